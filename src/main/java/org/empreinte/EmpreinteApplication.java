@@ -1,0 +1,90 @@
+package org.empreinte;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.jdbi.v3.core.Jdbi;
+
+import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.views.common.ViewBundle;
+
+import org.empreinte.activity.ActivityResource;
+import org.empreinte.activity.ActivityService;
+import org.empreinte.db.DatabaseSetup;
+import org.empreinte.factor.EmissionFactorResource;
+import org.empreinte.factor.FactorLibrary;
+import org.empreinte.factor.FactorLibraryHealthCheck;
+import org.empreinte.factor.FactorLibraryLoader;
+import org.empreinte.footprint.FootprintResource;
+import org.empreinte.footprint.FootprintService;
+import org.empreinte.organization.OrganizationResource;
+import org.empreinte.organization.OrganizationService;
+import org.empreinte.web.ApiExceptionMapper;
+import org.empreinte.web.JsonErrorMapper;
+import org.empreinte.web.LanguageCookieFilter;
+import org.empreinte.web.UnexpectedExceptionMapper;
+import org.empreinte.web.WebApplicationExceptionMapper;
+
+/** Wires Empreinte by hand: configuration, factor library, database, services, resources and pages. */
+public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
+
+    private final Clock clock;
+
+    public EmpreinteApplication() {
+        this(Clock.systemUTC());
+    }
+
+    public EmpreinteApplication(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** With no arguments, starts the server on {@code config.yml}, so that the README's command stays short. */
+    public static void main(String[] args) throws Exception {
+        new EmpreinteApplication().run(args.length == 0 ? new String[] {"server", "config.yml"} : args);
+    }
+
+    @Override
+    public String getName() {
+        return "empreinte";
+    }
+
+    @Override
+    public void initialize(Bootstrap<EmpreinteConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new ViewBundle<>());
+        bootstrap.addBundle(new AssetsBundle("/assets/", "/assets/", null, "assets"));
+    }
+
+    @Override
+    public void run(EmpreinteConfiguration configuration, Environment environment) {
+        // The factor library first: a malformed file stops start-up before anything listens.
+        FactorLibrary library = new FactorLibraryLoader().load(
+                Path.of(configuration.getEmissionFactors().getDirectory()),
+                configuration.getEmissionFactors().getSelectionOrder());
+        Jdbi jdbi = DatabaseSetup.open(environment, configuration.getDataSourceFactory());
+
+        OrganizationService organizations = new OrganizationService(jdbi, clock);
+        ActivityService activities = new ActivityService(jdbi, library, environment.getObjectMapper(), clock);
+        FootprintService footprints = new FootprintService(jdbi, library);
+
+        environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
+
+        var jersey = environment.jersey();
+        jersey.register(new ApiExceptionMapper());
+        jersey.register(new JsonErrorMapper());
+        jersey.register(new WebApplicationExceptionMapper());
+        jersey.register(new UnexpectedExceptionMapper());
+        jersey.register(new LanguageCookieFilter());
+
+        jersey.register(new OrganizationResource(organizations));
+        jersey.register(new ActivityResource(activities));
+        jersey.register(new FootprintResource(footprints, clock));
+        jersey.register(new EmissionFactorResource(library));
+    }
+}

@@ -1,0 +1,73 @@
+package org.empreinte;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+/** {@code config.yml}, with ${PORT}, ${ADMIN_PORT}, ${DATABASE_URL} and ${EMISSION_FACTORS_DIR} substituted. */
+public class EmpreinteConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    private FactorsConfiguration emissionFactors = new FactorsConfiguration();
+
+    @JsonProperty("database")
+    public DataSourceFactory getDataSourceFactory() {
+        return database;
+    }
+
+    @JsonProperty("database")
+    public void setDataSourceFactory(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public FactorsConfiguration getEmissionFactors() {
+        return emissionFactors;
+    }
+
+    @JsonProperty
+    public void setEmissionFactors(FactorsConfiguration emissionFactors) {
+        this.emissionFactors = emissionFactors;
+    }
+
+    public static class FactorsConfiguration {
+        /** The folder of factor files. */
+        @NotEmpty
+        private String directory = "emission-factors";
+
+        /** Factor-set ids in the order the selection tries them. */
+        @NotEmpty
+        private List<@NotEmpty String> selectionOrder = List.of("eccc-canada", "desnz-2024");
+
+        @JsonProperty
+        public String getDirectory() {
+            return directory;
+        }
+
+        @JsonProperty
+        public void setDirectory(String directory) {
+            this.directory = directory;
+        }
+
+        @JsonProperty
+        public List<String> getSelectionOrder() {
+            return selectionOrder;
+        }
+
+        @JsonProperty
+        public void setSelectionOrder(List<String> selectionOrder) {
+            this.selectionOrder = selectionOrder;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.empreinte.activity;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An activity as the API returns it, with its stored result and the factor that produced it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Activity(
+        long id,
+        long organizationId,
+        String type,
+        double quantity,
+        String unit,
+        String periodStart,
+        String periodEnd,
+        String region,
+        SiteRef site,
+        List<String> tags,
+        String dataQuality,
+        Map<String, Object> attributes,
+        double co2eKg,
+        int scope,
+        String category,
+        Map<String, Double> byGas,
+        AppliedFactor factor,
+        String createdAt,
+        String updatedAt) {
+
+    public record SiteRef(long id, String name) {
+    }
+
+    /**
+     * The factor actually applied, in the unit it was applied to.
+     *
+     * @param quantity the activity's quantity converted to {@code unit}
+     */
+    public record AppliedFactor(String id, double co2eKgPerUnit, String unit, String source, String factorSet,
+            String factorSetVersion, double quantity) {
+    }
+}

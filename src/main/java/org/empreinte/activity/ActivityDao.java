@@ -1,0 +1,120 @@
+package org.empreinte.activity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(ActivityRow.class)
+public interface ActivityDao extends SqlObject {
+
+    String SELECT = "SELECT a.id, a.organization_id, a.site_id, s.name AS site_name, a.type, a.quantity, a.unit,"
+            + " a.period_start, a.period_end, a.effective_region, a.data_quality, a.attributes, a.co2e_kg, a.co2_co2e_kg,"
+            + " a.ch4_co2e_kg, a.n2o_co2e_kg, a.unspecified_co2e_kg, a.scope, a.category, a.factor_id, a.factor_set,"
+            + " a.factor_set_version, a.factor_unit, a.factor_co2e_per_unit, a.quantity_in_factor_unit, a.created_at,"
+            + " a.updated_at FROM activity a LEFT JOIN site s ON s.id = a.site_id";
+
+    String VALUES = "organization_id = :a.organizationId, site_id = :a.siteId, type = :a.type, quantity = :a.quantity,"
+            + " unit = :a.unit, period_start = :a.periodStart, period_end = :a.periodEnd, start_day = :a.startDay,"
+            + " end_day = :a.endDay, region = :a.region, effective_region = :a.effectiveRegion,"
+            + " data_quality = :a.dataQuality, attributes = :a.attributes, co2e_kg = :a.co2eKg,"
+            + " co2_co2e_kg = :a.co2Co2eKg, ch4_co2e_kg = :a.ch4Co2eKg, n2o_co2e_kg = :a.n2oCo2eKg,"
+            + " unspecified_co2e_kg = :a.unspecifiedCo2eKg, scope = :a.scope, category = :a.category,"
+            + " factor_id = :a.factorId, factor_set = :a.factorSet, factor_set_version = :a.factorSetVersion,"
+            + " factor_unit = :a.factorUnit, factor_co2e_per_unit = :a.factorCo2ePerUnit,"
+            + " quantity_in_factor_unit = :a.quantityInFactorUnit";
+
+    @SqlQuery("INSERT INTO activity (organization_id, site_id, type, quantity, unit, period_start, period_end, start_day,"
+            + " end_day, region, effective_region, data_quality, attributes, co2e_kg, co2_co2e_kg, ch4_co2e_kg, n2o_co2e_kg,"
+            + " unspecified_co2e_kg, scope, category, factor_id, factor_set, factor_set_version, factor_unit,"
+            + " factor_co2e_per_unit, quantity_in_factor_unit, created_at, updated_at) VALUES (:a.organizationId, :a.siteId,"
+            + " :a.type, :a.quantity, :a.unit, :a.periodStart, :a.periodEnd, :a.startDay, :a.endDay, :a.region,"
+            + " :a.effectiveRegion, :a.dataQuality, :a.attributes, :a.co2eKg, :a.co2Co2eKg, :a.ch4Co2eKg, :a.n2oCo2eKg,"
+            + " :a.unspecifiedCo2eKg, :a.scope, :a.category, :a.factorId, :a.factorSet, :a.factorSetVersion, :a.factorUnit,"
+            + " :a.factorCo2ePerUnit, :a.quantityInFactorUnit, :now, :now)" + " RETURNING id")
+    long insert(@BindMethods("a") StoredActivity activity, @Bind("now") String now);
+
+    @SqlUpdate("UPDATE activity SET " + VALUES + ", updated_at = :now WHERE id = :id AND organization_id = :a.organizationId")
+    int update(@Bind("id") long id, @BindMethods("a") StoredActivity activity, @Bind("now") String now);
+
+    @SqlUpdate("DELETE FROM activity WHERE id = :id AND organization_id = :organizationId")
+    int delete(@Bind("organizationId") long organizationId, @Bind("id") long id);
+
+    @SqlQuery(SELECT + " WHERE a.organization_id = :organizationId AND a.id = :id")
+    Optional<ActivityRow> find(@Bind("organizationId") long organizationId, @Bind("id") long id);
+
+    @SqlBatch("INSERT INTO activity_tag (activity_id, tag) VALUES (:activityId, :tag)")
+    void insertTags(@Bind("activityId") long activityId, @Bind("tag") Collection<String> tags);
+
+    @SqlUpdate("DELETE FROM activity_tag WHERE activity_id = :activityId")
+    void deleteTags(@Bind("activityId") long activityId);
+
+    @SqlQuery("SELECT activity_id, tag FROM activity_tag WHERE activity_id IN (<ids>) ORDER BY tag")
+    @RegisterConstructorMapper(TagRow.class)
+    List<TagRow> tags(@BindList("ids") Collection<Long> activityIds);
+
+    @SqlBatch("INSERT INTO activity_month (activity_id, organization_id, month, first_day, last_day, co2e_kg, co2_co2e_kg,"
+            + " ch4_co2e_kg, n2o_co2e_kg, unspecified_co2e_kg) VALUES (:activityId, :organizationId, :month, :firstDay,"
+            + " :lastDay, :co2eKg, :co2Co2eKg, :ch4Co2eKg, :n2oCo2eKg, :unspecifiedCo2eKg)")
+    void insertMonths(@BindMethods List<MonthShareRow> months);
+
+    @SqlUpdate("DELETE FROM activity_month WHERE activity_id = :activityId")
+    void deleteMonths(@Bind("activityId") long activityId);
+
+    record TagRow(long activityId, String tag) {
+    }
+
+    /** Tags of the given activities, by activity id. */
+    default Map<Long, List<String>> tagsOf(Collection<Long> activityIds) {
+        if (activityIds.isEmpty()) {
+            return Map.of();
+        }
+        return tags(activityIds).stream().collect(Collectors.groupingBy(TagRow::activityId,
+                Collectors.mapping(TagRow::tag, Collectors.toList())));
+    }
+
+    /** Activities whose period overlaps [fromDay, toDay] (either may be null), of a type and with a tag, when given. */
+    default List<ActivityRow> list(long organizationId, Long fromDay, Long toDay, String type, String tag) {
+        List<String> conditions = new ArrayList<>(List.of("a.organization_id = :organizationId"));
+        if (fromDay != null) {
+            conditions.add("a.end_day >= :fromDay");
+        }
+        if (toDay != null) {
+            conditions.add("a.start_day <= :toDay");
+        }
+        if (type != null) {
+            conditions.add("a.type = :type");
+        }
+        if (tag != null) {
+            conditions.add("EXISTS (SELECT 1 FROM activity_tag t WHERE t.activity_id = a.id AND t.tag = :tag)");
+        }
+        Query query = getHandle().createQuery(SELECT + " WHERE " + String.join(" AND ", conditions)
+                + " ORDER BY a.period_start, a.id")
+                .bind("organizationId", organizationId);
+        if (fromDay != null) {
+            query.bind("fromDay", fromDay);
+        }
+        if (toDay != null) {
+            query.bind("toDay", toDay);
+        }
+        if (type != null) {
+            query.bind("type", type);
+        }
+        if (tag != null) {
+            query.bind("tag", tag);
+        }
+        return query.mapTo(ActivityRow.class).list();
+    }
+}

@@ -1,0 +1,62 @@
+package org.empreinte.activity;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.empreinte.organization.OrganizationResource;
+
+@Path("/api/organizations/{orgId}/activities")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ActivityResource {
+
+    private final ActivityService activities;
+
+    public ActivityResource(ActivityService activities) {
+        this.activities = activities;
+    }
+
+    @POST
+    public Response create(@PathParam("orgId") long orgId, ActivityRequest request) {
+        Activity activity = activities.create(orgId, OrganizationResource.requireBody(request));
+        return Response.created(URI.create("/api/organizations/" + orgId + "/activities/" + activity.id()))
+                .entity(activity).build();
+    }
+
+    @GET
+    public List<Activity> list(@PathParam("orgId") long orgId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("type") String type, @QueryParam("tag") String tag) {
+        return activities.list(orgId, from, to, type, tag);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Activity get(@PathParam("orgId") long orgId, @PathParam("id") long id) {
+        return activities.get(orgId, id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Activity update(@PathParam("orgId") long orgId, @PathParam("id") long id, ActivityRequest request) {
+        return activities.update(orgId, id, OrganizationResource.requireBody(request));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("orgId") long orgId, @PathParam("id") long id) {
+        activities.delete(orgId, id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,348 @@
+package org.empreinte.activity;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.empreinte.calculation.EmissionCalculator;
+import org.empreinte.calculation.EmissionFactor;
+import org.empreinte.calculation.EmissionResult;
+import org.empreinte.calculation.FactorSelectionException;
+import org.empreinte.calculation.Gas;
+import org.empreinte.calculation.MeasurementUnits;
+import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
+import org.empreinte.calculation.Period;
+import org.empreinte.factor.FactorLibrary;
+import org.empreinte.organization.Organization;
+import org.empreinte.organization.OrganizationDao;
+import org.empreinte.organization.Regions;
+import org.empreinte.organization.Site;
+import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.ValidationException;
+
+/**
+ * Logging, changing and removing activities. Each write validates the input, computes the
+ * emissions with the factor library and stores the activity, its tags and its monthly shares
+ * in one transaction, so a refused request stores nothing.
+ */
+public class ActivityService {
+
+    public static final Set<String> DATA_QUALITIES = Set.of("measured", "estimated");
+    static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    private static final int MAX_TAGS = 20;
+    private static final int MAX_TAG_LENGTH = 60;
+    private static final int MAX_ATTRIBUTES_LENGTH = 4000;
+
+    private final Jdbi jdbi;
+    private final FactorLibrary library;
+    private final EmissionCalculator calculator;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ActivityService(Jdbi jdbi, FactorLibrary library, ObjectMapper json, Clock clock) {
+        this.jdbi = jdbi;
+        this.library = library;
+        this.calculator = new EmissionCalculator(library.selector());
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Activity create(long organizationId, ActivityRequest request) {
+        return jdbi.inTransaction(handle -> {
+            Prepared prepared = prepare(handle, organizationId, request);
+            ActivityDao dao = handle.attach(ActivityDao.class);
+            long id = dao.insert(prepared.stored(), now());
+            writeDetails(dao, id, organizationId, prepared);
+            return toActivity(dao, dao.find(organizationId, id).orElseThrow());
+        });
+    }
+
+    public Activity update(long organizationId, long activityId, ActivityRequest request) {
+        return jdbi.inTransaction(handle -> {
+            ActivityDao dao = handle.attach(ActivityDao.class);
+            Prepared prepared = prepare(handle, organizationId, request);
+            if (dao.update(activityId, prepared.stored(), now()) == 0) {
+                throw new ResourceNotFoundException("activity", activityId);
+            }
+            dao.deleteTags(activityId);
+            dao.deleteMonths(activityId);
+            writeDetails(dao, activityId, organizationId, prepared);
+            return toActivity(dao, dao.find(organizationId, activityId).orElseThrow());
+        });
+    }
+
+    public void delete(long organizationId, long activityId) {
+        jdbi.useTransaction(handle -> {
+            requireOrganization(handle, organizationId);
+            if (handle.attach(ActivityDao.class).delete(organizationId, activityId) == 0) {
+                throw new ResourceNotFoundException("activity", activityId);
+            }
+        });
+    }
+
+    public Activity get(long organizationId, long activityId) {
+        return jdbi.withHandle(handle -> {
+            requireOrganization(handle, organizationId);
+            ActivityDao dao = handle.attach(ActivityDao.class);
+            return toActivity(dao, dao.find(organizationId, activityId)
+                    .orElseThrow(() -> new ResourceNotFoundException("activity", activityId)));
+        });
+    }
+
+    public List<Activity> list(long organizationId, String from, String to, String type, String tag) {
+        Long fromDay = from == null || from.isBlank() ? null : date("from", from).toEpochDay();
+        Long toDay = to == null || to.isBlank() ? null : date("to", to).toEpochDay();
+        return jdbi.withHandle(handle -> {
+            requireOrganization(handle, organizationId);
+            ActivityDao dao = handle.attach(ActivityDao.class);
+            List<ActivityRow> rows = dao.list(organizationId, fromDay, toDay, blankToNull(type), blankToNull(tag));
+            Map<Long, List<String>> tags = dao.tagsOf(rows.stream().map(ActivityRow::id).toList());
+            return rows.stream().map(row -> toActivity(row, tags.getOrDefault(row.id(), List.of()))).toList();
+        });
+    }
+
+    /** The units a type can be entered in, for forms and error messages. */
+    public List<String> unitsFor(String type) {
+        return calculator.selector().acceptedUnits(type);
+    }
+
+    public Set<String> types() {
+        return calculator.selector().types();
+    }
+
+    /** A validated request, the row to store and the result it was computed from. */
+    private record Prepared(StoredActivity stored, EmissionResult result, List<String> tags) {
+    }
+
+    private Prepared prepare(Handle handle, long organizationId, ActivityRequest request) {
+        Organization organization = requireOrganization(handle, organizationId);
+        if (request == null) {
+            throw new org.empreinte.web.MalformedRequestException(null, "a JSON body is required");
+        }
+        String type = request.type() == null ? "" : request.type().strip();
+        if (type.isEmpty()) {
+            throw new ValidationException("type", "type is required", "error_required");
+        }
+        if (!types().contains(type)) {
+            throw new ValidationException("type", "unknown type '" + type + "'; known types: " + types(), "error_type", type);
+        }
+        if (request.quantity() == null) {
+            throw new ValidationException("quantity", "quantity is required", "error_required");
+        }
+        double quantity = request.quantity();
+        if (!Double.isFinite(quantity) || quantity < 0) {
+            throw new ValidationException("quantity", "quantity must be a number >= 0", "error_not_negative");
+        }
+        if (request.unit() == null || request.unit().isBlank()) {
+            throw new ValidationException("unit", "unit is required; for " + type + " use one of " + unitsFor(type),
+                    "error_required");
+        }
+        MeasurementUnit unit = MeasurementUnits.find(request.unit()).orElseThrow(() -> new ValidationException("unit",
+                "unknown unit '" + request.unit() + "'; for " + type + " use one of " + unitsFor(type),
+                "error_unit", request.unit(), String.join(", ", unitsFor(type))));
+        Period period = period(request);
+        Site site = site(handle, organizationId, request.site());
+        String explicitRegion = null;
+        if (request.region() != null && !request.region().isBlank()) {
+            explicitRegion = request.region().strip().toUpperCase();
+            if (!Regions.isKnown(explicitRegion)) {
+                throw new ValidationException("region", "region must be an ISO 3166-2 code such as CA-QC, or an ISO 3166-1 country code",
+                        "error_region");
+            }
+        }
+        String region = explicitRegion != null ? explicitRegion : site != null ? site.region() : organization.region();
+        List<String> tags = tags(request.tags());
+        String quality = request.dataQuality() == null || request.dataQuality().isBlank() ? "measured" : request.dataQuality().strip();
+        if (!DATA_QUALITIES.contains(quality)) {
+            throw new ValidationException("dataQuality", "dataQuality must be measured or estimated", "error_data_quality");
+        }
+        String attributes = attributes(request.attributes());
+
+        EmissionResult result;
+        try {
+            result = calculator.calculate(type, quantity, unit, period, region);
+        } catch (FactorSelectionException e) {
+            switch (e.reason()) {
+                case UNIT_NOT_APPLICABLE -> throw new ValidationException("unit", e.getMessage(), "error_unit",
+                        request.unit(), String.join(", ", e.acceptedUnits()));
+                case NO_FACTOR_FOR_REGION -> throw new ValidationException("region", e.getMessage(), "error_no_factor_region", region);
+                default -> throw new ValidationException("type", e.getMessage(), "error_type", type);
+            }
+        }
+        EmissionFactor factor = result.factor();
+        Map<String, Double> gases = result.co2eKgByGas();
+        StoredActivity stored = new StoredActivity(organizationId, site == null ? null : site.id(), type, quantity, unit.symbol(),
+                period.start().toString(), period.end().toString(), period.start().toEpochDay(), period.end().toEpochDay(),
+                explicitRegion, region, quality, attributes, result.co2eKg(), gases.getOrDefault(Gas.CO2, 0.0),
+                gases.getOrDefault(Gas.CH4, 0.0), gases.getOrDefault(Gas.N2O, 0.0), gases.getOrDefault(Gas.UNSPECIFIED, 0.0),
+                factor.scope(), factor.category(), factor.id(), factor.setId(), factor.setVersion(), factor.unit().symbol(),
+                factor.co2ePerUnit(), result.quantityInFactorUnit());
+        return new Prepared(stored, result, tags);
+    }
+
+    private void writeDetails(ActivityDao dao, long id, long organizationId, Prepared prepared) {
+        if (!prepared.tags().isEmpty()) {
+            dao.insertTags(id, prepared.tags());
+        }
+        List<MonthShareRow> months = new ArrayList<>();
+        for (EmissionResult.MonthlyShare share : prepared.result().monthlyShares()) {
+            Map<String, Double> gases = share.co2eKgByGas();
+            months.add(new MonthShareRow(id, organizationId, share.part().month().toString(), share.part().start().toEpochDay(),
+                    share.part().end().toEpochDay(), share.co2eKg(), gases.getOrDefault(Gas.CO2, 0.0),
+                    gases.getOrDefault(Gas.CH4, 0.0), gases.getOrDefault(Gas.N2O, 0.0),
+                    gases.getOrDefault(Gas.UNSPECIFIED, 0.0)));
+        }
+        dao.insertMonths(months);
+    }
+
+    private Period period(ActivityRequest request) {
+        boolean hasDate = request.date() != null && !request.date().isBlank();
+        boolean hasStart = request.periodStart() != null && !request.periodStart().isBlank();
+        boolean hasEnd = request.periodEnd() != null && !request.periodEnd().isBlank();
+        if (hasDate && (hasStart || hasEnd)) {
+            throw new ValidationException("date", "give either date, or periodStart and periodEnd, not both", "error_date_or_period");
+        }
+        if (hasDate) {
+            return Period.ofDay(date("date", request.date()));
+        }
+        if (!hasStart) {
+            throw new ValidationException("periodStart", "periodStart (or date) is required", "error_required");
+        }
+        if (!hasEnd) {
+            throw new ValidationException("periodEnd", "periodEnd is required with periodStart", "error_required");
+        }
+        LocalDate start = date("periodStart", request.periodStart());
+        LocalDate end = date("periodEnd", request.periodEnd());
+        if (end.isBefore(start)) {
+            throw new ValidationException("periodEnd", "periodEnd is before periodStart", "error_end_before_start");
+        }
+        return new Period(start, end);
+    }
+
+    static LocalDate date(String field, String text) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, field + " must be a date YYYY-MM-DD", "error_date");
+        }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new ValidationException(field, field + " must be between 1990-01-01 and 2100-12-31", "error_date_range");
+        }
+        return date;
+    }
+
+    private Site site(Handle handle, long organizationId, Object reference) {
+        if (reference == null || reference.toString().isBlank()) {
+            return null;
+        }
+        OrganizationDao organizations = handle.attach(OrganizationDao.class);
+        String text = reference.toString().strip();
+        Optional<Site> site = reference instanceof Number number
+                ? organizations.site(organizationId, number.longValue())
+                : organizations.siteNamed(organizationId, text);
+        if (site.isEmpty() && !(reference instanceof Number) && text.matches("\\d{1,18}")) {
+            site = organizations.site(organizationId, Long.parseLong(text));
+        }
+        return site.orElseThrow(() -> new ValidationException("site", "this organization has no site '" + text + "'",
+                "error_site_unknown", text));
+    }
+
+    private static List<String> tags(List<String> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        Set<String> clean = new LinkedHashSet<>();
+        for (String tag : tags) {
+            String value = tag == null ? "" : tag.strip();
+            if (value.isEmpty()) {
+                throw new ValidationException("tags", "a tag cannot be empty", "error_tag_empty");
+            }
+            if (value.length() > MAX_TAG_LENGTH) {
+                throw new ValidationException("tags", "a tag must be at most " + MAX_TAG_LENGTH + " characters",
+                        "error_too_long", MAX_TAG_LENGTH);
+            }
+            clean.add(value);
+        }
+        if (clean.size() > MAX_TAGS) {
+            throw new ValidationException("tags", "at most " + MAX_TAGS + " tags", "error_too_many_tags", MAX_TAGS);
+        }
+        return List.copyOf(clean);
+    }
+
+    private String attributes(Map<String, Object> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
+            return null;
+        }
+        try {
+            String text = json.writeValueAsString(attributes);
+            if (text.length() > MAX_ATTRIBUTES_LENGTH) {
+                throw new ValidationException("attributes", "attributes must be at most " + MAX_ATTRIBUTES_LENGTH
+                        + " characters of JSON", "error_too_long", MAX_ATTRIBUTES_LENGTH);
+            }
+            return text;
+        } catch (JsonProcessingException e) {
+            throw new ValidationException("attributes", "attributes cannot be stored: " + e.getOriginalMessage());
+        }
+    }
+
+    private Activity toActivity(ActivityDao dao, ActivityRow row) {
+        return toActivity(row, dao.tagsOf(List.of(row.id())).getOrDefault(row.id(), List.of()));
+    }
+
+    private Activity toActivity(ActivityRow row, List<String> tags) {
+        Map<String, Double> byGas = new LinkedHashMap<>();
+        byGas.put(Gas.CO2, row.co2Co2eKg());
+        byGas.put(Gas.CH4, row.ch4Co2eKg());
+        byGas.put(Gas.N2O, row.n2oCo2eKg());
+        byGas.put(Gas.UNSPECIFIED, row.unspecifiedCo2eKg());
+        String source = library.factor(row.factorId()).map(EmissionFactor::citation)
+                .orElse("factor " + row.factorId() + " of set " + row.factorSet() + " v" + row.factorSetVersion()
+                        + " (no longer in the library)");
+        Activity.AppliedFactor factor = new Activity.AppliedFactor(row.factorId(), row.factorCo2ePerUnit(), row.factorUnit(),
+                source, row.factorSet(), row.factorSetVersion(), row.quantityInFactorUnit());
+        Activity.SiteRef site = row.siteId() == null ? null : new Activity.SiteRef(row.siteId(), row.siteName());
+        return new Activity(row.id(), row.organizationId(), row.type(), row.quantity(), row.unit(), row.periodStart(),
+                row.periodEnd(), row.effectiveRegion(), site, tags, row.dataQuality(), readAttributes(row.attributes()),
+                row.co2eKg(), row.scope(), row.category(), byGas, factor, row.createdAt(), row.updatedAt());
+    }
+
+    private Map<String, Object> readAttributes(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored attributes are not JSON: " + text, e);
+        }
+    }
+
+    private static Organization requireOrganization(Handle handle, long organizationId) {
+        return handle.attach(OrganizationDao.class).find(organizationId)
+                .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+}

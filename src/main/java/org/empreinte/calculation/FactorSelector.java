@@ -1,0 +1,111 @@
+package org.empreinte.calculation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.empreinte.calculation.FactorSelectionException.Reason;
+import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
+
+/**
+ * Chooses the factor for an activity. The rule, also written in the README:
+ * <ol>
+ * <li>only factors of the activity's type whose unit has the dimension of the quantity's unit
+ * (an energy bill in GJ can use a factor per kWh, never one per m³);</li>
+ * <li>factor sets in their configured priority order: the first set that has a factor for the
+ * region wins, so Canadian factors come before the DESNZ fall-back;</li>
+ * <li>within a set, the most precise region first: the province ({@code CA-QC}), then its
+ * country ({@code CA}), then a factor valid anywhere ({@code *});</li>
+ * <li>among those, the edition whose year is the nearest not after the activity's year, or
+ * the earliest edition when every edition is later.</li>
+ * </ol>
+ */
+public final class FactorSelector {
+
+    public static final String ANY_REGION = "*";
+
+    private final List<FactorSet> sets;
+
+    public FactorSelector(List<FactorSet> setsInPriorityOrder) {
+        this.sets = List.copyOf(setsInPriorityOrder);
+    }
+
+    public List<FactorSet> sets() {
+        return sets;
+    }
+
+    public EmissionFactor select(String type, String region, int year, MeasurementUnit unit) {
+        List<EmissionFactor> ofType = sets.stream()
+                .flatMap(set -> set.factors().stream())
+                .filter(f -> f.type().equals(type))
+                .toList();
+        if (ofType.isEmpty()) {
+            throw new FactorSelectionException(Reason.UNKNOWN_TYPE, "unknown activity type '" + type + "'", List.of());
+        }
+        List<String> accepted = acceptedUnits(ofType);
+        if (ofType.stream().noneMatch(f -> f.unit().isCommensurableWith(unit))) {
+            throw new FactorSelectionException(Reason.UNIT_NOT_APPLICABLE,
+                    "unit '" + unit.symbol() + "' does not fit type '" + type + "'; use one of " + accepted, accepted);
+        }
+        for (FactorSet set : sets) {
+            for (String candidateRegion : regionChain(region)) {
+                List<EmissionFactor> matches = set.factors().stream()
+                        .filter(f -> f.type().equals(type))
+                        .filter(f -> f.region().equals(candidateRegion))
+                        .filter(f -> f.unit().isCommensurableWith(unit))
+                        .toList();
+                Optional<EmissionFactor> chosen = nearestEdition(matches, year);
+                if (chosen.isPresent()) {
+                    return chosen.get();
+                }
+            }
+        }
+        throw new FactorSelectionException(Reason.NO_FACTOR_FOR_REGION,
+                "no emission factor for type '" + type + "' in region " + region, accepted);
+    }
+
+    /** The units in which a type can be entered: those of its factors and all units of the same dimensions. */
+    public List<String> acceptedUnits(String type) {
+        return acceptedUnits(sets.stream().flatMap(s -> s.factors().stream()).filter(f -> f.type().equals(type)).toList());
+    }
+
+    public Set<String> types() {
+        Set<String> types = new LinkedHashSet<>();
+        sets.forEach(set -> set.factors().forEach(f -> types.add(f.type())));
+        return types;
+    }
+
+    private static List<String> acceptedUnits(List<EmissionFactor> factors) {
+        List<String> accepted = new ArrayList<>();
+        for (MeasurementUnit candidate : MeasurementUnits.all()) {
+            if (factors.stream().anyMatch(f -> f.unit().isCommensurableWith(candidate))) {
+                accepted.add(candidate.symbol());
+            }
+        }
+        return accepted;
+    }
+
+    /** {@code CA-QC} gives CA-QC, CA, *; {@code CA} gives CA, *. */
+    public static List<String> regionChain(String region) {
+        List<String> chain = new ArrayList<>();
+        if (region != null && !region.isBlank()) {
+            chain.add(region);
+            int dash = region.indexOf('-');
+            if (dash > 0) {
+                chain.add(region.substring(0, dash));
+            }
+        }
+        chain.add(ANY_REGION);
+        return chain;
+    }
+
+    private static Optional<EmissionFactor> nearestEdition(List<EmissionFactor> matches, int year) {
+        Optional<EmissionFactor> notAfter = matches.stream()
+                .filter(f -> f.year() <= year)
+                .max(Comparator.comparingInt(EmissionFactor::year));
+        return notAfter.isPresent() ? notAfter : matches.stream().min(Comparator.comparingInt(EmissionFactor::year));
+    }
+}

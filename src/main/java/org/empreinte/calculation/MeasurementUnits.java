@@ -1,0 +1,84 @@
+package org.empreinte.calculation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.measure.IncommensurableException;
+import javax.measure.MetricPrefix;
+import javax.measure.UnconvertibleException;
+import javax.measure.Unit;
+
+import systems.uom.common.USCustomary;
+import tech.units.indriya.unit.Units;
+
+/**
+ * The units people find on their bills and receipts, by the symbols they type, mapped onto
+ * JSR 385 units so that every conversion is done by Indriya rather than by constants typed here.
+ */
+public final class MeasurementUnits {
+
+    /** A unit as the application knows it: its canonical symbol and its JSR 385 definition. */
+    public record MeasurementUnit(String symbol, Unit<?> unit) {
+        public boolean isCommensurableWith(MeasurementUnit other) {
+            return unit.isCompatible(other.unit);
+        }
+    }
+
+    private static final Map<String, MeasurementUnit> CANONICAL = new LinkedHashMap<>();
+    private static final Map<String, MeasurementUnit> BY_SPELLING = new LinkedHashMap<>();
+
+    static {
+        Unit<?> kilowattHour = MetricPrefix.KILO(Units.WATT).multiply(Units.HOUR);
+        define(kilowattHour, "kWh", "kwh");
+        define(MetricPrefix.MEGA(Units.WATT).multiply(Units.HOUR), "MWh", "mwh");
+        define(MetricPrefix.GIGA(Units.JOULE), "GJ", "gj");
+        define(MetricPrefix.MEGA(Units.JOULE), "MJ", "mj");
+        define(Units.CUBIC_METRE, "m3", "m³", "m^3");
+        define(Units.LITRE, "L", "l", "litre", "liter", "litres", "liters");
+        define(USCustomary.GALLON_LIQUID, "US gal", "us gal", "usgal", "gal");
+        define(Units.KILOGRAM, "kg");
+        define(MetricPrefix.MEGA(Units.GRAM), "t", "tonne", "tonnes");
+        define(MetricPrefix.KILO(Units.METRE), "km");
+        define(USCustomary.MILE, "mi", "mile", "miles");
+    }
+
+    private MeasurementUnits() {
+    }
+
+    private static void define(Unit<?> unit, String symbol, String... otherSpellings) {
+        MeasurementUnit measurementUnit = new MeasurementUnit(symbol, unit);
+        CANONICAL.put(symbol, measurementUnit);
+        BY_SPELLING.put(symbol.toLowerCase(Locale.ROOT), measurementUnit);
+        for (String spelling : otherSpellings) {
+            BY_SPELLING.put(spelling.toLowerCase(Locale.ROOT), measurementUnit);
+        }
+    }
+
+    /** Finds a unit by any accepted spelling, ignoring case and surrounding blanks. */
+    public static Optional<MeasurementUnit> find(String spelling) {
+        if (spelling == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(BY_SPELLING.get(spelling.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    public static List<MeasurementUnit> all() {
+        return List.copyOf(CANONICAL.values());
+    }
+
+    /** Converts {@code value} from one unit to another of the same dimension. */
+    public static double convert(double value, MeasurementUnit from, MeasurementUnit to) {
+        if (from.symbol().equals(to.symbol())) {
+            return value;
+        }
+        try {
+            return from.unit().getConverterToAny(to.unit()).convert(value);
+        } catch (IncommensurableException | UnconvertibleException e) {
+            throw new IllegalArgumentException(
+                    "cannot convert " + from.symbol() + " to " + to.symbol(), e);
+        }
+    }
+}

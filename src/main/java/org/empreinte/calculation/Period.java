@@ -1,0 +1,64 @@
+package org.empreinte.calculation;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** A period of whole days, both ends included, as on a bill. */
+public record Period(LocalDate start, LocalDate end) {
+
+    public Period {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("period ends before it starts");
+        }
+    }
+
+    public static Period ofYear(int year) {
+        return new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    public static Period ofDay(LocalDate day) {
+        return new Period(day, day);
+    }
+
+    public long days() {
+        return ChronoUnit.DAYS.between(start, end) + 1;
+    }
+
+    public long overlapDays(Period other) {
+        LocalDate from = start.isAfter(other.start) ? start : other.start;
+        LocalDate to = end.isBefore(other.end) ? end : other.end;
+        return to.isBefore(from) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
+    }
+
+    /**
+     * The year an activity is attributed to when a factor edition must be chosen: the year of
+     * the period's middle day, so a bill from 15 December to 14 January takes the year that
+     * holds most of its days.
+     */
+    public int referenceYear() {
+        return start.plusDays((days() - 1) / 2).getYear();
+    }
+
+    /** The parts of this period that fall in each calendar month, in order. */
+    public List<Period> splitByMonth() {
+        List<Period> parts = new ArrayList<>();
+        LocalDate cursor = start;
+        while (!cursor.isAfter(end)) {
+            LocalDate monthEnd = YearMonth.from(cursor).atEndOfMonth();
+            LocalDate partEnd = monthEnd.isBefore(end) ? monthEnd : end;
+            parts.add(new Period(cursor, partEnd));
+            cursor = partEnd.plusDays(1);
+        }
+        return parts;
+    }
+
+    public YearMonth month() {
+        return YearMonth.from(start);
+    }
+}

@@ -1,0 +1,31 @@
+package org.empreinte.factor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.empreinte.calculation.EmissionFactor;
+import org.empreinte.calculation.FactorSelector;
+import org.empreinte.calculation.FactorSet;
+import org.empreinte.calculation.GwpSet;
+
+/** Every factor set loaded at start-up, with the GWP sets, and the selector built from the configured order. */
+public record FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, FactorSelector selector) {
+
+    public FactorLibrary {
+        gwpSets = Map.copyOf(gwpSets);
+        sets = List.copyOf(sets);
+    }
+
+    public Optional<FactorSet> set(String id) {
+        return sets.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<EmissionFactor> factor(String id) {
+        return sets.stream().flatMap(s -> s.factors().stream()).filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    public int factorCount() {
+        return sets.stream().mapToInt(s -> s.factors().size()).sum();
+    }
+}

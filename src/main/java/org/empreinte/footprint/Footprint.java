@@ -1,0 +1,31 @@
+package org.empreinte.footprint;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An organization's footprint over a period, in kg CO2e, as {@code API.md} fixes it.
+ *
+ * @param factorSet the factor sets that produced the figures, by priority, "id vN" each
+ */
+public record Footprint(
+        long organizationId,
+        String from,
+        String to,
+        String tag,
+        double totalCo2eKg,
+        Map<String, Double> byScope,
+        Map<String, Double> byCategory,
+        Map<String, Double> byGas,
+        Map<String, Double> byMonth,
+        List<SiteTotal> bySite,
+        String factorSet,
+        List<FactorSetUsed> factorSets,
+        long activityCount) {
+
+    public record SiteTotal(Long siteId, String name, double co2eKg) {
+    }
+
+    public record FactorSetUsed(String id, String version, String name, String edition) {
+    }
+}

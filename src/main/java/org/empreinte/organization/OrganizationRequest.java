@@ -1,0 +1,54 @@
+package org.empreinte.organization;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.empreinte.web.ValidationException;
+
+/** The body of {@code POST} and {@code PUT /api/organizations}, checked field by field. */
+public record OrganizationRequest(
+        String name,
+        String sector,
+        String region,
+        Double employees,
+        Double annualRevenueCad,
+        String legalForm) {
+
+    public static final Set<String> LEGAL_FORMS = Set.of("cooperative", "nonprofit", "mutual", "other");
+    private static final Pattern NAICS = Pattern.compile("\\d{2,6}");
+
+    /** Returns the request with blanks trimmed, or throws naming the first field at fault. */
+    public OrganizationRequest validated() {
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty()) {
+            throw new ValidationException("name", "name is required", "error_required");
+        }
+        if (cleanName.length() > 200) {
+            throw new ValidationException("name", "name must be at most 200 characters", "error_too_long", 200);
+        }
+        String cleanSector = sector == null ? "" : sector.strip();
+        if (!NAICS.matcher(cleanSector).matches()) {
+            throw new ValidationException("sector", "sector must be a NAICS (SCIAN) code of 2 to 6 digits", "error_sector");
+        }
+        String cleanRegion = region == null ? "" : region.strip().toUpperCase();
+        if (!Regions.isKnown(cleanRegion)) {
+            throw new ValidationException("region", "region must be an ISO 3166-2 code such as CA-QC, or an ISO 3166-1 country code",
+                    "error_region");
+        }
+        if (employees == null) {
+            throw new ValidationException("employees", "employees (full-time equivalents) is required", "error_required");
+        }
+        if (!Double.isFinite(employees) || employees < 0) {
+            throw new ValidationException("employees", "employees must be a number >= 0", "error_not_negative");
+        }
+        if (annualRevenueCad != null && (!Double.isFinite(annualRevenueCad) || annualRevenueCad < 0)) {
+            throw new ValidationException("annualRevenueCad", "annualRevenueCad must be a number >= 0", "error_not_negative");
+        }
+        String cleanForm = legalForm == null || legalForm.isBlank() ? null : legalForm.strip();
+        if (cleanForm != null && !LEGAL_FORMS.contains(cleanForm)) {
+            throw new ValidationException("legalForm", "legalForm must be one of cooperative, nonprofit, mutual, other",
+                    "error_legal_form");
+        }
+        return new OrganizationRequest(cleanName, cleanSector, cleanRegion, employees, annualRevenueCad, cleanForm);
+    }
+}

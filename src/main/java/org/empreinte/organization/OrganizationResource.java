@@ -1,0 +1,85 @@
+package org.empreinte.organization;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.empreinte.web.MalformedRequestException;
+
+@Path("/api/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+
+    private final OrganizationService organizations;
+
+    public OrganizationResource(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    @POST
+    public Response create(OrganizationRequest request) {
+        Organization created = organizations.create(requireBody(request));
+        return Response.created(URI.create("/api/organizations/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    public List<Organization> list() {
+        return organizations.list();
+    }
+
+    @GET
+    @Path("/{orgId}")
+    public Organization get(@PathParam("orgId") long orgId) {
+        return organizations.get(orgId);
+    }
+
+    @PUT
+    @Path("/{orgId}")
+    public Organization update(@PathParam("orgId") long orgId, OrganizationRequest request) {
+        return organizations.update(orgId, requireBody(request));
+    }
+
+    @GET
+    @Path("/{orgId}/sites")
+    public List<Site> sites(@PathParam("orgId") long orgId) {
+        return organizations.sites(orgId);
+    }
+
+    @POST
+    @Path("/{orgId}/sites")
+    public Response createSite(@PathParam("orgId") long orgId, SiteRequest request) {
+        Site site = organizations.createSite(orgId, requireBody(request));
+        return Response.created(URI.create("/api/organizations/" + orgId + "/sites/" + site.id())).entity(site).build();
+    }
+
+    @PUT
+    @Path("/{orgId}/sites/{siteId}")
+    public Site updateSite(@PathParam("orgId") long orgId, @PathParam("siteId") long siteId, SiteRequest request) {
+        return organizations.updateSite(orgId, siteId, requireBody(request));
+    }
+
+    @DELETE
+    @Path("/{orgId}/sites/{siteId}")
+    public Response deleteSite(@PathParam("orgId") long orgId, @PathParam("siteId") long siteId) {
+        organizations.deleteSite(orgId, siteId);
+        return Response.noContent().build();
+    }
+
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new MalformedRequestException(null, "a JSON body is required");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,111 @@
+package org.empreinte.organization;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.jdbi.v3.core.Jdbi;
+
+import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.ValidationException;
+
+/** Organization and site use cases, each write in one transaction. */
+public class OrganizationService {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public OrganizationService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public Organization create(OrganizationRequest request) {
+        OrganizationRequest valid = request.validated();
+        return jdbi.inTransaction(handle -> {
+            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            long id = dao.insert(valid, now());
+            return dao.find(id).orElseThrow().withSites(List.of());
+        });
+    }
+
+    public Organization update(long id, OrganizationRequest request) {
+        OrganizationRequest valid = request.validated();
+        return jdbi.inTransaction(handle -> {
+            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            if (dao.update(id, valid, now()) == 0) {
+                throw new ResourceNotFoundException("organization", id);
+            }
+            return dao.find(id).orElseThrow().withSites(dao.sites(id));
+        });
+    }
+
+    public Organization get(long id) {
+        return jdbi.withHandle(handle -> {
+            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            Organization organization = dao.find(id).orElseThrow(() -> new ResourceNotFoundException("organization", id));
+            return organization.withSites(dao.sites(id));
+        });
+    }
+
+    public List<Organization> list() {
+        return jdbi.withExtension(OrganizationDao.class, OrganizationDao::list);
+    }
+
+    public Site createSite(long organizationId, SiteRequest request) {
+        SiteRequest valid = request.validated();
+        return jdbi.inTransaction(handle -> {
+            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            requireOrganization(dao, organizationId);
+            if (dao.siteNamed(organizationId, valid.name()).isPresent()) {
+                throw new ValidationException("name", "a site with this name already exists", "error_site_exists");
+            }
+            long id = dao.insertSite(organizationId, valid);
+            return dao.site(organizationId, id).orElseThrow();
+        });
+    }
+
+    public Site updateSite(long organizationId, long siteId, SiteRequest request) {
+        SiteRequest valid = request.validated();
+        return jdbi.inTransaction(handle -> {
+            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            requireOrganization(dao, organizationId);
+            dao.siteNamed(organizationId, valid.name()).filter(s -> s.id() != siteId).ifPresent(s -> {
+                throw new ValidationException("name", "a site with this name already exists", "error_site_exists");
+            });
+            if (dao.updateSite(organizationId, siteId, valid) == 0) {
+                throw new ResourceNotFoundException("site", siteId);
+            }
+            return dao.site(organizationId, siteId).orElseThrow();
+        });
+    }
+
+    public void deleteSite(long organizationId, long siteId) {
+        jdbi.useTransaction(handle -> {
+            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            requireOrganization(dao, organizationId);
+            dao.site(organizationId, siteId).orElseThrow(() -> new ResourceNotFoundException("site", siteId));
+            if (dao.activitiesAtSite(siteId) > 0) {
+                throw new ValidationException("site", "the site still has activities; move or delete them first", "error_site_in_use");
+            }
+            dao.deleteSite(organizationId, siteId);
+        });
+    }
+
+    public List<Site> sites(long organizationId) {
+        return jdbi.withHandle(handle -> {
+            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            requireOrganization(dao, organizationId);
+            return dao.sites(organizationId);
+        });
+    }
+
+    static void requireOrganization(OrganizationDao dao, long organizationId) {
+        if (dao.find(organizationId).isEmpty()) {
+            throw new ResourceNotFoundException("organization", organizationId);
+        }
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+}

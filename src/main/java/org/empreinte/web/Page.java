@@ -1,0 +1,58 @@
+package org.empreinte.web;
+
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.util.Map;
+
+import io.dropwizard.views.common.View;
+
+/** A server-rendered page: its template lies beside its class; texts come from the page bundles. */
+public abstract class Page extends View {
+
+    private final PageContext context;
+
+    protected Page(String template, PageContext context) {
+        super(template, StandardCharsets.UTF_8);
+        this.context = context;
+    }
+
+    public abstract String getTitle();
+
+    public Map<String, String> getT() {
+        return context.messages().asMap();
+    }
+
+    public String getLang() {
+        return context.language();
+    }
+
+    public String getSwitchUrl() {
+        return context.switchUrl();
+    }
+
+    public String getSwitchLabel() {
+        return context.messages().get("lang_switch");
+    }
+
+    protected Messages messages() {
+        return context.messages();
+    }
+
+    protected PageContext context() {
+        return context;
+    }
+
+    /** kg CO2e shown to a person: grouped digits in their language, one decimal below 100 kg. */
+    protected String kg(double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(messages().locale());
+        format.setMaximumFractionDigits(Math.abs(value) < 100 ? 1 : 0);
+        format.setMinimumFractionDigits(0);
+        return format.format(value);
+    }
+
+    protected String number(double value, int maxFractionDigits) {
+        NumberFormat format = NumberFormat.getNumberInstance(messages().locale());
+        format.setMaximumFractionDigits(maxFractionDigits);
+        return format.format(value);
+    }
+}

@@ -1,0 +1,66 @@
+package org.empreinte.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * What every page needs to know about its request: the language (the {@code lang} parameter,
+ * else the {@code lang} cookie the switch sets, else {@code Accept-Language}, else French) and
+ * the link that shows the same page in the other language.
+ */
+public record PageContext(Messages messages, String path, String switchUrl) {
+
+    public static final String LANG = "lang";
+
+    public static PageContext of(UriInfo uri, HttpHeaders headers) {
+        Locale locale = resolve(uri, headers);
+        Messages messages = Messages.of(locale);
+        String other = "fr".equals(messages.language()) ? "en" : "fr";
+        String path = "/" + uri.getPath(false).replaceFirst("^/+", "");
+        StringBuilder link = new StringBuilder(path).append('?');
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        for (Map.Entry<String, List<String>> entry : query.entrySet()) {
+            if (entry.getKey().equals(LANG)) {
+                continue;
+            }
+            for (String value : entry.getValue()) {
+                link.append(encode(entry.getKey())).append('=').append(encode(value)).append('&');
+            }
+        }
+        link.append(LANG).append('=').append(other);
+        return new PageContext(messages, path, link.toString());
+    }
+
+    static Locale resolve(UriInfo uri, HttpHeaders headers) {
+        String explicit = uri.getQueryParameters().getFirst(LANG);
+        if (explicit != null && (explicit.equals("fr") || explicit.equals("en"))) {
+            return Locale.forLanguageTag(explicit);
+        }
+        Cookie cookie = headers.getCookies().get(LANG);
+        if (cookie != null && (cookie.getValue().equals("fr") || cookie.getValue().equals("en"))) {
+            return Locale.forLanguageTag(cookie.getValue());
+        }
+        for (Locale acceptable : headers.getAcceptableLanguages()) {
+            if (acceptable.getLanguage().equals("fr") || acceptable.getLanguage().equals("en")) {
+                return acceptable;
+            }
+        }
+        return Messages.FRENCH;
+    }
+
+    public String language() {
+        return messages.language();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
