@@ -13,6 +13,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.views.common.ViewBundle;
 
+import org.empreinte.activity.ActivityPages;
 import org.empreinte.activity.ActivityResource;
 import org.empreinte.activity.ActivityService;
 import org.empreinte.db.DatabaseSetup;
@@ -20,8 +21,10 @@ import org.empreinte.factor.EmissionFactorResource;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryHealthCheck;
 import org.empreinte.factor.FactorLibraryLoader;
+import org.empreinte.factor.FactorPages;
 import org.empreinte.footprint.FootprintResource;
 import org.empreinte.footprint.FootprintService;
+import org.empreinte.organization.OrganizationPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.web.ApiExceptionMapper;
@@ -85,6 +88,11 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new OrganizationResource(organizations));
         jersey.register(new ActivityResource(activities));
         jersey.register(new FootprintResource(footprints, clock));
-        jersey.register(new EmissionFactorResource(library));
+        EmissionFactorResource factorApi = new EmissionFactorResource(library);
+        jersey.register(factorApi);
+
+        jersey.register(new OrganizationPages(organizations, activities, footprints, clock));
+        jersey.register(new ActivityPages(activities, organizations));
+        jersey.register(new FactorPages(library, factorApi));
     }
 }

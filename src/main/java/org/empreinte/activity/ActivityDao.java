@@ -55,6 +55,9 @@ public interface ActivityDao extends SqlObject {
     @SqlQuery(SELECT + " WHERE a.organization_id = :organizationId AND a.id = :id")
     Optional<ActivityRow> find(@Bind("organizationId") long organizationId, @Bind("id") long id);
 
+    @SqlQuery("SELECT MAX(period_end) FROM activity WHERE organization_id = :organizationId")
+    Optional<String> latestPeriodEnd(@Bind("organizationId") long organizationId);
+
     @SqlBatch("INSERT INTO activity_tag (activity_id, tag) VALUES (:activityId, :tag)")
     void insertTags(@Bind("activityId") long activityId, @Bind("tag") Collection<String> tags);
 

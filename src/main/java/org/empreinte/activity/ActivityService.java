@@ -116,6 +116,12 @@ public class ActivityService {
         });
     }
 
+    /** The year of the latest activity, where a page should open when no year is asked for. */
+    public Optional<Integer> latestYear(long organizationId) {
+        return jdbi.withExtension(ActivityDao.class, dao -> dao.latestPeriodEnd(organizationId))
+                .map(end -> LocalDate.parse(end).getYear());
+    }
+
     /** The units a type can be entered in, for forms and error messages. */
     public List<String> unitsFor(String type) {
         return calculator.selector().acceptedUnits(type);

@@ -18,6 +18,7 @@ public record Footprint(
         Map<String, Double> byCategory,
         Map<String, Double> byGas,
         Map<String, Double> byMonth,
+        Map<String, Map<String, Double>> byMonthAndScope,
         List<SiteTotal> bySite,
         String factorSet,
         List<FactorSetUsed> factorSets,

@@ -92,8 +92,10 @@ public class FootprintService {
             byGas.put(gas, 0.0);
         }
         Map<String, Double> byMonth = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> byMonthAndScope = new LinkedHashMap<>();
         for (YearMonth month = YearMonth.from(period.start()); !month.isAfter(YearMonth.from(period.end())); month = month.plusMonths(1)) {
             byMonth.put(month.toString(), 0.0);
+            byMonthAndScope.put(month.toString(), new LinkedHashMap<>(Map.of("1", 0.0, "2", 0.0, "3", 0.0)));
         }
         Map<Long, Footprint.SiteTotal> bySite = new LinkedHashMap<>();
         double total = 0;
@@ -106,6 +108,7 @@ public class FootprintService {
             byGas.merge(Gas.N2O, cell.n2oCo2eKg(), Double::sum);
             byGas.merge(Gas.UNSPECIFIED, cell.unspecifiedCo2eKg(), Double::sum);
             byMonth.merge(cell.month(), cell.co2eKg(), Double::sum);
+            byMonthAndScope.get(cell.month()).merge(Integer.toString(cell.scope()), cell.co2eKg(), Double::sum);
             long siteKey = cell.siteId() == null ? -1 : cell.siteId();
             bySite.merge(siteKey, new Footprint.SiteTotal(cell.siteId(), cell.siteName(), cell.co2eKg()),
                     (a, b) -> new Footprint.SiteTotal(a.siteId(), a.name(), a.co2eKg() + b.co2eKg()));
@@ -123,7 +126,7 @@ public class FootprintService {
                 ? String.join(" + ", configured.stream().map(FactorSet::label).toList())
                 : String.join(" + ", sets.stream().map(s -> s.id() + " v" + s.version()).toList());
         return new Footprint(organizationId, period.start().toString(), period.end().toString(), tag, total, byScope,
-                byCategory, byGas, byMonth, sites, label, sets, count);
+                byCategory, byGas, byMonth, byMonthAndScope, sites, label, sets, count);
     }
 
     /** Sets in the configured selection order, then any that are no longer configured. */

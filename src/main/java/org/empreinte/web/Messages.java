@@ -59,7 +59,11 @@ public final class Messages {
         }
     }
 
+    /** Texts with arguments follow MessageFormat (an apostrophe is written ''); texts without are returned as written. */
     public String format(String key, Object... args) {
+        if (args.length == 0) {
+            return get(key);
+        }
         return new MessageFormat(get(key), locale).format(args);
     }
 

@@ -1,0 +1,91 @@
+package org.empreinte.activity;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.empreinte.organization.Organization;
+import org.empreinte.organization.OrganizationService;
+import org.empreinte.web.Form;
+import org.empreinte.web.PageContext;
+import org.empreinte.web.ValidationException;
+
+/** The pages that log and remove activities; the organization's page shows them. */
+@Path("/organizations/{orgId}/activities")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class ActivityPages {
+
+    private final ActivityService activities;
+    private final OrganizationService organizations;
+
+    public ActivityPages(ActivityService activities, OrganizationService organizations) {
+        this.activities = activities;
+        this.organizations = organizations;
+    }
+
+    @GET
+    @Path("new")
+    public ActivityFormPage form(@PathParam("orgId") long orgId, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return page(PageContext.of(uri, headers), organizations.get(orgId), Form.empty());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@PathParam("orgId") long orgId, MultivaluedMap<String, String> params, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        Organization organization = organizations.get(orgId);
+        PageContext context = PageContext.of(uri, headers);
+        Form form = Form.of(params);
+        try {
+            String tagText = form.value("tags");
+            List<String> tags = tagText == null || tagText.isBlank() ? null
+                    : Arrays.stream(tagText.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+            ActivityRequest request = new ActivityRequest(form.value("type"), form.number("quantity"), form.value("unit"),
+                    form.value("periodStart"), form.value("periodEnd"), null, null, blankToNull(form.value("site")), tags,
+                    form.value("dataQuality"), null);
+            Activity created = activities.create(orgId, request);
+            int year = LocalDate.parse(created.periodStart()).getYear();
+            return Response.seeOther(URI.create("/organizations/" + orgId + "?year=" + year)).build();
+        } catch (ValidationException e) {
+            form.reject(e, context.messages());
+            return Response.status(422).entity(page(context, organization, form)).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/delete")
+    public Response delete(@PathParam("orgId") long orgId, @PathParam("id") long id) {
+        Activity activity = activities.get(orgId, id);
+        activities.delete(orgId, id);
+        int year = LocalDate.parse(activity.periodStart()).getYear();
+        return Response.seeOther(URI.create("/organizations/" + orgId + "?year=" + year)).build();
+    }
+
+    private ActivityFormPage page(PageContext context, Organization organization, Form form) {
+        Map<String, List<String>> units = new LinkedHashMap<>();
+        for (String type : ActivityFormPage.ENERGY_TYPES) {
+            units.put(type, activities.unitsFor(type));
+        }
+        return new ActivityFormPage(context, organization, form, units);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

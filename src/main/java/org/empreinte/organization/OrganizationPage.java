@@ -1,0 +1,212 @@
+package org.empreinte.organization;
+
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.empreinte.activity.Activity;
+import org.empreinte.footprint.Footprint;
+import org.empreinte.footprint.SvgCharts;
+import org.empreinte.web.Form;
+import org.empreinte.web.Page;
+import org.empreinte.web.PageContext;
+
+/** An organization: its sites, the footprint of one year with its charts, and that year's activities. */
+public class OrganizationPage extends Page {
+
+    public record Line(String label, String value, String cssClass) {
+    }
+
+    public record ActivityLine(long id, String period, String type, String quantity, String site, String co2e,
+            String factorId, String factorSource, boolean estimated) {
+    }
+
+    public record SiteLine(long id, String name, String region) {
+    }
+
+    private final Organization organization;
+    private final int year;
+    private final Footprint footprint;
+    private final List<Activity> activities;
+    private final Form siteForm;
+
+    public OrganizationPage(PageContext context, Organization organization, int year, Footprint footprint,
+            List<Activity> activities, Form siteForm) {
+        super("organization.mustache", context);
+        this.organization = organization;
+        this.year = year;
+        this.footprint = footprint;
+        this.activities = activities;
+        this.siteForm = siteForm;
+    }
+
+    @Override
+    public String getTitle() {
+        return organization.name();
+    }
+
+    public Organization getOrganization() {
+        return organization;
+    }
+
+    public String getRegionName() {
+        return Regions.name(organization.region(), messages().locale());
+    }
+
+    public String getLegalFormLabel() {
+        return organization.legalForm() == null ? null : messages().get("legal_form_" + organization.legalForm());
+    }
+
+    public String getEmployees() {
+        return number(organization.employees(), 1);
+    }
+
+    public List<SiteLine> getSites() {
+        return organization.sites().stream()
+                .map(s -> new SiteLine(s.id(), s.name(), Regions.name(s.region(), messages().locale())))
+                .toList();
+    }
+
+    public Form getSiteForm() {
+        return siteForm;
+    }
+
+    public List<Form.Option> getSiteRegions() {
+        if (siteForm.value("region") == null) {
+            siteForm.withValue("region", organization.region());
+        }
+        return RegionOptions.of(siteForm, "region", messages().locale());
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public String getPreviousYear() {
+        return messages().format("footprint_previous", Integer.toString(year - 1));
+    }
+
+    public String getNextYear() {
+        return messages().format("footprint_next", Integer.toString(year + 1));
+    }
+
+    public int getPreviousYearValue() {
+        return year - 1;
+    }
+
+    public int getNextYearValue() {
+        return year + 1;
+    }
+
+    public String getFootprintTitle() {
+        return messages().format("footprint_title", Integer.toString(year));
+    }
+
+    public boolean getHasFootprint() {
+        return footprint.activityCount() > 0;
+    }
+
+    public String getEmptyMessage() {
+        return messages().format("footprint_empty", Integer.toString(year));
+    }
+
+    public String getTotalTonnes() {
+        return messages().format("footprint_tonnes", number(footprint.totalCo2eKg() / 1000, 2));
+    }
+
+    public String getTotalKg() {
+        return messages().format("footprint_kg", kg(footprint.totalCo2eKg()));
+    }
+
+    public String getActivityCount() {
+        return messages().format("footprint_activities", footprint.activityCount());
+    }
+
+    public List<Line> getScopes() {
+        return footprint.byScope().entrySet().stream()
+                .map(e -> new Line(messages().get("scope_" + e.getKey()), kg(e.getValue()), "scope-" + e.getKey()))
+                .toList();
+    }
+
+    public List<Line> getCategories() {
+        return sortedLines(footprint.byCategory(), "category_");
+    }
+
+    public List<Line> getGases() {
+        Map<String, Double> present = new LinkedHashMap<>();
+        footprint.byGas().forEach((gas, value) -> {
+            if (value != 0) {
+                present.put(gas, value);
+            }
+        });
+        return sortedLines(present, "gas_");
+    }
+
+    public List<Line> getSiteTotals() {
+        return footprint.bySite().stream()
+                .map(s -> new Line(s.name() == null ? messages().get("footprint_site_none") : s.name(), kg(s.co2eKg()), null))
+                .toList();
+    }
+
+    public List<Line> getMonths() {
+        List<Line> lines = new ArrayList<>();
+        footprint.byMonth().forEach((month, value) -> lines.add(new Line(monthLabel(month, TextStyle.FULL), kg(value), null)));
+        return lines;
+    }
+
+    public String getFactorSets() {
+        return messages().format("footprint_factor_sets", footprint.factorSet());
+    }
+
+    public String getScopeChart() {
+        List<SvgCharts.Bar> bars = footprint.byScope().entrySet().stream()
+                .map(e -> new SvgCharts.Bar(messages().get("scope_short_" + e.getKey()), e.getValue(), "bar-" + e.getKey()))
+                .toList();
+        return SvgCharts.horizontalBars(messages().get("chart_by_scope"), bars, this::kg);
+    }
+
+    public String getMonthChart() {
+        List<String> labels = new ArrayList<>();
+        List<Map<String, Double>> values = new ArrayList<>();
+        footprint.byMonthAndScope().forEach((month, scopes) -> {
+            labels.add(monthLabel(month, TextStyle.SHORT));
+            values.add(scopes);
+        });
+        Map<String, String> scopeLabels = Map.of("1", messages().get("scope_short_1"), "2", messages().get("scope_short_2"),
+                "3", messages().get("scope_short_3"));
+        return SvgCharts.stackedColumns(messages().get("chart_by_month"), labels, values, scopeLabels, this::kg);
+    }
+
+    public String getActivitiesTitle() {
+        return messages().format("activities_title", Integer.toString(year));
+    }
+
+    public List<ActivityLine> getActivities() {
+        return activities.stream().map(a -> new ActivityLine(a.id(),
+                a.periodStart().equals(a.periodEnd()) ? a.periodStart() : a.periodStart() + " → " + a.periodEnd(),
+                messages().labelOr("type_", a.type()),
+                number(a.quantity(), 3) + " " + a.unit(),
+                a.site() == null ? "" : a.site().name(),
+                kg(a.co2eKg()),
+                a.factor().id(),
+                a.factor().source(),
+                "estimated".equals(a.dataQuality()))).toList();
+    }
+
+    private List<Line> sortedLines(Map<String, Double> values, String prefix) {
+        return values.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                .map(e -> new Line(messages().labelOr(prefix, e.getKey()), kg(e.getValue()), null))
+                .toList();
+    }
+
+    private String monthLabel(String month, TextStyle style) {
+        YearMonth ym = YearMonth.parse(month);
+        String name = ym.getMonth().getDisplayName(style, messages().locale());
+        return style == TextStyle.SHORT ? name : name + " " + ym.getYear();
+    }
+}

@@ -1,0 +1,106 @@
+package org.empreinte.organization;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.empreinte.activity.ActivityService;
+import org.empreinte.calculation.Period;
+import org.empreinte.footprint.Footprint;
+import org.empreinte.footprint.FootprintService;
+import org.empreinte.web.ApiException;
+import org.empreinte.web.Form;
+import org.empreinte.web.PageContext;
+import org.empreinte.web.ValidationException;
+
+/** The pages of organizations: the list on the home page, creation, and one organization with its footprint. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class OrganizationPages {
+
+    private final OrganizationService organizations;
+    private final ActivityService activities;
+    private final FootprintService footprints;
+    private final Clock clock;
+
+    public OrganizationPages(OrganizationService organizations, ActivityService activities, FootprintService footprints,
+            Clock clock) {
+        this.organizations = organizations;
+        this.activities = activities;
+        this.footprints = footprints;
+        this.clock = clock;
+    }
+
+    @GET
+    public OrganizationsPage home(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return new OrganizationsPage(PageContext.of(uri, headers), organizations.list(), Form.empty());
+    }
+
+    @POST
+    @Path("organizations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Form form = Form.of(params);
+        PageContext context = PageContext.of(uri, headers);
+        try {
+            Organization created = organizations.create(new OrganizationRequest(form.value("name"), form.value("sector"),
+                    form.value("region"), form.number("employees"), form.number("annualRevenueCad"), form.value("legalForm")));
+            return Response.seeOther(URI.create("/organizations/" + created.id())).build();
+        } catch (ValidationException e) {
+            form.reject(e, context.messages());
+            return Response.status(422).entity(new OrganizationsPage(context, organizations.list(), form)).build();
+        }
+    }
+
+    @GET
+    @Path("organizations/{orgId}")
+    public OrganizationPage organization(@PathParam("orgId") long orgId, @QueryParam("year") String year,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        return page(orgId, year, Form.empty(), PageContext.of(uri, headers));
+    }
+
+    @POST
+    @Path("organizations/{orgId}/sites")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addSite(@PathParam("orgId") long orgId, MultivaluedMap<String, String> params, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        Form form = Form.of(params);
+        PageContext context = PageContext.of(uri, headers);
+        try {
+            organizations.createSite(orgId, new SiteRequest(form.value("name"), form.value("region")));
+            return Response.seeOther(URI.create("/organizations/" + orgId + "#sites")).build();
+        } catch (ValidationException e) {
+            form.reject(e, context.messages());
+            return Response.status(422).entity(page(orgId, null, form, context)).build();
+        }
+    }
+
+    private OrganizationPage page(long orgId, String year, Form siteForm, PageContext context) {
+        Organization organization = organizations.get(orgId);
+        int fallback = activities.latestYear(orgId).orElse(LocalDate.now(clock).getYear());
+        int shown;
+        try {
+            shown = FootprintService.period(year, null, null, fallback).start().getYear();
+        } catch (ApiException e) {
+            shown = fallback;
+        }
+        Period period = Period.ofYear(shown);
+        Footprint footprint = footprints.footprint(orgId, period, null);
+        return new OrganizationPage(context, organization, shown, footprint,
+                activities.list(orgId, period.start().toString(), period.end().toString(), null, null), siteForm);
+    }
+}

@@ -1,0 +1,48 @@
+package org.empreinte.organization;
+
+import java.util.List;
+
+import org.empreinte.web.Form;
+import org.empreinte.web.Page;
+import org.empreinte.web.PageContext;
+
+/** The home page: every organization, and the form that creates one. */
+public class OrganizationsPage extends Page {
+
+    public record Row(long id, String name, String sector, String region, String employees) {
+    }
+
+    private final List<Row> organizations;
+    private final Form form;
+
+    public OrganizationsPage(PageContext context, List<Organization> organizations, Form form) {
+        super("organizations.mustache", context);
+        this.organizations = organizations.stream()
+                .map(o -> new Row(o.id(), o.name(), o.sector(), Regions.name(o.region(), messages().locale()),
+                        number(o.employees(), 1)))
+                .toList();
+        this.form = form;
+    }
+
+    @Override
+    public String getTitle() {
+        return messages().get("home_title");
+    }
+
+    public List<Row> getOrganizations() {
+        return organizations;
+    }
+
+    public Form getForm() {
+        return form;
+    }
+
+    public List<Form.Option> getRegions() {
+        return RegionOptions.of(form, "region", messages().locale());
+    }
+
+    public List<Form.Option> getLegalForms() {
+        List<String> forms = List.of("", "cooperative", "nonprofit", "mutual", "other");
+        return form.options("legalForm", forms, f -> messages().get("legal_form_" + f));
+    }
+}
