@@ -27,6 +27,7 @@ import org.empreinte.footprint.FootprintService;
 import org.empreinte.organization.OrganizationPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
+import org.empreinte.tools.LoadCommand;
 import org.empreinte.web.ApiExceptionMapper;
 import org.empreinte.web.JsonErrorMapper;
 import org.empreinte.web.LanguageCookieFilter;
@@ -62,6 +63,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(new ViewBundle<>());
         bootstrap.addBundle(new AssetsBundle("/assets/", "/assets/", null, "assets"));
+        bootstrap.addCommand(new LoadCommand());
     }
 
     @Override
