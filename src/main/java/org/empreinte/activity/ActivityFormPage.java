@@ -3,7 +3,6 @@ package org.empreinte.activity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.empreinte.organization.Organization;
 import org.empreinte.web.Form;
@@ -16,7 +15,7 @@ public class ActivityFormPage extends Page {
     /** The energy types of this form, in the order a bill pile is usually sorted. */
     static final List<String> ENERGY_TYPES = List.of("electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline");
 
-    public record UnitOption(String value, String types, boolean selected) {
+    public record TypeOption(String value, String label, String units, boolean selected) {
     }
 
     private final Organization organization;
@@ -43,24 +42,23 @@ public class ActivityFormPage extends Page {
         return form;
     }
 
-    public List<Form.Option> getTypes() {
-        if (form.value("type") == null) {
+    /** The types, each with its units in the order the form offers them (the page's script swaps the unit list). */
+    public List<TypeOption> getTypes() {
+        if (form.value("type") == null || !unitsByType.containsKey(form.value("type"))) {
             form.withValue("type", ENERGY_TYPES.get(0));
         }
-        return form.options("type", ENERGY_TYPES, t -> messages().labelOr("type_", t));
+        return ENERGY_TYPES.stream().map(type -> new TypeOption(type, messages().labelOr("type_", type),
+                String.join("|", unitsByType.getOrDefault(type, List.of())), type.equals(form.value("type")))).toList();
     }
 
-    /** Every unit once, with the types it fits, so the page can show only those of the chosen type. */
-    public List<UnitOption> getUnits() {
-        List<String> order = new ArrayList<>();
-        unitsByType.values().forEach(units -> units.stream().filter(u -> !order.contains(u)).forEach(order::add));
-        String current = form.value("unit");
-        List<String> typeUnits = unitsByType.getOrDefault(form.value("type"), List.of());
-        String selected = current != null && !current.isEmpty() ? current : typeUnits.isEmpty() ? null : typeUnits.get(0);
-        return order.stream().map(unit -> new UnitOption(unit,
-                unitsByType.entrySet().stream().filter(e -> e.getValue().contains(unit)).map(Map.Entry::getKey)
-                        .collect(Collectors.joining(" ")),
-                unit.equals(selected))).toList();
+    /** The units of the chosen type, the one typed (or the type's first) selected. */
+    public List<Form.Option> getUnits() {
+        getTypes();
+        List<String> units = unitsByType.getOrDefault(form.value("type"), List.of());
+        if (form.value("unit") == null || !units.contains(form.value("unit"))) {
+            form.withValue("unit", units.isEmpty() ? "" : units.get(0));
+        }
+        return form.options("unit", units, unit -> unit);
     }
 
     public List<Form.Option> getSites() {

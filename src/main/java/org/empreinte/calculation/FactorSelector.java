@@ -78,11 +78,20 @@ public final class FactorSelector {
         return types;
     }
 
+    /**
+     * The units of the given factors (in priority order) and those of the same dimensions: the
+     * unit of the first factor leads, so a form offers m³ first for natural gas, kWh for electricity.
+     */
     private static List<String> acceptedUnits(List<EmissionFactor> factors) {
         List<String> accepted = new ArrayList<>();
-        for (MeasurementUnit candidate : MeasurementUnits.all()) {
-            if (factors.stream().anyMatch(f -> f.unit().isCommensurableWith(candidate))) {
-                accepted.add(candidate.symbol());
+        for (EmissionFactor factor : factors) {
+            if (!accepted.contains(factor.unit().symbol())) {
+                accepted.add(factor.unit().symbol());
+            }
+            for (MeasurementUnit candidate : MeasurementUnits.all()) {
+                if (candidate.isCommensurableWith(factor.unit()) && !accepted.contains(candidate.symbol())) {
+                    accepted.add(candidate.symbol());
+                }
             }
         }
         return accepted;

@@ -1,0 +1,166 @@
+package org.empreinte.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+
+import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.TestApp;
+
+/**
+ * A person in headless Chromium creates an organization, logs a natural-gas bill (first with
+ * an error), and reads the footprint in French, then in English.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class BrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+
+    private WebDriver driver;
+
+    @BeforeAll
+    static void requireChromium() {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        // On a developer's machine without Chromium the test is skipped; in CI, .ci/run installs it and it must run.
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must have Debian's chromium and chromium-driver installed (see .ci/run)");
+        }
+        assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=fr-CA");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-CA,fr"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void logsABillThroughTheFormAndReadsTheFootprintInFrenchAndEnglish() {
+        driver.get(url("/"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations");
+
+        driver.findElement(By.id("name")).sendKeys("CPE Navigateur");
+        driver.findElement(By.id("sector")).sendKeys("624410");
+        driver.findElement(By.id("employees")).sendKeys("12,5");
+        driver.findElement(By.cssSelector("#organization-form button[type=submit]")).click();
+
+        assertThat(driver.findElement(By.id("organization-name")).getText()).isEqualTo("CPE Navigateur");
+        assertThat(driver.getPageSource()).contains("12,5");
+
+        driver.findElement(By.id("log-bill")).click();
+        new Select(driver.findElement(By.id("type"))).selectByValue("natural_gas");
+        assertThat(new Select(driver.findElement(By.id("unit"))).getFirstSelectedOption().getText()).isEqualTo("m3");
+        driver.findElement(By.id("quantity")).sendKeys("1 200");
+        setDate("periodStart", "2024-03-10");
+        setDate("periodEnd", "2024-02-10");
+        driver.findElement(By.id("submit")).click();
+
+        // Refused: the error stands next to the field, and what was typed is still there.
+        assertThat(driver.findElement(By.id("error-periodEnd")).getText()).isEqualTo("La fin précède le début.");
+        assertThat(driver.findElement(By.id("quantity")).getAttribute("value")).isEqualTo("1 200");
+        assertThat(new Select(driver.findElement(By.id("type"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("natural_gas");
+
+        setDate("periodEnd", "2024-04-09");
+        driver.findElement(By.id("submit")).click();
+
+        // 1,200 m³ × eccc-natural-gas-ca-qc (1.926 kg CO2 + 0.000037 kg CH4 × 28 + 0.000035 kg N2O × 265 per m³,
+        // AR5) = 1,200 × 1.936311 = 2,323.5732 kg; 22 of its 31 days fall in March, 9 in April.
+        double total = 1200 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
+        assertThat(total).isCloseTo(2323.5732, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(text("footprint-total")).isEqualTo("2,32 t éq. CO2");
+        Map<String, String> months = rows("footprint-months");
+        assertThat(months.get("mars 2024")).isEqualTo(grouped(Math.round(total * 22 / 31), " "));
+        assertThat(months.get("avril 2024")).isEqualTo(grouped(Math.round(total * 9 / 31), " "));
+        assertThat(driver.findElements(By.cssSelector("#chart-month svg rect.bar-1"))).hasSize(2 + 1);
+
+        driver.findElement(By.id("lang-switch")).click();
+        assertThat(driver.findElement(By.cssSelector("#footprint h2")).getText()).isEqualTo("2024 footprint");
+        assertThat(text("footprint-total")).isEqualTo("2.32 t CO2e");
+        Map<String, String> monthsEn = rows("footprint-months");
+        assertThat(monthsEn.get("March 2024")).isEqualTo(grouped(Math.round(total * 22 / 31), ","));
+        assertThat(rows("footprint-categories")).containsKey("Stationary combustion (heating, generators)");
+
+        // The choice is remembered: the next page stays in English.
+        driver.findElement(By.id("log-bill")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Log an energy bill");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + APP.getLocalPort() + path;
+    }
+
+    private void setDate(String id, String isoDate) {
+        WebElement input = driver.findElement(By.id(id));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", input, isoDate);
+    }
+
+    private String text(String id) {
+        return normalise(driver.findElement(By.id(id)).getText());
+    }
+
+    /** First cell to second cell of each row of a table. */
+    private Map<String, String> rows(String tableId) {
+        List<WebElement> rows = driver.findElements(By.cssSelector("#" + tableId + " tr"));
+        Map<String, String> cells = new java.util.LinkedHashMap<>();
+        for (WebElement row : rows) {
+            List<WebElement> tds = row.findElements(By.tagName("td"));
+            cells.put(normalise(tds.get(0).getText()), normalise(tds.get(1).getText()));
+        }
+        return cells;
+    }
+
+    /** French groups digits with a (narrow) no-break space; compare with a plain one. */
+    private static String normalise(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ').strip();
+    }
+
+    private static String grouped(long value, String separator) {
+        String digits = Long.toString(value);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(separator);
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
+    }
+}
