@@ -298,7 +298,7 @@ public final class FactorLibraryLoader {
 
     private static String requiredText(Path file, int line, JsonNode node, String field, String within) {
         JsonNode value = node.get(field);
-        if (value == null || !value.isValueNode() || value.asText().isBlank()) {
+        if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
             String where = within == null ? "" : " (in " + within + ")";
             throw new FactorFileException(file, line, field, "is missing or empty" + where);
         }
