@@ -117,13 +117,14 @@ public final class FactorLibraryLoader {
     private FactorSet loadSet(Path file, Map<String, GwpSet> gwpSets, Map<String, Path> factorIds) {
         Map<String, JsonNode> header = new LinkedHashMap<>();
         List<Located> factorNodes = new ArrayList<>();
-        int headerLine = 1;
+        Map<String, Integer> headerLines = new HashMap<>();
         try (JsonParser parser = yaml.createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new FactorFileException(file, line(parser.currentTokenLocation()), null, "expected a map at the top of the file");
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
+                headerLines.put(name, line(parser.currentTokenLocation()));
                 JsonToken value = parser.nextToken();
                 if ("factors".equals(name)) {
                     if (value != JsonToken.START_ARRAY) {
@@ -143,24 +144,24 @@ public final class FactorLibraryLoader {
             throw new FactorFileException(file, 0, null, "cannot read: " + e.getMessage(), e);
         }
         JsonNode headerNode = mapper.valueToTree(header);
-        String id = requiredText(file, headerLine, headerNode, "id", null);
+        String id = requiredText(file, lineOf(headerLines, "id"), headerNode, "id", null);
         if (!ID.matcher(id).matches()) {
-            throw new FactorFileException(file, headerLine, "id", "'" + id + "' is not a valid id (lower case letters, digits, - _ .)");
+            throw new FactorFileException(file, lineOf(headerLines, "id"), "id", "'" + id + "' is not a valid id (lower case letters, digits, - _ .)");
         }
-        String name = requiredText(file, headerLine, headerNode, "name", null);
-        String edition = requiredText(file, headerLine, headerNode, "edition", null);
-        String version = requiredText(file, headerLine, headerNode, "version", null);
-        LocalDate published = date(file, headerLine, headerNode, "published");
-        String gwpId = requiredText(file, headerLine, headerNode, "gwp", null);
+        String name = requiredText(file, lineOf(headerLines, "name"), headerNode, "name", null);
+        String edition = requiredText(file, lineOf(headerLines, "edition"), headerNode, "edition", null);
+        String version = requiredText(file, lineOf(headerLines, "version"), headerNode, "version", null);
+        LocalDate published = date(file, lineOf(headerLines, "published"), headerNode, "published");
+        String gwpId = requiredText(file, lineOf(headerLines, "gwp"), headerNode, "gwp", null);
         GwpSet gwp = gwpSets.get(gwpId);
         if (gwp == null) {
-            throw new FactorFileException(file, headerLine, "gwp", "unknown GWP set '" + gwpId + "'; known: " + gwpSets.keySet());
+            throw new FactorFileException(file, lineOf(headerLines, "gwp"), "gwp", "unknown GWP set '" + gwpId + "'; known: " + gwpSets.keySet());
         }
-        List<FactorSet.Source> sources = sources(file, headerLine, headerNode);
+        List<FactorSet.Source> sources = sources(file, lineOf(headerLines, "sources"), headerNode);
         Set<String> sourceKeys = new HashSet<>();
         sources.forEach(s -> sourceKeys.add(s.key()));
         if (factorNodes.isEmpty()) {
-            throw new FactorFileException(file, headerLine, "factors", "the set has no factors");
+            throw new FactorFileException(file, lineOf(headerLines, "factors"), "factors", "the set has no factors");
         }
         List<EmissionFactor> factors = new ArrayList<>();
         Map<EmissionFactor, Integer> lines = new HashMap<>();
@@ -298,7 +299,7 @@ public final class FactorLibraryLoader {
 
     private static String requiredText(Path file, int line, JsonNode node, String field, String within) {
         JsonNode value = node.get(field);
-        if (value == null || !value.isValueNode() || value.asText().isBlank()) {
+        if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
             String where = within == null ? "" : " (in " + within + ")";
             throw new FactorFileException(file, line, field, "is missing or empty" + where);
         }
@@ -338,6 +339,11 @@ public final class FactorLibraryLoader {
         } catch (IOException e) {
             throw new FactorFileException(file, 0, null, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The line of a header key, or 1 when the key is absent. */
+    private static int lineOf(Map<String, Integer> headerLines, String key) {
+        return headerLines.getOrDefault(key, 1);
     }
 
     private static int line(JsonLocation location) {
