@@ -321,7 +321,8 @@ class EmissionCalculatorTest {
             FactorSelectionException e = catchThrowableOfType(FactorSelectionException.class,
                     () -> calculate("natural_gas", 100, "kg", "CA-QC"));
             assertThat(e.reason()).isEqualTo(Reason.UNIT_NOT_APPLICABLE);
-            assertThat(e.acceptedUnits()).containsExactly("kWh", "MWh", "GJ", "MJ", "m3", "L", "US gal");
+            // The first factor's unit (m³) and its dimension lead, then the fall-back's energy units.
+            assertThat(e.acceptedUnits()).containsExactly("m3", "L", "US gal", "kWh", "MWh", "GJ", "MJ");
         }
 
         @Test

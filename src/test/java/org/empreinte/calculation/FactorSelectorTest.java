@@ -174,7 +174,8 @@ class FactorSelectorTest {
             FactorSelectionException e = catchThrowableOfType(FactorSelectionException.class,
                     () -> selector.select("natural_gas", "CA-QC", 2024, unit("kg")));
             assertThat(e.reason()).isEqualTo(Reason.UNIT_NOT_APPLICABLE);
-            assertThat(e.acceptedUnits()).containsExactly("kWh", "MWh", "GJ", "MJ", "m3", "L", "US gal");
+            // The first factor's unit (m³) and its dimension lead, then the fall-back's energy units.
+            assertThat(e.acceptedUnits()).containsExactly("m3", "L", "US gal", "kWh", "MWh", "GJ", "MJ");
             assertThat(e.getMessage()).contains("'kg'").contains("natural_gas");
         }
     }
