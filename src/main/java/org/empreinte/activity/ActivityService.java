@@ -49,6 +49,13 @@ public class ActivityService {
     private static final int MAX_ATTRIBUTES_LENGTH = 4000;
 
     private final Jdbi jdbi;
+    /**
+     * DAOs made once: inside {@code jdbi.inTransaction} they run on the transaction's handle (JDBI reuses the
+     * thread's open handle). {@code handle.attach} would rebuild the SQL object's metadata on every call
+     * in the JDBI the Dropwizard 5.0.0 BOM pins (jdbi/jdbi#2991).
+     */
+    private final ActivityDao activityDao;
+    private final OrganizationDao organizationDao;
     private final FactorLibrary library;
     private final EmissionCalculator calculator;
     private final ObjectMapper json;
@@ -56,6 +63,8 @@ public class ActivityService {
 
     public ActivityService(Jdbi jdbi, FactorLibrary library, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
+        this.activityDao = jdbi.onDemand(ActivityDao.class);
+        this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.library = library;
         this.calculator = new EmissionCalculator(library.selector());
         this.json = json;
@@ -64,18 +73,18 @@ public class ActivityService {
 
     public Activity create(long organizationId, ActivityRequest request) {
         return jdbi.inTransaction(handle -> {
-            Prepared prepared = prepare(handle, organizationId, request);
-            ActivityDao dao = handle.attach(ActivityDao.class);
-            long id = dao.insert(prepared.stored(), now());
-            writeDetails(dao, id, organizationId, prepared);
-            return toActivity(dao, dao.find(organizationId, id).orElseThrow());
+            Prepared prepared = prepare(organizationDao, organizationId, request);
+            String now = now();
+            long id = activityDao.insert(prepared.stored(), now);
+            writeDetails(activityDao, id, organizationId, prepared);
+            return toActivity(ActivityRow.written(id, prepared.stored(), prepared.siteName(), now), prepared.tags());
         });
     }
 
     public Activity update(long organizationId, long activityId, ActivityRequest request) {
         return jdbi.inTransaction(handle -> {
-            ActivityDao dao = handle.attach(ActivityDao.class);
-            Prepared prepared = prepare(handle, organizationId, request);
+            ActivityDao dao = activityDao;
+            Prepared prepared = prepare(organizationDao, organizationId, request);
             if (dao.update(activityId, prepared.stored(), now()) == 0) {
                 throw new ResourceNotFoundException("activity", activityId);
             }
@@ -89,7 +98,7 @@ public class ActivityService {
     public void delete(long organizationId, long activityId) {
         jdbi.useTransaction(handle -> {
             requireOrganization(handle, organizationId);
-            if (handle.attach(ActivityDao.class).delete(organizationId, activityId) == 0) {
+            if (activityDao.delete(organizationId, activityId) == 0) {
                 throw new ResourceNotFoundException("activity", activityId);
             }
         });
@@ -98,7 +107,7 @@ public class ActivityService {
     public Activity get(long organizationId, long activityId) {
         return jdbi.withHandle(handle -> {
             requireOrganization(handle, organizationId);
-            ActivityDao dao = handle.attach(ActivityDao.class);
+            ActivityDao dao = activityDao;
             return toActivity(dao, dao.find(organizationId, activityId)
                     .orElseThrow(() -> new ResourceNotFoundException("activity", activityId)));
         });
@@ -109,7 +118,7 @@ public class ActivityService {
         Long toDay = to == null || to.isBlank() ? null : date("to", to).toEpochDay();
         return jdbi.withHandle(handle -> {
             requireOrganization(handle, organizationId);
-            ActivityDao dao = handle.attach(ActivityDao.class);
+            ActivityDao dao = activityDao;
             List<ActivityRow> rows = dao.list(organizationId, fromDay, toDay, blankToNull(type), blankToNull(tag));
             Map<Long, List<String>> tags = dao.tagsOf(rows.stream().map(ActivityRow::id).toList());
             return rows.stream().map(row -> toActivity(row, tags.getOrDefault(row.id(), List.of()))).toList();
@@ -132,11 +141,12 @@ public class ActivityService {
     }
 
     /** A validated request, the row to store and the result it was computed from. */
-    private record Prepared(StoredActivity stored, EmissionResult result, List<String> tags) {
+    private record Prepared(StoredActivity stored, EmissionResult result, List<String> tags, String siteName) {
     }
 
-    private Prepared prepare(Handle handle, long organizationId, ActivityRequest request) {
-        Organization organization = requireOrganization(handle, organizationId);
+    private Prepared prepare(OrganizationDao organizations, long organizationId, ActivityRequest request) {
+        Organization organization = organizations.find(organizationId)
+                .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
         if (request == null) {
             throw new org.empreinte.web.MalformedRequestException(null, "a JSON body is required");
         }
@@ -162,7 +172,7 @@ public class ActivityService {
                 "unknown unit '" + request.unit() + "'; for " + type + " use one of " + unitsFor(type),
                 "error_unit", request.unit(), String.join(", ", unitsFor(type))));
         Period period = period(request);
-        Site site = site(handle, organizationId, request.site());
+        Site site = site(organizations, organizationId, request.site());
         String explicitRegion = null;
         if (request.region() != null && !request.region().isBlank()) {
             explicitRegion = request.region().strip().toUpperCase();
@@ -198,7 +208,7 @@ public class ActivityService {
                 gases.getOrDefault(Gas.CH4, 0.0), gases.getOrDefault(Gas.N2O, 0.0), gases.getOrDefault(Gas.UNSPECIFIED, 0.0),
                 factor.scope(), factor.category(), factor.id(), factor.setId(), factor.setVersion(), factor.unit().symbol(),
                 factor.co2ePerUnit(), result.quantityInFactorUnit());
-        return new Prepared(stored, result, tags);
+        return new Prepared(stored, result, tags, site == null ? null : site.name());
     }
 
     private void writeDetails(ActivityDao dao, long id, long organizationId, Prepared prepared) {
@@ -253,11 +263,10 @@ public class ActivityService {
         return date;
     }
 
-    private Site site(Handle handle, long organizationId, Object reference) {
+    private Site site(OrganizationDao organizations, long organizationId, Object reference) {
         if (reference == null || reference.toString().isBlank()) {
             return null;
         }
-        OrganizationDao organizations = handle.attach(OrganizationDao.class);
         String text = reference.toString().strip();
         Optional<Site> site = reference instanceof Number number
                 ? organizations.site(organizationId, number.longValue())
@@ -339,8 +348,8 @@ public class ActivityService {
         }
     }
 
-    private static Organization requireOrganization(Handle handle, long organizationId) {
-        return handle.attach(OrganizationDao.class).find(organizationId)
+    private Organization requireOrganization(Handle handle, long organizationId) {
+        return organizationDao.find(organizationId)
                 .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
     }
 

@@ -1,9 +1,11 @@
 package org.empreinte.calculation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,9 +30,15 @@ public final class FactorSelector {
     public static final String ANY_REGION = "*";
 
     private final List<FactorSet> sets;
+    /** Factors by type, in priority order of their sets: selection runs on every activity written. */
+    private final Map<String, List<EmissionFactor>> byType;
 
     public FactorSelector(List<FactorSet> setsInPriorityOrder) {
         this.sets = List.copyOf(setsInPriorityOrder);
+        Map<String, List<EmissionFactor>> index = new LinkedHashMap<>();
+        sets.forEach(set -> set.factors().forEach(f -> index.computeIfAbsent(f.type(), t -> new ArrayList<>()).add(f)));
+        index.replaceAll((type, factors) -> List.copyOf(factors));
+        this.byType = Collections.unmodifiableMap(index);
     }
 
     public List<FactorSet> sets() {
@@ -38,22 +46,19 @@ public final class FactorSelector {
     }
 
     public EmissionFactor select(String type, String region, int year, MeasurementUnit unit) {
-        List<EmissionFactor> ofType = sets.stream()
-                .flatMap(set -> set.factors().stream())
-                .filter(f -> f.type().equals(type))
-                .toList();
+        List<EmissionFactor> ofType = byType.getOrDefault(type, List.of());
         if (ofType.isEmpty()) {
             throw new FactorSelectionException(Reason.UNKNOWN_TYPE, "unknown activity type '" + type + "'", List.of());
         }
-        List<String> accepted = acceptedUnits(ofType);
         if (ofType.stream().noneMatch(f -> f.unit().isCommensurableWith(unit))) {
+            List<String> accepted = acceptedUnits(ofType);
             throw new FactorSelectionException(Reason.UNIT_NOT_APPLICABLE,
                     "unit '" + unit.symbol() + "' does not fit type '" + type + "'; use one of " + accepted, accepted);
         }
         for (FactorSet set : sets) {
             for (String candidateRegion : regionChain(region)) {
-                List<EmissionFactor> matches = set.factors().stream()
-                        .filter(f -> f.type().equals(type))
+                List<EmissionFactor> matches = ofType.stream()
+                        .filter(f -> f.setId().equals(set.id()))
                         .filter(f -> f.region().equals(candidateRegion))
                         .filter(f -> f.unit().isCommensurableWith(unit))
                         .toList();
@@ -64,18 +69,16 @@ public final class FactorSelector {
             }
         }
         throw new FactorSelectionException(Reason.NO_FACTOR_FOR_REGION,
-                "no emission factor for type '" + type + "' in region " + region, accepted);
+                "no emission factor for type '" + type + "' in region " + region, acceptedUnits(ofType));
     }
 
     /** The units in which a type can be entered: those of its factors and all units of the same dimensions. */
     public List<String> acceptedUnits(String type) {
-        return acceptedUnits(sets.stream().flatMap(s -> s.factors().stream()).filter(f -> f.type().equals(type)).toList());
+        return acceptedUnits(byType.getOrDefault(type, List.of()));
     }
 
     public Set<String> types() {
-        Set<String> types = new LinkedHashSet<>();
-        sets.forEach(set -> set.factors().forEach(f -> types.add(f.type())));
-        return types;
+        return byType.keySet();
     }
 
     /**

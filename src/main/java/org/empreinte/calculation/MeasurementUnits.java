@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import javax.measure.Dimension;
 import javax.measure.IncommensurableException;
 import javax.measure.MetricPrefix;
 import javax.measure.UnconvertibleException;
 import javax.measure.Unit;
+import javax.measure.UnitConverter;
 
 import systems.uom.common.USCustomary;
 import tech.units.indriya.unit.Units;
@@ -20,12 +23,21 @@ import tech.units.indriya.unit.Units;
  */
 public final class MeasurementUnits {
 
-    /** A unit as the application knows it: its canonical symbol and its JSR 385 definition. */
-    public record MeasurementUnit(String symbol, Unit<?> unit) {
+    /**
+     * A unit as the application knows it: its canonical symbol, its JSR 385 definition and its
+     * dimension, worked out once (Indriya derives it anew on every compatibility check).
+     */
+    public record MeasurementUnit(String symbol, Unit<?> unit, Dimension dimension) {
         public boolean isCommensurableWith(MeasurementUnit other) {
-            return unit.isCompatible(other.unit);
+            return dimension.equals(other.dimension);
         }
     }
+
+    private record Conversion(String from, String to) {
+    }
+
+    /** Converters built once per pair of units: every activity converts, and building one is not cheap. */
+    private static final Map<Conversion, UnitConverter> CONVERTERS = new ConcurrentHashMap<>();
 
     private static final Map<String, MeasurementUnit> CANONICAL = new LinkedHashMap<>();
     private static final Map<String, MeasurementUnit> BY_SPELLING = new LinkedHashMap<>();
@@ -49,7 +61,7 @@ public final class MeasurementUnits {
     }
 
     private static void define(Unit<?> unit, String symbol, String... otherSpellings) {
-        MeasurementUnit measurementUnit = new MeasurementUnit(symbol, unit);
+        MeasurementUnit measurementUnit = new MeasurementUnit(symbol, unit, unit.getDimension());
         CANONICAL.put(symbol, measurementUnit);
         BY_SPELLING.put(symbol.toLowerCase(Locale.ROOT), measurementUnit);
         for (String spelling : otherSpellings) {
@@ -74,11 +86,15 @@ public final class MeasurementUnits {
         if (from.symbol().equals(to.symbol())) {
             return value;
         }
-        try {
-            return from.unit().getConverterToAny(to.unit()).convert(value);
-        } catch (IncommensurableException | UnconvertibleException e) {
-            throw new IllegalArgumentException(
-                    "cannot convert " + from.symbol() + " to " + to.symbol(), e);
+        if (!from.isCommensurableWith(to)) {
+            throw new IllegalArgumentException("cannot convert " + from.symbol() + " to " + to.symbol());
         }
+        return CONVERTERS.computeIfAbsent(new Conversion(from.symbol(), to.symbol()), pair -> {
+            try {
+                return from.unit().getConverterToAny(to.unit());
+            } catch (IncommensurableException | UnconvertibleException e) {
+                throw new IllegalArgumentException("cannot convert " + from.symbol() + " to " + to.symbol(), e);
+            }
+        }).convert(value);
     }
 }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -24,6 +26,10 @@ public final class DatabaseSetup {
 
     public static Jdbi open(Environment environment, DataSourceFactory dataSource) {
         Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
+        // Dropwizard's engine prepends each statement's DAO method as a comment and lexes the SQL again on
+        // every call, bypassing JDBI's template cache: about a fifth of an activity write. JDBI's own engine
+        // caches; SQL logs lose the method comment.
+        jdbi.getConfig(SqlStatements.class).setTemplateEngine(new DefinedAttributeTemplateEngine());
         jdbi.useHandle(handle -> migrate(handle.getConnection()));
         return jdbi;
     }

@@ -22,10 +22,19 @@ import org.empreinte.web.ValidationException;
 public class FootprintService {
 
     private final Jdbi jdbi;
+    /**
+     * DAOs made once: inside {@code jdbi.inTransaction} they run on the transaction's handle (JDBI reuses the
+     * thread's open handle). {@code handle.attach} would rebuild the SQL object's metadata on every call
+     * in the JDBI the Dropwizard 5.0.0 BOM pins (jdbi/jdbi#2991).
+     */
+    private final OrganizationDao organizationDao;
+    private final FootprintDao footprintDao;
     private final FactorLibrary library;
 
     public FootprintService(Jdbi jdbi, FactorLibrary library) {
         this.jdbi = jdbi;
+        this.organizationDao = jdbi.onDemand(OrganizationDao.class);
+        this.footprintDao = jdbi.onDemand(FootprintDao.class);
         this.library = library;
     }
 
@@ -69,10 +78,10 @@ public class FootprintService {
         long fromDay = period.start().toEpochDay();
         long toDay = period.end().toEpochDay();
         return jdbi.withHandle(handle -> {
-            if (handle.attach(OrganizationDao.class).find(organizationId).isEmpty()) {
+            if (organizationDao.find(organizationId).isEmpty()) {
                 throw new ResourceNotFoundException("organization", organizationId);
             }
-            FootprintDao dao = handle.attach(FootprintDao.class);
+            FootprintDao dao = footprintDao;
             List<FootprintDao.Cell> cells = dao.cells(organizationId, fromDay, toDay, tagFilter, cleanTag);
             long count = dao.activityCount(organizationId, fromDay, toDay, tagFilter, cleanTag);
             List<FootprintDao.SetUsed> sets = dao.factorSets(organizationId, fromDay, toDay, tagFilter, cleanTag);

@@ -12,17 +12,24 @@ import org.empreinte.web.ValidationException;
 public class OrganizationService {
 
     private final Jdbi jdbi;
+    /**
+     * DAOs made once: inside {@code jdbi.inTransaction} they run on the transaction's handle (JDBI reuses the
+     * thread's open handle). {@code handle.attach} would rebuild the SQL object's metadata on every call
+     * in the JDBI the Dropwizard 5.0.0 BOM pins (jdbi/jdbi#2991).
+     */
+    private final OrganizationDao organizationDao;
     private final Clock clock;
 
     public OrganizationService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.clock = clock;
     }
 
     public Organization create(OrganizationRequest request) {
         OrganizationRequest valid = request.validated();
         return jdbi.inTransaction(handle -> {
-            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            OrganizationDao dao = organizationDao;
             long id = dao.insert(valid, now());
             return dao.find(id).orElseThrow().withSites(List.of());
         });
@@ -31,7 +38,7 @@ public class OrganizationService {
     public Organization update(long id, OrganizationRequest request) {
         OrganizationRequest valid = request.validated();
         return jdbi.inTransaction(handle -> {
-            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            OrganizationDao dao = organizationDao;
             if (dao.update(id, valid, now()) == 0) {
                 throw new ResourceNotFoundException("organization", id);
             }
@@ -41,7 +48,7 @@ public class OrganizationService {
 
     public Organization get(long id) {
         return jdbi.withHandle(handle -> {
-            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            OrganizationDao dao = organizationDao;
             Organization organization = dao.find(id).orElseThrow(() -> new ResourceNotFoundException("organization", id));
             return organization.withSites(dao.sites(id));
         });
@@ -54,7 +61,7 @@ public class OrganizationService {
     public Site createSite(long organizationId, SiteRequest request) {
         SiteRequest valid = request.validated();
         return jdbi.inTransaction(handle -> {
-            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            OrganizationDao dao = organizationDao;
             requireOrganization(dao, organizationId);
             if (dao.siteNamed(organizationId, valid.name()).isPresent()) {
                 throw new ValidationException("name", "a site with this name already exists", "error_site_exists");
@@ -67,7 +74,7 @@ public class OrganizationService {
     public Site updateSite(long organizationId, long siteId, SiteRequest request) {
         SiteRequest valid = request.validated();
         return jdbi.inTransaction(handle -> {
-            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            OrganizationDao dao = organizationDao;
             requireOrganization(dao, organizationId);
             dao.siteNamed(organizationId, valid.name()).filter(s -> s.id() != siteId).ifPresent(s -> {
                 throw new ValidationException("name", "a site with this name already exists", "error_site_exists");
@@ -81,7 +88,7 @@ public class OrganizationService {
 
     public void deleteSite(long organizationId, long siteId) {
         jdbi.useTransaction(handle -> {
-            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            OrganizationDao dao = organizationDao;
             requireOrganization(dao, organizationId);
             dao.site(organizationId, siteId).orElseThrow(() -> new ResourceNotFoundException("site", siteId));
             if (dao.activitiesAtSite(siteId) > 0) {
@@ -93,7 +100,7 @@ public class OrganizationService {
 
     public List<Site> sites(long organizationId) {
         return jdbi.withHandle(handle -> {
-            OrganizationDao dao = handle.attach(OrganizationDao.class);
+            OrganizationDao dao = organizationDao;
             requireOrganization(dao, organizationId);
             return dao.sites(organizationId);
         });
