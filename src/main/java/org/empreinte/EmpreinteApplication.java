@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -37,6 +39,8 @@ import org.empreinte.web.WebApplicationExceptionMapper;
 /** Wires Empreinte by hand: configuration, factor library, database, services, resources and pages. */
 public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EmpreinteApplication.class);
+
     private final Clock clock;
 
     public EmpreinteApplication() {
@@ -69,10 +73,15 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
     @Override
     public void run(EmpreinteConfiguration configuration, Environment environment) {
         // The factor library first: a malformed file stops start-up before anything listens.
+        long start = System.nanoTime();
         FactorLibrary library = new FactorLibraryLoader().load(
                 Path.of(configuration.getEmissionFactors().getDirectory()),
                 configuration.getEmissionFactors().getSelectionOrder());
+        LOG.info("Emission factors: {} sets, {} factors, selection order {} ({} ms)", library.sets().size(),
+                library.factorCount(), configuration.getEmissionFactors().getSelectionOrder(), (System.nanoTime() - start) / 1_000_000);
+        start = System.nanoTime();
         Jdbi jdbi = DatabaseSetup.open(environment, configuration.getDataSourceFactory());
+        LOG.info("Database ready, schema up to date ({} ms)", (System.nanoTime() - start) / 1_000_000);
 
         OrganizationService organizations = new OrganizationService(jdbi, clock);
         ActivityService activities = new ActivityService(jdbi, library, environment.getObjectMapper(), clock);

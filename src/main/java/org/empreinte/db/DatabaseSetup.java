@@ -21,6 +21,12 @@ public final class DatabaseSetup {
 
     public static final String CHANGELOG = "org/empreinte/db/changelog.yml";
 
+    static {
+        // Liquibase (4.30+) otherwise fetches an analytics configuration from the Internet at every
+        // migration: members' servers must not call out, and offline it waits for a time-out.
+        System.setProperty("liquibase.analytics.enabled", "false");
+    }
+
     private DatabaseSetup() {
     }
 
