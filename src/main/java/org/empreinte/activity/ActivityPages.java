@@ -50,7 +50,7 @@ public class ActivityPages {
     public Response create(@PathParam("orgId") long orgId, MultivaluedMap<String, String> params, @Context UriInfo uri,
             @Context HttpHeaders headers) {
         Organization organization = organizations.get(orgId);
-        PageContext context = PageContext.of(uri, headers);
+        PageContext context = PageContext.of(uri, headers).at("/organizations/" + orgId + "/activities/new");
         Form form = Form.of(params);
         try {
             String tagText = form.value("tags");

@@ -55,7 +55,7 @@ public class OrganizationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers) {
         Form form = Form.of(params);
-        PageContext context = PageContext.of(uri, headers);
+        PageContext context = PageContext.of(uri, headers).at("/");
         try {
             Organization created = organizations.create(new OrganizationRequest(form.value("name"), form.value("sector"),
                     form.value("region"), form.number("employees"), form.number("annualRevenueCad"), form.value("legalForm")));
@@ -79,7 +79,7 @@ public class OrganizationPages {
     public Response addSite(@PathParam("orgId") long orgId, MultivaluedMap<String, String> params, @Context UriInfo uri,
             @Context HttpHeaders headers) {
         Form form = Form.of(params);
-        PageContext context = PageContext.of(uri, headers);
+        PageContext context = PageContext.of(uri, headers).at("/organizations/" + orgId);
         try {
             organizations.createSite(orgId, new SiteRequest(form.value("name"), form.value("region")));
             return Response.seeOther(URI.create("/organizations/" + orgId + "#sites")).build();

@@ -56,6 +56,15 @@ public record PageContext(Messages messages, String path, String switchUrl) {
         return Messages.FRENCH;
     }
 
+    /**
+     * The same context for a page shown at another address: a form refused by a POST is shown again,
+     * and its language switch must lead to the form's own page, not to the POST's address.
+     */
+    public PageContext at(String canonicalPath) {
+        String other = "fr".equals(messages.language()) ? "en" : "fr";
+        return new PageContext(messages, canonicalPath, canonicalPath + "?" + LANG + "=" + other);
+    }
+
     public String language() {
         return messages.language();
     }

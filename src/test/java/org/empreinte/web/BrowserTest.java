@@ -97,6 +97,8 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("quantity")).getAttribute("value")).isEqualTo("1 200");
         assertThat(new Select(driver.findElement(By.id("type"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("natural_gas");
+        // The language switch of a refused form leads to the form's page, not to the address it was posted to.
+        assertThat(driver.findElement(By.id("lang-switch")).getAttribute("href")).endsWith("/activities/new?lang=en");
 
         setDate("periodEnd", "2024-04-09");
         driver.findElement(By.id("submit")).click();
