@@ -18,6 +18,7 @@ import io.dropwizard.views.common.ViewBundle;
 import org.empreinte.activity.ActivityPages;
 import org.empreinte.activity.ActivityResource;
 import org.empreinte.activity.ActivityService;
+import org.empreinte.activity.RecomputeTask;
 import org.empreinte.db.DatabaseSetup;
 import org.empreinte.factor.EmissionFactorResource;
 import org.empreinte.factor.FactorLibrary;
@@ -88,6 +89,10 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         FootprintService footprints = new FootprintService(jdbi, library);
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
+        environment.admin().addTask(new RecomputeTask(activities));
+        activities.staleResults().forEach(stale -> LOG.warn("{} activities hold results computed with factor set {} v{},"
+                + " which the library no longer has: POST /tasks/recompute on the admin port computes them again"
+                + " (?dryRun=true to see what would change)", stale.activities(), stale.factorSet(), stale.factorSetVersion()));
 
         var jersey = environment.jersey();
         jersey.register(new ApiExceptionMapper());

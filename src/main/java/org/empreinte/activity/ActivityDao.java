@@ -79,6 +79,29 @@ public interface ActivityDao extends SqlObject {
     record TagRow(long activityId, String tag) {
     }
 
+    /** What an activity was logged with, and the result stored for it: enough to compute it again. */
+    record StoredInput(long id, long organizationId, Long siteId, String type, double quantity, String unit,
+            String periodStart, String periodEnd, String region, String dataQuality, String attributes, double co2eKg,
+            String factorId, String factorSet, String factorSetVersion) {
+    }
+
+    record SetCount(String factorSet, String factorSetVersion, long activities) {
+    }
+
+    @SqlQuery("SELECT id, organization_id, site_id, type, quantity, unit, period_start, period_end, region, data_quality,"
+            + " attributes, co2e_kg, factor_id, factor_set, factor_set_version FROM activity"
+            + " WHERE organization_id = :organizationId ORDER BY id")
+    @RegisterConstructorMapper(StoredInput.class)
+    List<StoredInput> inputs(@Bind("organizationId") long organizationId);
+
+    @SqlQuery("SELECT DISTINCT organization_id FROM activity ORDER BY organization_id")
+    List<Long> organizationsWithActivities();
+
+    @SqlQuery("SELECT factor_set, factor_set_version, COUNT(*) AS activities FROM activity"
+            + " GROUP BY factor_set, factor_set_version ORDER BY factor_set, factor_set_version")
+    @RegisterConstructorMapper(SetCount.class)
+    List<SetCount> resultsBySet();
+
     /** Tags of the given activities, by activity id. */
     default Map<Long, List<String>> tagsOf(Collection<Long> activityIds) {
         if (activityIds.isEmpty()) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -76,28 +75,27 @@ public class ActivityService {
             Prepared prepared = prepare(organizationDao, organizationId, request);
             String now = now();
             long id = activityDao.insert(prepared.stored(), now);
-            writeDetails(activityDao, id, organizationId, prepared);
+            writeDetails(id, organizationId, prepared);
             return toActivity(ActivityRow.written(id, prepared.stored(), prepared.siteName(), now), prepared.tags());
         });
     }
 
     public Activity update(long organizationId, long activityId, ActivityRequest request) {
         return jdbi.inTransaction(handle -> {
-            ActivityDao dao = activityDao;
             Prepared prepared = prepare(organizationDao, organizationId, request);
-            if (dao.update(activityId, prepared.stored(), now()) == 0) {
+            if (activityDao.update(activityId, prepared.stored(), now()) == 0) {
                 throw new ResourceNotFoundException("activity", activityId);
             }
-            dao.deleteTags(activityId);
-            dao.deleteMonths(activityId);
-            writeDetails(dao, activityId, organizationId, prepared);
-            return toActivity(dao, dao.find(organizationId, activityId).orElseThrow());
+            activityDao.deleteTags(activityId);
+            activityDao.deleteMonths(activityId);
+            writeDetails(activityId, organizationId, prepared);
+            return toActivity(activityDao.find(organizationId, activityId).orElseThrow());
         });
     }
 
     public void delete(long organizationId, long activityId) {
         jdbi.useTransaction(handle -> {
-            requireOrganization(handle, organizationId);
+            requireOrganization(organizationId);
             if (activityDao.delete(organizationId, activityId) == 0) {
                 throw new ResourceNotFoundException("activity", activityId);
             }
@@ -106,9 +104,8 @@ public class ActivityService {
 
     public Activity get(long organizationId, long activityId) {
         return jdbi.withHandle(handle -> {
-            requireOrganization(handle, organizationId);
-            ActivityDao dao = activityDao;
-            return toActivity(dao, dao.find(organizationId, activityId)
+            requireOrganization(organizationId);
+            return toActivity(activityDao.find(organizationId, activityId)
                     .orElseThrow(() -> new ResourceNotFoundException("activity", activityId)));
         });
     }
@@ -117,17 +114,82 @@ public class ActivityService {
         Long fromDay = from == null || from.isBlank() ? null : date("from", from).toEpochDay();
         Long toDay = to == null || to.isBlank() ? null : date("to", to).toEpochDay();
         return jdbi.withHandle(handle -> {
-            requireOrganization(handle, organizationId);
-            ActivityDao dao = activityDao;
-            List<ActivityRow> rows = dao.list(organizationId, fromDay, toDay, blankToNull(type), blankToNull(tag));
-            Map<Long, List<String>> tags = dao.tagsOf(rows.stream().map(ActivityRow::id).toList());
+            requireOrganization(organizationId);
+            List<ActivityRow> rows = activityDao.list(organizationId, fromDay, toDay, blankToNull(type), blankToNull(tag));
+            Map<Long, List<String>> tags = activityDao.tagsOf(rows.stream().map(ActivityRow::id).toList());
             return rows.stream().map(row -> toActivity(row, tags.getOrDefault(row.id(), List.of()))).toList();
         });
     }
 
+    /**
+     * Computes every stored activity again with the library now loaded, one transaction per
+     * organization. An activity whose result or factor differs is rewritten (when {@code apply});
+     * one that no longer finds a factor keeps its result and is reported.
+     */
+    public Recalculation recompute(boolean apply) {
+        List<Recalculation.OrganizationChange> organizations = new ArrayList<>();
+        Map<String, Integer> factorChanges = new java.util.TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        int examined = 0;
+        int changed = 0;
+        for (long organizationId : activityDao.organizationsWithActivities()) {
+            Recalculation.OrganizationChange change = jdbi.inTransaction(handle -> {
+                List<ActivityDao.StoredInput> inputs = activityDao.inputs(organizationId);
+                double before = 0;
+                double after = 0;
+                int moved = 0;
+                for (ActivityDao.StoredInput input : inputs) {
+                    before += input.co2eKg();
+                    Prepared prepared;
+                    try {
+                        prepared = prepare(organizationDao, organizationId, replay(input));
+                    } catch (ValidationException e) {
+                        failures.add("activity " + input.id() + " of organization " + organizationId + ": " + e.getMessage());
+                        after += input.co2eKg();
+                        continue;
+                    }
+                    StoredActivity now = prepared.stored();
+                    after += now.co2eKg();
+                    boolean sameFactor = now.factorId().equals(input.factorId()) && now.factorSet().equals(input.factorSet())
+                            && now.factorSetVersion().equals(input.factorSetVersion());
+                    if (sameFactor && now.co2eKg() == input.co2eKg()) {
+                        continue;
+                    }
+                    moved++;
+                    factorChanges.merge(input.factorId() + " (" + input.factorSet() + " v" + input.factorSetVersion() + ") -> "
+                            + now.factorId() + " (" + now.factorSet() + " v" + now.factorSetVersion() + ")", 1, Integer::sum);
+                    if (apply) {
+                        activityDao.update(input.id(), now, now());
+                        activityDao.deleteMonths(input.id());
+                        writeDetails(input.id(), organizationId, prepared);
+                    }
+                }
+                return new Recalculation.OrganizationChange(organizationId, inputs.size(), moved, before, after);
+            });
+            organizations.add(change);
+            examined += change.examined();
+            changed += change.changed();
+        }
+        return new Recalculation(apply, examined, changed, organizations, factorChanges, failures);
+    }
+
+    /** Stored results that come from a factor-set version the library no longer holds. */
+    public List<ActivityDao.SetCount> staleResults() {
+        return activityDao.resultsBySet().stream()
+                .filter(count -> library.set(count.factorSet()).map(set -> !set.version().equals(count.factorSetVersion()))
+                        .orElse(true))
+                .toList();
+    }
+
+    /** The request an activity was logged with; its tags stay as they are. */
+    private ActivityRequest replay(ActivityDao.StoredInput input) {
+        return new ActivityRequest(input.type(), input.quantity(), input.unit(), input.periodStart(), input.periodEnd(), null,
+                input.region(), input.siteId(), null, input.dataQuality(), readAttributes(input.attributes()));
+    }
+
     /** The year of the latest activity, where a page should open when no year is asked for. */
     public Optional<Integer> latestYear(long organizationId) {
-        return jdbi.withExtension(ActivityDao.class, dao -> dao.latestPeriodEnd(organizationId))
+        return activityDao.latestPeriodEnd(organizationId)
                 .map(end -> LocalDate.parse(end).getYear());
     }
 
@@ -211,9 +273,9 @@ public class ActivityService {
         return new Prepared(stored, result, tags, site == null ? null : site.name());
     }
 
-    private void writeDetails(ActivityDao dao, long id, long organizationId, Prepared prepared) {
+    private void writeDetails(long id, long organizationId, Prepared prepared) {
         if (!prepared.tags().isEmpty()) {
-            dao.insertTags(id, prepared.tags());
+            activityDao.insertTags(id, prepared.tags());
         }
         List<MonthShareRow> months = new ArrayList<>();
         for (EmissionResult.MonthlyShare share : prepared.result().monthlyShares()) {
@@ -223,7 +285,7 @@ public class ActivityService {
                     gases.getOrDefault(Gas.CH4, 0.0), gases.getOrDefault(Gas.N2O, 0.0),
                     gases.getOrDefault(Gas.UNSPECIFIED, 0.0)));
         }
-        dao.insertMonths(months);
+        activityDao.insertMonths(months);
     }
 
     private Period period(ActivityRequest request) {
@@ -316,8 +378,8 @@ public class ActivityService {
         }
     }
 
-    private Activity toActivity(ActivityDao dao, ActivityRow row) {
-        return toActivity(row, dao.tagsOf(List.of(row.id())).getOrDefault(row.id(), List.of()));
+    private Activity toActivity(ActivityRow row) {
+        return toActivity(row, activityDao.tagsOf(List.of(row.id())).getOrDefault(row.id(), List.of()));
     }
 
     private Activity toActivity(ActivityRow row, List<String> tags) {
@@ -348,7 +410,7 @@ public class ActivityService {
         }
     }
 
-    private Organization requireOrganization(Handle handle, long organizationId) {
+    private Organization requireOrganization(long organizationId) {
         return organizationDao.find(organizationId)
                 .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
     }

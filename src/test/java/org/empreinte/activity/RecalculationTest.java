@@ -1,0 +1,118 @@
+package org.empreinte.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dropwizard.jackson.Jackson;
+
+import org.empreinte.calculation.Period;
+import org.empreinte.db.TestDatabase;
+import org.empreinte.factor.FactorLibrary;
+import org.empreinte.factor.FactorLibraryLoader;
+import org.empreinte.footprint.FootprintService;
+import org.empreinte.organization.OrganizationRequest;
+import org.empreinte.organization.OrganizationService;
+
+/** A factor file changes: stored results are stale until recomputed, and the recomputation says what changed. */
+class RecalculationTest {
+
+    private static final List<String> ORDER = List.of("eccc-canada", "desnz-2024");
+
+    @TempDir
+    Path folder;
+
+    private Jdbi jdbi;
+    private long quebec;
+    private long ontario;
+
+    @BeforeEach
+    void logWithTheShippedFactors() {
+        jdbi = TestDatabase.migrated(folder.resolve("r.db"));
+        FactorLibrary shipped = new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
+        OrganizationService organizations = new OrganizationService(jdbi, Clock.systemUTC());
+        ActivityService activities = service(shipped);
+        quebec = organizations.create(new OrganizationRequest("Coop QC", "624410", "CA-QC", 5.0, null, null)).id();
+        ontario = organizations.create(new OrganizationRequest("Coop ON", "624410", "CA-ON", 5.0, null, null)).id();
+        activities.create(quebec, bill("electricity", 10_000, "kWh"));
+        activities.create(quebec, bill("natural_gas", 1_000, "m3"));
+        activities.create(ontario, bill("electricity", 10_000, "kWh"));
+    }
+
+    @Test
+    void nothingChangesWhileTheLibraryIsTheSame() {
+        ActivityService activities = service(new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER));
+        assertThat(activities.staleResults()).isEmpty();
+        Recalculation result = activities.recompute(true);
+        assertThat(result.examined()).isEqualTo(3);
+        assertThat(result.changed()).isZero();
+    }
+
+    @Test
+    void aNewVersionOfTheQuebecElectricityFactorIsAppliedOnlyWhenAskedAndReported() throws IOException {
+        ActivityService activities = service(editedLibrary());
+
+        // eccc-canada v1 results are now stale.
+        assertThat(activities.staleResults()).extracting(ActivityDao.SetCount::factorSet, ActivityDao.SetCount::factorSetVersion,
+                ActivityDao.SetCount::activities).containsExactly(org.assertj.core.groups.Tuple.tuple("eccc-canada", "1", 3L));
+
+        Recalculation dryRun = activities.recompute(false);
+        // Québec: 10,000 kWh × 1.7 g = 17 kg becomes × 2.6 g = 26 kg; gas 1,000 m³ × 1.936311 kg = 1,936.311 kg unchanged.
+        // Ontario's 30 g/kWh factor did not change, but its set's version did: its activity is rewritten with v2.
+        Recalculation.OrganizationChange qc = dryRun.organizations().stream()
+                .filter(c -> c.organizationId() == quebec).findFirst().orElseThrow();
+        assertThat(qc.beforeCo2eKg()).isCloseTo(17 + 1936.311, within(1e-6));
+        assertThat(qc.afterCo2eKg()).isCloseTo(26 + 1936.311, within(1e-6));
+        assertThat(dryRun.changed()).isEqualTo(3);
+        assertThat(dryRun.factorChanges()).containsEntry(
+                "eccc-electricity-ca-qc-2018 (eccc-canada v1) -> eccc-electricity-ca-qc-2018 (eccc-canada v2)", 1);
+        assertThat(footprint(quebec)).as("a dry run writes nothing").isCloseTo(17 + 1936.311, within(1e-6));
+
+        Recalculation applied = activities.recompute(true);
+        assertThat(applied.changed()).isEqualTo(3);
+        assertThat(footprint(quebec)).isCloseTo(26 + 1936.311, within(1e-6));
+        assertThat(footprint(ontario)).isCloseTo(300, within(1e-9));
+        assertThat(activities.staleResults()).isEmpty();
+        assertThat(activities.recompute(true).changed()).isZero();
+    }
+
+    private double footprint(long organizationId) {
+        FactorLibrary any = new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
+        return new FootprintService(jdbi, any).footprint(organizationId, Period.ofYear(2024), null).totalCo2eKg();
+    }
+
+    /** A copy of the shipped files where Québec's electricity factor is 2.6 g CO2e/kWh and eccc-canada is version 2. */
+    private FactorLibrary editedLibrary() throws IOException {
+        Path copy = Files.createDirectories(folder.resolve("factors"));
+        try (Stream<Path> files = Files.list(Path.of("emission-factors"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        Path canada = copy.resolve("eccc-canada.yml");
+        String text = Files.readString(canada)
+                .replace("version: \"1\"", "version: \"2\"")
+                .replace("co2e: 0.0017", "co2e: 0.0026");
+        Files.writeString(canada, text);
+        return new FactorLibraryLoader().load(copy, ORDER);
+    }
+
+    private ActivityService service(FactorLibrary library) {
+        return new ActivityService(jdbi, library, Jackson.newObjectMapper(), Clock.systemUTC());
+    }
+
+    private static ActivityRequest bill(String type, double quantity, String unit) {
+        return new ActivityRequest(type, quantity, unit, "2024-03-01", "2024-03-31", null, null, null, null, null, null);
+    }
+}
