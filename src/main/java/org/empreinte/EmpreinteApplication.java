@@ -2,6 +2,8 @@ package org.empreinte;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.TreeMap;
 
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -84,8 +86,9 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         Jdbi jdbi = DatabaseSetup.open(environment, configuration.getDataSourceFactory());
         LOG.info("Database ready, schema up to date ({} ms)", (System.nanoTime() - start) / 1_000_000);
 
-        OrganizationService organizations = new OrganizationService(jdbi, clock);
         ActivityService activities = new ActivityService(jdbi, library, environment.getObjectMapper(), clock);
+        OrganizationService organizations = new OrganizationService(jdbi, clock,
+                organizationId -> activities.recompute(organizationId, true, new TreeMap<>(), new ArrayList<>()));
         FootprintService footprints = new FootprintService(jdbi, library);
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));

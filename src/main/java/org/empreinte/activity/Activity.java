@@ -5,7 +5,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An activity as the API returns it, with its stored result and the factor that produced it. */
+/**
+ * An activity as the API returns it, with its stored result and the factor that produced it.
+ * {@code distanceKm} is a flight's great-circle distance, one way.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Activity(
         long id,
@@ -26,7 +29,8 @@ public record Activity(
         Map<String, Double> byGas,
         AppliedFactor factor,
         String createdAt,
-        String updatedAt) {
+        String updatedAt,
+        Double distanceKm) {
 
     public record SiteRef(long id, String name) {
     }

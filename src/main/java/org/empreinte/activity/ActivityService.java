@@ -133,44 +133,53 @@ public class ActivityService {
         int examined = 0;
         int changed = 0;
         for (long organizationId : activityDao.organizationsWithActivities()) {
-            Recalculation.OrganizationChange change = jdbi.inTransaction(handle -> {
-                List<ActivityDao.StoredInput> inputs = activityDao.inputs(organizationId);
-                double before = 0;
-                double after = 0;
-                int moved = 0;
-                for (ActivityDao.StoredInput input : inputs) {
-                    before += input.co2eKg();
-                    Prepared prepared;
-                    try {
-                        prepared = prepare(organizationDao, organizationId, replay(input));
-                    } catch (ValidationException e) {
-                        failures.add("activity " + input.id() + " of organization " + organizationId + ": " + e.getMessage());
-                        after += input.co2eKg();
-                        continue;
-                    }
-                    StoredActivity now = prepared.stored();
-                    after += now.co2eKg();
-                    boolean sameFactor = now.factorId().equals(input.factorId()) && now.factorSet().equals(input.factorSet())
-                            && now.factorSetVersion().equals(input.factorSetVersion());
-                    if (sameFactor && now.co2eKg() == input.co2eKg()) {
-                        continue;
-                    }
-                    moved++;
-                    factorChanges.merge(input.factorId() + " (" + input.factorSet() + " v" + input.factorSetVersion() + ") -> "
-                            + now.factorId() + " (" + now.factorSet() + " v" + now.factorSetVersion() + ")", 1, Integer::sum);
-                    if (apply) {
-                        activityDao.update(input.id(), now, now());
-                        activityDao.deleteMonths(input.id());
-                        writeDetails(input.id(), organizationId, prepared);
-                    }
-                }
-                return new Recalculation.OrganizationChange(organizationId, inputs.size(), moved, before, after);
-            });
+            Recalculation.OrganizationChange change = recompute(organizationId, apply, factorChanges, failures);
             organizations.add(change);
             examined += change.examined();
             changed += change.changed();
         }
         return new Recalculation(apply, examined, changed, organizations, factorChanges, failures);
+    }
+
+    /**
+     * Computes one organization's activities again, in one transaction (the caller's, when it has one
+     * open on this thread): after a factor-set change, or when its flight-reporting option changes.
+     */
+    public Recalculation.OrganizationChange recompute(long organizationId, boolean apply, Map<String, Integer> factorChanges,
+            List<String> failures) {
+        return jdbi.inTransaction(handle -> {
+            List<ActivityDao.StoredInput> inputs = activityDao.inputs(organizationId);
+            double before = 0;
+            double after = 0;
+            int moved = 0;
+            for (ActivityDao.StoredInput input : inputs) {
+                before += input.co2eKg();
+                Prepared prepared;
+                try {
+                    prepared = prepare(organizationDao, organizationId, replay(input));
+                } catch (ValidationException e) {
+                    failures.add("activity " + input.id() + " of organization " + organizationId + ": " + e.getMessage());
+                    after += input.co2eKg();
+                    continue;
+                }
+                StoredActivity now = prepared.stored();
+                after += now.co2eKg();
+                boolean sameFactor = now.factorId().equals(input.factorId()) && now.factorSet().equals(input.factorSet())
+                        && now.factorSetVersion().equals(input.factorSetVersion());
+                if (sameFactor && now.co2eKg() == input.co2eKg()) {
+                    continue;
+                }
+                moved++;
+                factorChanges.merge(input.factorId() + " (" + input.factorSet() + " v" + input.factorSetVersion() + ") -> "
+                        + now.factorId() + " (" + now.factorSet() + " v" + now.factorSetVersion() + ")", 1, Integer::sum);
+                if (apply) {
+                    activityDao.update(input.id(), now, now());
+                    activityDao.deleteMonths(input.id());
+                    writeDetails(input.id(), organizationId, prepared);
+                }
+            }
+            return new Recalculation.OrganizationChange(organizationId, inputs.size(), moved, before, after);
+        });
     }
 
     /** Stored results that come from a factor-set version the library no longer holds. */
@@ -181,10 +190,16 @@ public class ActivityService {
                 .toList();
     }
 
-    /** The request an activity was logged with; its tags stay as they are. */
+    /**
+     * The request an activity was logged with; its tags stay as they are. A quantity the service
+     * derived (a flight's distance between its airports) is left out, to be derived again.
+     */
     private ActivityRequest replay(ActivityDao.StoredInput input) {
-        return new ActivityRequest(input.type(), input.quantity(), input.unit(), input.periodStart(), input.periodEnd(), null,
-                input.region(), input.siteId(), null, input.dataQuality(), readAttributes(input.attributes()));
+        Map<String, Object> attributes = readAttributes(input.attributes());
+        boolean derived = FlightActivity.TYPE.equals(input.type()) && FlightActivity.hasAirports(attributes);
+        return new ActivityRequest(input.type(), derived ? null : input.quantity(), derived ? null : input.unit(),
+                input.periodStart(), input.periodEnd(), null, input.region(), input.siteId(), null, input.dataQuality(),
+                attributes);
     }
 
     /** The year of the latest activity, where a page should open when no year is asked for. */
@@ -219,20 +234,10 @@ public class ActivityService {
         if (!types().contains(type)) {
             throw new ValidationException("type", "unknown type '" + type + "'; known types: " + types(), "error_type", type);
         }
-        if (request.quantity() == null) {
-            throw new ValidationException("quantity", "quantity is required", "error_required");
-        }
-        double quantity = request.quantity();
-        if (!Double.isFinite(quantity) || quantity < 0) {
-            throw new ValidationException("quantity", "quantity must be a number >= 0", "error_not_negative");
-        }
-        if (request.unit() == null || request.unit().isBlank()) {
-            throw new ValidationException("unit", "unit is required; for " + type + " use one of " + unitsFor(type),
-                    "error_required");
-        }
-        MeasurementUnit unit = MeasurementUnits.find(request.unit()).orElseThrow(() -> new ValidationException("unit",
-                "unknown unit '" + request.unit() + "'; for " + type + " use one of " + unitsFor(type),
-                "error_unit", request.unit(), String.join(", ", unitsFor(type))));
+        Measure measure = FlightActivity.TYPE.equals(type)
+                ? FlightActivity.measure(request, library.airports(), organization.includeRadiativeForcing(),
+                        () -> entered(type, request))
+                : entered(type, request);
         Period period = period(request);
         Site site = site(organizations, organizationId, request.site());
         String explicitRegion = null;
@@ -253,7 +258,7 @@ public class ActivityService {
 
         EmissionResult result;
         try {
-            result = calculator.calculate(type, quantity, unit, period, region);
+            result = calculator.calculate(type, measure.factorQuantity(), measure.factorUnit(), period, region, measure.criteria());
         } catch (FactorSelectionException e) {
             switch (e.reason()) {
                 case UNIT_NOT_APPLICABLE -> throw new ValidationException("unit", e.getMessage(), "error_unit",
@@ -264,13 +269,33 @@ public class ActivityService {
         }
         EmissionFactor factor = result.factor();
         Map<String, Double> gases = result.co2eKgByGas();
-        StoredActivity stored = new StoredActivity(organizationId, site == null ? null : site.id(), type, quantity, unit.symbol(),
+        StoredActivity stored = new StoredActivity(organizationId, site == null ? null : site.id(), type, measure.quantity(),
+                measure.unit().symbol(),
                 period.start().toString(), period.end().toString(), period.start().toEpochDay(), period.end().toEpochDay(),
                 explicitRegion, region, quality, attributes, result.co2eKg(), gases.getOrDefault(Gas.CO2, 0.0),
                 gases.getOrDefault(Gas.CH4, 0.0), gases.getOrDefault(Gas.N2O, 0.0), gases.getOrDefault(Gas.UNSPECIFIED, 0.0),
                 factor.scope(), factor.category(), factor.id(), factor.setId(), factor.setVersion(), factor.unit().symbol(),
                 factor.co2ePerUnit(), result.quantityInFactorUnit());
         return new Prepared(stored, result, tags, site == null ? null : site.name());
+    }
+
+    /** The quantity and unit as entered, checked. */
+    private Measure entered(String type, ActivityRequest request) {
+        if (request.quantity() == null) {
+            throw new ValidationException("quantity", "quantity is required", "error_required");
+        }
+        double quantity = request.quantity();
+        if (!Double.isFinite(quantity) || quantity < 0) {
+            throw new ValidationException("quantity", "quantity must be a number >= 0", "error_not_negative");
+        }
+        if (request.unit() == null || request.unit().isBlank()) {
+            throw new ValidationException("unit", "unit is required; for " + type + " use one of " + unitsFor(type),
+                    "error_required");
+        }
+        MeasurementUnit unit = MeasurementUnits.find(request.unit()).orElseThrow(() -> new ValidationException("unit",
+                "unknown unit '" + request.unit() + "'; for " + type + " use one of " + unitsFor(type),
+                "error_unit", request.unit(), String.join(", ", unitsFor(type))));
+        return Measure.asEntered(quantity, unit);
     }
 
     private void writeDetails(long id, long organizationId, Prepared prepared) {
@@ -396,7 +421,9 @@ public class ActivityService {
         Activity.SiteRef site = row.siteId() == null ? null : new Activity.SiteRef(row.siteId(), row.siteName());
         return new Activity(row.id(), row.organizationId(), row.type(), row.quantity(), row.unit(), row.periodStart(),
                 row.periodEnd(), row.effectiveRegion(), site, tags, row.dataQuality(), readAttributes(row.attributes()),
-                row.co2eKg(), row.scope(), row.category(), byGas, factor, row.createdAt(), row.updatedAt());
+                row.co2eKg(), row.scope(), row.category(), byGas, factor, row.createdAt(), row.updatedAt(),
+                FlightActivity.TYPE.equals(row.type()) ? MeasurementUnits.convert(row.quantity(),
+                        MeasurementUnits.find(row.unit()).orElseThrow(), MeasurementUnits.find("km").orElseThrow()) : null);
     }
 
     private Map<String, Object> readAttributes(String text) {

@@ -21,10 +21,16 @@ public final class EmissionCalculator {
     }
 
     public EmissionResult calculate(String type, double quantity, MeasurementUnit unit, Period period, String region) {
+        return calculate(type, quantity, unit, period, region, Map.of());
+    }
+
+    /** @param criteria what the activity is, for factors with conditions (a flight's haul and cabin...) */
+    public EmissionResult calculate(String type, double quantity, MeasurementUnit unit, Period period, String region,
+            Map<String, String> criteria) {
         if (!(quantity >= 0) || Double.isInfinite(quantity)) {
             throw new IllegalArgumentException("quantity must be a finite number >= 0");
         }
-        EmissionFactor factor = selector.select(type, region, period.referenceYear(), unit);
+        EmissionFactor factor = selector.select(type, region, period.referenceYear(), unit, criteria);
         double quantityInFactorUnit = MeasurementUnits.convert(quantity, unit, factor.unit());
         Map<String, Double> byGas = scale(factor.co2ePerUnitByGas(), quantityInFactorUnit);
         double total = byGas.values().stream().mapToDouble(Double::doubleValue).sum();

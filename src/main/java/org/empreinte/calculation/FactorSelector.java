@@ -24,6 +24,8 @@ import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
  * <li>among those, the edition whose year is the nearest not after the activity's year, or
  * the earliest edition when every edition is later.</li>
  * </ol>
+ * A factor with conditions (a flight's haul and cabin, say) is a candidate only for an activity
+ * whose criteria hold all of them.
  */
 public final class FactorSelector {
 
@@ -46,6 +48,10 @@ public final class FactorSelector {
     }
 
     public EmissionFactor select(String type, String region, int year, MeasurementUnit unit) {
+        return select(type, region, year, unit, Map.of());
+    }
+
+    public EmissionFactor select(String type, String region, int year, MeasurementUnit unit, Map<String, String> criteria) {
         List<EmissionFactor> ofType = byType.getOrDefault(type, List.of());
         if (ofType.isEmpty()) {
             throw new FactorSelectionException(Reason.UNKNOWN_TYPE, "unknown activity type '" + type + "'", List.of());
@@ -61,6 +67,7 @@ public final class FactorSelector {
                         .filter(f -> f.setId().equals(set.id()))
                         .filter(f -> f.region().equals(candidateRegion))
                         .filter(f -> f.unit().isCommensurableWith(unit))
+                        .filter(f -> f.appliesTo(criteria))
                         .toList();
                 Optional<EmissionFactor> chosen = nearestEdition(matches, year);
                 if (chosen.isPresent()) {
@@ -68,8 +75,8 @@ public final class FactorSelector {
                 }
             }
         }
-        throw new FactorSelectionException(Reason.NO_FACTOR_FOR_REGION,
-                "no emission factor for type '" + type + "' in region " + region, acceptedUnits(ofType));
+        throw new FactorSelectionException(Reason.NO_FACTOR_FOR_REGION, "no emission factor for type '" + type
+                + "' in region " + region + (criteria.isEmpty() ? "" : " with " + criteria), acceptedUnits(ofType));
     }
 
     /** The units in which a type can be entered: those of its factors and all units of the same dimensions. */

@@ -9,12 +9,20 @@ import org.empreinte.calculation.FactorSelector;
 import org.empreinte.calculation.FactorSet;
 import org.empreinte.calculation.GwpSet;
 
-/** Every factor set loaded at start-up, with the GWP sets, and the selector built from the configured order. */
-public record FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, FactorSelector selector) {
+/**
+ * Every factor set loaded at start-up, with the GWP sets, the selector built from the configured
+ * order, and the reference data some activities need (the airports of flights).
+ */
+public record FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, FactorSelector selector,
+        AirportDirectory airports) {
 
     public FactorLibrary {
         gwpSets = Map.copyOf(gwpSets);
         sets = List.copyOf(sets);
+    }
+
+    public FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, FactorSelector selector) {
+        this(gwpSets, sets, selector, AirportDirectory.empty());
     }
 
     public Optional<FactorSet> set(String id) {

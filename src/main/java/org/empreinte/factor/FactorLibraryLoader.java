@@ -84,7 +84,8 @@ public final class FactorLibraryLoader {
         }
         List<FactorSet> all = new ArrayList<>(ordered);
         byId.values().stream().filter(s -> !ordered.contains(s)).forEach(all::add);
-        return new FactorLibrary(gwpSets, all, new FactorSelector(ordered));
+        return new FactorLibrary(gwpSets, all, new FactorSelector(ordered),
+                AirportDirectory.load(directory.resolve(AirportDirectory.FILE)));
     }
 
     private Map<String, GwpSet> loadGwp(Path file) {
@@ -173,9 +174,10 @@ public final class FactorLibraryLoader {
             }
             for (EmissionFactor other : factors) {
                 if (other.type().equals(factor.type()) && other.region().equals(factor.region())
-                        && other.year() == factor.year() && other.unit().isCommensurableWith(factor.unit())) {
+                        && other.year() == factor.year() && other.unit().isCommensurableWith(factor.unit())
+                        && other.conditions().equals(factor.conditions())) {
                     throw new FactorFileException(file, located.line, "id", "factor '" + factor.id()
-                            + "' has the same type, region, year and unit dimension as '" + other.id()
+                            + "' has the same type, region, year, unit dimension and conditions as '" + other.id()
                             + "' (line " + lines.get(other) + "): selection would be ambiguous");
                 }
             }
@@ -261,8 +263,21 @@ public final class FactorLibraryLoader {
                         + " but its gases add up to " + sum);
             }
         }
+        Map<String, String> conditions = new LinkedHashMap<>();
+        JsonNode conditionsNode = node.get("conditions");
+        if (conditionsNode != null) {
+            if (!conditionsNode.isObject() || conditionsNode.isEmpty()) {
+                throw new FactorFileException(file, line, "conditions", prefix + "expects conditions as a map of name to value");
+            }
+            conditionsNode.fields().forEachRemaining(c -> {
+                if (!c.getValue().isValueNode() || c.getValue().asText().isBlank()) {
+                    throw new FactorFileException(file, line, "conditions." + c.getKey(), prefix + "has an empty condition");
+                }
+                conditions.put(c.getKey(), c.getValue().asText());
+            });
+        }
         return new EmissionFactor(id, setId, setVersion, type, region, yearNode.asInt(), unit, scopeNode.asInt(),
-                category, co2eByGas, masses, sourceCitation + " — " + citation, note);
+                category, co2eByGas, masses, sourceCitation + " — " + citation, note, conditions);
     }
 
     private Map<String, Double> readGasMap(Path file, int line, JsonNode map, String key, String prefix, GwpSet gwp) {

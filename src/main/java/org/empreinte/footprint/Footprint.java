@@ -7,6 +7,7 @@ import java.util.Map;
  * An organization's footprint over a period, in kg CO2e, as {@code API.md} fixes it.
  *
  * @param factorSet the factor sets that produced the figures, by priority, "id vN" each
+ * @param flightsIncludeRadiativeForcing whether flights count non-CO2 effects (the organization's choice)
  */
 public record Footprint(
         long organizationId,
@@ -22,7 +23,8 @@ public record Footprint(
         List<SiteTotal> bySite,
         String factorSet,
         List<FactorSetUsed> factorSets,
-        long activityCount) {
+        long activityCount,
+        boolean flightsIncludeRadiativeForcing) {
 
     public record SiteTotal(Long siteId, String name, double co2eKg) {
     }

@@ -78,19 +78,18 @@ public class FootprintService {
         long fromDay = period.start().toEpochDay();
         long toDay = period.end().toEpochDay();
         return jdbi.withHandle(handle -> {
-            if (organizationDao.find(organizationId).isEmpty()) {
-                throw new ResourceNotFoundException("organization", organizationId);
-            }
+            boolean radiativeForcing = organizationDao.find(organizationId)
+                    .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId)).includeRadiativeForcing();
             FootprintDao dao = footprintDao;
             List<FootprintDao.Cell> cells = dao.cells(organizationId, fromDay, toDay, tagFilter, cleanTag);
             long count = dao.activityCount(organizationId, fromDay, toDay, tagFilter, cleanTag);
             List<FootprintDao.SetUsed> sets = dao.factorSets(organizationId, fromDay, toDay, tagFilter, cleanTag);
-            return assemble(organizationId, period, cleanTag, cells, count, sets);
+            return assemble(organizationId, period, cleanTag, cells, count, sets, radiativeForcing);
         });
     }
 
     private Footprint assemble(long organizationId, Period period, String tag, List<FootprintDao.Cell> cells, long count,
-            List<FootprintDao.SetUsed> setsUsed) {
+            List<FootprintDao.SetUsed> setsUsed, boolean radiativeForcing) {
         Map<String, Double> byScope = new LinkedHashMap<>();
         for (String scope : List.of("1", "2", "3")) {
             byScope.put(scope, 0.0);
@@ -135,7 +134,7 @@ public class FootprintService {
                 ? String.join(" + ", configured.stream().map(FactorSet::label).toList())
                 : String.join(" + ", sets.stream().map(s -> s.id() + " v" + s.version()).toList());
         return new Footprint(organizationId, period.start().toString(), period.end().toString(), tag, total, byScope,
-                byCategory, byGas, byMonth, byMonthAndScope, sites, label, sets, count);
+                byCategory, byGas, byMonth, byMonthAndScope, sites, label, sets, count, radiativeForcing);
     }
 
     /** Sets in the configured selection order, then any that are no longer configured. */

@@ -14,11 +14,13 @@ public record Organization(
         double employees,
         Double annualRevenueCad,
         String legalForm,
+        boolean includeRadiativeForcing,
         String createdAt,
         String updatedAt,
         List<Site> sites) {
 
     public Organization withSites(List<Site> sites) {
-        return new Organization(id, name, sector, region, employees, annualRevenueCad, legalForm, createdAt, updatedAt, sites);
+        return new Organization(id, name, sector, region, employees, annualRevenueCad, legalForm, includeRadiativeForcing,
+                createdAt, updatedAt, sites);
     }
 }

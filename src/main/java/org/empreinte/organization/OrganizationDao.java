@@ -20,14 +20,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Inserts return their id with RETURNING, which SQLite (3.35+) and PostgreSQL both support. */
 public interface OrganizationDao {
 
-    String COLUMNS = "id, name, sector, region, employees, annual_revenue_cad, legal_form, created_at, updated_at";
+    String COLUMNS = "id, name, sector, region, employees, annual_revenue_cad, legal_form, include_radiative_forcing,"
+            + " created_at, updated_at";
 
-    @SqlQuery("INSERT INTO organization (name, sector, region, employees, annual_revenue_cad, legal_form, created_at, updated_at)"
-            + " VALUES (:r.name, :r.sector, :r.region, :r.employees, :r.annualRevenueCad, :r.legalForm, :now, :now)" + " RETURNING id")
+    @SqlQuery("INSERT INTO organization (name, sector, region, employees, annual_revenue_cad, legal_form,"
+            + " include_radiative_forcing, created_at, updated_at) VALUES (:r.name, :r.sector, :r.region, :r.employees,"
+            + " :r.annualRevenueCad, :r.legalForm, :r.radiativeForcing, :now, :now) RETURNING id")
     long insert(@BindMethods("r") OrganizationRequest request, @Bind("now") String now);
 
     @SqlUpdate("UPDATE organization SET name = :r.name, sector = :r.sector, region = :r.region, employees = :r.employees,"
-            + " annual_revenue_cad = :r.annualRevenueCad, legal_form = :r.legalForm, updated_at = :now WHERE id = :id")
+            + " annual_revenue_cad = :r.annualRevenueCad, legal_form = :r.legalForm,"
+            + " include_radiative_forcing = :r.radiativeForcing, updated_at = :now WHERE id = :id")
     int update(@Bind("id") long id, @BindMethods("r") OrganizationRequest request, @Bind("now") String now);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM organization WHERE id = :id")
@@ -63,7 +66,8 @@ public interface OrganizationDao {
             double revenue = rs.getDouble("annual_revenue_cad");
             Double annualRevenue = rs.wasNull() ? null : revenue;
             return new Organization(rs.getLong("id"), rs.getString("name"), rs.getString("sector"), rs.getString("region"),
-                    rs.getDouble("employees"), annualRevenue, rs.getString("legal_form"), rs.getString("created_at"),
+                    rs.getDouble("employees"), annualRevenue, rs.getString("legal_form"),
+                    rs.getBoolean("include_radiative_forcing"), rs.getString("created_at"),
                     rs.getString("updated_at"), null);
         }
     }

@@ -12,7 +12,19 @@ public record OrganizationRequest(
         String region,
         Double employees,
         Double annualRevenueCad,
-        String legalForm) {
+        String legalForm,
+        Boolean includeRadiativeForcing) {
+
+    /** A request that keeps the default flight reporting (with radiative forcing). */
+    public OrganizationRequest(String name, String sector, String region, Double employees, Double annualRevenueCad,
+            String legalForm) {
+        this(name, sector, region, employees, annualRevenueCad, legalForm, null);
+    }
+
+    /** Flights include radiative forcing unless the organization says otherwise. */
+    public boolean radiativeForcing() {
+        return includeRadiativeForcing == null || includeRadiativeForcing;
+    }
 
     public static final Set<String> LEGAL_FORMS = Set.of("cooperative", "nonprofit", "mutual", "other");
     private static final Pattern NAICS = Pattern.compile("\\d{2,6}");
@@ -49,6 +61,7 @@ public record OrganizationRequest(
             throw new ValidationException("legalForm", "legalForm must be one of cooperative, nonprofit, mutual, other",
                     "error_legal_form");
         }
-        return new OrganizationRequest(cleanName, cleanSector, cleanRegion, employees, annualRevenueCad, cleanForm);
+        return new OrganizationRequest(cleanName, cleanSector, cleanRegion, employees, annualRevenueCad, cleanForm,
+                includeRadiativeForcing);
     }
 }

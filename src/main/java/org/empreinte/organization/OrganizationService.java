@@ -2,6 +2,7 @@ package org.empreinte.organization;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,8 +20,19 @@ public class OrganizationService {
      */
     private final OrganizationDao organizationDao;
     private final Clock clock;
+    private final LongConsumer reportingOptionsChanged;
 
     public OrganizationService(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, organizationId -> { });
+    }
+
+    /**
+     * @param reportingOptionsChanged computes an organization's activities again when an option that
+     *     changes their results (flights with or without radiative forcing) changes; it runs inside
+     *     the update's transaction
+     */
+    public OrganizationService(Jdbi jdbi, Clock clock, LongConsumer reportingOptionsChanged) {
+        this.reportingOptionsChanged = reportingOptionsChanged;
         this.jdbi = jdbi;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.clock = clock;
@@ -35,14 +47,19 @@ public class OrganizationService {
         });
     }
 
+    /** Replaces the organization's fields; the flight-reporting option, when left out, stays as it was. */
     public Organization update(long id, OrganizationRequest request) {
-        OrganizationRequest valid = request.validated();
+        OrganizationRequest checked = request.validated();
         return jdbi.inTransaction(handle -> {
-            OrganizationDao dao = organizationDao;
-            if (dao.update(id, valid, now()) == 0) {
-                throw new ResourceNotFoundException("organization", id);
+            Organization before = organizationDao.find(id).orElseThrow(() -> new ResourceNotFoundException("organization", id));
+            OrganizationRequest valid = checked.includeRadiativeForcing() != null ? checked
+                    : new OrganizationRequest(checked.name(), checked.sector(), checked.region(), checked.employees(),
+                            checked.annualRevenueCad(), checked.legalForm(), before.includeRadiativeForcing());
+            organizationDao.update(id, valid, now());
+            if (valid.radiativeForcing() != before.includeRadiativeForcing()) {
+                reportingOptionsChanged.accept(id);
             }
-            return dao.find(id).orElseThrow().withSites(dao.sites(id));
+            return organizationDao.find(id).orElseThrow().withSites(organizationDao.sites(id));
         });
     }
 

@@ -334,9 +334,10 @@ class EmissionCalculatorTest {
         }
 
         @Test
-        void theLibraryKnowsExactlyTheSixEnergyTypes() {
+        void theLibraryKnowsExactlyTheSixEnergyTypesAndFlights() {
             assertThat(calculator.selector().types())
-                    .containsExactlyInAnyOrder("electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline");
+                    .containsExactlyInAnyOrder("electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline",
+                            "flight");
         }
     }
 }

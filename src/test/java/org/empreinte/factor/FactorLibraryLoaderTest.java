@@ -62,8 +62,9 @@ class FactorLibraryLoaderTest {
             // eccc-canada.yml: 5 electricity + natural gas, light fuel oil, propane, diesel, gasoline = 10
             assertThat(library.set("eccc-canada")).get().satisfies(s -> assertThat(s.factors()).hasSize(10));
             // desnz-2024.yml: 5 fuels × (litres or m³, kWh) + GB electricity = 11
-            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(11));
-            assertThat(library.factorCount()).isEqualTo(21);
+            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(11 + 18));
+            // 10 Canadian factors; DESNZ: 11 for energy and 18 for flights (3 bands' cabins, with and without RF).
+            assertThat(library.factorCount()).isEqualTo(39);
             assertThat(library.gwpSets()).containsOnlyKeys("AR4", "AR5", "AR6");
             assertThat(library.selector().sets()).extracting(FactorSet::id).containsExactly("eccc-canada", "desnz-2024");
         }

@@ -1,0 +1,93 @@
+package org.empreinte.factor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import org.empreinte.calculation.Flights.Airport;
+
+/**
+ * The airports of {@code airports.csv} (OurAirports, public domain: medium and large airports
+ * with an IATA code), by IATA code.
+ */
+public final class AirportDirectory {
+
+    public static final String FILE = "airports.csv";
+
+    private final Map<String, Airport> byCode;
+
+    private AirportDirectory(Map<String, Airport> byCode) {
+        this.byCode = Collections.unmodifiableMap(byCode);
+    }
+
+    public static AirportDirectory empty() {
+        return new AirportDirectory(Map.of());
+    }
+
+    /** Reads the file; a row that cannot be used stops start-up with its line. A missing file gives no airports. */
+    public static AirportDirectory load(Path file) {
+        if (!Files.exists(file)) {
+            return empty();
+        }
+        Map<String, Airport> airports = new LinkedHashMap<>();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class).with(schema).readValues(file.toFile())) {
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                int line = rows.getCurrentLocation().getLineNr();
+                String code = row.getOrDefault("iata", "").strip().toUpperCase(Locale.ROOT);
+                if (!code.matches("[A-Z0-9]{3}")) {
+                    throw new FactorFileException(file, line, "iata", "'" + code + "' is not a 3-letter IATA code");
+                }
+                try {
+                    double latitude = Double.parseDouble(row.get("latitude"));
+                    double longitude = Double.parseDouble(row.get("longitude"));
+                    if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+                        throw new NumberFormatException("out of range");
+                    }
+                    airports.put(code, new Airport(code, row.get("name"), row.get("municipality"), row.get("country"),
+                            row.get("region"), latitude, longitude));
+                } catch (NumberFormatException | NullPointerException e) {
+                    throw new FactorFileException(file, line, "latitude", "airport " + code + " has no valid coordinates");
+                }
+            }
+        } catch (IOException e) {
+            throw new FactorFileException(file, 0, null, "cannot read the airports: " + e.getMessage(), e);
+        }
+        return new AirportDirectory(airports);
+    }
+
+    public Optional<Airport> find(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code.strip().toUpperCase(Locale.ROOT)));
+    }
+
+    public int size() {
+        return byCode.size();
+    }
+
+    /** Airports whose code, city or name starts with (or, for names, contains) the text, for suggestions. */
+    public List<Airport> search(String text, int limit) {
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            return List.of();
+        }
+        return byCode.values().stream()
+                .filter(a -> a.iata().toLowerCase(Locale.ROOT).startsWith(needle)
+                        || (a.city() != null && a.city().toLowerCase(Locale.ROOT).startsWith(needle))
+                        || (a.name() != null && a.name().toLowerCase(Locale.ROOT).contains(needle)))
+                .sorted((a, b) -> Boolean.compare(!a.iata().toLowerCase(Locale.ROOT).equals(needle),
+                        !b.iata().toLowerCase(Locale.ROOT).equals(needle)))
+                .limit(limit)
+                .toList();
+    }
+}
