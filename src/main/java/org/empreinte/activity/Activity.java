@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An activity as the API returns it, with its stored result and the factor that produced it.
- * {@code distanceKm} is a flight's great-circle distance, one way.
+ * {@code distanceKm} is a flight's great-circle distance, one way; {@code ghgCategory} the GHG
+ * Protocol scope 3 category (1 to 15) of a scope 3 activity.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Activity(
@@ -30,7 +31,8 @@ public record Activity(
         AppliedFactor factor,
         String createdAt,
         String updatedAt,
-        Double distanceKm) {
+        Double distanceKm,
+        Integer ghgCategory) {
 
     public record SiteRef(long id, String name) {
     }

@@ -57,6 +57,7 @@ public class ActivityService {
     private final OrganizationDao organizationDao;
     private final FactorLibrary library;
     private final EmissionCalculator calculator;
+    private final TravelAndWaste travelAndWaste;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -66,6 +67,7 @@ public class ActivityService {
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.library = library;
         this.calculator = new EmissionCalculator(library.selector());
+        this.travelAndWaste = new TravelAndWaste(library);
         this.json = json;
         this.clock = clock;
     }
@@ -213,8 +215,11 @@ public class ActivityService {
         return calculator.selector().acceptedUnits(type);
     }
 
+    /** The types an activity can be logged as: those of the library, less the ones that only serve others. */
     public Set<String> types() {
-        return calculator.selector().types();
+        Set<String> types = new java.util.LinkedHashSet<>(calculator.selector().types());
+        types.removeAll(TravelAndWaste.INTERNAL_TYPES);
+        return types;
     }
 
     /** A validated request, the row to store and the result it was computed from. */
@@ -234,10 +239,15 @@ public class ActivityService {
         if (!types().contains(type)) {
             throw new ValidationException("type", "unknown type '" + type + "'; known types: " + types(), "error_type", type);
         }
-        Measure measure = FlightActivity.TYPE.equals(type)
-                ? FlightActivity.measure(request, library.airports(), organization.includeRadiativeForcing(),
-                        () -> entered(type, request))
-                : entered(type, request);
+        Measure measure;
+        if (FlightActivity.TYPE.equals(type)) {
+            measure = FlightActivity.measure(request, library.airports(), organization.includeRadiativeForcing(),
+                    () -> entered(type, request));
+        } else if (TravelAndWaste.handles(type)) {
+            measure = travelAndWaste.measure(type, request, entered(type, request));
+        } else {
+            measure = entered(type, request);
+        }
         Period period = period(request);
         Site site = site(organizations, organizationId, request.site());
         String explicitRegion = null;
@@ -248,7 +258,8 @@ public class ActivityService {
                         "error_region");
             }
         }
-        String region = explicitRegion != null ? explicitRegion : site != null ? site.region() : organization.region();
+        String region = measure.region() != null ? measure.region()
+                : explicitRegion != null ? explicitRegion : site != null ? site.region() : organization.region();
         List<String> tags = tags(request.tags());
         String quality = request.dataQuality() == null || request.dataQuality().isBlank() ? "measured" : request.dataQuality().strip();
         if (!DATA_QUALITIES.contains(quality)) {
@@ -258,7 +269,8 @@ public class ActivityService {
 
         EmissionResult result;
         try {
-            result = calculator.calculate(type, measure.factorQuantity(), measure.factorUnit(), period, region, measure.criteria());
+            result = calculator.calculate(measure.factorType() != null ? measure.factorType() : type, measure.factorQuantity(),
+                    measure.factorUnit(), period, region, measure.criteria());
         } catch (FactorSelectionException e) {
             switch (e.reason()) {
                 case UNIT_NOT_APPLICABLE -> throw new ValidationException("unit", e.getMessage(), "error_unit",
@@ -274,7 +286,9 @@ public class ActivityService {
                 period.start().toString(), period.end().toString(), period.start().toEpochDay(), period.end().toEpochDay(),
                 explicitRegion, region, quality, attributes, result.co2eKg(), gases.getOrDefault(Gas.CO2, 0.0),
                 gases.getOrDefault(Gas.CH4, 0.0), gases.getOrDefault(Gas.N2O, 0.0), gases.getOrDefault(Gas.UNSPECIFIED, 0.0),
-                factor.scope(), factor.category(), factor.id(), factor.setId(), factor.setVersion(), factor.unit().symbol(),
+                measure.scope() != null ? measure.scope() : factor.scope(),
+                measure.category() != null ? measure.category() : factor.category(),
+                factor.id(), factor.setId(), factor.setVersion(), factor.unit().symbol(),
                 factor.co2ePerUnit(), result.quantityInFactorUnit());
         return new Prepared(stored, result, tags, site == null ? null : site.name());
     }
@@ -423,7 +437,8 @@ public class ActivityService {
                 row.periodEnd(), row.effectiveRegion(), site, tags, row.dataQuality(), readAttributes(row.attributes()),
                 row.co2eKg(), row.scope(), row.category(), byGas, factor, row.createdAt(), row.updatedAt(),
                 FlightActivity.TYPE.equals(row.type()) ? MeasurementUnits.convert(row.quantity(),
-                        MeasurementUnits.find(row.unit()).orElseThrow(), MeasurementUnits.find("km").orElseThrow()) : null);
+                        MeasurementUnits.find(row.unit()).orElseThrow(), MeasurementUnits.find("km").orElseThrow()) : null,
+                org.empreinte.calculation.GhgCategories.scope3(row.category()).orElse(null));
     }
 
     private Map<String, Object> readAttributes(String text) {

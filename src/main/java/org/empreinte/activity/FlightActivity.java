@@ -89,7 +89,7 @@ final class FlightActivity {
         return cabin;
     }
 
-    private static int passengers(Object value) {
+    static int passengers(Object value) {
         if (value == null || value.toString().isBlank()) {
             return 1;
         }

@@ -15,6 +15,7 @@ import javax.measure.Unit;
 import javax.measure.UnitConverter;
 
 import systems.uom.common.USCustomary;
+import tech.units.indriya.AbstractUnit;
 import tech.units.indriya.unit.Units;
 
 /**
@@ -55,6 +56,8 @@ public final class MeasurementUnits {
         define(MetricPrefix.MEGA(Units.GRAM), "t", "tonne", "tonnes");
         define(MetricPrefix.KILO(Units.METRE), "km");
         define(USCustomary.MILE, "mi", "mile", "miles");
+        // A count: hotel room-nights.
+        define(AbstractUnit.ONE, "night", "nights", "nuit", "nuits", "room-night", "room-nights");
     }
 
     private MeasurementUnits() {

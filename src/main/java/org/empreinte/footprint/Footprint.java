@@ -17,6 +17,7 @@ public record Footprint(
         double totalCo2eKg,
         Map<String, Double> byScope,
         Map<String, Double> byCategory,
+        Map<String, Double> byScope3Category,
         Map<String, Double> byGas,
         Map<String, Double> byMonth,
         Map<String, Map<String, Double>> byMonthAndScope,

@@ -121,6 +121,9 @@ public class FootprintService {
             bySite.merge(siteKey, new Footprint.SiteTotal(cell.siteId(), cell.siteName(), cell.co2eKg()),
                     (a, b) -> new Footprint.SiteTotal(a.siteId(), a.name(), a.co2eKg() + b.co2eKg()));
         }
+        Map<String, Double> byScope3Category = new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
+        byCategory.forEach((category, value) -> org.empreinte.calculation.GhgCategories.scope3(category)
+                .ifPresent(number -> byScope3Category.merge(Integer.toString(number), value, Double::sum)));
         List<Footprint.SiteTotal> sites = new ArrayList<>(bySite.values());
         sites.sort(Comparator.comparingDouble(Footprint.SiteTotal::co2eKg).reversed());
         List<Footprint.FactorSetUsed> sets = new ArrayList<>();
@@ -134,7 +137,7 @@ public class FootprintService {
                 ? String.join(" + ", configured.stream().map(FactorSet::label).toList())
                 : String.join(" + ", sets.stream().map(s -> s.id() + " v" + s.version()).toList());
         return new Footprint(organizationId, period.start().toString(), period.end().toString(), tag, total, byScope,
-                byCategory, byGas, byMonth, byMonthAndScope, sites, label, sets, count, radiativeForcing);
+                byCategory, byScope3Category, byGas, byMonth, byMonthAndScope, sites, label, sets, count, radiativeForcing);
     }
 
     /** Sets in the configured selection order, then any that are no longer configured. */

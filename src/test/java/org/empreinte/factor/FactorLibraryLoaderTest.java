@@ -62,9 +62,10 @@ class FactorLibraryLoaderTest {
             // eccc-canada.yml: 5 electricity + natural gas, light fuel oil, propane, diesel, gasoline = 10
             assertThat(library.set("eccc-canada")).get().satisfies(s -> assertThat(s.factors()).hasSize(10));
             // desnz-2024.yml: 5 fuels × (litres or m³, kWh) + GB electricity = 11
-            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(11 + 18));
-            // 10 Canadian factors; DESNZ: 11 for energy and 18 for flights (3 bands' cabins, with and without RF).
-            assertThat(library.factorCount()).isEqualTo(39);
+            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(110));
+            // 10 Canadian factors; DESNZ: 11 for energy, 18 for flights (3 bands' cabins, with and without RF),
+            // 5 cars, 1 electric-car consumption, 2 buses, 3 trains, 1 taxi, 38 hotel countries, 31 waste routes.
+            assertThat(library.factorCount()).isEqualTo(120);
             assertThat(library.gwpSets()).containsOnlyKeys("AR4", "AR5", "AR6");
             assertThat(library.selector().sets()).extracting(FactorSet::id).containsExactly("eccc-canada", "desnz-2024");
         }

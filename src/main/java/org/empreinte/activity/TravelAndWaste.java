@@ -1,0 +1,149 @@
+package org.empreinte.activity;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.empreinte.calculation.EmissionFactor;
+import org.empreinte.calculation.MeasurementUnits;
+import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
+import org.empreinte.factor.FactorLibrary;
+import org.empreinte.web.ValidationException;
+
+/**
+ * The attributes of ground travel, hotels and waste as {@code API.md} fixes them, turned into the
+ * criteria of their factors:
+ * <ul>
+ * <li>{@code car}: distance, {@code attributes.fuel} (gasoline, diesel, hybrid, plugin_hybrid,
+ * electric; unknown when left out). An electric car draws the kWh per km of DESNZ's average electric
+ * car and takes the electricity factor of the trip's region. A car's fuel in litres (a fleet's
+ * fill-ups) is the fuel burned: scope 1, mobile combustion, with the fuel's factor.</li>
+ * <li>{@code bus} ({@code kind} local or coach) and {@code train} (intercity, urban, international):
+ * distance times {@code passengers} (1 when left out).</li>
+ * <li>{@code taxi}: distance of the ride.</li>
+ * <li>{@code hotel}: room-nights, in {@code attributes.country}, whose factor applies.</li>
+ * <li>{@code waste}: mass, {@code attributes.material} and {@code attributes.disposal}.</li>
+ * </ul>
+ */
+final class TravelAndWaste {
+
+    static final List<String> CAR_FUELS = List.of("gasoline", "diesel", "hybrid", "plugin_hybrid", "electric");
+    static final List<String> BUS_KINDS = List.of("local", "coach");
+    static final List<String> TRAIN_KINDS = List.of("intercity", "urban", "international");
+    static final List<String> WASTE_MATERIALS = List.of("mixed", "food", "garden", "paper", "cardboard", "plastic", "glass",
+            "metal", "electronics", "wood", "textiles");
+    static final List<String> DISPOSALS = List.of("landfill", "recycling", "composting", "incineration");
+    static final List<String> TYPES = List.of("car", "bus", "train", "taxi", "hotel", "waste");
+    /** Factor types that serve other activities and cannot be logged themselves. */
+    static final java.util.Set<String> INTERNAL_TYPES = java.util.Set.of("ev_electricity");
+
+    private static final MeasurementUnit KM = MeasurementUnits.find("km").orElseThrow();
+    private static final MeasurementUnit KWH = MeasurementUnits.find("kWh").orElseThrow();
+    private static final MeasurementUnit LITRE = MeasurementUnits.find("L").orElseThrow();
+
+    private final FactorLibrary library;
+
+    TravelAndWaste(FactorLibrary library) {
+        this.library = library;
+    }
+
+    static boolean handles(String type) {
+        return TYPES.contains(type);
+    }
+
+    Measure measure(String type, ActivityRequest request, Measure entered) {
+        Map<String, Object> attributes = request.attributes() == null ? Map.of() : request.attributes();
+        return switch (type) {
+            case "car" -> car(attributes, entered);
+            case "bus" -> passengers(attributes, entered, "kind", BUS_KINDS, "local");
+            case "train" -> passengers(attributes, entered, "kind", TRAIN_KINDS, "intercity");
+            case "hotel" -> hotel(attributes, entered);
+            case "waste" -> entered.withCriteria(Map.of(
+                    "material", choice(attributes, "material", WASTE_MATERIALS, null),
+                    "disposal", choice(attributes, "disposal", DISPOSALS, null)));
+            default -> entered;
+        };
+    }
+
+    private Measure car(Map<String, Object> attributes, Measure entered) {
+        String fuel = choice(attributes, "fuel", CAR_FUELS, "unknown");
+        if (entered.unit().isCommensurableWith(LITRE)) {
+            if (!fuel.equals("gasoline") && !fuel.equals("diesel")) {
+                throw new ValidationException("attributes.fuel", "a car's fuel in litres must be gasoline or diesel",
+                        "error_car_fuel_volume");
+            }
+            return new Measure(entered.quantity(), entered.unit(), entered.quantity(), entered.unit(), Map.of(), fuel, null, 1,
+                    "mobile_combustion");
+        }
+        requireDistance(entered);
+        if (fuel.equals("electric")) {
+            double km = MeasurementUnits.convert(entered.quantity(), entered.unit(), KM);
+            return new Measure(entered.quantity(), entered.unit(), km * electricCarKwhPerKm(), KWH, Map.of(), "electricity",
+                    null, 3, "business_travel");
+        }
+        return entered.withCriteria(Map.of("fuel", fuel));
+    }
+
+    /** kWh per km of DESNZ's average electric car: its electricity per km divided by the UK grid factor it was computed with. */
+    double electricCarKwhPerKm() {
+        Optional<EmissionFactor> perKm = factor("ev_electricity", "GB");
+        Optional<EmissionFactor> grid = factor("electricity", "GB");
+        if (perKm.isEmpty() || grid.isEmpty()) {
+            throw new ValidationException("attributes.fuel", "the factor library has no electric-car consumption",
+                    "error_no_factor_region", "GB");
+        }
+        return perKm.get().co2ePerUnit() / grid.get().co2ePerUnit();
+    }
+
+    private Optional<EmissionFactor> factor(String type, String region) {
+        return library.sets().stream().flatMap(s -> s.factors().stream())
+                .filter(f -> f.type().equals(type) && f.region().equals(region)).findFirst();
+    }
+
+    private static Measure passengers(Map<String, Object> attributes, Measure entered, String key, List<String> kinds,
+            String defaultKind) {
+        requireDistance(entered);
+        String kind = choice(attributes, key, kinds, defaultKind);
+        int passengers = FlightActivity.passengers(attributes.get("passengers"));
+        return new Measure(entered.quantity(), entered.unit(), entered.quantity() * passengers, entered.unit(),
+                Map.of(key, kind));
+    }
+
+    private static Measure hotel(Map<String, Object> attributes, Measure entered) {
+        Object value = attributes.get("country");
+        String country = value == null ? "" : value.toString().strip().toUpperCase(Locale.ROOT);
+        if (country.isEmpty()) {
+            throw new ValidationException("attributes.country", "a hotel stay needs its country (ISO 3166-1, such as CA)",
+                    "error_required");
+        }
+        if (!java.util.Set.of(Locale.getISOCountries()).contains(country)) {
+            throw new ValidationException("attributes.country", "unknown country code '" + country + "'", "error_region");
+        }
+        return new Measure(entered.quantity(), entered.unit(), entered.quantity(), entered.unit(), Map.of(), null, country,
+                null, null);
+    }
+
+    private static void requireDistance(Measure entered) {
+        if (!entered.unit().isCommensurableWith(KM)) {
+            throw new ValidationException("unit", "a trip is measured in km or mi", "error_unit", entered.unit().symbol(),
+                    "km, mi");
+        }
+    }
+
+    private static String choice(Map<String, Object> attributes, String key, List<String> allowed, String defaultValue) {
+        Object value = attributes.get(key);
+        String text = value == null ? "" : value.toString().strip().toLowerCase(Locale.ROOT);
+        if (text.isEmpty()) {
+            if (defaultValue == null) {
+                throw new ValidationException("attributes." + key, key + " is required: one of " + allowed, "error_required");
+            }
+            return defaultValue;
+        }
+        if (!allowed.contains(text)) {
+            throw new ValidationException("attributes." + key, key + " must be one of " + allowed, "error_choice",
+                    String.join(", ", allowed));
+        }
+        return text;
+    }
+}
