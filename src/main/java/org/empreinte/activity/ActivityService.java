@@ -219,6 +219,10 @@ public class ActivityService {
     public Set<String> types() {
         Set<String> types = new java.util.LinkedHashSet<>(calculator.selector().types());
         types.removeAll(TravelAndWaste.INTERNAL_TYPES);
+        // Commuting has no factor of its own: it takes the factor of its mode.
+        if (types.contains("car")) {
+            types.add("commuting");
+        }
         return types;
     }
 

@@ -24,6 +24,10 @@ import org.empreinte.web.ValidationException;
  * <li>{@code taxi}: distance of the ride.</li>
  * <li>{@code hotel}: room-nights, in {@code attributes.country}, whose factor applies.</li>
  * <li>{@code waste}: mass, {@code attributes.material} and {@code attributes.disposal}.</li>
+ * <li>{@code commuting} (GHG Protocol category 7): a survey's answer, quantity the one-way distance,
+ * {@code attributes.employees}, {@code attributes.days} (working days in the period) and
+ * {@code attributes.mode} (car, with its {@code fuel}; bus; train; metro). It is the trips one by one:
+ * employees x days x 2 trips of that distance, with the mode's factor, one employee per car.</li>
  * </ul>
  */
 final class TravelAndWaste {
@@ -34,7 +38,8 @@ final class TravelAndWaste {
     static final List<String> WASTE_MATERIALS = List.of("mixed", "food", "garden", "paper", "cardboard", "plastic", "glass",
             "metal", "electronics", "wood", "textiles");
     static final List<String> DISPOSALS = List.of("landfill", "recycling", "composting", "incineration");
-    static final List<String> TYPES = List.of("car", "bus", "train", "taxi", "hotel", "waste");
+    static final List<String> COMMUTING_MODES = List.of("car", "bus", "train", "metro");
+    static final List<String> TYPES = List.of("car", "bus", "train", "taxi", "hotel", "waste", "commuting");
     /** Factor types that serve other activities and cannot be logged themselves. */
     static final java.util.Set<String> INTERNAL_TYPES = java.util.Set.of("ev_electricity");
 
@@ -59,6 +64,7 @@ final class TravelAndWaste {
             case "bus" -> passengers(attributes, entered, "kind", BUS_KINDS, "local");
             case "train" -> passengers(attributes, entered, "kind", TRAIN_KINDS, "intercity");
             case "hotel" -> hotel(attributes, entered);
+            case "commuting" -> commuting(attributes, entered);
             case "waste" -> entered.withCriteria(Map.of(
                     "material", choice(attributes, "material", WASTE_MATERIALS, null),
                     "disposal", choice(attributes, "disposal", DISPOSALS, null)));
@@ -68,7 +74,7 @@ final class TravelAndWaste {
 
     private Measure car(Map<String, Object> attributes, Measure entered) {
         String fuel = choice(attributes, "fuel", CAR_FUELS, "unknown");
-        if (entered.unit().isCommensurableWith(LITRE)) {
+        if (entered.unit().isCommensurableWith(LITRE) && !attributes.containsKey("mode")) {
             if (!fuel.equals("gasoline") && !fuel.equals("diesel")) {
                 throw new ValidationException("attributes.fuel", "a car's fuel in litres must be gasoline or diesel",
                         "error_car_fuel_volume");
@@ -108,6 +114,40 @@ final class TravelAndWaste {
         int passengers = FlightActivity.passengers(attributes.get("passengers"));
         return new Measure(entered.quantity(), entered.unit(), entered.quantity() * passengers, entered.unit(),
                 Map.of(key, kind));
+    }
+
+    private Measure commuting(Map<String, Object> attributes, Measure entered) {
+        requireDistance(entered);
+        String mode = choice(attributes, "mode", COMMUTING_MODES, null);
+        int employees = count(attributes, "employees", 100_000);
+        int days = count(attributes, "days", 366 * 3);
+        double trips = 2.0 * employees * days;
+        Measure trip = switch (mode) {
+            case "car" -> car(attributes, entered);
+            case "bus" -> entered.withCriteria(Map.of("kind", "local"));
+            case "train" -> entered.withCriteria(Map.of("kind", "intercity"));
+            default -> entered.withCriteria(Map.of("kind", "urban"));
+        };
+        String factorType = trip.factorType() != null ? trip.factorType() : mode.equals("metro") ? "train" : mode;
+        return new Measure(entered.quantity(), entered.unit(), trip.factorQuantity() * trips, trip.factorUnit(),
+                trip.criteria(), factorType, null, 3, "employee_commuting");
+    }
+
+    private static int count(Map<String, Object> attributes, String key, int max) {
+        Object value = attributes.get(key);
+        if (value == null || value.toString().isBlank()) {
+            throw new ValidationException("attributes." + key, key + " is required", "error_required");
+        }
+        try {
+            double number = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().strip());
+            if (number < 1 || number > max || number != Math.rint(number)) {
+                throw new NumberFormatException();
+            }
+            return (int) number;
+        } catch (NumberFormatException e) {
+            throw new ValidationException("attributes." + key, key + " must be a whole number from 1 to " + max,
+                    "error_whole_number", max);
+        }
     }
 
     private static Measure hotel(Map<String, Object> attributes, Measure entered) {

@@ -107,6 +107,34 @@ class TravelAndWasteApiTest {
         assertThat(footprint.get("byScope3Category")).isEqualTo(Map.of("5", 520.3342, "6", 22.200000000000003));
     }
 
+    @Test
+    void aCommutingSurveyEqualsItsTripsLoggedOneByOne() {
+        // 2 employees x 3 days x 2 trips of 12 km by local bus, logged as one survey answer...
+        Map<String, Object> survey = post(Map.of("type", "commuting", "quantity", 12, "unit", "km", "date", "2024-05-01",
+                "attributes", Map.of("mode", "bus", "employees", 2, "days", 3)));
+        // ...and as the 12 trips themselves.
+        double trips = 0;
+        for (int i = 0; i < 2 * 3 * 2; i++) {
+            trips += ((Number) post(Map.of("type", "bus", "quantity", 12, "unit", "km", "date", "2024-05-01",
+                    "attributes", Map.of("kind", "local"))).get("co2eKg")).doubleValue();
+        }
+        double surveyed = ((Number) survey.get("co2eKg")).doubleValue();
+        assertThat(surveyed).isCloseTo(trips, within(1e-9));
+        // desnz-2024-bus-local: 0.12999 kg per passenger km ("Local bus (not London)"): 12 x 12 km x 0.12999.
+        assertThat(surveyed).isCloseTo(12 * 12 * 0.12999, within(1e-6));
+        assertThat(survey.get("category")).isEqualTo("employee_commuting");
+        assertThat(survey.get("ghgCategory")).isEqualTo(7);
+    }
+
+    @Test
+    void commutingByCarTakesTheCarsFuel() {
+        Map<String, Object> survey = post(Map.of("type", "commuting", "quantity", 15, "unit", "km", "date", "2024-05-01",
+                "attributes", Map.of("mode", "car", "fuel", "gasoline", "employees", 1, "days", 220)));
+        // desnz-2024-car-gasoline, 0.1645 kg per km: 1 employee x 220 days x 2 trips x 15 km.
+        assertThat(((Number) survey.get("co2eKg")).doubleValue()).isCloseTo(440 * 15 * 0.1645, within(1e-6));
+        assertThat(((Map<?, ?>) survey.get("factor")).get("id")).isEqualTo("desnz-2024-car-gasoline");
+    }
+
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource(delimiter = '|', value = {
         "waste | kg    | material=rock;disposal=landfill   | attributes.material",
@@ -117,6 +145,9 @@ class TravelAndWasteApiTest {
         "car   | L     | fuel=electric                     | attributes.fuel",
         "train | night | kind=intercity                    | unit",
         "ev_electricity | km |                             | type",
+        "commuting | km    | mode=bus;employees=2             | attributes.days",
+        "commuting | km    | mode=plane;employees=2;days=3    | attributes.mode",
+        "commuting | km    | mode=bus;employees=0;days=3      | attributes.employees",
     })
     void badAttributesAreRefusedByName(String type, String unit, String attributes, String field) {
         Response response = request(activities()).post(Entity.json(Map.of("type", type, "quantity", 1, "unit", unit,
