@@ -22,6 +22,7 @@ import org.empreinte.activity.ActivityResource;
 import org.empreinte.activity.ActivityService;
 import org.empreinte.activity.RecomputeTask;
 import org.empreinte.db.DatabaseSetup;
+import org.empreinte.factor.AirportResource;
 import org.empreinte.factor.EmissionFactorResource;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryHealthCheck;
@@ -109,6 +110,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new FootprintResource(footprints, clock));
         EmissionFactorResource factorApi = new EmissionFactorResource(library);
         jersey.register(factorApi);
+        jersey.register(new AirportResource(library.airports()));
 
         jersey.register(new OrganizationPages(organizations, activities, footprints, clock));
         jersey.register(new ActivityPages(activities, organizations));

@@ -4,18 +4,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.empreinte.calculation.Flights;
 import org.empreinte.organization.Organization;
 import org.empreinte.web.Form;
 import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;
 
-/** The form that logs one energy bill, with the units each type accepts. */
+/**
+ * The form that logs one activity of any type: a bill, a trip, hotel nights, a commuting survey,
+ * waste. Attribute fields name the types they belong to; the page's script shows only those of
+ * the chosen type, and the server reads only those.
+ */
 public class ActivityFormPage extends Page {
 
-    /** The energy types of this form, in the order a bill pile is usually sorted. */
-    static final List<String> ENERGY_TYPES = List.of("electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline");
+    /** The types the form offers, grouped as a person sorts their papers. */
+    static final Map<String, List<String>> GROUPS = new java.util.LinkedHashMap<>();
+
+    static {
+        GROUPS.put("group_energy", List.of("electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline"));
+        GROUPS.put("group_travel", List.of("flight", "car", "bus", "train", "taxi", "hotel", "commuting"));
+        GROUPS.put("group_waste", List.of("waste"));
+    }
+
+    static List<String> allTypes() {
+        return GROUPS.values().stream().flatMap(List::stream).toList();
+    }
 
     public record TypeOption(String value, String label, String units, boolean selected) {
+    }
+
+    public record TypeGroup(String label, List<TypeOption> types) {
+    }
+
+    /** One attribute field; exactly one of select, text, number, checkbox is true. */
+    public record AttributeField(String name, String label, String types, boolean select, boolean text, boolean number,
+            boolean checkbox, List<Form.Option> options, String value, boolean checked, String error, String list) {
     }
 
     private final Organization organization;
@@ -27,6 +50,9 @@ public class ActivityFormPage extends Page {
         this.organization = organization;
         this.form = form;
         this.unitsByType = unitsByType;
+        if (form.value("type") == null || !unitsByType.containsKey(form.value("type"))) {
+            form.withValue("type", "electricity");
+        }
     }
 
     @Override
@@ -42,18 +68,18 @@ public class ActivityFormPage extends Page {
         return form;
     }
 
-    /** The types, each with its units in the order the form offers them (the page's script swaps the unit list). */
-    public List<TypeOption> getTypes() {
-        if (form.value("type") == null || !unitsByType.containsKey(form.value("type"))) {
-            form.withValue("type", ENERGY_TYPES.get(0));
-        }
-        return ENERGY_TYPES.stream().map(type -> new TypeOption(type, messages().labelOr("type_", type),
-                String.join("|", unitsByType.getOrDefault(type, List.of())), type.equals(form.value("type")))).toList();
+    public List<TypeGroup> getTypeGroups() {
+        List<TypeGroup> groups = new ArrayList<>();
+        GROUPS.forEach((label, types) -> groups.add(new TypeGroup(messages().get(label), types.stream()
+                .filter(unitsByType::containsKey)
+                .map(type -> new TypeOption(type, messages().labelOr("type_", type),
+                        String.join("|", unitsByType.get(type)), type.equals(form.value("type"))))
+                .toList())));
+        return groups;
     }
 
     /** The units of the chosen type, the one typed (or the type's first) selected. */
     public List<Form.Option> getUnits() {
-        getTypes();
         List<String> units = unitsByType.getOrDefault(form.value("type"), List.of());
         if (form.value("unit") == null || !units.contains(form.value("unit"))) {
             form.withValue("unit", units.isEmpty() ? "" : units.get(0));
@@ -61,11 +87,30 @@ public class ActivityFormPage extends Page {
         return form.options("unit", units, unit -> unit);
     }
 
+    public List<AttributeField> getAttributeFields() {
+        List<AttributeField> fields = new ArrayList<>();
+        fields.add(text("from", "flight", "airports-from"));
+        fields.add(text("to", "flight", "airports-to"));
+        fields.add(select("cabin", "flight", withBlank(Flights.CABINS), "cabin_"));
+        fields.add(checkbox("roundTrip", "flight"));
+        fields.add(number("passengers", "flight bus train"));
+        fields.add(select("fuel", "car commuting", TravelAndWaste.CAR_FUELS, "fuel_"));
+        fields.add(select("busKind", "bus", TravelAndWaste.BUS_KINDS, "kind_"));
+        fields.add(select("trainKind", "train", TravelAndWaste.TRAIN_KINDS, "kind_"));
+        fields.add(text("country", "hotel", null));
+        fields.add(select("material", "waste", TravelAndWaste.WASTE_MATERIALS, "material_"));
+        fields.add(select("disposal", "waste", TravelAndWaste.DISPOSALS, "disposal_"));
+        fields.add(select("mode", "commuting", TravelAndWaste.COMMUTING_MODES, "mode_"));
+        fields.add(number("employees", "commuting"));
+        fields.add(number("days", "commuting"));
+        return fields;
+    }
+
     public List<Form.Option> getSites() {
-        List<String> names = new ArrayList<>();
-        names.add("");
-        organization.sites().forEach(s -> names.add(Long.toString(s.id())));
-        return form.options("site", names, id -> id.isEmpty() ? messages().get("field_site_none")
+        List<String> ids = new ArrayList<>();
+        ids.add("");
+        organization.sites().forEach(s -> ids.add(Long.toString(s.id())));
+        return form.options("site", ids, id -> id.isEmpty() ? messages().get("field_site_none")
                 : organization.sites().stream().filter(s -> Long.toString(s.id()).equals(id)).findFirst().orElseThrow().name());
     }
 
@@ -78,5 +123,33 @@ public class ActivityFormPage extends Page {
             form.withValue("dataQuality", "measured");
         }
         return form.options("dataQuality", List.of("measured", "estimated"), q -> messages().get("quality_" + q));
+    }
+
+    private AttributeField text(String name, String types, String list) {
+        return new AttributeField(name, messages().get("field_" + name), types, false, true, false, false, List.of(),
+                form.value(name), false, form.getErrors().get(name), list);
+    }
+
+    private AttributeField number(String name, String types) {
+        return new AttributeField(name, messages().get("field_" + name), types, false, false, true, false, List.of(),
+                form.value(name), false, form.getErrors().get(name), null);
+    }
+
+    private AttributeField checkbox(String name, String types) {
+        return new AttributeField(name, messages().get("field_" + name), types, false, false, false, true, List.of(), null,
+                "true".equals(form.value(name)), form.getErrors().get(name), null);
+    }
+
+    private AttributeField select(String name, String types, List<String> choices, String labelPrefix) {
+        return new AttributeField(name, messages().get("field_" + name), types, true, false, false, false,
+                form.options(name, choices, c -> c.isEmpty() ? "—" : messages().labelOr(labelPrefix, c)), null, false,
+                form.getErrors().get(name), null);
+    }
+
+    private static List<String> withBlank(List<String> choices) {
+        List<String> all = new ArrayList<>();
+        all.add("");
+        all.addAll(choices);
+        return all;
     }
 }

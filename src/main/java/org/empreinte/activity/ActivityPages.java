@@ -56,16 +56,72 @@ public class ActivityPages {
             String tagText = form.value("tags");
             List<String> tags = tagText == null || tagText.isBlank() ? null
                     : Arrays.stream(tagText.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-            ActivityRequest request = new ActivityRequest(form.value("type"), form.number("quantity"), form.value("unit"),
-                    form.value("periodStart"), form.value("periodEnd"), null, null, blankToNull(form.value("site")), tags,
-                    form.value("dataQuality"), null);
+            String type = form.value("type");
+            // A trip or a delivery is one day: an empty end is the start.
+            String end = blankToNull(form.value("periodEnd")) == null ? form.value("periodStart") : form.value("periodEnd");
+            ActivityRequest request = new ActivityRequest(type, form.number("quantity"), form.value("unit"),
+                    form.value("periodStart"), end, null, null, blankToNull(form.value("site")), tags,
+                    form.value("dataQuality"), attributes(type, form));
             Activity created = activities.create(orgId, request);
             int year = LocalDate.parse(created.periodStart()).getYear();
             return Response.seeOther(URI.create("/organizations/" + orgId + "?year=" + year)).build();
         } catch (ValidationException e) {
             form.reject(e, context.messages());
+            // The form names a bus's and a train's kind apart.
+            String kindError = form.getErrors().remove("kind");
+            if (kindError != null) {
+                form.reject("bus".equals(form.value("type")) ? "busKind" : "trainKind", kindError);
+            }
             return Response.status(422).entity(page(context, organization, form)).build();
         }
+    }
+
+    /** The attributes of the chosen type, from the form's fields of that type, left out when empty. */
+    static Map<String, Object> attributes(String type, Form form) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        switch (type == null ? "" : type) {
+            case "flight" -> {
+                fields.put("from", "from");
+                fields.put("to", "to");
+                fields.put("cabin", "cabin");
+                fields.put("roundTrip", "roundTrip");
+                fields.put("passengers", "passengers");
+            }
+            case "car" -> fields.put("fuel", "fuel");
+            case "bus" -> {
+                fields.put("kind", "busKind");
+                fields.put("passengers", "passengers");
+            }
+            case "train" -> {
+                fields.put("kind", "trainKind");
+                fields.put("passengers", "passengers");
+            }
+            case "hotel" -> fields.put("country", "country");
+            case "waste" -> {
+                fields.put("material", "material");
+                fields.put("disposal", "disposal");
+            }
+            case "commuting" -> {
+                fields.put("mode", "mode");
+                fields.put("fuel", "fuel");
+                fields.put("employees", "employees");
+                fields.put("days", "days");
+            }
+            default -> {
+                return null;
+            }
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        fields.forEach((attribute, field) -> {
+            String value = blankToNull(form.value(field));
+            if (value != null) {
+                attributes.put(attribute, value);
+            }
+        });
+        if ("flight".equals(type) && !attributes.containsKey("roundTrip") && attributes.containsKey("from")) {
+            attributes.put("roundTrip", "false");
+        }
+        return attributes;
     }
 
     @POST
@@ -79,8 +135,10 @@ public class ActivityPages {
 
     private ActivityFormPage page(PageContext context, Organization organization, Form form) {
         Map<String, List<String>> units = new LinkedHashMap<>();
-        for (String type : ActivityFormPage.ENERGY_TYPES) {
-            units.put(type, activities.unitsFor(type));
+        for (String type : ActivityFormPage.allTypes()) {
+            if (activities.types().contains(type)) {
+                units.put(type, activities.unitsFor(type));
+            }
         }
         return new ActivityFormPage(context, organization, form, units);
     }

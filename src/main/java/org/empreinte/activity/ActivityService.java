@@ -212,6 +212,12 @@ public class ActivityService {
 
     /** The units a type can be entered in, for forms and error messages. */
     public List<String> unitsFor(String type) {
+        if ("commuting".equals(type)) {
+            return List.of("km", "mi");
+        }
+        if ("car".equals(type)) {
+            return List.of("km", "mi", "L", "US gal");
+        }
         return calculator.selector().acceptedUnits(type);
     }
 

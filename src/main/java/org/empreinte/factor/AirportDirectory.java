@@ -82,12 +82,30 @@ public final class AirportDirectory {
             return List.of();
         }
         return byCode.values().stream()
-                .filter(a -> a.iata().toLowerCase(Locale.ROOT).startsWith(needle)
-                        || (a.city() != null && a.city().toLowerCase(Locale.ROOT).startsWith(needle))
-                        || (a.name() != null && a.name().toLowerCase(Locale.ROOT).contains(needle)))
-                .sorted((a, b) -> Boolean.compare(!a.iata().toLowerCase(Locale.ROOT).equals(needle),
-                        !b.iata().toLowerCase(Locale.ROOT).equals(needle)))
+                .filter(a -> rank(a, needle) < 4)
+                .sorted(java.util.Comparator.comparingInt((Airport a) -> rank(a, needle)).thenComparing(Airport::iata))
                 .limit(limit)
                 .toList();
+    }
+
+    /** 0 the code itself, 1 a code that starts so, 2 a city that does, 3 a name that contains it, 4 no match. */
+    private static int rank(Airport airport, String needle) {
+        String code = airport.iata().toLowerCase(Locale.ROOT);
+        if (code.equals(needle)) {
+            return 0;
+        }
+        if (code.startsWith(needle)) {
+            return 1;
+        }
+        if (airport.city() != null && fold(airport.city()).startsWith(fold(needle))) {
+            return 2;
+        }
+        return airport.name() != null && fold(airport.name()).contains(fold(needle)) ? 3 : 4;
+    }
+
+    /** Lower case without accents, so "montreal" finds Montréal. */
+    private static String fold(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -136,6 +136,28 @@ public class OrganizationPage extends Page {
         return sortedLines(footprint.byCategory(), "category_");
     }
 
+    public List<Line> getScope3Categories() {
+        List<Line> lines = new ArrayList<>();
+        footprint.byScope3Category().forEach((number, value) ->
+                lines.add(new Line(messages().get("ghg_category_" + number), kg(value), null)));
+        return lines;
+    }
+
+    public String getTag() {
+        return footprint.tag();
+    }
+
+    public String getTagNote() {
+        return footprint.tag() == null ? null : messages().format("footprint_tag", footprint.tag());
+    }
+
+    public String getRadiativeForcingNote() {
+        if (!footprint.byCategory().containsKey("business_travel")) {
+            return null;
+        }
+        return messages().get(footprint.flightsIncludeRadiativeForcing() ? "footprint_rf_included" : "footprint_rf_excluded");
+    }
+
     public List<Line> getGases() {
         Map<String, Double> present = new LinkedHashMap<>();
         footprint.byGas().forEach((gas, value) -> {
@@ -189,7 +211,7 @@ public class OrganizationPage extends Page {
         return activities.stream().map(a -> new ActivityLine(a.id(),
                 a.periodStart().equals(a.periodEnd()) ? a.periodStart() : a.periodStart() + " → " + a.periodEnd(),
                 messages().labelOr("type_", a.type()),
-                number(a.quantity(), 3) + " " + a.unit(),
+                number(a.quantity(), 3) + " " + messages().labelOr("unit_", a.unit()),
                 a.site() == null ? "" : a.site().name(),
                 kg(a.co2eKg()),
                 a.factor().id(),

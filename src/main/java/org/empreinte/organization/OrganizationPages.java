@@ -69,8 +69,8 @@ public class OrganizationPages {
     @GET
     @Path("organizations/{orgId}")
     public OrganizationPage organization(@PathParam("orgId") long orgId, @QueryParam("year") String year,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
-        return page(orgId, year, Form.empty(), PageContext.of(uri, headers));
+            @QueryParam("tag") String tag, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return page(orgId, year, tag, Form.empty(), PageContext.of(uri, headers));
     }
 
     @POST
@@ -85,11 +85,11 @@ public class OrganizationPages {
             return Response.seeOther(URI.create("/organizations/" + orgId + "#sites")).build();
         } catch (ValidationException e) {
             form.reject(e, context.messages());
-            return Response.status(422).entity(page(orgId, null, form, context)).build();
+            return Response.status(422).entity(page(orgId, null, null, form, context)).build();
         }
     }
 
-    private OrganizationPage page(long orgId, String year, Form siteForm, PageContext context) {
+    private OrganizationPage page(long orgId, String year, String tag, Form siteForm, PageContext context) {
         Organization organization = organizations.get(orgId);
         int fallback = activities.latestYear(orgId).orElse(LocalDate.now(clock).getYear());
         int shown;
@@ -99,8 +99,9 @@ public class OrganizationPages {
             shown = fallback;
         }
         Period period = Period.ofYear(shown);
-        Footprint footprint = footprints.footprint(orgId, period, null);
+        String cleanTag = tag == null || tag.isBlank() ? null : tag.strip();
+        Footprint footprint = footprints.footprint(orgId, period, cleanTag);
         return new OrganizationPage(context, organization, shown, footprint,
-                activities.list(orgId, period.start().toString(), period.end().toString(), null, null), siteForm);
+                activities.list(orgId, period.start().toString(), period.end().toString(), null, cleanTag), siteForm);
     }
 }

@@ -39,7 +39,9 @@ public final class Form {
         String text = e.messageKey() != null && messages.has(e.messageKey())
                 ? messages.format(e.messageKey(), e.messageArgs())
                 : e.getMessage();
-        errors.put(e.field() == null ? "general" : e.field(), text);
+        // A form names an activity's attributes by themselves ("from"), the API as "attributes.from".
+        String field = e.field() == null ? "general" : e.field().replaceFirst("^attributes\\.", "");
+        errors.put(field, text);
         return this;
     }
 

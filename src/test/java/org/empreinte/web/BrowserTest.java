@@ -122,7 +122,41 @@ class BrowserTest {
 
         // The choice is remembered: the next page stays in English.
         driver.findElement(By.id("log-bill")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Log an energy bill");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Log an activity");
+    }
+
+    @Test
+    void logsAFlightWithSuggestedAirportsAndSeesItsDistanceAndFootprintByCategory() {
+        driver.get(url("/"));
+        driver.findElement(By.id("name")).sendKeys("Chantier navigateur");
+        driver.findElement(By.id("sector")).sendKeys("813");
+        driver.findElement(By.id("employees")).sendKeys("30");
+        driver.findElement(By.cssSelector("#organization-form button[type=submit]")).click();
+        driver.findElement(By.id("log-bill")).click();
+
+        new Select(driver.findElement(By.id("type"))).selectByValue("flight");
+        assertThat(driver.findElement(By.id("from")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("material")).isDisplayed()).as("waste fields hide for a flight").isFalse();
+        driver.findElement(By.id("from")).sendKeys("montreal");
+        // Suggestions arrive from /api/airports as the city is typed.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
+                !d.findElements(By.cssSelector("#airports-from option[value=YUL]")).isEmpty());
+        driver.findElement(By.id("from")).clear();
+        driver.findElement(By.id("from")).sendKeys("YUL");
+        driver.findElement(By.id("to")).sendKeys("CDG");
+        // The great-circle distance is shown before saving: 5,523.489 km (FlightsTest), rounded.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
+                normalise(d.findElement(By.id("flight-distance")).getText()).endsWith("5 523 km"));
+        new Select(driver.findElement(By.id("cabin"))).selectByValue("economy");
+        driver.findElement(By.id("roundTrip")).click();
+        setDate("periodStart", "2024-06-10");
+        driver.findElement(By.id("submit")).click();
+
+        // desnz-2024-flight-long-economy-rf: 5,523.489 km x 2 legs x 0.20011 kg per passenger.km = 2,210.6 kg.
+        assertThat(text("footprint-total")).isEqualTo("2,21 t éq. CO2");
+        assertThat(rows("footprint-scope3-categories")).containsEntry("6. Déplacements professionnels",
+                grouped(Math.round(5523.489 * 2 * 0.20011), " "));
+        assertThat(text("footprint-rf")).contains("inclus");
     }
 
     private String url(String path) {

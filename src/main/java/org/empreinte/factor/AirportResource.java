@@ -1,0 +1,42 @@
+package org.empreinte.factor;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.empreinte.calculation.Flights;
+import org.empreinte.calculation.Flights.Airport;
+import org.empreinte.web.ValidationException;
+
+/** Airports for the flight form: suggestions as a code or city is typed, and the great-circle distance of a pair. */
+@Path("/api/airports")
+@Produces(MediaType.APPLICATION_JSON)
+public class AirportResource {
+
+    private final AirportDirectory airports;
+
+    public AirportResource(AirportDirectory airports) {
+        this.airports = airports;
+    }
+
+    @GET
+    public List<Airport> search(@QueryParam("q") String query) {
+        return airports.search(query, 10);
+    }
+
+    @GET
+    @Path("/distance")
+    public Map<String, Object> distance(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Airport origin = airports.find(from).orElseThrow(() -> new ValidationException("from", "unknown airport code '" + from + "'",
+                "error_airport", from));
+        Airport destination = airports.find(to).orElseThrow(() -> new ValidationException("to", "unknown airport code '" + to + "'",
+                "error_airport", to));
+        double km = Flights.greatCircleKm(origin, destination);
+        return Map.of("from", origin.iata(), "to", destination.iata(), "distanceKm", km, "haul", Flights.haul(km));
+    }
+}
