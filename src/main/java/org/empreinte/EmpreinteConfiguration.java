@@ -48,7 +48,7 @@ public class EmpreinteConfiguration extends Configuration {
 
         /** Factor-set ids in the order the selection tries them. */
         @NotEmpty
-        private List<@NotEmpty String> selectionOrder = List.of("eccc-canada", "desnz-2024");
+        private List<@NotEmpty String> selectionOrder = List.of("eccc-canada", "desnz-2024", "useeio-1.3");
 
         @JsonProperty
         public String getDirectory() {

@@ -72,6 +72,9 @@ public class ActivityPages {
             if (kindError != null) {
                 form.reject("bus".equals(form.value("type")) ? "busKind" : "trainKind", kindError);
             }
+            if ("purchase".equals(form.value("type")) && form.getErrors().containsKey("material")) {
+                form.reject("purchaseMaterial", form.getErrors().remove("material"));
+            }
             return Response.status(422).entity(page(context, organization, form)).build();
         }
     }
@@ -97,6 +100,10 @@ public class ActivityPages {
                 fields.put("passengers", "passengers");
             }
             case "hotel" -> fields.put("country", "country");
+            case "purchase" -> {
+                fields.put("naics", "naics");
+                fields.put("material", "purchaseMaterial");
+            }
             case "waste" -> {
                 fields.put("material", "material");
                 fields.put("disposal", "disposal");

@@ -58,6 +58,7 @@ public class ActivityService {
     private final FactorLibrary library;
     private final EmissionCalculator calculator;
     private final TravelAndWaste travelAndWaste;
+    private final Purchases purchases;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -68,6 +69,7 @@ public class ActivityService {
         this.library = library;
         this.calculator = new EmissionCalculator(library.selector());
         this.travelAndWaste = new TravelAndWaste(library);
+        this.purchases = new Purchases(library);
         this.json = json;
         this.clock = clock;
     }
@@ -218,6 +220,9 @@ public class ActivityService {
         if ("car".equals(type)) {
             return List.of("km", "mi", "L", "US gal");
         }
+        if (Purchases.TYPE.equals(type)) {
+            return List.of("CAD", "USD", "EUR", "kg", "t");
+        }
         return calculator.selector().acceptedUnits(type);
     }
 
@@ -249,8 +254,11 @@ public class ActivityService {
         if (!types().contains(type)) {
             throw new ValidationException("type", "unknown type '" + type + "'; known types: " + types(), "error_type", type);
         }
+        Period period = period(request);
         Measure measure;
-        if (FlightActivity.TYPE.equals(type)) {
+        if (Purchases.TYPE.equals(type)) {
+            measure = purchases.measure(request, period.referenceYear(), () -> entered(type, request));
+        } else if (FlightActivity.TYPE.equals(type)) {
             measure = FlightActivity.measure(request, library.airports(), organization.includeRadiativeForcing(),
                     () -> entered(type, request));
         } else if (TravelAndWaste.handles(type)) {
@@ -258,7 +266,6 @@ public class ActivityService {
         } else {
             measure = entered(type, request);
         }
-        Period period = period(request);
         Site site = site(organizations, organizationId, request.site());
         String explicitRegion = null;
         if (request.region() != null && !request.region().isBlank()) {

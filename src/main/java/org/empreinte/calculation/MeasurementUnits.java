@@ -16,6 +16,8 @@ import javax.measure.UnitConverter;
 
 import systems.uom.common.USCustomary;
 import tech.units.indriya.AbstractUnit;
+import tech.units.indriya.unit.BaseUnit;
+import tech.units.indriya.unit.UnitDimension;
 import tech.units.indriya.unit.Units;
 
 /**
@@ -58,6 +60,12 @@ public final class MeasurementUnits {
         define(USCustomary.MILE, "mi", "mile", "miles");
         // A count: hotel room-nights.
         define(AbstractUnit.ONE, "night", "nights", "nuit", "nuits", "room-night", "room-nights");
+        // Money: each currency is a dimension of its own, so no unit conversion ever turns one into
+        // another; amounts go through SpendConversion (rates and price indices by year) instead.
+        define(new BaseUnit<>("CAD", UnitDimension.parse('C')), "CAD", "$CA", "$ CA");
+        define(new BaseUnit<>("USD", UnitDimension.parse('U')), "USD", "US$");
+        define(new BaseUnit<>("EUR", UnitDimension.parse('E')), "EUR", "€");
+        define(new BaseUnit<>("USD2022", UnitDimension.parse('D')), SpendConversion.BASE_UNIT);
     }
 
     private MeasurementUnits() {

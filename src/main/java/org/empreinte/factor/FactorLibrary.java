@@ -8,13 +8,14 @@ import org.empreinte.calculation.EmissionFactor;
 import org.empreinte.calculation.FactorSelector;
 import org.empreinte.calculation.FactorSet;
 import org.empreinte.calculation.GwpSet;
+import org.empreinte.calculation.SpendConversion;
 
 /**
  * Every factor set loaded at start-up, with the GWP sets, the selector built from the configured
  * order, and the reference data some activities need (the airports of flights).
  */
 public record FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, FactorSelector selector,
-        AirportDirectory airports) {
+        AirportDirectory airports, SpendConversion money) {
 
     public FactorLibrary {
         gwpSets = Map.copyOf(gwpSets);
@@ -22,7 +23,7 @@ public record FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, F
     }
 
     public FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, FactorSelector selector) {
-        this(gwpSets, sets, selector, AirportDirectory.empty());
+        this(gwpSets, sets, selector, AirportDirectory.empty(), SpendConversion.none());
     }
 
     public Optional<FactorSet> set(String id) {

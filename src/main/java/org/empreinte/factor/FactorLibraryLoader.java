@@ -57,6 +57,7 @@ public final class FactorLibraryLoader {
         try (Stream<Path> listing = Files.list(directory)) {
             files = listing.filter(p -> p.getFileName().toString().endsWith(".yml"))
                     .filter(p -> !p.getFileName().toString().equals(GWP_FILE))
+                    .filter(p -> !p.getFileName().toString().equals(SpendConversionLoader.FILE))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -85,7 +86,8 @@ public final class FactorLibraryLoader {
         List<FactorSet> all = new ArrayList<>(ordered);
         byId.values().stream().filter(s -> !ordered.contains(s)).forEach(all::add);
         return new FactorLibrary(gwpSets, all, new FactorSelector(ordered),
-                AirportDirectory.load(directory.resolve(AirportDirectory.FILE)));
+                AirportDirectory.load(directory.resolve(AirportDirectory.FILE)),
+                SpendConversionLoader.load(directory.resolve(SpendConversionLoader.FILE)));
     }
 
     private Map<String, GwpSet> loadGwp(Path file) {
@@ -165,26 +167,64 @@ public final class FactorLibraryLoader {
             throw new FactorFileException(file, lineOf(headerLines, "factors"), "factors", "the set has no factors");
         }
         List<EmissionFactor> factors = new ArrayList<>();
-        Map<EmissionFactor, Integer> lines = new HashMap<>();
+        // Two factors selection could not tell apart share this key; indexed, so a set of thousands loads at once.
+        Map<List<Object>, Located> seen = new HashMap<>();
+        Map<List<Object>, EmissionFactor> seenFactor = new HashMap<>();
         for (Located located : factorNodes) {
             EmissionFactor factor = factor(file, located, id, version, gwp, sources, sourceKeys);
             Path earlier = factorIds.putIfAbsent(factor.id(), file);
             if (earlier != null) {
                 throw new FactorFileException(file, located.line, "id", "factor id '" + factor.id() + "' is already used in " + earlier);
             }
-            for (EmissionFactor other : factors) {
-                if (other.type().equals(factor.type()) && other.region().equals(factor.region())
-                        && other.year() == factor.year() && other.unit().isCommensurableWith(factor.unit())
-                        && other.conditions().equals(factor.conditions())) {
-                    throw new FactorFileException(file, located.line, "id", "factor '" + factor.id()
-                            + "' has the same type, region, year, unit dimension and conditions as '" + other.id()
-                            + "' (line " + lines.get(other) + "): selection would be ambiguous");
-                }
+            List<Object> key = List.of(factor.type(), factor.region(), factor.year(), factor.unit().dimension(), factor.conditions());
+            Located other = seen.putIfAbsent(key, located);
+            if (other != null) {
+                throw new FactorFileException(file, located.line, "id", "factor '" + factor.id()
+                        + "' has the same type, region, year, unit dimension and conditions as '" + seenFactor.get(key).id()
+                        + "' (line " + other.line + "): selection would be ambiguous");
             }
+            seenFactor.put(key, factor);
             factors.add(factor);
-            lines.put(factor, located.line);
+        }
+        if (headerNode.path("naicsAverages").asBoolean(false)) {
+            factors.addAll(naicsAverages(factors, id, version));
         }
         return new FactorSet(id, name, edition, version, published, gwp, sources, factors);
+    }
+
+    /**
+     * For every NAICS prefix of 2 to 5 digits under which the set has factors, the unweighted mean of
+     * those factors, so that a purchase coded at a coarser level finds one (the publication gives no
+     * spend weights between industries to do better).
+     */
+    private static List<EmissionFactor> naicsAverages(List<EmissionFactor> factors, String setId, String version) {
+        Map<String, List<EmissionFactor>> byPrefix = new java.util.TreeMap<>();
+        for (EmissionFactor factor : factors) {
+            String code = factor.conditions().get("naics");
+            if (code == null) {
+                continue;
+            }
+            for (int length = 2; length < code.length(); length++) {
+                byPrefix.computeIfAbsent(code.substring(0, length), k -> new ArrayList<>()).add(factor);
+            }
+        }
+        Set<String> exact = new HashSet<>();
+        factors.forEach(f -> exact.add(f.conditions().getOrDefault("naics", "")));
+        List<EmissionFactor> averages = new ArrayList<>();
+        byPrefix.forEach((prefix, children) -> {
+            if (exact.contains(prefix)) {
+                return;
+            }
+            EmissionFactor first = children.get(0);
+            Map<String, Double> mean = new LinkedHashMap<>();
+            children.forEach(child -> child.co2ePerUnitByGas().forEach((gas, value) ->
+                    mean.merge(gas, value / children.size(), Double::sum)));
+            averages.add(new EmissionFactor(setId + "-naics-" + prefix + "-average", setId, version, first.type(),
+                    first.region(), first.year(), first.unit(), first.scope(), first.category(), mean, Map.of(),
+                    "Unweighted mean of the " + children.size() + " NAICS industries under " + prefix + " in " + setId,
+                    null, Map.of("naics", prefix)));
+        });
+        return averages;
     }
 
     private EmissionFactor factor(Path file, Located located, String setId, String setVersion, GwpSet gwp,

@@ -41,7 +41,8 @@ class MeasurementUnitsTest {
         @Test
         void allListsEachCanonicalUnitOnce() {
             assertThat(MeasurementUnits.all()).extracting(MeasurementUnit::symbol)
-                    .containsExactly("kWh", "MWh", "GJ", "MJ", "m3", "L", "US gal", "kg", "t", "km", "mi", "night");
+                    .containsExactly("kWh", "MWh", "GJ", "MJ", "m3", "L", "US gal", "kg", "t", "km", "mi", "night", "CAD", "USD", "EUR",
+                            "USD2022");
         }
     }
 

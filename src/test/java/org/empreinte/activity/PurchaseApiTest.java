@@ -1,0 +1,140 @@
+package org.empreinte.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+
+import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.TestApp;
+
+/** Purchases through the API: spend-based (USEEIO v1.3 with money.yml) and by mass (DESNZ), worked by hand. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class PurchaseApiTest {
+
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    private static final GenericType<Map<String, Object>> JSON = new GenericType<>() { };
+    // money.yml: Canada CPI 2022 151.2, 2023 157.1, 2024 160.9; USD 2022 1.3013 CAD; EUR 2023 1.4595 CAD.
+    private static final double CAD_2024_TO_USD_2022 = 151.2 / 160.9 / 1.3013;
+
+    private long organization;
+
+    @BeforeEach
+    void organization() {
+        Response created = request("/api/organizations").post(Entity.json(
+                Map.of("name", "Chantier", "sector", "813", "region", "CA-QC", "employees", 30)));
+        organization = ((Number) created.readEntity(JSON).get("id")).longValue();
+    }
+
+    @Test
+    void aPurchaseInCanadianDollarsOfAnotherYear() {
+        Map<String, Object> purchase = post(Map.of("type", "purchase", "quantity", 1000, "unit", "CAD", "date", "2024-05-01",
+                "attributes", Map.of("naics", "541511")));
+        // 1,000 CAD of 2024 = 1,000 x 151.2/160.9 / 1.3013 = 722.13 USD of 2022; useeio-541511 (custom computer
+        // programming) 0.084 kg CO2e per 2022 USD with margins.
+        assertThat(((Number) purchase.get("co2eKg")).doubleValue()).isCloseTo(1000 * CAD_2024_TO_USD_2022 * 0.084, within(1e-9));
+        Map<?, ?> factor = (Map<?, ?>) purchase.get("factor");
+        assertThat(factor.get("id")).isEqualTo("useeio-541511");
+        assertThat(factor.get("unit")).isEqualTo("USD2022");
+        assertThat(((Number) factor.get("quantity")).doubleValue()).isCloseTo(722.1349, within(1e-4));
+        assertThat(purchase.get("ghgCategory")).isEqualTo(1);
+    }
+
+    @Test
+    void aPurchaseInEurosIsConvertedAtItsYearsRate() {
+        Map<String, Object> purchase = post(Map.of("type", "purchase", "quantity", 1000, "unit", "EUR", "date", "2023-05-01",
+                "attributes", Map.of("naics", "722320")));
+        // 1,000 EUR x 1.4595 = 1,459.5 CAD of 2023, x 151.2/157.1 / 1.3013 = 1,079.45 USD of 2022; useeio-722320
+        // (caterers) 0.132.
+        assertThat(((Number) purchase.get("co2eKg")).doubleValue())
+                .isCloseTo(1000 * 1.4595 * 151.2 / 157.1 / 1.3013 * 0.132, within(1e-9));
+    }
+
+    @Test
+    void aTwoDigitCodeTakesTheMeanOfItsIndustries() {
+        Map<String, Object> purchase = post(Map.of("type", "purchase", "quantity", 1000, "unit", "CAD", "date", "2024-05-01",
+                "attributes", Map.of("naics", "54")));
+        assertThat(((Map<?, ?>) purchase.get("factor")).get("id")).isEqualTo("useeio-1.3-naics-54-average");
+        double mean = meanOfIndustriesUnder("54");
+        assertThat(((Number) purchase.get("co2eKg")).doubleValue()).isCloseTo(1000 * CAD_2024_TO_USD_2022 * mean, within(1e-9));
+    }
+
+    @Test
+    void paperByMass() {
+        Map<String, Object> paper = post(Map.of("type", "purchase", "quantity", 500, "unit", "kg", "date", "2024-05-01",
+                "attributes", Map.of("material", "paper")));
+        // desnz-2024-purchase-paper: 1,282.74402 kg CO2e per tonne (paper and board, mixed, primary production).
+        assertThat(((Number) paper.get("co2eKg")).doubleValue()).isCloseTo(0.5 * 1282.74402, within(1e-9));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}: {4}")
+    @CsvSource(delimiter = '|', value = {
+        "100 | CAD | 2024-05-01 | naics=999999 | attributes.naics",
+        "100 | CAD | 2024-05-01 | naics=5a     | attributes.naics",
+        "100 | CAD | 2024-05-01 |              | attributes.naics",
+        "100 | CAD | 2015-05-01 | naics=541511 | unit",
+        "100 | km  | 2024-05-01 | naics=541511 | unit",
+        "100 | kg  | 2024-05-01 |              | attributes.material",
+    })
+    void refusedByName(double quantity, String unit, String date, String attributes, String field) {
+        Map<String, Object> attrs = new java.util.HashMap<>();
+        if (attributes != null) {
+            String[] kv = attributes.split("=");
+            attrs.put(kv[0], kv[1]);
+        }
+        Response response = request(activities()).post(Entity.json(Map.of("type", "purchase", "quantity", quantity,
+                "unit", unit, "date", date, "attributes", attrs)));
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.readEntity(JSON).get("field")).isEqualTo(field);
+        assertThat(request(activities()).get(new GenericType<List<Object>>() { })).isEmpty();
+    }
+
+    /** The unweighted mean, computed here from the published file the set was copied from. */
+    private static double meanOfIndustriesUnder(String prefix) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("emission-factors/useeio-1.3.yml"));
+            double sum = 0;
+            int count = 0;
+            for (String line : lines) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("naics: \"(\\d{6})\"\\}, co2e: ([0-9.]+)").matcher(line);
+                if (m.find() && m.group(1).startsWith(prefix)) {
+                    sum += Double.parseDouble(m.group(2));
+                    count++;
+                }
+            }
+            assertThat(count).isGreaterThan(10);
+            return sum / count;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String activities() {
+        return "/api/organizations/" + organization + "/activities";
+    }
+
+    private Map<String, Object> post(Map<String, Object> body) {
+        Response response = request(activities()).post(Entity.json(body));
+        Map<String, Object> entity = response.readEntity(JSON);
+        assertThat(response.getStatus()).as(entity.toString()).isEqualTo(201);
+        return entity;
+    }
+
+    private jakarta.ws.rs.client.Invocation.Builder request(String path) {
+        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request();
+    }
+}
