@@ -18,6 +18,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 
 import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.ApiCalls;
 import org.empreinte.TestApp;
 
 /** Flights through the API, each figure worked by hand from the DESNZ 2024 flight factors. */
@@ -25,6 +26,7 @@ import org.empreinte.TestApp;
 class FlightApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    private final ApiCalls api = new ApiCalls(APP);
     private static final GenericType<Map<String, Object>> JSON = new GenericType<>() { };
     /** Haversine YUL-CDG from the shipped coordinates, computed independently (see FlightsTest). */
     private static final double YUL_CDG_KM = 5523.489;
@@ -33,8 +35,7 @@ class FlightApiTest {
 
     @BeforeEach
     void organization() {
-        organization = number(post("/api/organizations",
-                Map.of("name", "Chantier", "sector", "813", "region", "CA-QC", "employees", 30)).get("id")).longValue();
+        organization = api.organization();
     }
 
     @Test
@@ -114,17 +115,15 @@ class FlightApiTest {
     }
 
     private List<Map<String, Object>> list(String path) {
-        return request(path).get(new GenericType<>() { });
+        return api.list(path);
     }
 
     private Map<String, Object> post(String path, Map<String, Object> body) {
-        Response response = request(path).post(Entity.json(body));
-        assertThat(response.getStatus()).as(response.toString()).isEqualTo(201);
-        return response.readEntity(JSON);
+        return api.created(path, body);
     }
 
     private jakarta.ws.rs.client.Invocation.Builder request(String path) {
-        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request();
+        return api.request(path);
     }
 
     private static Number number(Object value) {

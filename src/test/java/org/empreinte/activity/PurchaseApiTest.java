@@ -20,6 +20,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 
 import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.ApiCalls;
 import org.empreinte.TestApp;
 
 /** Purchases through the API: spend-based (USEEIO v1.3 with money.yml) and by mass (DESNZ), worked by hand. */
@@ -27,6 +28,7 @@ import org.empreinte.TestApp;
 class PurchaseApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    private final ApiCalls api = new ApiCalls(APP);
     private static final GenericType<Map<String, Object>> JSON = new GenericType<>() { };
     // money.yml: Canada CPI 2022 151.2, 2023 157.1, 2024 160.9; USD 2022 1.3013 CAD; EUR 2023 1.4595 CAD.
     private static final double CAD_2024_TO_USD_2022 = 151.2 / 160.9 / 1.3013;
@@ -35,9 +37,7 @@ class PurchaseApiTest {
 
     @BeforeEach
     void organization() {
-        Response created = request("/api/organizations").post(Entity.json(
-                Map.of("name", "Chantier", "sector", "813", "region", "CA-QC", "employees", 30)));
-        organization = ((Number) created.readEntity(JSON).get("id")).longValue();
+        organization = api.organization();
     }
 
     @Test
@@ -128,13 +128,10 @@ class PurchaseApiTest {
     }
 
     private Map<String, Object> post(Map<String, Object> body) {
-        Response response = request(activities()).post(Entity.json(body));
-        Map<String, Object> entity = response.readEntity(JSON);
-        assertThat(response.getStatus()).as(entity.toString()).isEqualTo(201);
-        return entity;
+        return api.created(activities(), body);
     }
 
     private jakarta.ws.rs.client.Invocation.Builder request(String path) {
-        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request();
+        return api.request(path);
     }
 }

@@ -20,6 +20,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 
 import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.ApiCalls;
 import org.empreinte.TestApp;
 
 /** Ground travel, hotels and waste through the API, each figure worked by hand from the cited factor. */
@@ -27,15 +28,14 @@ import org.empreinte.TestApp;
 class TravelAndWasteApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    private final ApiCalls api = new ApiCalls(APP);
     private static final GenericType<Map<String, Object>> JSON = new GenericType<>() { };
 
     private long organization;
 
     @BeforeEach
     void organization() {
-        Response created = request("/api/organizations").post(Entity.json(
-                Map.of("name", "Chantier", "sector", "813", "region", "CA-QC", "employees", 30)));
-        organization = ((Number) created.readEntity(JSON).get("id")).longValue();
+        organization = api.organization();
     }
 
     /** Each row: the activity, the factor id, and the expected kg CO2e written as its arithmetic. */
@@ -173,13 +173,10 @@ class TravelAndWasteApiTest {
     }
 
     private Map<String, Object> post(Map<String, Object> body) {
-        Response response = request(activities()).post(Entity.json(body));
-        Map<String, Object> entity = response.readEntity(JSON);
-        assertThat(response.getStatus()).as(entity.toString()).isEqualTo(201);
-        return entity;
+        return api.created(activities(), body);
     }
 
     private jakarta.ws.rs.client.Invocation.Builder request(String path) {
-        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request();
+        return api.request(path);
     }
 }
