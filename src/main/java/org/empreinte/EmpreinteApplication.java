@@ -3,6 +3,7 @@ package org.empreinte;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 
 import org.jdbi.v3.core.Jdbi;
@@ -89,7 +90,11 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
 
         ActivityService activities = new ActivityService(jdbi, library, environment.getObjectMapper(), clock);
         OrganizationService organizations = new OrganizationService(jdbi, clock,
-                organizationId -> activities.recompute(organizationId, true, new TreeMap<>(), new ArrayList<>()));
+                organizationId -> {
+                    List<String> failures = new ArrayList<>();
+                    activities.recompute(organizationId, true, new TreeMap<>(), failures);
+                    return failures;
+                });
         FootprintService footprints = new FootprintService(jdbi, library);
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));

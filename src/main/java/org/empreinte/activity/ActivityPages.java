@@ -59,7 +59,7 @@ public class ActivityPages {
             String type = form.value("type");
             // A trip or a delivery is one day: an empty end is the start.
             String end = blankToNull(form.value("periodEnd")) == null ? form.value("periodStart") : form.value("periodEnd");
-            ActivityRequest request = new ActivityRequest(type, form.number("quantity"), form.value("unit"),
+            ActivityRequest request = new ActivityRequest(type, form.number("quantity", context.language()), form.value("unit"),
                     form.value("periodStart"), end, null, null, blankToNull(form.value("site")), tags,
                     form.value("dataQuality"), attributes(type, form));
             Activity created = activities.create(orgId, request);

@@ -43,6 +43,8 @@ public class ActivityService {
     public static final Set<String> DATA_QUALITIES = Set.of("measured", "estimated");
     static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
     static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    /** Far above any bill or trip, low enough that no product of it overflows. */
+    static final double MAX_QUANTITY = 1e12;
     private static final int MAX_TAGS = 20;
     private static final int MAX_TAG_LENGTH = 60;
     private static final int MAX_ATTRIBUTES_LENGTH = 4000;
@@ -86,6 +88,8 @@ public class ActivityService {
 
     public Activity update(long organizationId, long activityId, ActivityRequest request) {
         return jdbi.inTransaction(handle -> {
+            requireOrganization(organizationId);
+            activityDao.find(organizationId, activityId).orElseThrow(() -> new ResourceNotFoundException("activity", activityId));
             Prepared prepared = prepare(organizationDao, organizationId, request);
             if (activityDao.update(activityId, prepared.stored(), now()) == 0) {
                 throw new ResourceNotFoundException("activity", activityId);
@@ -262,7 +266,7 @@ public class ActivityService {
             measure = FlightActivity.measure(request, library.airports(), organization.includeRadiativeForcing(),
                     () -> entered(type, request));
         } else if (TravelAndWaste.handles(type)) {
-            measure = travelAndWaste.measure(type, request, entered(type, request));
+            measure = travelAndWaste.measure(type, request, entered(type, request), period.days());
         } else {
             measure = entered(type, request);
         }
@@ -292,9 +296,12 @@ public class ActivityService {
             switch (e.reason()) {
                 case UNIT_NOT_APPLICABLE -> throw new ValidationException("unit", e.getMessage(), "error_unit",
                         request.unit(), String.join(", ", e.acceptedUnits()));
-                case NO_FACTOR_FOR_REGION -> throw new ValidationException("region", e.getMessage(), "error_no_factor_region", region);
+                case NO_FACTOR_FOR_REGION -> throw noFactor(type, e.getMessage(), region);
                 default -> throw new ValidationException("type", e.getMessage(), "error_type", type);
             }
+        }
+        if (!Double.isFinite(result.co2eKg())) {
+            throw new ValidationException("quantity", "the quantity is too large to compute", "error_too_large");
         }
         EmissionFactor factor = result.factor();
         Map<String, Double> gases = result.co2eKgByGas();
@@ -310,6 +317,16 @@ public class ActivityService {
         return new Prepared(stored, result, tags, site == null ? null : site.name());
     }
 
+    /** No factor fits: name what the person can change, which for some types is an attribute, not the region. */
+    private static ValidationException noFactor(String type, String message, String region) {
+        return switch (type) {
+            case "hotel" -> new ValidationException("attributes.country", message, "error_no_factor_country", region);
+            case "waste" -> new ValidationException("attributes.disposal", message, "error_no_factor_waste");
+            case "purchase" -> new ValidationException("attributes.material", message, "error_no_factor_material");
+            default -> new ValidationException("region", message, "error_no_factor_region", region);
+        };
+    }
+
     /** The quantity and unit as entered, checked. */
     private Measure entered(String type, ActivityRequest request) {
         if (request.quantity() == null) {
@@ -318,6 +335,9 @@ public class ActivityService {
         double quantity = request.quantity();
         if (!Double.isFinite(quantity) || quantity < 0) {
             throw new ValidationException("quantity", "quantity must be a number >= 0", "error_not_negative");
+        }
+        if (quantity > MAX_QUANTITY) {
+            throw new ValidationException("quantity", "quantity must be at most " + MAX_QUANTITY, "error_too_large");
         }
         if (request.unit() == null || request.unit().isBlank()) {
             throw new ValidationException("unit", "unit is required; for " + type + " use one of " + unitsFor(type),

@@ -39,7 +39,8 @@ final class Purchases {
             try {
                 dollars = library.money().toBaseUsd(entered.quantity(), unit, year);
             } catch (IllegalArgumentException e) {
-                throw new ValidationException("unit", e.getMessage() + " (year " + year + ")", "error_money", unit, year);
+                // The currency is known, so it is the year the data does not reach: the date is what to change.
+                throw new ValidationException("periodStart", e.getMessage() + " (year " + year + ")", "error_money", unit, year);
             }
             return new Measure(entered.quantity(), entered.unit(), dollars, BASE, Map.of("naics", naics));
         }

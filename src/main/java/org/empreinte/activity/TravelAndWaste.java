@@ -57,14 +57,15 @@ final class TravelAndWaste {
         return TYPES.contains(type);
     }
 
-    Measure measure(String type, ActivityRequest request, Measure entered) {
+    /** @param periodDays the days of the activity's period, which a commuting survey's days cannot exceed */
+    Measure measure(String type, ActivityRequest request, Measure entered, long periodDays) {
         Map<String, Object> attributes = request.attributes() == null ? Map.of() : request.attributes();
         return switch (type) {
             case "car" -> car(attributes, entered);
             case "bus" -> passengers(attributes, entered, "kind", BUS_KINDS, "local");
             case "train" -> passengers(attributes, entered, "kind", TRAIN_KINDS, "intercity");
             case "hotel" -> hotel(attributes, entered);
-            case "commuting" -> commuting(attributes, entered);
+            case "commuting" -> commuting(attributes, entered, periodDays);
             case "waste" -> entered.withCriteria(Map.of(
                     "material", choice(attributes, "material", WASTE_MATERIALS, null),
                     "disposal", choice(attributes, "disposal", DISPOSALS, null)));
@@ -116,11 +117,11 @@ final class TravelAndWaste {
                 Map.of(key, kind));
     }
 
-    private Measure commuting(Map<String, Object> attributes, Measure entered) {
+    private Measure commuting(Map<String, Object> attributes, Measure entered, long periodDays) {
         requireDistance(entered);
         String mode = choice(attributes, "mode", COMMUTING_MODES, null);
         int employees = count(attributes, "employees", 100_000);
-        int days = count(attributes, "days", 366 * 3);
+        int days = count(attributes, "days", (int) Math.min(periodDays, Integer.MAX_VALUE));
         double trips = 2.0 * employees * days;
         Measure trip = switch (mode) {
             case "car" -> car(attributes, entered);

@@ -32,6 +32,11 @@ public class AirportResource {
     @GET
     @Path("/distance")
     public Map<String, Object> distance(@QueryParam("from") String from, @QueryParam("to") String to) {
+        for (String[] parameter : new String[][] {{"from", from}, {"to", to}}) {
+            if (parameter[1] == null || parameter[1].isBlank()) {
+                throw new ValidationException(parameter[0], parameter[0] + " (an IATA airport code) is required", "error_required");
+            }
+        }
         Airport origin = airports.find(from).orElseThrow(() -> new ValidationException("from", "unknown airport code '" + from + "'",
                 "error_airport", from));
         Airport destination = airports.find(to).orElseThrow(() -> new ValidationException("to", "unknown airport code '" + to + "'",

@@ -215,14 +215,19 @@ public final class FactorLibraryLoader {
             if (exact.contains(prefix)) {
                 return;
             }
+            // Industries that share a source sector (named in their note) share its value: count it once.
+            Map<String, EmissionFactor> sectors = new LinkedHashMap<>();
+            children.forEach(child -> sectors.putIfAbsent(child.note() != null ? child.note() : child.id(), child));
             EmissionFactor first = children.get(0);
             Map<String, Double> mean = new LinkedHashMap<>();
-            children.forEach(child -> child.co2ePerUnitByGas().forEach((gas, value) ->
-                    mean.merge(gas, value / children.size(), Double::sum)));
+            sectors.values().forEach(sector -> sector.co2ePerUnitByGas().forEach((gas, value) ->
+                    mean.merge(gas, value / sectors.size(), Double::sum)));
+            String citation = first.citation().substring(0, first.citation().indexOf(" — ") + 3)
+                    + "unweighted mean of the " + sectors.size() + " sectors of the " + children.size()
+                    + " NAICS industries under " + prefix;
             averages.add(new EmissionFactor(setId + "-naics-" + prefix + "-average", setId, version, first.type(),
                     first.region(), first.year(), first.unit(), first.scope(), first.category(), mean, Map.of(),
-                    "Unweighted mean of the " + children.size() + " NAICS industries under " + prefix + " in " + setId,
-                    null, Map.of("naics", prefix)));
+                    citation, null, Map.of("naics", prefix)));
         });
         return averages;
     }

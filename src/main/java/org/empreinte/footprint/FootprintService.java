@@ -152,11 +152,17 @@ public class FootprintService {
     }
 
     private static LocalDate parse(String field, String text) {
+        LocalDate date;
         try {
-            return LocalDate.parse(text.strip());
+            date = LocalDate.parse(text.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new ValidationException(field, field + " must be a date YYYY-MM-DD", "error_date");
         }
+        // Reports cover the years activities can have; an unbounded range would build a month table without end.
+        if (date.getYear() < 1990 || date.getYear() > 2100) {
+            throw new ValidationException(field, field + " must be between 1990-01-01 and 2100-12-31", "error_date_range");
+        }
+        return date;
     }
 
     private static boolean notBlank(String value) {

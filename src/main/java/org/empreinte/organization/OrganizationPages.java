@@ -58,7 +58,7 @@ public class OrganizationPages {
         PageContext context = PageContext.of(uri, headers).at("/");
         try {
             Organization created = organizations.create(new OrganizationRequest(form.value("name"), form.value("sector"),
-                    form.value("region"), form.number("employees"), form.number("annualRevenueCad"), form.value("legalForm")));
+                    form.value("region"), form.number("employees", context.language()), form.number("annualRevenueCad", context.language()), form.value("legalForm")));
             return Response.seeOther(URI.create("/organizations/" + created.id())).build();
         } catch (ValidationException e) {
             form.reject(e, context.messages());

@@ -2,7 +2,7 @@ package org.empreinte.organization;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -20,19 +20,19 @@ public class OrganizationService {
      */
     private final OrganizationDao organizationDao;
     private final Clock clock;
-    private final LongConsumer reportingOptionsChanged;
+    private final LongFunction<List<String>> recompute;
 
     public OrganizationService(Jdbi jdbi, Clock clock) {
-        this(jdbi, clock, organizationId -> { });
+        this(jdbi, clock, organizationId -> List.of());
     }
 
     /**
-     * @param reportingOptionsChanged computes an organization's activities again when an option that
-     *     changes their results (flights with or without radiative forcing) changes; it runs inside
-     *     the update's transaction
+     * @param recompute computes an organization's activities again, inside the caller's transaction, and
+     *     returns those that found no factor; called when what their results depend on changes: the
+     *     organization's or a site's region, or the choice to count flights' radiative forcing
      */
-    public OrganizationService(Jdbi jdbi, Clock clock, LongConsumer reportingOptionsChanged) {
-        this.reportingOptionsChanged = reportingOptionsChanged;
+    public OrganizationService(Jdbi jdbi, Clock clock, LongFunction<List<String>> recompute) {
+        this.recompute = recompute;
         this.jdbi = jdbi;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.clock = clock;
@@ -56,8 +56,9 @@ public class OrganizationService {
                     : new OrganizationRequest(checked.name(), checked.sector(), checked.region(), checked.employees(),
                             checked.annualRevenueCad(), checked.legalForm(), before.includeRadiativeForcing());
             organizationDao.update(id, valid, now());
-            if (valid.radiativeForcing() != before.includeRadiativeForcing()) {
-                reportingOptionsChanged.accept(id);
+            boolean regionChanged = !valid.region().equals(before.region());
+            if (regionChanged || valid.radiativeForcing() != before.includeRadiativeForcing()) {
+                recomputeOrRefuse(id, regionChanged ? "region" : "includeRadiativeForcing");
             }
             return organizationDao.find(id).orElseThrow().withSites(organizationDao.sites(id));
         });
@@ -96,8 +97,10 @@ public class OrganizationService {
             dao.siteNamed(organizationId, valid.name()).filter(s -> s.id() != siteId).ifPresent(s -> {
                 throw new ValidationException("name", "a site with this name already exists", "error_site_exists");
             });
-            if (dao.updateSite(organizationId, siteId, valid) == 0) {
-                throw new ResourceNotFoundException("site", siteId);
+            Site before = dao.site(organizationId, siteId).orElseThrow(() -> new ResourceNotFoundException("site", siteId));
+            dao.updateSite(organizationId, siteId, valid);
+            if (!before.region().equals(valid.region())) {
+                recomputeOrRefuse(organizationId, "region");
             }
             return dao.site(organizationId, siteId).orElseThrow();
         });
@@ -121,6 +124,16 @@ public class OrganizationService {
             requireOrganization(dao, organizationId);
             return dao.sites(organizationId);
         });
+    }
+
+    /** Stored results follow the change; if some activity would find no factor, the change is refused whole. */
+    private void recomputeOrRefuse(long organizationId, String field) {
+        List<String> failures = recompute.apply(organizationId);
+        if (!failures.isEmpty()) {
+            throw new ValidationException(field, "this change would leave " + failures.size()
+                    + " activities without an emission factor, for example " + failures.get(0), "error_recompute_failed",
+                    failures.size());
+        }
     }
 
     static void requireOrganization(OrganizationDao dao, long organizationId) {

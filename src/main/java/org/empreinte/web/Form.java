@@ -78,18 +78,22 @@ public final class Form {
     }
 
     /**
-     * A number as people type it in French or English: "1 234,5" or "1,234.5" or "1234.5".
+     * A number as people type it in the page's language. In French the comma is the decimal mark and
+     * spaces group digits ("1 234,5"); a point is read as a decimal mark too. In English commas group
+     * digits ("1,234.5"); a lone comma followed by other than three digits is a decimal mark.
      *
      * @return null when the field is empty
      * @throws ValidationException naming the field when it is not a number
      */
-    public Double number(String field) {
+    public Double number(String field, String language) {
         String text = value(field);
         if (text == null || text.isEmpty()) {
             return null;
         }
         String compact = text.replaceAll("[\\s\\u00a0\\u202f]", "");
-        if (compact.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+        if ("fr".equals(language)) {
+            compact = compact.replace(',', '.');
+        } else if (compact.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
             compact = compact.replace(",", "");
         } else {
             compact = compact.replace(',', '.');

@@ -65,6 +65,8 @@ class TravelAndWasteApiTest {
         "hotel  | 4   | night | country=FR                      | desnz-2024-hotel-fr               | 26.8",
         // desnz-2024-waste-mixed-landfill: 520.3342 kg per tonne; 120 kg = 0.12 t
         "waste  | 120 | kg    | material=mixed;disposal=landfill | desnz-2024-waste-mixed-landfill | 62.440104",
+        // desnz-2024-waste-wood-landfill: 925.24423 kg per tonne (Construction, Wood, Landfill)
+        "waste  | 100 | kg    | material=wood;disposal=landfill | desnz-2024-waste-wood-landfill  | 92.524423",
         // desnz-2024-waste-food-composting: 8.88386 kg per tonne
         "waste  | 0.5 | t     | material=food;disposal=composting | desnz-2024-waste-food-composting | 4.44193",
     })
@@ -83,6 +85,14 @@ class TravelAndWasteApiTest {
         assertThat(15 * (0.20638 + 0.0000046368 + 0.00167)).isCloseTo(3.120819552, within(1e-9));
         assertThat(120 * 0.04358 / 0.20705 * 0.0017).isCloseTo(0.04293803, within(1e-8));
         assertThat(0.12 * 520.3342).isCloseTo(62.440104, within(1e-9));
+    }
+
+    @Test
+    void aQuantityBeyondAnyRealOneIsRefused() {
+        Response response = request(activities()).post(Entity.json(Map.of("type", "electricity", "quantity", 1e306,
+                "unit", "MWh", "date", "2024-05-01")));
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.readEntity(JSON).get("field")).isEqualTo("quantity");
     }
 
     @Test
@@ -110,8 +120,8 @@ class TravelAndWasteApiTest {
     @Test
     void aCommutingSurveyEqualsItsTripsLoggedOneByOne() {
         // 2 employees x 3 days x 2 trips of 12 km by local bus, logged as one survey answer...
-        Map<String, Object> survey = post(Map.of("type", "commuting", "quantity", 12, "unit", "km", "date", "2024-05-01",
-                "attributes", Map.of("mode", "bus", "employees", 2, "days", 3)));
+        Map<String, Object> survey = post(Map.of("type", "commuting", "quantity", 12, "unit", "km",
+                "periodStart", "2024-05-01", "periodEnd", "2024-05-03", "attributes", Map.of("mode", "bus", "employees", 2, "days", 3)));
         // ...and as the 12 trips themselves.
         double trips = 0;
         for (int i = 0; i < 2 * 3 * 2; i++) {
@@ -128,7 +138,8 @@ class TravelAndWasteApiTest {
 
     @Test
     void commutingByCarTakesTheCarsFuel() {
-        Map<String, Object> survey = post(Map.of("type", "commuting", "quantity", 15, "unit", "km", "date", "2024-05-01",
+        Map<String, Object> survey = post(Map.of("type", "commuting", "quantity", 15, "unit", "km",
+                "periodStart", "2024-01-01", "periodEnd", "2024-12-31",
                 "attributes", Map.of("mode", "car", "fuel", "gasoline", "employees", 1, "days", 220)));
         // desnz-2024-car-gasoline, 0.1645 kg per km: 1 employee x 220 days x 2 trips x 15 km.
         assertThat(((Number) survey.get("co2eKg")).doubleValue()).isCloseTo(440 * 15 * 0.1645, within(1e-6));
@@ -148,8 +159,12 @@ class TravelAndWasteApiTest {
         "commuting | km    | mode=bus;employees=2             | attributes.days",
         "commuting | km    | mode=plane;employees=2;days=3    | attributes.mode",
         "commuting | km    | mode=bus;employees=0;days=3      | attributes.employees",
+        "commuting | km    | mode=bus;employees=2;days=2      | attributes.days",
+        "hotel | night | country=AR                        | attributes.country",
+        "waste | kg    | material=glass;disposal=composting | attributes.disposal",
     })
     void badAttributesAreRefusedByName(String type, String unit, String attributes, String field) {
+        // One day: a commuting survey cannot count more days than its period has.
         Response response = request(activities()).post(Entity.json(Map.of("type", type, "quantity", 1, "unit", unit,
                 "date", "2024-05-01", "attributes", parse(attributes))));
         assertThat(response.getStatus()).isEqualTo(422);
