@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -239,7 +240,9 @@ public final class ActivityCsv {
             COLUMNS.forEach(schema::addColumn);
             this.text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try {
-                this.rows = MAPPER.writer(schema.build().withHeader()).writeValues(text);
+                // Quote only the cells that need it (a comma, a quote, a line break), not every one with a space.
+                this.rows = MAPPER.writer(schema.build().withHeader()).with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                        .writeValues(text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -277,6 +277,10 @@ public class ActivityService {
         if (!prepared.tags().isEmpty()) {
             activityDao.insertTags(id, prepared.tags());
         }
+        activityDao.insertMonths(monthRows(id, organizationId, prepared));
+    }
+
+    private static List<MonthShareRow> monthRows(long id, long organizationId, Prepared prepared) {
         List<MonthShareRow> months = new ArrayList<>();
         for (EmissionResult.MonthlyShare share : prepared.result().monthlyShares()) {
             Map<String, Double> gases = share.co2eKgByGas();
@@ -285,7 +289,19 @@ public class ActivityService {
                     gases.getOrDefault(Gas.CH4, 0.0), gases.getOrDefault(Gas.N2O, 0.0),
                     gases.getOrDefault(Gas.UNSPECIFIED, 0.0)));
         }
-        activityDao.insertMonths(months);
+        return months;
+    }
+
+    /**
+     * One row of a CSV import, validated and computed exactly as {@link #create} does (same rules, same
+     * factor selection), but not stored: {@link ActivityImport} stores the rows of a file in batches. Its
+     * monthly shares carry activity id 0 until the batch knows the ids.
+     *
+     * @param organizations where the organization and its sites are looked up (an import caches them)
+     */
+    ActivityImport.PreparedRow prepareForImport(OrganizationDao organizations, long organizationId, ActivityRequest request) {
+        Prepared prepared = prepare(organizations, organizationId, request);
+        return new ActivityImport.PreparedRow(prepared.stored(), prepared.tags(), monthRows(0, organizationId, prepared));
     }
 
     private Period period(ActivityRequest request) {
