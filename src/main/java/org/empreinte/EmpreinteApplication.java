@@ -15,6 +15,9 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.views.common.ViewBundle;
 
+import org.empreinte.activity.ActivityExportResource;
+import org.empreinte.activity.ActivityImport;
+import org.empreinte.activity.ActivityImportResource;
 import org.empreinte.activity.ActivityPages;
 import org.empreinte.activity.ActivityResource;
 import org.empreinte.activity.ActivityService;
@@ -87,6 +90,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         OrganizationService organizations = new OrganizationService(jdbi, clock);
         ActivityService activities = new ActivityService(jdbi, library, environment.getObjectMapper(), clock);
         FootprintService footprints = new FootprintService(jdbi, library);
+        ActivityImport imports = new ActivityImport(jdbi, activities, environment.getObjectMapper(), clock);
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
         environment.admin().addTask(new RecomputeTask(activities));
@@ -103,6 +107,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
 
         jersey.register(new OrganizationResource(organizations));
         jersey.register(new ActivityResource(activities));
+        jersey.register(new ActivityImportResource(imports));
+        jersey.register(new ActivityExportResource(imports));
         jersey.register(new FootprintResource(footprints, clock));
         EmissionFactorResource factorApi = new EmissionFactorResource(library);
         jersey.register(factorApi);

@@ -103,7 +103,7 @@ public final class ActivityCsv {
             String[] first = nextRecord();
             if (first == null || blank(first)) {
                 throw new ImportRefusedException("the file is empty: its first row must be the header, such as "
-                        + String.join(",", COLUMNS), "error_csv_empty",
+                        + String.join(",", COLUMNS) + "; nothing was imported", "error_csv_empty",
                         List.of(RowError.of(1, null, "the first row must be the header", "error_csv_empty")), false);
             }
             List<RowError> errors = new ArrayList<>();
