@@ -33,6 +33,7 @@ import org.empreinte.footprint.FootprintService;
 import org.empreinte.organization.OrganizationPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
+import org.empreinte.tools.ImportCommand;
 import org.empreinte.tools.LoadCommand;
 import org.empreinte.web.ApiExceptionMapper;
 import org.empreinte.web.JsonErrorMapper;
@@ -72,6 +73,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         bootstrap.addBundle(new ViewBundle<>());
         bootstrap.addBundle(new AssetsBundle("/assets/", "/assets/", null, "assets"));
         bootstrap.addCommand(new LoadCommand());
+        bootstrap.addCommand(new ImportCommand());
     }
 
     @Override
