@@ -13,10 +13,12 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.views.common.ViewBundle;
 
 import org.empreinte.activity.ActivityExportResource;
 import org.empreinte.activity.ActivityImport;
+import org.empreinte.activity.ActivityImportPages;
 import org.empreinte.activity.ActivityImportResource;
 import org.empreinte.activity.ActivityPages;
 import org.empreinte.activity.ActivityResource;
@@ -72,6 +74,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(new ViewBundle<>());
         bootstrap.addBundle(new AssetsBundle("/assets/", "/assets/", null, "assets"));
+        bootstrap.addBundle(new MultiPartBundle());
         bootstrap.addCommand(new LoadCommand());
         bootstrap.addCommand(new ImportCommand());
     }
@@ -117,6 +120,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
 
         jersey.register(new OrganizationPages(organizations, activities, footprints, clock));
         jersey.register(new ActivityPages(activities, organizations));
+        jersey.register(new ActivityImportPages(imports, organizations));
         jersey.register(new FactorPages(library, factorApi));
     }
 }
