@@ -190,6 +190,29 @@ class ActivityImportApiTest {
         assertThat(export(987_654, "").status()).isEqualTo(404);
     }
 
+    @Test
+    void shouldImportTheSampleFileOfTheReadme() throws IOException {
+        long org = organization("CPE Les Petits Pas");
+        assertThat(json("POST", "/api/organizations/" + org + "/sites",
+                Map.of("name", "Installation Rosemont", "region", "CA-QC")).status()).isEqualTo(201);
+
+        Reply reply = importCsv(org, java.nio.file.Files.readAllBytes(java.nio.file.Path.of("examples/activities-sample.csv")));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.json().get("imported").asInt()).isEqualTo(6);
+        // eccc-electricity-ca-qc-2018: (7,100 + 6,800) kWh x 0.0017 kg
+        double electricity = (7_100 + 6_800) * 0.0017;
+        // eccc-natural-gas-ca-qc: (1,250.5 + 1,102) m3 x (1.926 + 0.000037 x 28 + 0.000035 x 265) kg, AR5
+        double gas = (1_250.5 + 1_102) * (1.926 + 0.000037 * 28 + 0.000035 * 265);
+        // eccc-gasoline-ca: 62.4 L x 2.307 kg CO2; eccc-diesel-stationary-ca: 180 L x (2.681 + 0.000078 x 28 + 0.000022 x 265)
+        double gasoline = 62.4 * 2.307;
+        double diesel = 180 * (2.681 + 0.000078 * 28 + 0.000022 * 265);
+        JsonNode all = json("GET", "/api/organizations/" + org + "/footprint?from=2024-01-01&to=2025-12-31", null).json();
+        assertThat(all.get("totalCo2eKg").asDouble()).isCloseTo(electricity + gas + gasoline + diesel, KG); // 5,206.79 kg
+        // the first bill runs 2024-12-19..2025-01-18: 13 of its 31 days in 2024
+        assertThat(footprint(org, 2024)).isCloseTo(7_100 * 0.0017 * 13 / 31, KG);
+    }
+
     // ---- Refused files ------------------------------------------------------------------------------------------
 
     @Test

@@ -28,7 +28,7 @@ public class ActivityImportResource {
 
     public static final String TEXT_CSV = "text/csv";
     /** Larger files go through the {@code import} command, which never holds the file whole. */
-    public static final int MAX_BYTES = 64 * 1024 * 1024;
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
 
     /** The 422 body: the API's error body with the list of row errors. */
     public record ImportErrorBody(int code, String message, List<Line> errors, boolean truncated) {

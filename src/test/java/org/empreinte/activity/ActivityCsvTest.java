@@ -208,6 +208,15 @@ class ActivityCsvTest {
     }
 
     @Test
+    void theSampleOfTheUploadPageReadsWithoutErrors() {
+        List<ActivityCsv.Row> sample = rows(ActivityImportPage.SAMPLE);
+
+        assertThat(sample).hasSize(3).allSatisfy(row -> assertThat(row.errors()).isEmpty());
+        assertThat(sample.get(2).request()).isEqualTo(new ActivityRequest("diesel", 180.0, "L", null, null, "2024-06-15", null,
+                null, List.of("génératrice"), "estimated", null));
+    }
+
+    @Test
     void writesQuantitiesInFullWithADecimalPoint() {
         assertThat(ActivityCsv.decimal(12_000_000)).isEqualTo("12000000");
         assertThat(ActivityCsv.decimal(1e-7)).isEqualTo("0.0000001");
