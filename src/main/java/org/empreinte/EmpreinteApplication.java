@@ -16,8 +16,13 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.views.common.ViewBundle;
 
+import org.empreinte.activity.ActivityExportResource;
+import org.empreinte.activity.ActivityImport;
+import org.empreinte.activity.ActivityImportPages;
+import org.empreinte.activity.ActivityImportResource;
 import org.empreinte.activity.ActivityPages;
 import org.empreinte.activity.ActivityResource;
 import org.empreinte.activity.ActivityService;
@@ -34,6 +39,7 @@ import org.empreinte.footprint.FootprintService;
 import org.empreinte.organization.OrganizationPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
+import org.empreinte.tools.ImportCommand;
 import org.empreinte.tools.LoadCommand;
 import org.empreinte.web.ApiExceptionMapper;
 import org.empreinte.web.JsonErrorMapper;
@@ -72,7 +78,9 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addBundle(new ViewBundle<>());
         bootstrap.addBundle(new AssetsBundle("/assets/", "/assets/", null, "assets"));
+        bootstrap.addBundle(new MultiPartBundle());
         bootstrap.addCommand(new LoadCommand());
+        bootstrap.addCommand(new ImportCommand());
     }
 
     @Override
@@ -96,6 +104,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                     return failures;
                 });
         FootprintService footprints = new FootprintService(jdbi, library);
+        ActivityImport imports = new ActivityImport(jdbi, activities, environment.getObjectMapper(), clock);
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
         environment.admin().addTask(new RecomputeTask(activities));
@@ -112,6 +121,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
 
         jersey.register(new OrganizationResource(organizations));
         jersey.register(new ActivityResource(activities));
+        jersey.register(new ActivityImportResource(imports));
+        jersey.register(new ActivityExportResource(imports));
         jersey.register(new FootprintResource(footprints, clock));
         EmissionFactorResource factorApi = new EmissionFactorResource(library);
         jersey.register(factorApi);
@@ -119,6 +130,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
 
         jersey.register(new OrganizationPages(organizations, activities, footprints, clock));
         jersey.register(new ActivityPages(activities, organizations));
+        jersey.register(new ActivityImportPages(imports, organizations));
         jersey.register(new FactorPages(library, factorApi));
     }
 }

@@ -258,17 +258,19 @@ public class ActivityService {
         if (!types().contains(type)) {
             throw new ValidationException("type", "unknown type '" + type + "'; known types: " + types(), "error_type", type);
         }
+        // Quantity and unit are checked before the period, as they always were; a flight may have neither.
+        Measure entered = FlightActivity.TYPE.equals(type) ? null : entered(type, request);
         Period period = period(request);
         Measure measure;
         if (Purchases.TYPE.equals(type)) {
-            measure = purchases.measure(request, period.referenceYear(), () -> entered(type, request));
+            measure = purchases.measure(request, period.referenceYear(), entered);
         } else if (FlightActivity.TYPE.equals(type)) {
             measure = FlightActivity.measure(request, library.airports(), organization.includeRadiativeForcing(),
                     () -> entered(type, request));
         } else if (TravelAndWaste.handles(type)) {
-            measure = travelAndWaste.measure(type, request, entered(type, request), period.days());
+            measure = travelAndWaste.measure(type, request, entered, period.days());
         } else {
-            measure = entered(type, request);
+            measure = entered;
         }
         Site site = site(organizations, organizationId, request.site());
         String explicitRegion = null;
@@ -320,7 +322,7 @@ public class ActivityService {
     /** No factor fits: name what the person can change, which for some types is an attribute, not the region. */
     private static ValidationException noFactor(String type, String message, String region) {
         return switch (type) {
-            case "hotel" -> new ValidationException("attributes.country", message, "error_no_factor_country", region);
+            case "hotel" -> new ValidationException("attributes.country", message, "error_no_factor_country");
             case "waste" -> new ValidationException("attributes.disposal", message, "error_no_factor_waste");
             case "purchase" -> new ValidationException("attributes.material", message, "error_no_factor_material");
             default -> new ValidationException("region", message, "error_no_factor_region", region);
@@ -353,6 +355,10 @@ public class ActivityService {
         if (!prepared.tags().isEmpty()) {
             activityDao.insertTags(id, prepared.tags());
         }
+        activityDao.insertMonths(monthRows(id, organizationId, prepared));
+    }
+
+    private static List<MonthShareRow> monthRows(long id, long organizationId, Prepared prepared) {
         List<MonthShareRow> months = new ArrayList<>();
         for (EmissionResult.MonthlyShare share : prepared.result().monthlyShares()) {
             Map<String, Double> gases = share.co2eKgByGas();
@@ -361,7 +367,19 @@ public class ActivityService {
                     gases.getOrDefault(Gas.CH4, 0.0), gases.getOrDefault(Gas.N2O, 0.0),
                     gases.getOrDefault(Gas.UNSPECIFIED, 0.0)));
         }
-        activityDao.insertMonths(months);
+        return months;
+    }
+
+    /**
+     * One row of a CSV import, validated and computed exactly as {@link #create} does (same rules, same
+     * factor selection), but not stored: {@link ActivityImport} stores the rows of a file in batches. Its
+     * monthly shares carry activity id 0 until the batch knows the ids.
+     *
+     * @param organizations where the organization and its sites are looked up (an import caches them)
+     */
+    ActivityImport.PreparedRow prepareForImport(OrganizationDao organizations, long organizationId, ActivityRequest request) {
+        Prepared prepared = prepare(organizations, organizationId, request);
+        return new ActivityImport.PreparedRow(prepared.stored(), prepared.tags(), monthRows(0, organizationId, prepared));
     }
 
     private Period period(ActivityRequest request) {

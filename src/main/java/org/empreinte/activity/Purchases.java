@@ -2,7 +2,6 @@ package org.empreinte.activity;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.empreinte.calculation.MeasurementUnits;
 import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
@@ -29,9 +28,8 @@ final class Purchases {
         this.library = library;
     }
 
-    Measure measure(ActivityRequest request, int year, Supplier<Measure> enteredQuantity) {
+    Measure measure(ActivityRequest request, int year, Measure entered) {
         Map<String, Object> attributes = request.attributes() == null ? Map.of() : request.attributes();
-        Measure entered = enteredQuantity.get();
         String unit = entered.unit().symbol();
         if (library.money().knows(unit) && !unit.equals(SpendConversion.BASE_UNIT)) {
             String naics = naics(attributes.get("naics"));

@@ -33,6 +33,7 @@ public class OrganizationPage extends Page {
     private final Footprint footprint;
     private final List<Activity> activities;
     private final Form siteForm;
+    private Integer imported;
 
     public OrganizationPage(PageContext context, Organization organization, int year, Footprint footprint,
             List<Activity> activities, Form siteForm) {
@@ -51,6 +52,16 @@ public class OrganizationPage extends Page {
 
     public Organization getOrganization() {
         return organization;
+    }
+
+    /** Shows that a CSV import just stored {@code count} activities (the import page redirects here). */
+    public OrganizationPage withImported(int count) {
+        this.imported = count;
+        return this;
+    }
+
+    public String getImportedNotice() {
+        return imported == null ? null : messages().format("import_done", imported);
     }
 
     public String getRegionName() {

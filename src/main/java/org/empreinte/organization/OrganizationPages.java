@@ -69,8 +69,10 @@ public class OrganizationPages {
     @GET
     @Path("organizations/{orgId}")
     public OrganizationPage organization(@PathParam("orgId") long orgId, @QueryParam("year") String year,
-            @QueryParam("tag") String tag, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return page(orgId, year, tag, Form.empty(), PageContext.of(uri, headers));
+            @QueryParam("tag") String tag, @QueryParam("imported") String imported, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        OrganizationPage page = page(orgId, year, tag, Form.empty(), PageContext.of(uri, headers));
+        return imported != null && imported.matches("\\d{1,9}") ? page.withImported(Integer.parseInt(imported)) : page;
     }
 
     @POST

@@ -48,6 +48,21 @@ class MessagesTest {
     }
 
     @Test
+    void textsWithoutArgumentsWriteASingleApostrophe() {
+        // They are shown as written (format with no arguments does not go through MessageFormat).
+        for (Messages messages : List.of(fr, en)) {
+            for (String key : messages.keys()) {
+                String text = messages.get(key);
+                if (!text.contains("{")) {
+                    assertThat(text).as(key).doesNotContain("''");
+                    assertThat(messages.format(key)).as(key).isEqualTo(text);
+                }
+            }
+        }
+        assertThat(fr.format("error_csv_header")).startsWith("L'en-tête du fichier");
+    }
+
+    @Test
     void theFrenchPluralOfActivities() {
         assertThat(fr.format("footprint_activities", 0L)).isEqualTo("aucune activité");
         assertThat(fr.format("footprint_activities", 1L)).isEqualTo("1 activité");

@@ -1,0 +1,34 @@
+package org.empreinte.activity;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+/**
+ * {@code GET /api/organizations/{orgId}/activities/export} ({@code ?from=&to=&type=&tag=} as the
+ * list): the activities as a CSV file in the import's layout, streamed from the database.
+ */
+@Path("/api/organizations/{orgId}/activities/export")
+public class ActivityExportResource {
+
+    private final ActivityImport imports;
+
+    public ActivityExportResource(ActivityImport imports) {
+        this.imports = imports;
+    }
+
+    @GET
+    @Produces("text/csv;charset=UTF-8")
+    public Response export(@PathParam("orgId") long orgId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("type") String type, @QueryParam("tag") String tag) {
+        ActivityImport.ExportQuery query = imports.exportQuery(orgId, from, to, type, tag);
+        StreamingOutput body = out -> imports.export(query, out);
+        return Response.ok(body)
+                .header("Content-Disposition", "attachment; filename=\"empreinte-activities-" + orgId + ".csv\"")
+                .build();
+    }
+}

@@ -1,0 +1,409 @@
+package org.empreinte.activity;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.empreinte.activity.ImportRefusedException.RowError;
+import org.empreinte.organization.Organization;
+import org.empreinte.organization.OrganizationDao;
+import org.empreinte.organization.OrganizationRequest;
+import org.empreinte.organization.Site;
+import org.empreinte.organization.SiteRequest;
+import org.empreinte.web.ApiException;
+import org.empreinte.web.ResourceNotFoundException;
+
+/**
+ * Imports a CSV file of activities ({@link ActivityCsv}) all or nothing, and exports an
+ * organization's activities in the same layout.
+ *
+ * <p>An import first refuses a file whose bytes (SHA-256) were already imported into the
+ * organization (409). It then reads every row and validates and computes it with the activity
+ * service's own rules ({@link ActivityService#prepareForImport}, the rules of
+ * {@code POST .../activities}), going on after a bad row so that one answer lists them all, up to
+ * {@link #MAX_ERRORS}. If any row is bad nothing is stored (422). Otherwise one transaction stores
+ * the import, then the activities, their tags and their monthly shares in JDBC batches.
+ *
+ * <p>Memory: the file is read row by row, but the computed rows of a valid file are held until
+ * they are stored (about 1 KB each: 100,000 rows is about 100 MB), since nothing may be stored
+ * before the last row is known to be good. Validation stops keeping them at the first bad row.
+ */
+public final class ActivityImport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityImport.class);
+    /** Validation stops at this many errors and says the list was cut. */
+    public static final int MAX_ERRORS = 100;
+    private static final int BATCH = 1_000;
+
+    /** A row validated and computed, ready to be stored: the activity, its tags, its monthly shares (activity id 0). */
+    record PreparedRow(StoredActivity stored, List<String> tags, List<MonthShareRow> months) {
+    }
+
+    /** A stored import. */
+    public record Result(long importId, int imported, String sha256) {
+    }
+
+    /** Validated export filters; {@link #export} writes them. */
+    public record ExportQuery(long organizationId, Long fromDay, Long toDay, String type, String tag) {
+    }
+
+    private final Jdbi jdbi;
+    private final ActivityService activities;
+    private final ActivityDao activityDao;
+    private final ActivityCsvDao csvDao;
+    private final OrganizationDao organizationDao;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ActivityImport(Jdbi jdbi, ActivityService activities, ObjectMapper json, Clock clock) {
+        this.jdbi = jdbi;
+        this.activities = activities;
+        this.activityDao = jdbi.onDemand(ActivityDao.class);
+        this.csvDao = jdbi.onDemand(ActivityCsvDao.class);
+        this.organizationDao = jdbi.onDemand(OrganizationDao.class);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Imports a file received whole (an HTTP upload). */
+    public Result importCsv(long organizationId, String fileName, byte[] content) {
+        return importCsv(organizationId, fileName, sha256(new ByteArrayInputStream(content)),
+                () -> new ByteArrayInputStream(content));
+    }
+
+    /** Imports a file on disk, read twice (once for its SHA-256, once row by row) and never held whole. */
+    public Result importCsv(long organizationId, Path file) throws IOException {
+        String sha256;
+        try (InputStream in = Files.newInputStream(file)) {
+            sha256 = sha256(in);
+        }
+        return importCsv(organizationId, file.getFileName().toString(), sha256, () -> Files.newInputStream(file));
+    }
+
+    interface Source {
+        InputStream open() throws IOException;
+    }
+
+    private Result importCsv(long organizationId, String fileName, String sha256, Source source) {
+        requireOrganization(organizationId);
+        csvDao.findImport(organizationId, sha256).ifPresent(previous -> {
+            throw new DuplicateImportException(previous);
+        });
+        long start = System.nanoTime();
+        List<PreparedRow> rows;
+        try (InputStream in = source.open()) {
+            rows = validate(organizationId, in);
+        } catch (MalformedCsvException e) {
+            throw "error_csv_encoding".equals(e.messageKey()) ? notUtf8(source) : e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long validated = System.nanoTime();
+        Result result = store(organizationId, fileName, sha256, rows);
+        LOG.info("Import {} into organization {}: {} rows read, validated and computed in {} ms, stored in {} ms",
+                result.importId(), organizationId, result.imported(), (validated - start) / 1_000_000,
+                (System.nanoTime() - validated) / 1_000_000);
+        return result;
+    }
+
+    /** The decoder reads ahead of the parser: a second pass finds the line of the first bytes that are not UTF-8. */
+    private static MalformedCsvException notUtf8(Source source) {
+        long line;
+        try (InputStream in = source.open()) {
+            line = ActivityCsv.firstLineNotUtf8(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new MalformedCsvException("the file is not UTF-8 text: line " + line + " has bytes that are not;"
+                + " save it as CSV UTF-8", "error_csv_encoding", line);
+    }
+
+    /** Every row validated and computed; refuses the file with all its errors (up to {@link #MAX_ERRORS}). */
+    private List<PreparedRow> validate(long organizationId, InputStream in) {
+        OrganizationDao lookups = new CachedLookups(organizationDao);
+        List<PreparedRow> prepared = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        boolean truncated = false;
+        int rows = 0;
+        try (ActivityCsv.Reader reader = ActivityCsv.read(in)) {
+            reading:
+            for (ActivityCsv.Row row = reader.next(); row != null; row = reader.next()) {
+                rows++;
+                List<RowError> wrong = row.errors();
+                if (wrong.isEmpty()) {
+                    try {
+                        PreparedRow ready = activities.prepareForImport(lookups, organizationId, row.request());
+                        if (errors.isEmpty()) {
+                            prepared.add(ready);
+                        }
+                    } catch (ApiException e) {
+                        wrong = List.of(RowError.of(row.number(), column(e.field(), row.request()), e.getMessage(),
+                                e.messageKey(), e.messageArgs()));
+                    }
+                }
+                for (RowError error : wrong) {
+                    if (errors.size() == MAX_ERRORS) {
+                        truncated = true;
+                        break reading;
+                    }
+                    errors.add(error);
+                    prepared = List.of(); // nothing will be stored: stop holding rows
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            String message = truncated
+                    ? "more than " + MAX_ERRORS + " errors; the list stops at the first " + MAX_ERRORS + "; nothing was imported"
+                    : errors.size() + (errors.size() == 1 ? " error" : " errors") + " in the file; nothing was imported";
+            throw new ImportRefusedException(message, truncated ? "import_truncated" : "import_refused", errors, truncated,
+                    errors.size());
+        }
+        if (rows == 0) {
+            throw new ImportRefusedException("the file has no activity rows after its header; nothing was imported",
+                    "error_csv_no_rows", List.of(), false);
+        }
+        return prepared;
+    }
+
+    /** One transaction: the import, its activities in batches, their ids read back, then tags and monthly shares. */
+    private Result store(long organizationId, String fileName, String sha256, List<PreparedRow> rows) {
+        String now = clock.instant().toString();
+        try {
+            return jdbi.inTransaction(handle -> {
+                long importId = csvDao.insertImport(organizationId, sha256, clip(fileName), rows.size(), now);
+                for (int from = 0; from < rows.size(); from += BATCH) {
+                    List<StoredActivity> chunk = new ArrayList<>(BATCH);
+                    for (PreparedRow row : rows.subList(from, Math.min(rows.size(), from + BATCH))) {
+                        chunk.add(row.stored());
+                    }
+                    activityDao.insertImported(chunk, importId, now);
+                }
+                List<Long> ids = activityDao.idsOfImport(importId);
+                if (ids.size() != rows.size()) {
+                    throw new IllegalStateException("import " + importId + " stored " + ids.size() + " activities of " + rows.size());
+                }
+                List<ActivityDao.TagRow> tags = new ArrayList<>(BATCH);
+                List<MonthShareRow> months = new ArrayList<>(BATCH);
+                for (int i = 0; i < rows.size(); i++) {
+                    long id = ids.get(i);
+                    for (String tag : rows.get(i).tags()) {
+                        tags.add(new ActivityDao.TagRow(id, tag));
+                    }
+                    for (MonthShareRow month : rows.get(i).months()) {
+                        months.add(month.withActivityId(id));
+                    }
+                    if (tags.size() >= BATCH) {
+                        activityDao.insertTagRows(tags);
+                        tags.clear();
+                    }
+                    if (months.size() >= BATCH) {
+                        activityDao.insertMonthRows(months);
+                        months.clear();
+                    }
+                }
+                if (!tags.isEmpty()) {
+                    activityDao.insertTagRows(tags);
+                }
+                if (!months.isEmpty()) {
+                    activityDao.insertMonthRows(months);
+                }
+                return new Result(importId, rows.size(), sha256);
+            });
+        } catch (JdbiException e) {
+            // Another upload of the same file won the race: the unique index refused this one, which stored nothing.
+            Optional<ActivityCsvDao.ImportRecord> previous = csvDao.findImport(organizationId, sha256);
+            if (previous.isPresent()) {
+                throw new DuplicateImportException(previous.get());
+            }
+            throw e;
+        }
+    }
+
+    // ---- Export ---------------------------------------------------------------------------------------------------
+
+    /** Checks the organization and the filters (as the list does) before anything is written. */
+    public ExportQuery exportQuery(long organizationId, String from, String to, String type, String tag) {
+        Long fromDay = from == null || from.isBlank() ? null : ActivityService.date("from", from).toEpochDay();
+        Long toDay = to == null || to.isBlank() ? null : ActivityService.date("to", to).toEpochDay();
+        requireOrganization(organizationId);
+        return new ExportQuery(organizationId, fromDay, toDay, blankToNull(type), blankToNull(tag));
+    }
+
+    /** Writes the activities in the import's layout, header first, streaming from the database. */
+    public void export(ExportQuery query, OutputStream out) {
+        ActivityCsv.CsvWriter writer = ActivityCsv.write(out);
+        List<ActivityCsvDao.ExportLine> current = new ArrayList<>();
+        csvDao.export(query.organizationId(), query.fromDay(), query.toDay(), query.type(), query.tag(), line -> {
+            if (!current.isEmpty() && current.get(0).id() != line.id()) {
+                writer.write(request(current));
+                current.clear();
+            }
+            current.add(line);
+        });
+        if (!current.isEmpty()) {
+            writer.write(request(current));
+        }
+        writer.close();
+    }
+
+    /** The lines of one activity (one per tag) as the request that would log it again. */
+    private ActivityRequest request(List<ActivityCsvDao.ExportLine> lines) {
+        ActivityCsvDao.ExportLine a = lines.get(0);
+        List<String> tags = lines.stream().map(ActivityCsvDao.ExportLine::tag).filter(t -> t != null).toList();
+        Map<String, Object> attributes = null;
+        if (a.attributes() != null) {
+            try {
+                attributes = json.readValue(a.attributes(), new TypeReference<Map<String, Object>>() { });
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored attributes of activity " + a.id() + " are not JSON", e);
+            }
+        }
+        return new ActivityRequest(a.type(), a.quantity(), a.unit(), a.periodStart(), a.periodEnd(), null, a.region(),
+                a.siteName(), tags, a.dataQuality(), attributes);
+    }
+
+    // ---- Helpers --------------------------------------------------------------------------------------------------
+
+    /**
+     * The CSV column a refusal of the activity service points at: its field when that is a column
+     * ({@code unit}, {@code periodEnd}, {@code site}...), an attribute's own column for
+     * {@code attributes.cabin}, else the first attribute column the row fills for {@code attributes}.
+     */
+    static String column(String field, ActivityRequest request) {
+        if (field == null) {
+            return null;
+        }
+        String name = field.startsWith("attributes.") ? field.substring("attributes.".length()) : field;
+        if (ActivityCsv.COLUMNS.contains(name)) {
+            return name;
+        }
+        if (name.equals("attributes") && request.attributes() != null) {
+            return ActivityCsv.ATTRIBUTE_COLUMNS.stream().filter(request.attributes()::containsKey).findFirst().orElse(null);
+        }
+        return name;
+    }
+
+    static String sha256(InputStream in) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
+                digesting.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requireOrganization(long organizationId) {
+        if (organizationDao.find(organizationId).isEmpty()) {
+            throw new ResourceNotFoundException("organization", organizationId);
+        }
+    }
+
+    private static String clip(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return null;
+        }
+        return fileName.length() <= 255 ? fileName : fileName.substring(0, 255);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * The organization and its sites as the rows of one file look them up, each read once: a file of
+     * 100,000 bills at one site asks the database once, not 100,000 times. Only reads are answered.
+     */
+    private static final class CachedLookups implements OrganizationDao {
+
+        private final OrganizationDao delegate;
+        private final Map<Long, Optional<Organization>> organizations = new HashMap<>();
+        private final Map<String, Optional<Site>> sites = new HashMap<>();
+
+        CachedLookups(OrganizationDao delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<Organization> find(long id) {
+            return organizations.computeIfAbsent(id, delegate::find);
+        }
+
+        @Override
+        public Optional<Site> site(long organizationId, long id) {
+            return sites.computeIfAbsent(organizationId + "#" + id, k -> delegate.site(organizationId, id));
+        }
+
+        @Override
+        public Optional<Site> siteNamed(long organizationId, String name) {
+            return sites.computeIfAbsent(organizationId + "@" + name, k -> delegate.siteNamed(organizationId, name));
+        }
+
+        @Override
+        public List<Site> sites(long organizationId) {
+            return delegate.sites(organizationId);
+        }
+
+        @Override
+        public List<Organization> list() {
+            return delegate.list();
+        }
+
+        @Override
+        public int activitiesAtSite(long siteId) {
+            return delegate.activitiesAtSite(siteId);
+        }
+
+        @Override
+        public long insert(OrganizationRequest request, String now) {
+            throw new UnsupportedOperationException("an import only reads organizations");
+        }
+
+        @Override
+        public int update(long id, OrganizationRequest request, String now) {
+            throw new UnsupportedOperationException("an import only reads organizations");
+        }
+
+        @Override
+        public long insertSite(long organizationId, SiteRequest request) {
+            throw new UnsupportedOperationException("an import only reads organizations");
+        }
+
+        @Override
+        public int updateSite(long organizationId, long id, SiteRequest request) {
+            throw new UnsupportedOperationException("an import only reads organizations");
+        }
+
+        @Override
+        public int deleteSite(long organizationId, long id) {
+            throw new UnsupportedOperationException("an import only reads organizations");
+        }
+    }
+}

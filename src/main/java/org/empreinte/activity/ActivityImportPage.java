@@ -1,0 +1,82 @@
+package org.empreinte.activity;
+
+import java.util.List;
+
+import org.empreinte.organization.Organization;
+import org.empreinte.web.ApiException;
+import org.empreinte.web.Messages;
+import org.empreinte.web.Page;
+import org.empreinte.web.PageContext;
+
+/** The page that uploads a CSV file of activities, and after a refused file, what is wrong with it, row by row. */
+public class ActivityImportPage extends Page {
+
+    /** One error of the file: its row (the header is row 1), its column, and the problem in the page's language. */
+    public record ErrorLine(int row, String column, String message) {
+    }
+
+    static final String SAMPLE = String.join(",", ActivityCsv.COLUMNS) + "\n"
+            + "electricity,7400,kWh,2024-01-19,2024-02-18,,,Installation Rosemont,hydro-quebec,measured,,,,,,,,,,\n"
+            + "natural_gas,1200.5,m3,2024-01-01,2024-01-31,,,,chauffage;energir,,,,,,,,,,,\n"
+            + "diesel,180,L,,,2024-06-15,,,génératrice,estimated,,,,,,,,,,";
+
+    private final Organization organization;
+    private final String summary;
+    private final List<ErrorLine> errors;
+
+    public ActivityImportPage(PageContext context, Organization organization, String summary, List<ErrorLine> errors) {
+        super("activity-import.mustache", context);
+        this.organization = organization;
+        this.summary = summary;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** The page as it opens, before any upload. */
+    public static ActivityImportPage empty(PageContext context, Organization organization) {
+        return new ActivityImportPage(context, organization, null, List.of());
+    }
+
+    /** The page after a refused upload: the refusal, and for a file with bad rows, each of them. */
+    public static ActivityImportPage refused(PageContext context, Organization organization, ApiException refusal) {
+        Messages messages = context.messages();
+        List<ErrorLine> lines = refusal instanceof ImportRefusedException rows
+                ? rows.errors().stream().map(e -> new ErrorLine(e.row(), e.column() == null ? "—" : e.column(),
+                        text(messages, e.messageKey(), e.messageArgs().toArray(), e.message()))).toList()
+                : List.of();
+        return new ActivityImportPage(context, organization,
+                text(messages, refusal.messageKey(), refusal.messageArgs(), refusal.getMessage()), lines);
+    }
+
+    private static String text(Messages messages, String key, Object[] args, String english) {
+        return key != null && messages.has(key) ? messages.format(key, args) : english;
+    }
+
+    @Override
+    public String getTitle() {
+        return messages().get("import_title") + " — " + organization.name();
+    }
+
+    public Organization getOrganization() {
+        return organization;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public List<ErrorLine> getErrors() {
+        return errors;
+    }
+
+    public boolean getHasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public String getSample() {
+        return SAMPLE;
+    }
+
+    public String getMaxSize() {
+        return messages().format("import_max_size", ActivityImportResource.MAX_BYTES / (1024 * 1024));
+    }
+}

@@ -1,0 +1,80 @@
+package org.empreinte.activity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.empreinte.web.ErrorBody;
+
+/**
+ * {@code POST /api/organizations/{orgId}/activities/import} with {@code Content-Type: text/csv}:
+ * 200 {@code {"imported": n}}; 422 with every row error and nothing stored; 409 for a file already
+ * imported into the organization; 400 for a file that is not readable CSV.
+ */
+@Path("/api/organizations/{orgId}/activities/import")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActivityImportResource {
+
+    public static final String TEXT_CSV = "text/csv";
+    /** Larger files go through the {@code import} command, which never holds the file whole. */
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
+
+    /** The 422 body: the API's error body with the list of row errors. */
+    public record ImportErrorBody(int code, String message, List<Line> errors, boolean truncated) {
+        public record Line(int row, String column, String message) {
+        }
+
+        static ImportErrorBody of(ImportRefusedException e) {
+            return new ImportErrorBody(422, e.getMessage(), e.errors().stream()
+                    .map(error -> new Line(error.row(), error.column(), error.message())).toList(), e.truncated());
+        }
+    }
+
+    /** The 409 body: the API's error body, saying which import already brought this file and when. */
+    public record DuplicateBody(int code, String message, long importId, String importedAt) {
+    }
+
+    private final ActivityImport imports;
+
+    public ActivityImportResource(ActivityImport imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @Consumes(TEXT_CSV)
+    public Response importCsv(@PathParam("orgId") long orgId, @Context HttpHeaders headers, InputStream body) throws IOException {
+        String charset = headers.getMediaType() == null ? null : headers.getMediaType().getParameters().get("charset");
+        if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("us-ascii")) {
+            return refusal(415, "a CSV file must be UTF-8, not " + charset);
+        }
+        byte[] content = body.readNBytes(MAX_BYTES + 1);
+        if (content.length > MAX_BYTES) {
+            return refusal(413, "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB: use the import command");
+        }
+        try {
+            ActivityImport.Result result = imports.importCsv(orgId, null, content);
+            return Response.ok(Map.of("imported", result.imported(), "importId", result.importId(), "sha256", result.sha256()))
+                    .build();
+        } catch (ImportRefusedException e) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(ImportErrorBody.of(e)).build();
+        } catch (DuplicateImportException e) {
+            return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new DuplicateBody(409, e.getMessage(), e.previous().id(), e.previous().importedAt())).build();
+        }
+    }
+
+    private static Response refusal(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(status, message, null)).build();
+    }
+}

@@ -1,0 +1,109 @@
+package org.empreinte.tools;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.jdbi.v3.core.Jdbi;
+
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import net.sourceforge.argparse4j.inf.Argument;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.activity.ActivityImport;
+import org.empreinte.activity.ActivityService;
+import org.empreinte.activity.ImportRefusedException;
+import org.empreinte.db.DatabaseSetup;
+import org.empreinte.factor.FactorLibrary;
+import org.empreinte.factor.FactorLibraryLoader;
+import org.empreinte.web.ApiException;
+
+/**
+ * {@code java -jar target/empreinte.jar import ORG FILE [config.yml]}: imports a CSV file of
+ * activities into an organization straight into the configured database, with the rules, the
+ * all-or-nothing transaction and the duplicate check of {@code POST .../activities/import}, for
+ * files too large to upload. The file is read row by row, never whole. Prints the rows imported
+ * and the rows per second, or every row error (and exits with status 1, nothing stored).
+ */
+public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
+
+    private final PrintStream out;
+
+    public ImportCommand() {
+        this(System.out);
+    }
+
+    public ImportCommand(PrintStream out) {
+        super("import", "Imports a CSV file of activities into an organization, all or nothing, in the configured database");
+        this.out = out;
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        // Before the configuration file, which is optional and comes last.
+        subparser.addArgument("organization").type(Long.class).help("the organization's id");
+        subparser.addArgument("csv").help("the CSV file (see examples/activities-sample.csv)");
+        super.configure(subparser);
+    }
+
+    @Override
+    protected Argument addFileArgument(Subparser subparser) {
+        return super.addFileArgument(subparser).setDefault("config.yml");
+    }
+
+    @Override
+    protected void run(Bootstrap<EmpreinteConfiguration> bootstrap, Namespace namespace, EmpreinteConfiguration configuration)
+            throws Exception {
+        long organizationId = namespace.getLong("organization");
+        Path file = Path.of(namespace.getString("csv"));
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot read " + file);
+        }
+        FactorLibrary library = new FactorLibraryLoader().load(Path.of(configuration.getEmissionFactors().getDirectory()),
+                configuration.getEmissionFactors().getSelectionOrder());
+        Environment environment = new Environment(bootstrap.getApplication().getName(), bootstrap.getObjectMapper(),
+                bootstrap.getValidatorFactory(), bootstrap.getMetricRegistry(), bootstrap.getClassLoader(),
+                bootstrap.getHealthCheckRegistry(), configuration);
+        Jdbi jdbi = DatabaseSetup.open(environment, configuration.getDataSourceFactory());
+        try {
+            Clock clock = Clock.systemUTC();
+            ActivityService activities = new ActivityService(jdbi, library, bootstrap.getObjectMapper(), clock);
+            ActivityImport imports = new ActivityImport(jdbi, activities, bootstrap.getObjectMapper(), clock);
+            long start = System.nanoTime();
+            ActivityImport.Result result = imports.importCsv(organizationId, file);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf(Locale.ROOT, "%d rows imported into organization %d in %.2f s: %.0f rows per second (import %d, SHA-256 %s)%n",
+                    result.imported(), organizationId, seconds, result.imported() / seconds, result.importId(), result.sha256());
+        } finally {
+            for (LifeCycle managed : environment.lifecycle().getManagedObjects()) {
+                managed.stop();
+            }
+        }
+    }
+
+    /** A refused file is the user's to fix: its errors, one per line, without a stack trace. */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        java.io.PrintWriter err = cli.getStdErr();
+        if (e instanceof ImportRefusedException refused) {
+            err.println("Nothing imported: " + refused.getMessage());
+            for (ImportRefusedException.RowError error : refused.errors()) {
+                err.println("row " + error.row() + (error.column() == null ? "" : ", column " + error.column()) + ": "
+                        + error.message());
+            }
+        } else if (e instanceof ApiException || e instanceof IllegalArgumentException) {
+            err.println("Nothing imported: " + e.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
+        }
+        err.flush();
+    }
+}

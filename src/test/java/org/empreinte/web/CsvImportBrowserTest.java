@@ -1,0 +1,144 @@
+package org.empreinte.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+
+import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.TestApp;
+
+/**
+ * A person in headless Chromium uploads a CSV file of bills with a mistake, reads which row and
+ * column to correct in French, corrects the file, uploads it again and reads the footprint.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class CsvImportBrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+
+    @TempDir
+    Path folder;
+
+    private WebDriver driver;
+
+    @BeforeAll
+    static void requireChromium() {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        // On a developer's machine without Chromium the test is skipped; in CI, .ci/run installs it and it must run.
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must have Debian's chromium and chromium-driver installed (see .ci/run)");
+        }
+        assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=fr-CA");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-CA,fr"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void uploadsAFileWithAMistakeReadsTheRowToCorrectThenImportsItAndReadsTheFootprint() throws Exception {
+        long org = organizationWithSite();
+        String header = "type,quantity,unit,periodStart,periodEnd,site,tags\n";
+        String electricity = "electricity,7400,kWh,2024-01-19,2024-02-18,Installation Rosemont,hydro-quebec\n";
+        Path wrong = Files.writeString(folder.resolve("factures.csv"), header + electricity
+                + "natural_gas,1200,kg,2024-03-10,2024-04-09,,energir\n"); // row 3: gas is not billed by mass
+
+        driver.get(url("/organizations/" + org));
+        driver.findElement(By.id("import-csv")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Importer des activités (CSV)");
+        driver.findElement(By.id("file")).sendKeys(wrong.toString());
+        driver.findElement(By.id("import-submit")).click();
+
+        assertThat(driver.findElement(By.id("import-summary")).getText()).isEqualTo("Rien n'a été importé : 1 erreur à corriger.");
+        List<WebElement> cells = driver.findElements(By.cssSelector("#import-errors tbody tr td"));
+        assertThat(cells).extracting(WebElement::getText).startsWith("3", "unit");
+        assertThat(cells.get(2).getText()).startsWith("L'unité « kg » ne convient pas à ce type. Unités possibles : ")
+                .contains("m3");
+        driver.findElement(By.linkText("← CPE Les Petits Pas")).click();
+        assertThat(driver.findElement(By.id("footprint-empty")).getText()).as("nothing imported").startsWith("Aucune activité");
+
+        Path corrected = Files.writeString(folder.resolve("factures-corrigees.csv"), header + electricity
+                + "natural_gas,1200,m3,2024-03-10,2024-04-09,,energir\n");
+        driver.findElement(By.id("import-csv")).click();
+        driver.findElement(By.id("file")).sendKeys(corrected.toString());
+        driver.findElement(By.id("import-submit")).click();
+
+        assertThat(driver.getCurrentUrl()).endsWith("/organizations/" + org + "?imported=2");
+        assertThat(driver.findElement(By.id("import-notice")).getText()).isEqualTo("2 activités importées depuis le fichier CSV.");
+        // eccc-electricity-ca-qc-2018: 7,400 kWh x 0.0017 = 12.58 kg; eccc-natural-gas-ca-qc: 1,200 m3 x (1.926
+        // + 0.000037 x 28 + 0.000035 x 265) = 2,323.5732 kg (AR5); 2,336.1532 kg in 2024
+        double total = 7_400 * 0.0017 + 1_200 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
+        assertThat(total).isCloseTo(2_336.1532, Offset.offset(1e-9));
+        assertThat(text("footprint-total")).isEqualTo("2,34 t éq. CO2");
+        assertThat(driver.findElements(By.cssSelector("#activity-table tbody tr"))).hasSize(2);
+        assertThat(driver.findElement(By.id("export-csv")).getAttribute("href"))
+                .endsWith("/api/organizations/" + org + "/activities/export");
+    }
+
+    private long organizationWithSite() {
+        String base = "http://localhost:" + APP.getLocalPort() + "/api/organizations";
+        long org;
+        try (Response created = APP.client().target(base).request().post(Entity.json(Map.of("name", "CPE Les Petits Pas",
+                "sector", "624410", "region", "CA-QC", "employees", 18.5)))) {
+            assertThat(created.getStatus()).isEqualTo(201);
+            org = created.readEntity(Map.class).get("id") instanceof Number id ? id.longValue() : -1;
+        }
+        try (Response site = APP.client().target(base + "/" + org + "/sites").request()
+                .post(Entity.json(Map.of("name", "Installation Rosemont", "region", "CA-QC")))) {
+            assertThat(site.getStatus()).isEqualTo(201);
+        }
+        return org;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + APP.getLocalPort() + path;
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText().replace('\u00a0', ' ').replace('\u202f', ' ').strip();
+    }
+}
