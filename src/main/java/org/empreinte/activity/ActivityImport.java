@@ -281,8 +281,9 @@ public final class ActivityImport {
                 throw new IllegalStateException("stored attributes of activity " + a.id() + " are not JSON", e);
             }
         }
-        return new ActivityRequest(a.type(), a.quantity(), a.unit(), a.periodStart(), a.periodEnd(), null, a.region(),
-                a.siteName(), tags, a.dataQuality(), attributes);
+        boolean derived = FlightActivity.quantityIsDerived(a.type(), attributes);
+        return new ActivityRequest(a.type(), derived ? null : a.quantity(), derived ? null : a.unit(), a.periodStart(),
+                a.periodEnd(), null, a.region(), a.siteName(), tags, a.dataQuality(), attributes);
     }
 
     // ---- Helpers --------------------------------------------------------------------------------------------------

@@ -204,7 +204,7 @@ public class ActivityService {
      */
     private ActivityRequest replay(ActivityDao.StoredInput input) {
         Map<String, Object> attributes = readAttributes(input.attributes());
-        boolean derived = FlightActivity.TYPE.equals(input.type()) && FlightActivity.hasAirports(attributes);
+        boolean derived = FlightActivity.quantityIsDerived(input.type(), attributes);
         return new ActivityRequest(input.type(), derived ? null : input.quantity(), derived ? null : input.unit(),
                 input.periodStart(), input.periodEnd(), null, input.region(), input.siteId(), null, input.dataQuality(),
                 attributes);

@@ -72,6 +72,15 @@ final class FlightActivity {
         return attributes != null && (text(attributes.get("from")) != null || text(attributes.get("to")) != null);
     }
 
+    /**
+     * True when an activity's stored quantity was derived rather than entered (a flight's distance
+     * between its airports): what rebuilds the activity as logged (a recomputation, an export) leaves
+     * it out, or the activity would be refused for giving both.
+     */
+    static boolean quantityIsDerived(String type, Map<String, Object> attributes) {
+        return TYPE.equals(type) && hasAirports(attributes);
+    }
+
     private static Airport airport(AirportDirectory airports, String code, String field) {
         return airports.find(code).orElseThrow(() -> new ValidationException(field,
                 "unknown airport code '" + code + "'", "error_airport", code));
