@@ -1,6 +1,5 @@
 package org.empreinte.activity;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,36 +39,11 @@ public interface ActivityCsvDao extends SqlObject {
      * reading even while others write; memory stays bounded whatever the number of activities.
      */
     default void export(long organizationId, Long fromDay, Long toDay, String type, String tag, Consumer<ExportLine> each) {
-        List<String> conditions = new ArrayList<>(List.of("a.organization_id = :organizationId"));
-        if (fromDay != null) {
-            conditions.add("a.end_day >= :fromDay");
-        }
-        if (toDay != null) {
-            conditions.add("a.start_day <= :toDay");
-        }
-        if (type != null) {
-            conditions.add("a.type = :type");
-        }
-        if (tag != null) {
-            conditions.add("EXISTS (SELECT 1 FROM activity_tag f WHERE f.activity_id = a.id AND f.tag = :tag)");
-        }
-        Query query = getHandle().createQuery("SELECT a.id, a.type, a.quantity, a.unit, a.period_start, a.period_end, a.region,"
-                + " s.name AS site_name, a.data_quality, a.attributes, t.tag FROM activity a"
+        ActivityFilter filter = new ActivityFilter(organizationId, fromDay, toDay, type, tag);
+        Query query = filter.bind(getHandle().createQuery("SELECT a.id, a.type, a.quantity, a.unit, a.period_start,"
+                + " a.period_end, a.region, s.name AS site_name, a.data_quality, a.attributes, t.tag FROM activity a"
                 + " LEFT JOIN site s ON s.id = a.site_id LEFT JOIN activity_tag t ON t.activity_id = a.id"
-                + " WHERE " + String.join(" AND ", conditions) + " ORDER BY a.period_start, a.id, t.tag")
-                .bind("organizationId", organizationId);
-        if (fromDay != null) {
-            query.bind("fromDay", fromDay);
-        }
-        if (toDay != null) {
-            query.bind("toDay", toDay);
-        }
-        if (type != null) {
-            query.bind("type", type);
-        }
-        if (tag != null) {
-            query.bind("tag", tag);
-        }
+                + " WHERE " + filter.where() + " ORDER BY a.period_start, a.id, t.tag"));
         query.setFetchSize(1000).map(ConstructorMapper.of(ExportLine.class)).useStream(lines -> lines.forEach(each));
     }
 }

@@ -3,14 +3,12 @@ package org.empreinte.activity;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -117,35 +115,9 @@ public interface ActivityDao extends SqlObject {
 
     /** Activities whose period overlaps [fromDay, toDay] (either may be null), of a type and with a tag, when given. */
     default List<ActivityRow> list(long organizationId, Long fromDay, Long toDay, String type, String tag) {
-        List<String> conditions = new ArrayList<>(List.of("a.organization_id = :organizationId"));
-        if (fromDay != null) {
-            conditions.add("a.end_day >= :fromDay");
-        }
-        if (toDay != null) {
-            conditions.add("a.start_day <= :toDay");
-        }
-        if (type != null) {
-            conditions.add("a.type = :type");
-        }
-        if (tag != null) {
-            conditions.add("EXISTS (SELECT 1 FROM activity_tag t WHERE t.activity_id = a.id AND t.tag = :tag)");
-        }
-        Query query = getHandle().createQuery(SELECT + " WHERE " + String.join(" AND ", conditions)
-                + " ORDER BY a.period_start, a.id")
-                .bind("organizationId", organizationId);
-        if (fromDay != null) {
-            query.bind("fromDay", fromDay);
-        }
-        if (toDay != null) {
-            query.bind("toDay", toDay);
-        }
-        if (type != null) {
-            query.bind("type", type);
-        }
-        if (tag != null) {
-            query.bind("tag", tag);
-        }
-        return query.mapTo(ActivityRow.class).list();
+        ActivityFilter filter = new ActivityFilter(organizationId, fromDay, toDay, type, tag);
+        return filter.bind(getHandle().createQuery(SELECT + " WHERE " + filter.where() + " ORDER BY a.period_start, a.id"))
+                .mapTo(ActivityRow.class).list();
     }
 
     // ---- CSV imports: the rows of a file stored in batches, in the transaction of ActivityImport ----------------

@@ -1,9 +1,7 @@
 package org.empreinte.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -35,33 +30,18 @@ import org.empreinte.TestApp;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     private WebDriver driver;
 
     @BeforeAll
     static void requireChromium() {
-        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        // On a developer's machine without Chromium the test is skipped; in CI, .ci/run installs it and it must run.
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI must have Debian's chromium and chromium-driver installed (see .ci/run)");
-        }
-        assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+        Chromium.require();
     }
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=fr-CA");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-CA,fr"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        driver = Chromium.open();
     }
 
     @AfterEach

@@ -1,7 +1,6 @@
 package org.empreinte.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -23,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -40,8 +36,6 @@ import org.empreinte.TestApp;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class CsvImportBrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     @TempDir
@@ -51,25 +45,12 @@ class CsvImportBrowserTest {
 
     @BeforeAll
     static void requireChromium() {
-        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        // On a developer's machine without Chromium the test is skipped; in CI, .ci/run installs it and it must run.
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI must have Debian's chromium and chromium-driver installed (see .ci/run)");
-        }
-        assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+        Chromium.require();
     }
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=fr-CA");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-CA,fr"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        driver = Chromium.open();
     }
 
     @AfterEach

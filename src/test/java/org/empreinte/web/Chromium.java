@@ -1,0 +1,46 @@
+package org.empreinte.web;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's Chromium, headless, driven by its ChromeDriver: the browser of the browser tests. */
+final class Chromium {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private Chromium() {
+    }
+
+    /** Skips the test on a developer's machine without Chromium; in CI, .ci/run installs it and it must run. */
+    static void require() {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must have Debian's chromium and chromium-driver installed (see .ci/run)");
+        }
+        assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+    }
+
+    /** A new browser whose user prefers French, as most of Empreinte's users do. */
+    static WebDriver open() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // Without the background-networking flags Chromium keeps calling out, and this machine has no network.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=fr-CA");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-CA,fr"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        return driver;
+    }
+}
