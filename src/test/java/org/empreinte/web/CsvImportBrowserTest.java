@@ -88,6 +88,9 @@ class CsvImportBrowserTest {
         driver.findElement(By.id("file")).sendKeys(corrected.toString());
         driver.findElement(By.id("import-submit")).click();
 
+        // The upload's redirect may still be under way when the click returns: wait for it, then check it.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("imported="));
         assertThat(driver.getCurrentUrl()).endsWith("/organizations/" + org + "?imported=2");
         assertThat(driver.findElement(By.id("import-notice")).getText()).isEqualTo("2 activités importées depuis le fichier CSV.");
         // eccc-electricity-ca-qc-2018: 7,400 kWh x 0.0017 = 12.58 kg; eccc-natural-gas-ca-qc: 1,200 m3 x (1.926
