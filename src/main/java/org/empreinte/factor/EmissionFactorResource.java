@@ -46,7 +46,8 @@ public class EmissionFactorResource {
             @QueryParam("year") String year) {
         List<String> regions = region == null || region.isBlank() ? null : FactorSelector.regionChain(region.strip().toUpperCase());
         if (regions != null && !Regions.isKnown(regions.get(0))) {
-            throw new ValidationException("region", "region must be an ISO 3166-2 code such as CA-QC, or an ISO 3166-1 country code");
+            throw new ValidationException("region", "region must be an ISO 3166-2 code such as CA-QC, or an ISO 3166-1 country code",
+                    "error_region");
         }
         Integer wantedYear = parseYear(year);
         List<FactorSet> selected = library.selector().sets();
@@ -79,7 +80,7 @@ public class EmissionFactorResource {
         try {
             return Integer.parseInt(year.strip());
         } catch (NumberFormatException e) {
-            throw new ValidationException("year", "year must be a whole number such as 2024");
+            throw new ValidationException("year", "year must be a whole number such as 2024", "error_year");
         }
     }
 
