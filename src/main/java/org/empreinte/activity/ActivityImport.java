@@ -30,9 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.empreinte.activity.ImportRefusedException.RowError;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationDao;
-import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.organization.Site;
-import org.empreinte.organization.SiteRequest;
 import org.empreinte.web.ApiException;
 import org.empreinte.web.ResourceNotFoundException;
 
@@ -143,7 +141,7 @@ public final class ActivityImport {
 
     /** Every row validated and computed; refuses the file with all its errors (up to {@link #MAX_ERRORS}). */
     private List<PreparedRow> validate(long organizationId, InputStream in) {
-        OrganizationDao lookups = new CachedLookups(organizationDao);
+        OrganizationLookup lookups = new CachedLookups(OrganizationLookup.of(organizationDao));
         List<PreparedRow> prepared = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         boolean truncated = false;
@@ -342,13 +340,13 @@ public final class ActivityImport {
      * The organization and its sites as the rows of one file look them up, each read once: a file of
      * 100,000 bills at one site asks the database once, not 100,000 times. Only reads are answered.
      */
-    private static final class CachedLookups implements OrganizationDao {
+    private static final class CachedLookups implements OrganizationLookup {
 
-        private final OrganizationDao delegate;
+        private final OrganizationLookup delegate;
         private final Map<Long, Optional<Organization>> organizations = new HashMap<>();
         private final Map<String, Optional<Site>> sites = new HashMap<>();
 
-        CachedLookups(OrganizationDao delegate) {
+        CachedLookups(OrganizationLookup delegate) {
             this.delegate = delegate;
         }
 
@@ -365,46 +363,6 @@ public final class ActivityImport {
         @Override
         public Optional<Site> siteNamed(long organizationId, String name) {
             return sites.computeIfAbsent(organizationId + "@" + name, k -> delegate.siteNamed(organizationId, name));
-        }
-
-        @Override
-        public List<Site> sites(long organizationId) {
-            return delegate.sites(organizationId);
-        }
-
-        @Override
-        public List<Organization> list() {
-            return delegate.list();
-        }
-
-        @Override
-        public int activitiesAtSite(long siteId) {
-            return delegate.activitiesAtSite(siteId);
-        }
-
-        @Override
-        public long insert(OrganizationRequest request, String now) {
-            throw new UnsupportedOperationException("an import only reads organizations");
-        }
-
-        @Override
-        public int update(long id, OrganizationRequest request, String now) {
-            throw new UnsupportedOperationException("an import only reads organizations");
-        }
-
-        @Override
-        public long insertSite(long organizationId, SiteRequest request) {
-            throw new UnsupportedOperationException("an import only reads organizations");
-        }
-
-        @Override
-        public int updateSite(long organizationId, long id, SiteRequest request) {
-            throw new UnsupportedOperationException("an import only reads organizations");
-        }
-
-        @Override
-        public int deleteSite(long organizationId, long id) {
-            throw new UnsupportedOperationException("an import only reads organizations");
         }
     }
 }

@@ -57,8 +57,11 @@ public class ActivityService {
      */
     private final ActivityDao activityDao;
     private final OrganizationDao organizationDao;
+    private final OrganizationLookup lookup;
     private final FactorLibrary library;
     private final EmissionCalculator calculator;
+    /** The types an activity can be logged as, worked out once: every activity written checks its type. */
+    private final Set<String> types;
     private final TravelAndWaste travelAndWaste;
     private final Purchases purchases;
     private final ObjectMapper json;
@@ -68,8 +71,10 @@ public class ActivityService {
         this.jdbi = jdbi;
         this.activityDao = jdbi.onDemand(ActivityDao.class);
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
+        this.lookup = OrganizationLookup.of(organizationDao);
         this.library = library;
         this.calculator = new EmissionCalculator(library.selector());
+        this.types = loggableTypes(calculator);
         this.travelAndWaste = new TravelAndWaste(library);
         this.purchases = new Purchases(library);
         this.json = json;
@@ -78,7 +83,7 @@ public class ActivityService {
 
     public Activity create(long organizationId, ActivityRequest request) {
         return jdbi.inTransaction(handle -> {
-            Prepared prepared = prepare(organizationDao, organizationId, request);
+            Prepared prepared = prepare(lookup, organizationId, request);
             String now = now();
             long id = activityDao.insert(prepared.stored(), now);
             writeDetails(id, organizationId, prepared);
@@ -90,7 +95,7 @@ public class ActivityService {
         return jdbi.inTransaction(handle -> {
             requireOrganization(organizationId);
             activityDao.find(organizationId, activityId).orElseThrow(() -> new ResourceNotFoundException("activity", activityId));
-            Prepared prepared = prepare(organizationDao, organizationId, request);
+            Prepared prepared = prepare(lookup, organizationId, request);
             if (activityDao.update(activityId, prepared.stored(), now()) == 0) {
                 throw new ResourceNotFoundException("activity", activityId);
             }
@@ -164,7 +169,7 @@ public class ActivityService {
                 before += input.co2eKg();
                 Prepared prepared;
                 try {
-                    prepared = prepare(organizationDao, organizationId, replay(input));
+                    prepared = prepare(lookup, organizationId, replay(input));
                 } catch (ValidationException e) {
                     failures.add("activity " + input.id() + " of organization " + organizationId + ": " + e.getMessage());
                     after += input.co2eKg();
@@ -232,20 +237,24 @@ public class ActivityService {
 
     /** The types an activity can be logged as: those of the library, less the ones that only serve others. */
     public Set<String> types() {
+        return types;
+    }
+
+    private static Set<String> loggableTypes(EmissionCalculator calculator) {
         Set<String> types = new java.util.LinkedHashSet<>(calculator.selector().types());
         types.removeAll(TravelAndWaste.INTERNAL_TYPES);
         // Commuting has no factor of its own: it takes the factor of its mode.
         if (types.contains("car")) {
             types.add("commuting");
         }
-        return types;
+        return java.util.Collections.unmodifiableSet(types);
     }
 
     /** A validated request, the row to store and the result it was computed from. */
     private record Prepared(StoredActivity stored, EmissionResult result, List<String> tags, String siteName) {
     }
 
-    private Prepared prepare(OrganizationDao organizations, long organizationId, ActivityRequest request) {
+    private Prepared prepare(OrganizationLookup organizations, long organizationId, ActivityRequest request) {
         Organization organization = organizations.find(organizationId)
                 .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
         if (request == null) {
@@ -377,7 +386,7 @@ public class ActivityService {
      *
      * @param organizations where the organization and its sites are looked up (an import caches them)
      */
-    ActivityImport.PreparedRow prepareForImport(OrganizationDao organizations, long organizationId, ActivityRequest request) {
+    ActivityImport.PreparedRow prepareForImport(OrganizationLookup organizations, long organizationId, ActivityRequest request) {
         Prepared prepared = prepare(organizations, organizationId, request);
         return new ActivityImport.PreparedRow(prepared.stored(), prepared.tags(), monthRows(0, organizationId, prepared));
     }
@@ -419,7 +428,7 @@ public class ActivityService {
         return date;
     }
 
-    private Site site(OrganizationDao organizations, long organizationId, Object reference) {
+    private Site site(OrganizationLookup organizations, long organizationId, Object reference) {
         if (reference == null || reference.toString().isBlank()) {
             return null;
         }

@@ -23,9 +23,15 @@ final class Purchases {
     private static final MeasurementUnit KG = MeasurementUnits.find("kg").orElseThrow();
 
     private final FactorLibrary library;
+    /** The NAICS codes that have a factor (industries and means), gathered once: an import checks one per row. */
+    private final java.util.Set<String> codes;
 
     Purchases(FactorLibrary library) {
         this.library = library;
+        this.codes = library.selector().sets().stream().flatMap(s -> s.factors().stream())
+                .filter(f -> TYPE.equals(f.type()) && f.conditions().containsKey("naics"))
+                .map(f -> f.conditions().get("naics"))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     Measure measure(ActivityRequest request, int year, Measure entered) {
@@ -65,9 +71,7 @@ final class Purchases {
         if (!code.matches("\\d{2,6}")) {
             throw new ValidationException("attributes.naics", "a NAICS (SCIAN) code has 2 to 6 digits", "error_sector");
         }
-        boolean known = library.selector().sets().stream().flatMap(s -> s.factors().stream())
-                .anyMatch(f -> TYPE.equals(f.type()) && code.equals(f.conditions().get("naics")));
-        if (!known) {
+        if (!codes.contains(code)) {
             throw new ValidationException("attributes.naics", "no spend-based factor for NAICS " + code, "error_naics", code);
         }
         return code;

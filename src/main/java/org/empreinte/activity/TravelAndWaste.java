@@ -48,9 +48,16 @@ final class TravelAndWaste {
     private static final MeasurementUnit LITRE = MeasurementUnits.find("L").orElseThrow();
 
     private final FactorLibrary library;
+    /** kWh per km of an average electric car, from the library once; empty when it lacks the two factors. */
+    private final java.util.OptionalDouble electricCarKwhPerKm;
 
     TravelAndWaste(FactorLibrary library) {
         this.library = library;
+        Optional<EmissionFactor> perKm = factor("ev_electricity", "GB");
+        Optional<EmissionFactor> grid = factor("electricity", "GB");
+        this.electricCarKwhPerKm = perKm.isPresent() && grid.isPresent()
+                ? java.util.OptionalDouble.of(perKm.get().co2ePerUnit() / grid.get().co2ePerUnit())
+                : java.util.OptionalDouble.empty();
     }
 
     static boolean handles(String type) {
@@ -94,13 +101,8 @@ final class TravelAndWaste {
 
     /** kWh per km of DESNZ's average electric car: its electricity per km divided by the UK grid factor it was computed with. */
     double electricCarKwhPerKm() {
-        Optional<EmissionFactor> perKm = factor("ev_electricity", "GB");
-        Optional<EmissionFactor> grid = factor("electricity", "GB");
-        if (perKm.isEmpty() || grid.isEmpty()) {
-            throw new ValidationException("attributes.fuel", "the factor library has no electric-car consumption",
-                    "error_no_factor_region", "GB");
-        }
-        return perKm.get().co2ePerUnit() / grid.get().co2ePerUnit();
+        return electricCarKwhPerKm.orElseThrow(() -> new ValidationException("attributes.fuel",
+                "the factor library has no electric-car consumption", "error_no_factor_region", "GB"));
     }
 
     private Optional<EmissionFactor> factor(String type, String region) {
