@@ -152,7 +152,7 @@ class ActivityImportApiTest {
                 .isEqualTo("attachment; filename=\"empreinte-activities-" + original + ".csv\"");
         assertThat(exported.text().lines()).hasSize(1 + 5).first().isEqualTo(
                 "type,quantity,unit,periodStart,periodEnd,date,region,site,tags,dataQuality,from,to,cabin,roundTrip,passengers,"
-                        + "fuel,country,naics,material,disposal,kind,mode,employees,days");
+                        + "fuel,country,naics,material,disposal,kind,mode,employees,days,heating");
         assertThat(exported.text()).contains("natural_gas,1000,m3,2024-11-01,2024-11-30,,,Usine de Toronto,chauffage;usine,measured,",
                 "\"flotte, camion\"", ",CA-AB,", ",electric,");
 
@@ -186,6 +186,8 @@ class ActivityImportApiTest {
                 Map.of("type", "hotel", "quantity", 3, "unit", "night", "date", "2024-06-11", "attributes", Map.of("country", "FR")),
                 Map.of("type", "commuting", "quantity", 12, "unit", "km", "periodStart", "2024-01-01", "periodEnd", "2024-12-31",
                         "attributes", Map.of("mode", "car", "fuel", "gasoline", "employees", 4, "days", 190)),
+                Map.of("type", "homeworking", "quantity", 7, "unit", "h", "periodStart", "2024-01-01", "periodEnd", "2024-12-31",
+                        "attributes", Map.of("heating", "natural_gas", "employees", 4, "days", 40)),
                 Map.of("type", "purchase", "quantity", 1000, "unit", "CAD", "date", "2024-05-01", "attributes", Map.of("naics", "54")),
                 Map.of("type", "waste", "quantity", 120, "unit", "kg", "date", "2024-05-01",
                         "attributes", Map.of("material", "food", "disposal", "composting")));
@@ -288,7 +290,7 @@ class ActivityImportApiTest {
                 tuple(13, "quantity"), tuple(14, "passengers"));
         assertThat(errors(reply.json().get("errors"))).extracting(e -> e[2]).contains(
                 "unknown type 'teleportation'; known types: [electricity, natural_gas, heating_oil, propane, diesel, gasoline,"
-                        + " flight, car, bus, train, taxi, hotel, waste, purchase, commuting]",
+                        + " flight, car, bus, train, taxi, hotel, waste, purchase, commuting, homeworking]",
                 "periodEnd is before periodStart", "this organization has no site 'Nulle part'", "quantity is required",
                 "a tag cannot be empty", "periodStart must be a date YYYY-MM-DD");
         assertThat(reply.json().get("message").asText()).isEqualTo("11 errors in the file; nothing was imported");

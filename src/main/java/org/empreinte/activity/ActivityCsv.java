@@ -48,7 +48,7 @@ public final class ActivityCsv {
 
     public static final List<String> COLUMNS = List.of("type", "quantity", "unit", "periodStart", "periodEnd", "date",
             "region", "site", "tags", "dataQuality", "from", "to", "cabin", "roundTrip", "passengers", "fuel", "country",
-            "naics", "material", "disposal", "kind", "mode", "employees", "days");
+            "naics", "material", "disposal", "kind", "mode", "employees", "days", "heating");
     /** The columns that are keys of the activity's {@code attributes}. */
     public static final List<String> ATTRIBUTE_COLUMNS = COLUMNS.subList(COLUMNS.indexOf("from"), COLUMNS.size());
     public static final String TAG_SEPARATOR = ";";

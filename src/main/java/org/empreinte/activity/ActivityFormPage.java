@@ -22,7 +22,7 @@ public class ActivityFormPage extends Page {
 
     static {
         GROUPS.put("group_energy", List.of("electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline"));
-        GROUPS.put("group_travel", List.of("flight", "car", "bus", "train", "taxi", "hotel", "commuting"));
+        GROUPS.put("group_travel", List.of("flight", "car", "bus", "train", "taxi", "hotel", "commuting", "homeworking"));
         GROUPS.put("group_purchases", List.of("purchase"));
         GROUPS.put("group_waste", List.of("waste"));
     }
@@ -102,8 +102,9 @@ public class ActivityFormPage extends Page {
         fields.add(select("material", "waste", TravelAndWaste.WASTE_MATERIALS, "material_"));
         fields.add(select("disposal", "waste", TravelAndWaste.DISPOSALS, "disposal_"));
         fields.add(select("mode", "commuting", TravelAndWaste.COMMUTING_MODES, "mode_"));
-        fields.add(number("employees", "commuting"));
-        fields.add(number("days", "commuting"));
+        fields.add(select("heating", "homeworking", TravelAndWaste.HEATING, "heating_"));
+        fields.add(number("employees", "commuting homeworking"));
+        fields.add(number("days", "commuting homeworking"));
         fields.add(text("naics", "purchase", null));
         fields.add(select("purchaseMaterial", "purchase", withBlank(List.of("paper", "cardboard")), "material_"));
         return fields;

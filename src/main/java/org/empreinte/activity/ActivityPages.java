@@ -114,6 +114,11 @@ public class ActivityPages {
                 fields.put("employees", "employees");
                 fields.put("days", "days");
             }
+            case "homeworking" -> {
+                fields.put("heating", "heating");
+                fields.put("employees", "employees");
+                fields.put("days", "days");
+            }
             default -> {
                 return null;
             }

@@ -226,6 +226,9 @@ public class ActivityService {
         if ("commuting".equals(type)) {
             return List.of("km", "mi");
         }
+        if (TravelAndWaste.HOMEWORKING.equals(type)) {
+            return List.of("h");
+        }
         if ("car".equals(type)) {
             return List.of("km", "mi", "L", "US gal");
         }
@@ -242,10 +245,15 @@ public class ActivityService {
 
     private static Set<String> loggableTypes(EmissionCalculator calculator) {
         Set<String> types = new java.util.LinkedHashSet<>(calculator.selector().types());
+        boolean homeworkingEnergy = types.contains("homeworking_energy");
         types.removeAll(TravelAndWaste.INTERNAL_TYPES);
         // Commuting has no factor of its own: it takes the factor of its mode.
         if (types.contains("car")) {
             types.add("commuting");
+        }
+        // Home-working takes the factors of electricity or gas through DESNZ's energy per hour.
+        if (homeworkingEnergy) {
+            types.add(TravelAndWaste.HOMEWORKING);
         }
         return java.util.Collections.unmodifiableSet(types);
     }

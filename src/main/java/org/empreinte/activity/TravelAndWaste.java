@@ -28,6 +28,7 @@ import org.empreinte.web.ValidationException;
  * {@code attributes.employees}, {@code attributes.days} (working days in the period) and
  * {@code attributes.mode} (car, with its {@code fuel}; bus; train; metro). It is the trips one by one:
  * employees x days x 2 trips of that distance, with the mode's factor, one employee per car.</li>
+ * <li>{@code homeworking}: hours at home, turned into energy (see {@link #homeworking}).</li>
  * </ul>
  */
 final class TravelAndWaste {
@@ -39,24 +40,40 @@ final class TravelAndWaste {
             "metal", "electronics", "wood", "textiles");
     static final List<String> DISPOSALS = List.of("landfill", "recycling", "composting", "incineration");
     static final List<String> COMMUTING_MODES = List.of("car", "bus", "train", "metro");
-    static final List<String> TYPES = List.of("car", "bus", "train", "taxi", "hotel", "waste", "commuting");
+    static final List<String> HEATING = List.of("electricity", "natural_gas", "none");
+    static final List<String> TYPES = List.of("car", "bus", "train", "taxi", "hotel", "waste", "commuting", "homeworking");
     /** Factor types that serve other activities and cannot be logged themselves. */
-    static final java.util.Set<String> INTERNAL_TYPES = java.util.Set.of("ev_electricity");
+    static final java.util.Set<String> INTERNAL_TYPES = java.util.Set.of("ev_electricity", "homeworking_energy");
+    /** Home-working takes the factors of electricity and of its heating energy, through DESNZ's per-hour energy. */
+    static final String HOMEWORKING = "homeworking";
 
     private static final MeasurementUnit KM = MeasurementUnits.find("km").orElseThrow();
     private static final MeasurementUnit KWH = MeasurementUnits.find("kWh").orElseThrow();
     private static final MeasurementUnit LITRE = MeasurementUnits.find("L").orElseThrow();
+    private static final MeasurementUnit HOUR = MeasurementUnits.find("h").orElseThrow();
 
     private final FactorLibrary library;
     /** kWh per km of an average electric car, from the library once; empty when it lacks the two factors. */
     private final java.util.OptionalDouble electricCarKwhPerKm;
+    /** kWh an hour of home-working for equipment and lighting, and of heat; empty when the library lacks their factors. */
+    private final java.util.OptionalDouble homeEquipmentKwhPerHour;
+    private final java.util.OptionalDouble homeHeatingKwhPerHour;
 
     TravelAndWaste(FactorLibrary library) {
         this.library = library;
-        Optional<EmissionFactor> perKm = factor("ev_electricity", "GB");
-        Optional<EmissionFactor> grid = factor("electricity", "GB");
-        this.electricCarKwhPerKm = perKm.isPresent() && grid.isPresent()
-                ? java.util.OptionalDouble.of(perKm.get().co2ePerUnit() / grid.get().co2ePerUnit())
+        Optional<EmissionFactor> grid = factor("electricity", "GB", Map.of(), KWH);
+        this.electricCarKwhPerKm = ratio(factor("ev_electricity", "GB", Map.of("fuel", "electric"), KM), grid);
+        // DESNZ prices home-working per hour with the UK grid (equipment) and natural gas (heating):
+        // dividing by those factors gives back the energy, which then takes the factors of the
+        // activity's region and of the home's heating energy.
+        this.homeEquipmentKwhPerHour = ratio(factor("homeworking_energy", "GB", Map.of("part", "equipment"), HOUR), grid);
+        this.homeHeatingKwhPerHour = ratio(factor("homeworking_energy", "GB", Map.of("part", "heating"), HOUR),
+                factor("natural_gas", "*", Map.of(), KWH));
+    }
+
+    private static java.util.OptionalDouble ratio(Optional<EmissionFactor> numerator, Optional<EmissionFactor> denominator) {
+        return numerator.isPresent() && denominator.isPresent()
+                ? java.util.OptionalDouble.of(numerator.get().co2ePerUnit() / denominator.get().co2ePerUnit())
                 : java.util.OptionalDouble.empty();
     }
 
@@ -73,6 +90,7 @@ final class TravelAndWaste {
             case "train" -> passengers(attributes, entered, "kind", TRAIN_KINDS, "intercity");
             case "hotel" -> hotel(attributes, entered);
             case "commuting" -> commuting(attributes, entered, periodDays);
+            case HOMEWORKING -> homeworking(attributes, entered, periodDays);
             case "waste" -> entered.withCriteria(Map.of(
                     "material", choice(attributes, "material", WASTE_MATERIALS, null),
                     "disposal", choice(attributes, "disposal", DISPOSALS, null)));
@@ -105,9 +123,50 @@ final class TravelAndWaste {
                 "the factor library has no electric-car consumption", "error_no_factor_region", "GB"));
     }
 
-    private Optional<EmissionFactor> factor(String type, String region) {
+    private Optional<EmissionFactor> factor(String type, String region, Map<String, String> conditions, MeasurementUnit unit) {
         return library.sets().stream().flatMap(s -> s.factors().stream())
-                .filter(f -> f.type().equals(type) && f.region().equals(region)).findFirst();
+                .filter(f -> f.type().equals(type) && f.region().equals(region) && f.conditions().equals(conditions)
+                        && f.unit().isCommensurableWith(unit))
+                .findFirst();
+    }
+
+    /**
+     * Home-working (GHG Protocol category 7, as DESNZ files it): hours worked at home, or with
+     * {@code employees} and {@code days} a survey whose quantity is the hours of one day. Each hour
+     * draws DESNZ's equipment and lighting energy at the region's grid, and its heat from the
+     * home's {@code heating}: electricity (the default: most Québec homes heat with it) adds the
+     * heat to the same kWh; natural gas takes the gas factor for the heat, and leaves the
+     * equipment out (0.15 kWh: 0.26 g on Québec's grid against 302 g of gas heat, and one
+     * activity applies one factor); none counts the equipment only.
+     */
+    private Measure homeworking(Map<String, Object> attributes, Measure entered, long periodDays) {
+        if (!entered.unit().isCommensurableWith(HOUR)) {
+            throw new ValidationException("unit", "home-working is counted in hours", "error_unit", entered.unit().symbol(), "h");
+        }
+        String heating = choice(attributes, "heating", HEATING, "electricity");
+        double hours = MeasurementUnits.convert(entered.quantity(), entered.unit(), HOUR);
+        if (attributes.containsKey("employees") || attributes.containsKey("days")) {
+            if (hours > 24) {
+                throw new ValidationException("quantity", "a survey's quantity is the hours of one day, at most 24",
+                        "error_hours_per_day");
+            }
+            hours *= (double) count(attributes, "employees", 100_000)
+                    * count(attributes, "days", (int) Math.min(periodDays, Integer.MAX_VALUE));
+        }
+        double equipment = homeEquipmentKwhPerHour.orElseThrow(this::noHomeworkingFactors);
+        double heat = homeHeatingKwhPerHour.orElseThrow(this::noHomeworkingFactors);
+        return switch (heating) {
+            case "natural_gas" -> new Measure(entered.quantity(), entered.unit(), hours * heat, KWH, Map.of(), "natural_gas",
+                    null, 3, "employee_commuting");
+            case "none" -> new Measure(entered.quantity(), entered.unit(), hours * equipment, KWH, Map.of(), "electricity",
+                    null, 3, "employee_commuting");
+            default -> new Measure(entered.quantity(), entered.unit(), hours * (equipment + heat), KWH, Map.of(),
+                    "electricity", null, 3, "employee_commuting");
+        };
+    }
+
+    private ValidationException noHomeworkingFactors() {
+        return new ValidationException("type", "the factor library has no home-working energy", "error_no_factor_region", "GB");
     }
 
     private static Measure passengers(Map<String, Object> attributes, Measure entered, String key, List<String> kinds,

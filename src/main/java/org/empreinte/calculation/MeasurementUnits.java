@@ -58,6 +58,8 @@ public final class MeasurementUnits {
         define(MetricPrefix.MEGA(Units.GRAM), "t", "tonne", "tonnes");
         define(MetricPrefix.KILO(Units.METRE), "km");
         define(USCustomary.MILE, "mi", "mile", "miles");
+        // Working hours, which home-working is counted in.
+        define(Units.HOUR, "h", "hour", "hours", "heure", "heures");
         // A count: hotel room-nights.
         define(AbstractUnit.ONE, "night", "nights", "nuit", "nuits", "room-night", "room-nights");
         // Money: each currency is a dimension of its own, so no unit conversion ever turns one into

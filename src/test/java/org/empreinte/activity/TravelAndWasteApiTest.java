@@ -51,6 +51,8 @@ class TravelAndWasteApiTest {
         // An electric car in Québec: DESNZ's 0.04358 kg/km at the UK grid's 0.20705 kg/kWh is 0.21048 kWh/km,
         // at Québec's 1.7 g/kWh (eccc-electricity-ca-qc-2018): 120 x 0.04358 / 0.20705 x 0.0017
         "car    | 120 | km    | fuel=electric                  | eccc-electricity-ca-qc-2018       | 0.04293803",
+        // desnz-2024-car-plugin-hybrid: the fuel burned, 0.0936 kg per km (DESNZ Scope 1 passenger vehicles)
+        "car    | 120 | km    | fuel=plugin_hybrid             | desnz-2024-car-plugin-hybrid      | 11.232",
         // desnz-2024-bus-coach: 0.02717 kg per passenger km, 2 passengers
         "bus    | 250 | km    | kind=coach;passengers=2        | desnz-2024-bus-coach              | 13.585",
         // desnz-2024-train-intercity: 0.03546 kg per passenger km (National rail)
@@ -146,6 +148,42 @@ class TravelAndWasteApiTest {
         assertThat(((Map<?, ?>) survey.get("factor")).get("id")).isEqualTo("desnz-2024-car-gasoline");
     }
 
+    @Test
+    void homeWorkingIsItsEnergyAtTheRegionsFactors() {
+        // DESNZ per FTE hour: equipment 0.03144 kg at the UK grid's 0.20705 kg/kWh, heating 0.30234 kg at natural
+        // gas's 0.1829 kg/kWh (gross CV). An electrically heated home in Québec (eccc-electricity-ca-qc-2018, 1.7 g/kWh),
+        // a survey of 3 employees x 2 days x 7 hours:
+        Map<String, Object> electric = post(Map.of("type", "homeworking", "quantity", 7, "unit", "h",
+                "periodStart", "2024-02-05", "periodEnd", "2024-02-09", "attributes", Map.of("employees", 3, "days", 2)));
+        assertThat(((Number) electric.get("co2eKg")).doubleValue())
+                .isCloseTo(42 * (0.03144 / 0.20705 + 0.30234 / 0.1829) * 0.0017, within(1e-9));
+        assertThat(((Map<?, ?>) electric.get("factor")).get("id")).isEqualTo("eccc-electricity-ca-qc-2018");
+        assertThat(electric.get("scope")).isEqualTo(3);
+        assertThat(electric.get("ghgCategory")).isEqualTo(7);
+        // The same 42 hours given as a total.
+        Map<String, Object> total = post(Map.of("type", "homeworking", "quantity", 42, "unit", "h", "date", "2024-02-05"));
+        assertThat(((Number) total.get("co2eKg")).doubleValue())
+                .isCloseTo(((Number) electric.get("co2eKg")).doubleValue(), within(1e-12));
+        // Gas heating takes DESNZ's gas factor in kWh (ECCC's Québec gas is per m3), so it gives back DESNZ's own
+        // heating factor: 10 x 0.30234.
+        Map<String, Object> gas = post(Map.of("type", "homeworking", "quantity", 10, "unit", "h", "date", "2024-02-05",
+                "attributes", Map.of("heating", "natural_gas")));
+        assertThat(((Number) gas.get("co2eKg")).doubleValue()).isCloseTo(10 * 0.30234, within(1e-9));
+        assertThat(((Map<?, ?>) gas.get("factor")).get("id")).isEqualTo("desnz-2024-natural-gas-kwh");
+        // Without heating, the equipment only.
+        Map<String, Object> none = post(Map.of("type", "homeworking", "quantity", 10, "unit", "h", "date", "2024-07-05",
+                "attributes", Map.of("heating", "none")));
+        assertThat(((Number) none.get("co2eKg")).doubleValue()).isCloseTo(10 * 0.03144 / 0.20705 * 0.0017, within(1e-12));
+    }
+
+    @Test
+    void aHomeWorkingSurveyCountsTheHoursOfOneDay() {
+        Response response = request(activities()).post(Entity.json(Map.of("type", "homeworking", "quantity", 25, "unit", "h",
+                "date", "2024-05-01", "attributes", Map.of("employees", 1, "days", 1))));
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.readEntity(JSON).get("field")).isEqualTo("quantity");
+    }
+
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource(delimiter = '|', value = {
         "waste | kg    | material=rock;disposal=landfill   | attributes.material",
@@ -156,6 +194,10 @@ class TravelAndWasteApiTest {
         "car   | L     | fuel=electric                     | attributes.fuel",
         "train | night | kind=intercity                    | unit",
         "ev_electricity | km |                             | type",
+        "homeworking_energy | h |                          | type",
+        "homeworking | km   |                              | unit",
+        "homeworking | h    | heating=wood                 | attributes.heating",
+        "homeworking | h    | employees=2                  | attributes.days",
         "commuting | km    | mode=bus;employees=2             | attributes.days",
         "commuting | km    | mode=plane;employees=2;days=3    | attributes.mode",
         "commuting | km    | mode=bus;employees=0;days=3      | attributes.employees",

@@ -41,7 +41,7 @@ class MeasurementUnitsTest {
         @Test
         void allListsEachCanonicalUnitOnce() {
             assertThat(MeasurementUnits.all()).extracting(MeasurementUnit::symbol)
-                    .containsExactly("kWh", "MWh", "GJ", "MJ", "m3", "L", "US gal", "kg", "t", "km", "mi", "night", "CAD", "USD", "EUR",
+                    .containsExactly("kWh", "MWh", "GJ", "MJ", "m3", "L", "US gal", "kg", "t", "km", "mi", "h", "night", "CAD", "USD", "EUR",
                             "USD2022");
         }
     }

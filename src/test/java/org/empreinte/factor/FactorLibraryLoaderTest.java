@@ -63,14 +63,14 @@ class FactorLibraryLoaderTest {
             // eccc-canada.yml: 5 electricity + natural gas, light fuel oil, propane, diesel, gasoline = 10
             assertThat(library.set("eccc-canada")).get().satisfies(s -> assertThat(s.factors()).hasSize(10));
             // desnz-2024.yml: 5 fuels × (litres or m³, kWh) + GB electricity = 11
-            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(116));
+            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(118));
             // USEEIO: 1,016 industries published, and the means of the 1,091 NAICS prefixes of 2 to 5 digits that
             // are not themselves industries.
             assertThat(library.set("useeio-1.3")).get().satisfies(s -> assertThat(s.factors()).hasSize(1016 + 1091));
             // 10 Canadian factors; DESNZ: 11 for energy, 18 for flights (3 bands' cabins, with and without RF),
             // 5 cars, 1 electric-car consumption, 2 buses, 3 trains, 1 taxi, 38 hotel countries, 31 waste routes,
             // 2 physical purchases (paper, cardboard), 4 wood waste routes.
-            assertThat(library.factorCount()).isEqualTo(10 + 116 + 1016 + 1091);
+            assertThat(library.factorCount()).isEqualTo(10 + 118 + 1016 + 1091);
             assertThat(library.gwpSets()).containsOnlyKeys("AR4", "AR5", "AR6");
             assertThat(library.selector().sets()).extracting(FactorSet::id).containsExactly("eccc-canada", "desnz-2024");
         }
