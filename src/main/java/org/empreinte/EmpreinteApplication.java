@@ -104,6 +104,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                     return failures;
                 });
         FootprintService footprints = new FootprintService(jdbi, library);
+        org.empreinte.organization.IntensityDenominators denominators = new org.empreinte.organization.YearlyFigures(jdbi);
         ActivityImport imports = new ActivityImport(jdbi, activities, environment.getObjectMapper(), clock);
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));

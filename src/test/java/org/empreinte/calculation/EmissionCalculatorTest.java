@@ -337,7 +337,7 @@ class EmissionCalculatorTest {
         void theLibraryKnowsExactlyTheSixEnergyTypesAndFlights() {
             assertThat(calculator.selector().types())
                     .containsExactlyInAnyOrder("electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline",
-                            "flight", "car", "ev_electricity", "bus", "train", "taxi", "hotel", "waste", "purchase");
+                            "flight", "car", "ev_electricity", "homeworking_energy", "bus", "train", "taxi", "hotel", "waste", "purchase");
         }
     }
 }
