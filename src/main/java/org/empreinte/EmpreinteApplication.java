@@ -104,7 +104,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                     return failures;
                 });
         FootprintService footprints = new FootprintService(jdbi, library);
-        org.empreinte.organization.IntensityDenominators denominators = new org.empreinte.organization.YearlyFigures(jdbi);
+        org.empreinte.organization.YearlyFigures yearlyFigures = new org.empreinte.organization.YearlyFigures(jdbi, clock);
+        org.empreinte.organization.IntensityDenominators denominators = yearlyFigures;
         ActivityImport imports = new ActivityImport(jdbi, activities, environment.getObjectMapper(), clock);
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
@@ -121,6 +122,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new LanguageCookieFilter());
 
         jersey.register(new OrganizationResource(organizations));
+        jersey.register(new org.empreinte.organization.ReportInputsResource(yearlyFigures));
         jersey.register(new ActivityResource(activities));
         jersey.register(new ActivityImportResource(imports));
         jersey.register(new ActivityExportResource(imports));

@@ -1,29 +1,113 @@
 package org.empreinte.organization;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.OptionalDouble;
 
 import org.jdbi.v3.core.Jdbi;
 
+import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.ValidationException;
+
 /**
- * The denominators of intensities. For now the organization's current FTE and annual revenue stand
- * for every year; figures recorded per year will replace them.
+ * What reports read beside the activities: the figures of each year (the denominators of
+ * intensities) and the electricity contracts of market-based scope 2.
  */
 public class YearlyFigures implements IntensityDenominators {
 
+    private final Jdbi jdbi;
+    private final Clock clock;
     private final OrganizationDao organizationDao;
+    private final ReportInputsDao dao;
 
-    public YearlyFigures(Jdbi jdbi) {
+    public YearlyFigures(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
+        this.dao = jdbi.onDemand(ReportInputsDao.class);
     }
 
+    /**
+     * A year's own figure when recorded, else the organization's profile for FTE and revenue: the
+     * profile says what they are now, which a report marks as such (see {@link #recorded}).
+     */
     @Override
     public OptionalDouble value(long organizationId, int year, String metric) {
-        return organizationDao.find(organizationId).map(organization -> switch (metric) {
-            case EMPLOYEES -> positive(organization.employees());
-            case REVENUE -> organization.annualRevenueCad() == null ? OptionalDouble.empty()
-                    : positive(organization.annualRevenueCad() / 1_000_000);
-            default -> OptionalDouble.empty();
-        }).orElse(OptionalDouble.empty());
+        Organization organization = organizationDao.find(organizationId).orElse(null);
+        if (organization == null) {
+            return OptionalDouble.empty();
+        }
+        YearFigures figures = dao.year(organizationId, year).orElse(null);
+        return switch (metric) {
+            case EMPLOYEES -> positive(figures != null && figures.employees() != null ? figures.employees()
+                    : organization.employees());
+            case REVENUE -> {
+                Double revenue = figures != null && figures.revenueCad() != null ? figures.revenueCad()
+                        : organization.annualRevenueCad();
+                yield revenue == null ? OptionalDouble.empty() : positive(revenue / 1_000_000);
+            }
+            default -> figures != null && figures.customValue() != null && metric.equals(customKey(figures.customLabel()))
+                    ? positive(figures.customValue()) : OptionalDouble.empty();
+        };
+    }
+
+    /** The figures recorded for a year, if any. */
+    public java.util.Optional<YearFigures> recorded(long organizationId, int year) {
+        return dao.year(organizationId, year);
+    }
+
+    /** The key a custom denominator is asked by: its label, lower-case and trimmed. */
+    public static String customKey(String label) {
+        return label == null ? null : label.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public List<YearFigures> years(long organizationId) {
+        requireOrganization(organizationId);
+        return dao.years(organizationId);
+    }
+
+    public YearFigures putYear(long organizationId, int year, YearFigures request) {
+        YearFigures valid = request.validated(year);
+        return jdbi.inTransaction(handle -> {
+            requireOrganization(organizationId);
+            dao.deleteYear(organizationId, valid);
+            dao.insertYear(organizationId, valid, clock.instant().toString());
+            return dao.year(organizationId, year).orElseThrow();
+        });
+    }
+
+    public List<ElectricityContract> contracts(long organizationId) {
+        requireOrganization(organizationId);
+        return dao.contracts(organizationId);
+    }
+
+    public ElectricityContract addContract(long organizationId, ElectricityContract request) {
+        ElectricityContract valid = request.validated();
+        return jdbi.inTransaction(handle -> {
+            requireOrganization(organizationId);
+            if (valid.siteId() != null && organizationDao.site(organizationId, valid.siteId()).isEmpty()) {
+                throw new ValidationException("siteId", "this organization has no site " + valid.siteId(), "error_site_unknown",
+                        valid.siteId());
+            }
+            long id = dao.insertContract(organizationId, valid, clock.instant().toString());
+            return new ElectricityContract(id, valid.siteId(), valid.kind(), valid.co2eKgPerKwh(), valid.fromYear(),
+                    valid.toYear(), valid.description());
+        });
+    }
+
+    public void deleteContract(long organizationId, long contractId) {
+        jdbi.useTransaction(handle -> {
+            requireOrganization(organizationId);
+            if (dao.deleteContract(organizationId, contractId) == 0) {
+                throw new ResourceNotFoundException("electricity contract", contractId);
+            }
+        });
+    }
+
+    private void requireOrganization(long organizationId) {
+        if (organizationDao.find(organizationId).isEmpty()) {
+            throw new ResourceNotFoundException("organization", organizationId);
+        }
     }
 
     private static OptionalDouble positive(double value) {

@@ -1,0 +1,38 @@
+package org.empreinte.organization;
+
+import org.empreinte.web.ValidationException;
+
+/**
+ * What an organization counts in one year, to divide its emissions by: FTE, revenue, and one
+ * denominator of its own (members, meals served, volunteer hours). Any may be left out.
+ */
+public record YearFigures(Integer year, Double employees, Double revenueCad, String customLabel, Double customValue) {
+
+    /** The body of {@code PUT .../years/{year}}, checked; the year comes from the path. */
+    public YearFigures validated(int pathYear) {
+        if (pathYear < 1990 || pathYear > 2100) {
+            throw new ValidationException("year", "year must be a year between 1990 and 2100", "error_year");
+        }
+        if (year != null && year != pathYear) {
+            throw new ValidationException("year", "the body's year differs from the address's", "error_year_mismatch");
+        }
+        requirePositive("employees", employees, 10_000_000);
+        requirePositive("revenueCad", revenueCad, 1e13);
+        requirePositive("customValue", customValue, 1e13);
+        String label = customLabel == null || customLabel.isBlank() ? null : customLabel.strip();
+        if (label != null && label.length() > 100) {
+            throw new ValidationException("customLabel", "customLabel must be at most 100 characters", "error_too_long", 100);
+        }
+        if ((label == null) != (customValue == null)) {
+            throw new ValidationException(label == null ? "customLabel" : "customValue",
+                    "a denominator of your own needs both its label and its value", "error_custom_denominator");
+        }
+        return new YearFigures(pathYear, employees, revenueCad, label, customValue);
+    }
+
+    private static void requirePositive(String field, Double value, double max) {
+        if (value != null && (value.isNaN() || value <= 0 || value > max)) {
+            throw new ValidationException(field, field + " must be a positive number", "error_positive");
+        }
+    }
+}
