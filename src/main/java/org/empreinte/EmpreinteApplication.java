@@ -36,6 +36,7 @@ import org.empreinte.factor.FactorLibraryLoader;
 import org.empreinte.factor.FactorPages;
 import org.empreinte.footprint.FootprintResource;
 import org.empreinte.footprint.FootprintService;
+import org.empreinte.footprint.ReportCache;
 import org.empreinte.organization.OrganizationPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
@@ -103,8 +104,11 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                     activities.recompute(organizationId, true, new TreeMap<>(), failures);
                     return failures;
                 });
-        FootprintService footprints = new FootprintService(jdbi, library);
         org.empreinte.organization.YearlyFigures yearlyFigures = new org.empreinte.organization.YearlyFigures(jdbi, clock);
+        ReportCache reportCache = new ReportCache(configuration.getReportCache().getMaximumSize(),
+                configuration.getReportCache().getExpireAfterAccess().toJavaDuration());
+        reportCache.registerMetrics(environment.metrics());
+        FootprintService footprints = new FootprintService(jdbi, library, yearlyFigures, reportCache);
         org.empreinte.organization.IntensityDenominators denominators = yearlyFigures;
         ActivityImport imports = new ActivityImport(jdbi, activities, environment.getObjectMapper(), clock);
 
@@ -122,7 +126,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new LanguageCookieFilter());
 
         jersey.register(new OrganizationResource(organizations));
-        jersey.register(new org.empreinte.organization.ReportInputsResource(yearlyFigures));
+        jersey.register(new org.empreinte.organization.YearFiguresResource(yearlyFigures));
+        jersey.register(new org.empreinte.organization.ElectricityContractResource(yearlyFigures));
         jersey.register(new ActivityResource(activities));
         jersey.register(new ActivityImportResource(imports));
         jersey.register(new ActivityExportResource(imports));

@@ -21,6 +21,20 @@ public class EmpreinteConfiguration extends Configuration {
     @NotNull
     private FactorsConfiguration emissionFactors = new FactorsConfiguration();
 
+    @Valid
+    @NotNull
+    private ReportCacheConfiguration reportCache = new ReportCacheConfiguration();
+
+    @JsonProperty
+    public ReportCacheConfiguration getReportCache() {
+        return reportCache;
+    }
+
+    @JsonProperty
+    public void setReportCache(ReportCacheConfiguration reportCache) {
+        this.reportCache = reportCache;
+    }
+
     @JsonProperty("database")
     public DataSourceFactory getDataSourceFactory() {
         return database;
@@ -68,6 +82,36 @@ public class EmpreinteConfiguration extends Configuration {
         @JsonProperty
         public void setSelectionOrder(List<String> selectionOrder) {
             this.selectionOrder = selectionOrder;
+        }
+    }
+
+    public static class ReportCacheConfiguration {
+        /** Reports held at most; one is a few kilobytes. */
+        @jakarta.validation.constraints.Min(0)
+        private long maximumSize = 10_000;
+
+        /** An entry not read for this long is dropped. */
+        @NotNull
+        private io.dropwizard.util.Duration expireAfterAccess = io.dropwizard.util.Duration.hours(1);
+
+        @JsonProperty
+        public long getMaximumSize() {
+            return maximumSize;
+        }
+
+        @JsonProperty
+        public void setMaximumSize(long maximumSize) {
+            this.maximumSize = maximumSize;
+        }
+
+        @JsonProperty
+        public io.dropwizard.util.Duration getExpireAfterAccess() {
+            return expireAfterAccess;
+        }
+
+        @JsonProperty
+        public void setExpireAfterAccess(io.dropwizard.util.Duration expireAfterAccess) {
+            this.expireAfterAccess = expireAfterAccess;
         }
     }
 }

@@ -192,6 +192,7 @@ public final class ActivityImport {
         try {
             return jdbi.inTransaction(handle -> {
                 long importId = csvDao.insertImport(organizationId, sha256, clip(fileName), rows.size(), now);
+                organizationDao.touch(organizationId);
                 for (int from = 0; from < rows.size(); from += BATCH) {
                     List<StoredActivity> chunk = new ArrayList<>(BATCH);
                     for (PreparedRow row : rows.subList(from, Math.min(rows.size(), from + BATCH))) {

@@ -87,6 +87,7 @@ public class ActivityService {
             String now = now();
             long id = activityDao.insert(prepared.stored(), now);
             writeDetails(id, organizationId, prepared);
+            organizationDao.touch(organizationId);
             return toActivity(ActivityRow.written(id, prepared.stored(), prepared.siteName(), now), prepared.tags());
         });
     }
@@ -102,6 +103,7 @@ public class ActivityService {
             activityDao.deleteTags(activityId);
             activityDao.deleteMonths(activityId);
             writeDetails(activityId, organizationId, prepared);
+            organizationDao.touch(organizationId);
             return toActivity(activityDao.find(organizationId, activityId).orElseThrow());
         });
     }
@@ -112,6 +114,7 @@ public class ActivityService {
             if (activityDao.delete(organizationId, activityId) == 0) {
                 throw new ResourceNotFoundException("activity", activityId);
             }
+            organizationDao.touch(organizationId);
         });
     }
 
@@ -190,6 +193,9 @@ public class ActivityService {
                     activityDao.deleteMonths(input.id());
                     writeDetails(input.id(), organizationId, prepared);
                 }
+            }
+            if (apply && moved > 0) {
+                organizationDao.touch(organizationId);
             }
             return new Recalculation.OrganizationChange(organizationId, inputs.size(), moved, before, after);
         });

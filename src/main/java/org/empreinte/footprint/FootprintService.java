@@ -14,11 +14,16 @@ import org.empreinte.calculation.FactorSet;
 import org.empreinte.calculation.Gas;
 import org.empreinte.calculation.Period;
 import org.empreinte.factor.FactorLibrary;
+import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationDao;
+import org.empreinte.organization.YearlyFigures;
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.ValidationException;
 
-/** Reads the footprint of a period from the stored results: aggregation happens in SQL, not by loading rows. */
+/**
+ * Reads the footprint and the report of a period from the stored results: aggregation happens in
+ * SQL, not by loading rows, and results are cached until the organization's next write.
+ */
 public class FootprintService {
 
     private final Jdbi jdbi;
@@ -30,12 +35,16 @@ public class FootprintService {
     private final OrganizationDao organizationDao;
     private final FootprintDao footprintDao;
     private final FactorLibrary library;
+    private final YearlyFigures figures;
+    private final ReportCache cache;
 
-    public FootprintService(Jdbi jdbi, FactorLibrary library) {
+    public FootprintService(Jdbi jdbi, FactorLibrary library, YearlyFigures figures, ReportCache cache) {
         this.jdbi = jdbi;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.footprintDao = jdbi.onDemand(FootprintDao.class);
         this.library = library;
+        this.figures = figures;
+        this.cache = cache;
     }
 
     /** The period of a request: {@code year}, or {@code from} and {@code to}; a missing year is the current one. */
@@ -74,22 +83,52 @@ public class FootprintService {
 
     public Footprint footprint(long organizationId, Period period, String tag) {
         String cleanTag = notBlank(tag) ? tag.strip() : null;
-        String tagFilter = cleanTag == null ? FootprintDao.NO_TAG : FootprintDao.WITH_TAG;
-        long fromDay = period.start().toEpochDay();
-        long toDay = period.end().toEpochDay();
-        return jdbi.withHandle(handle -> {
-            boolean radiativeForcing = organizationDao.find(organizationId)
-                    .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId)).includeRadiativeForcing();
-            FootprintDao dao = footprintDao;
-            List<FootprintDao.Cell> cells = dao.cells(organizationId, fromDay, toDay, tagFilter, cleanTag);
-            long count = dao.activityCount(organizationId, fromDay, toDay, tagFilter, cleanTag);
-            List<FootprintDao.SetUsed> sets = dao.factorSets(organizationId, fromDay, toDay, tagFilter, cleanTag);
-            return assemble(organizationId, period, cleanTag, cells, count, sets, radiativeForcing);
-        });
+        return cache.get(organizationId, revision(organizationId), "footprint", period, cleanTag,
+                () -> jdbi.withHandle(handle -> {
+                    Organization organization = organization(organizationId);
+                    return assemble(organizationId, period, cleanTag, groups(organizationId, period, cleanTag),
+                            organization.includeRadiativeForcing());
+                }));
     }
 
-    private Footprint assemble(long organizationId, Period period, String tag, List<FootprintDao.Cell> cells, long count,
-            List<FootprintDao.SetUsed> setsUsed, boolean radiativeForcing) {
+    /** The full report of a period: the footprint and the sections of {@link Report}, from one scan of its rows. */
+    public Report report(long organizationId, Period period, String tag) {
+        String cleanTag = notBlank(tag) ? tag.strip() : null;
+        return cache.get(organizationId, revision(organizationId), "report", period, cleanTag,
+                () -> jdbi.withHandle(handle -> {
+                    Organization organization = organization(organizationId);
+                    List<FootprintDao.Group> groups = groups(organizationId, period, cleanTag);
+                    Footprint footprint = assemble(organizationId, period, cleanTag, groups,
+                            organization.includeRadiativeForcing());
+                    Period previous = new Period(period.start().minusYears(1), period.end().minusYears(1));
+                    List<FootprintDao.ScopeTotal> before = footprintDao.byScope(organizationId, previous.start().toEpochDay(),
+                            previous.end().toEpochDay(), tagFilter(cleanTag), cleanTag);
+                    return ReportSections.build(footprint, groups, previous, before, period,
+                            figures.contracts(organizationId), year -> figures.recorded(organizationId, year),
+                            (year, metric) -> figures.value(organizationId, year, metric), library);
+                }));
+    }
+
+    private long revision(long organizationId) {
+        return organizationDao.revision(organizationId)
+                .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
+    }
+
+    private Organization organization(long organizationId) {
+        return organizationDao.find(organizationId)
+                .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
+    }
+
+    private List<FootprintDao.Group> groups(long organizationId, Period period, String tag) {
+        return footprintDao.groups(organizationId, period.start().toEpochDay(), period.end().toEpochDay(), tagFilter(tag), tag);
+    }
+
+    private static String tagFilter(String tag) {
+        return tag == null ? FootprintDao.NO_TAG : FootprintDao.WITH_TAG;
+    }
+
+    private Footprint assemble(long organizationId, Period period, String tag, List<FootprintDao.Group> groups,
+            boolean radiativeForcing) {
         Map<String, Double> byScope = new LinkedHashMap<>();
         for (String scope : List.of("1", "2", "3")) {
             byScope.put(scope, 0.0);
@@ -106,9 +145,12 @@ public class FootprintService {
             byMonthAndScope.put(month.toString(), new LinkedHashMap<>(Map.of("1", 0.0, "2", 0.0, "3", 0.0)));
         }
         Map<Long, Footprint.SiteTotal> bySite = new LinkedHashMap<>();
+        java.util.Set<FactorSetKey> setsUsed = new java.util.TreeSet<>();
         double total = 0;
-        for (FootprintDao.Cell cell : cells) {
+        long count = 0;
+        for (FootprintDao.Group cell : groups) {
             total += cell.co2eKg();
+            count += cell.activities();
             byScope.merge(Integer.toString(cell.scope()), cell.co2eKg(), Double::sum);
             byCategory.merge(cell.category(), cell.co2eKg(), Double::sum);
             byGas.merge(Gas.CO2, cell.co2Co2eKg(), Double::sum);
@@ -120,6 +162,7 @@ public class FootprintService {
             long siteKey = cell.siteId() == null ? -1 : cell.siteId();
             bySite.merge(siteKey, new Footprint.SiteTotal(cell.siteId(), cell.siteName(), cell.co2eKg()),
                     (a, b) -> new Footprint.SiteTotal(a.siteId(), a.name(), a.co2eKg() + b.co2eKg()));
+            setsUsed.add(new FactorSetKey(cell.factorSet(), cell.factorSetVersion()));
         }
         Map<String, Double> byScope3Category = new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
         byCategory.forEach((category, value) -> org.empreinte.calculation.GhgCategories.scope3(category)
@@ -127,7 +170,7 @@ public class FootprintService {
         List<Footprint.SiteTotal> sites = new ArrayList<>(bySite.values());
         sites.sort(Comparator.comparingDouble(Footprint.SiteTotal::co2eKg).reversed());
         List<Footprint.FactorSetUsed> sets = new ArrayList<>();
-        for (FootprintDao.SetUsed used : orderByPriority(setsUsed)) {
+        for (FactorSetKey used : orderByPriority(new ArrayList<>(setsUsed))) {
             FactorSet set = library.set(used.factorSet()).filter(s -> s.version().equals(used.factorSetVersion())).orElse(null);
             sets.add(new Footprint.FactorSetUsed(used.factorSet(), used.factorSetVersion(),
                     set == null ? null : set.name(), set == null ? null : set.edition()));
@@ -140,10 +183,19 @@ public class FootprintService {
                 byCategory, byScope3Category, byGas, byMonth, byMonthAndScope, sites, label, sets, count, radiativeForcing);
     }
 
+    /** A factor set and version that produced stored results. */
+    private record FactorSetKey(String factorSet, String factorSetVersion) implements Comparable<FactorSetKey> {
+
+        @Override
+        public int compareTo(FactorSetKey other) {
+            return Comparator.comparing(FactorSetKey::factorSet).thenComparing(FactorSetKey::factorSetVersion).compare(this, other);
+        }
+    }
+
     /** Sets in the configured selection order, then any that are no longer configured. */
-    private List<FootprintDao.SetUsed> orderByPriority(List<FootprintDao.SetUsed> used) {
+    private List<FactorSetKey> orderByPriority(List<FactorSetKey> used) {
         List<String> order = library.selector().sets().stream().map(FactorSet::id).toList();
-        List<FootprintDao.SetUsed> sorted = new ArrayList<>(used);
+        List<FactorSetKey> sorted = new ArrayList<>(used);
         sorted.sort(Comparator.comparingInt(s -> {
             int index = order.indexOf(s.factorSet());
             return index < 0 ? Integer.MAX_VALUE : index;

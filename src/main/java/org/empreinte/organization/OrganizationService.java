@@ -56,6 +56,7 @@ public class OrganizationService {
                     : new OrganizationRequest(checked.name(), checked.sector(), checked.region(), checked.employees(),
                             checked.annualRevenueCad(), checked.legalForm(), before.includeRadiativeForcing());
             organizationDao.update(id, valid, now());
+            organizationDao.touch(id);
             boolean regionChanged = !valid.region().equals(before.region());
             if (regionChanged || valid.radiativeForcing() != before.includeRadiativeForcing()) {
                 recomputeOrRefuse(id, regionChanged ? "region" : "includeRadiativeForcing");
@@ -99,6 +100,7 @@ public class OrganizationService {
             });
             Site before = dao.site(organizationId, siteId).orElseThrow(() -> new ResourceNotFoundException("site", siteId));
             dao.updateSite(organizationId, siteId, valid);
+            dao.touch(organizationId);
             if (!before.region().equals(valid.region())) {
                 recomputeOrRefuse(organizationId, "region");
             }
@@ -115,6 +117,7 @@ public class OrganizationService {
                 throw new ValidationException("site", "the site still has activities; move or delete them first", "error_site_in_use");
             }
             dao.deleteSite(organizationId, siteId);
+            dao.touch(organizationId);
         });
     }
 

@@ -72,6 +72,7 @@ public class YearlyFigures implements IntensityDenominators {
             requireOrganization(organizationId);
             dao.deleteYear(organizationId, valid);
             dao.insertYear(organizationId, valid, clock.instant().toString());
+            organizationDao.touch(organizationId);
             return dao.year(organizationId, year).orElseThrow();
         });
     }
@@ -90,6 +91,7 @@ public class YearlyFigures implements IntensityDenominators {
                         valid.siteId());
             }
             long id = dao.insertContract(organizationId, valid, clock.instant().toString());
+            organizationDao.touch(organizationId);
             return new ElectricityContract(id, valid.siteId(), valid.kind(), valid.co2eKgPerKwh(), valid.fromYear(),
                     valid.toYear(), valid.description());
         });
@@ -101,6 +103,7 @@ public class YearlyFigures implements IntensityDenominators {
             if (dao.deleteContract(organizationId, contractId) == 0) {
                 throw new ResourceNotFoundException("electricity contract", contractId);
             }
+            organizationDao.touch(organizationId);
         });
     }
 

@@ -28,8 +28,7 @@ import org.empreinte.activity.ActivityDao;
 import org.empreinte.activity.MonthShareRow;
 import org.empreinte.activity.StoredActivityBuilder;
 import org.empreinte.db.TestDatabase;
-import org.empreinte.footprint.FootprintDao.Cell;
-import org.empreinte.footprint.FootprintDao.SetUsed;
+import org.empreinte.footprint.FootprintDao.Group;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.organization.SiteRequest;
@@ -105,12 +104,12 @@ class FootprintDaoTest {
         return new Share(first, last, 0, 0, 0, unspecified);
     }
 
-    private List<Cell> cells(String from, String to) {
-        return sorted(dao.cells(organization, day(from), day(to), NO_TAG, null));
+    private List<Group> cells(String from, String to) {
+        return sorted(dao.groups(organization, day(from), day(to), NO_TAG, null));
     }
 
-    private static List<Cell> sorted(List<Cell> cells) {
-        return cells.stream().sorted(Comparator.comparing(Cell::month).thenComparing(Cell::category)
+    private static List<Group> sorted(List<Group> cells) {
+        return cells.stream().sorted(Comparator.comparing(Group::month).thenComparing(Group::category)
                 .thenComparing(c -> c.siteId() == null ? -1 : c.siteId())).toList();
     }
 
@@ -126,10 +125,10 @@ class FootprintDaoTest {
         void shouldCountAShareInsideTheBoundsInFull() {
             storeJanuary();
 
-            List<Cell> cells = cells("2024-01-01", "2024-12-31");
+            List<Group> cells = cells("2024-01-01", "2024-12-31");
 
             assertThat(cells).hasSize(1);
-            Cell cell = cells.get(0);
+            Group cell = cells.get(0);
             assertThat(cell.scope()).isEqualTo(2);
             assertThat(cell.category()).isEqualTo("purchased_electricity");
             assertThat(cell.month()).isEqualTo("2024-01");
@@ -147,7 +146,7 @@ class FootprintDaoTest {
         void shouldCountTenThirtyFirstsWhenTheReportEndsOnTheTenth() {
             storeJanuary();
 
-            Cell cell = cells("2023-07-01", "2024-01-10").get(0);
+            Group cell = cells("2023-07-01", "2024-01-10").get(0);
 
             // days 1..10 of a share covering days 1..31: 10/31 of each figure
             assertThat(cell.co2eKg()).isCloseTo(62 * 10.0 / 31, EXACT); // 20 kg
@@ -181,10 +180,10 @@ class FootprintDaoTest {
             store(activity(organization).period("2024-12-15", "2025-01-14"),
                     share("2024-12-15", "2024-12-31", 28.9), share("2025-01-01", "2025-01-14", 23.8));
 
-            List<Cell> from20 = cells("2024-12-20", "2025-12-31");
+            List<Group> from20 = cells("2024-12-20", "2025-12-31");
 
             // 20..31 December is 12 of the share's 17 days; January lies wholly inside
-            assertThat(from20).extracting(Cell::month).containsExactly("2024-12", "2025-01");
+            assertThat(from20).extracting(Group::month).containsExactly("2024-12", "2025-01");
             assertThat(from20.get(0).co2eKg()).isCloseTo(28.9 * 12 / 17, EXACT);
             assertThat(from20.get(1).co2eKg()).isCloseTo(23.8, EXACT);
             // the calendar years split the bill 17/31 and 14/31
@@ -223,15 +222,15 @@ class FootprintDaoTest {
             store(activity(organization).type("gasoline", 1, "mobile_combustion").period("2024-01-31", "2024-02-01"),
                     share("2024-01-31", "2024-01-31", 2, 0, 0, 0), share("2024-02-01", "2024-02-01", 2, 0, 0, 0));
 
-            List<Cell> cells = cells("2024-01-01", "2024-12-31");
+            List<Group> cells = cells("2024-01-01", "2024-12-31");
 
-            assertThat(cells).extracting(Cell::month, Cell::scope, Cell::category, Cell::siteId, Cell::siteName)
+            assertThat(cells).extracting(Group::month, Group::scope, Group::category, Group::siteId, Group::siteName)
                     .containsExactly(
                             tuple("2024-01", 1, "mobile_combustion", null, null),
                             tuple("2024-01", 2, "purchased_electricity", null, null),
                             tuple("2024-01", 2, "purchased_electricity", toronto, "Usine de Toronto"),
                             tuple("2024-02", 1, "mobile_combustion", null, null));
-            assertThat(cells).extracting(Cell::co2eKg).usingElementComparator(new DoubleComparator(1e-9))
+            assertThat(cells).extracting(Group::co2eKg).usingElementComparator(new DoubleComparator(1e-9))
                     .containsExactly(2.0, 62.0, 40.0, 2.0);
         }
 
@@ -243,14 +242,14 @@ class FootprintDaoTest {
             activities.insertTags(tagged, List.of("chauffage", "bureau"));
             activities.insertTags(otherTag, List.of("atelier"));
 
-            assertThat(dao.cells(organization, day("2024-01-01"), day("2024-12-31"), WITH_TAG, "chauffage"))
+            assertThat(dao.groups(organization, day("2024-01-01"), day("2024-12-31"), WITH_TAG, "chauffage"))
                     .singleElement().satisfies(c -> {
                         assertThat(c.co2eKg()).isCloseTo(10, EXACT);
                         assertThat(c.activities()).isOne();
                     });
-            assertThat(dao.cells(organization, day("2024-01-01"), day("2024-12-31"), WITH_TAG, "nowhere")).isEmpty();
+            assertThat(dao.groups(organization, day("2024-01-01"), day("2024-12-31"), WITH_TAG, "nowhere")).isEmpty();
             // without the filter the bound tag is ignored
-            assertThat(dao.cells(organization, day("2024-01-01"), day("2024-12-31"), NO_TAG, "chauffage"))
+            assertThat(dao.groups(organization, day("2024-01-01"), day("2024-12-31"), NO_TAG, "chauffage"))
                     .singleElement().satisfies(c -> assertThat(c.co2eKg()).isCloseTo(10 + 7 + 5, EXACT));
         }
 
@@ -261,16 +260,20 @@ class FootprintDaoTest {
 
             assertThat(cells("2024-01-01", "2024-12-31")).singleElement()
                     .satisfies(c -> assertThat(c.co2eKg()).isCloseTo(62, EXACT));
-            assertThat(dao.cells(otherOrganization, day("2024-01-01"), day("2024-12-31"), NO_TAG, null)).singleElement()
+            assertThat(dao.groups(otherOrganization, day("2024-01-01"), day("2024-12-31"), NO_TAG, null)).singleElement()
                     .satisfies(c -> assertThat(c.co2eKg()).isCloseTo(1000, EXACT));
         }
+    }
+
+    private long activityCount(String from, String to, String tagFilter, String tag) {
+        return dao.groups(organization, day(from), day(to), tagFilter, tag).stream().mapToLong(Group::activities).sum();
     }
 
     @Nested
     class ActivityCount {
 
         @Test
-        void shouldCountDistinctActivitiesOverlappingTheBounds() {
+        void shouldCountEachActivityOverlappingTheBoundsOnce() {
             long spanning = store(activity(organization).period("2024-01-15", "2024-03-14"),
                     share("2024-01-15", "2024-01-31", 17), share("2024-02-01", "2024-02-29", 29),
                     share("2024-03-01", "2024-03-14", 14));
@@ -278,29 +281,56 @@ class FootprintDaoTest {
             store(activity(otherOrganization).period("2024-02-01", "2024-02-29"), share("2024-02-01", "2024-02-29", 29));
             activities.insertTags(spanning, List.of("chauffage"));
 
-            assertThat(dao.activityCount(organization, day("2024-01-01"), day("2024-12-31"), NO_TAG, null)).isEqualTo(2);
-            assertThat(dao.activityCount(organization, day("2024-02-01"), day("2024-04-30"), NO_TAG, null)).isOne();
-            assertThat(dao.activityCount(organization, day("2024-06-01"), day("2024-12-31"), NO_TAG, null)).isZero();
-            assertThat(dao.activityCount(organization, day("2024-01-01"), day("2024-12-31"), WITH_TAG, "chauffage")).isOne();
+            // The spanning bill has three shares, in three groups: it counts in the first inside the bounds only.
+            assertThat(activityCount("2024-01-01", "2024-12-31", NO_TAG, null)).isEqualTo(2);
+            assertThat(activityCount("2024-02-01", "2024-04-30", NO_TAG, null)).isOne();
+            assertThat(activityCount("2024-02-10", "2024-03-31", NO_TAG, null)).isOne();
+            assertThat(activityCount("2024-06-01", "2024-12-31", NO_TAG, null)).isZero();
+            assertThat(activityCount("2024-01-01", "2024-12-31", WITH_TAG, "chauffage")).isOne();
         }
     }
 
     @Nested
-    class FactorSets {
+    class FactorsAndQuality {
 
         @Test
-        void shouldListTheSetsOfTheActivitiesInTheBoundsOnce() {
+        void shouldKeepTheFactorAppliedAndTheDataQualityOfEachGroup() {
             store(activity(organization), share("2024-01-01", "2024-01-31", 1));
-            store(activity(organization).period("2024-02-01", "2024-02-29"), share("2024-02-01", "2024-02-29", 1));
+            store(activity(organization).dataQuality("estimated"), share("2024-01-01", "2024-01-31", 2));
             store(activity(organization).site(toronto).type("natural_gas", 1, "stationary_combustion")
                     .period("2024-11-01", "2024-11-30").factor("desnz-2024-natural-gas-m3", "desnz-2024", "1", "m3", 2.04542),
                     share("2024-11-01", "2024-11-30", 2045.42));
 
-            assertThat(dao.factorSets(organization, day("2024-01-01"), day("2024-12-31"), NO_TAG, null))
-                    .containsExactly(new SetUsed("desnz-2024", "1"), new SetUsed("eccc-canada", "1"));
-            assertThat(dao.factorSets(organization, day("2024-01-01"), day("2024-06-30"), NO_TAG, null))
-                    .containsExactly(new SetUsed("eccc-canada", "1"));
-            assertThat(dao.factorSets(organization, day("2025-01-01"), day("2025-12-31"), NO_TAG, null)).isEmpty();
+            assertThat(dao.groups(organization, day("2024-01-01"), day("2024-12-31"), NO_TAG, null))
+                    .extracting(Group::factorId, Group::factorSet, Group::factorSetVersion, Group::dataQuality,
+                            g -> Math.round(g.co2eKg() * 100) / 100.0)
+                    .containsExactlyInAnyOrder(
+                            tuple("eccc-electricity-ca-qc-2018", "eccc-canada", "1", "measured", 1.0),
+                            tuple("eccc-electricity-ca-qc-2018", "eccc-canada", "1", "estimated", 2.0),
+                            tuple("desnz-2024-natural-gas-m3", "desnz-2024", "1", "measured", 2045.42));
+        }
+
+        @Test
+        void shouldCarryTheQuantityInTheFactorsUnitProratedLikeTheEmissions() {
+            // 3,100 kWh billed from 15 December to 14 January (31 days): 17 days fall in 2024.
+            store(activity(organization).quantity(3100, "kWh").period("2024-12-15", "2025-01-14"),
+                    share("2024-12-15", "2024-12-31", 28.9), share("2025-01-01", "2025-01-14", 23.8));
+
+            assertThat(dao.groups(organization, day("2024-01-01"), day("2024-12-31"), NO_TAG, null)).singleElement()
+                    .satisfies(g -> assertThat(g.quantity()).isCloseTo(3100.0 * 17 / 31, EXACT));
+            // and of those 17 days, the report from the 20th holds 12
+            assertThat(dao.groups(organization, day("2024-12-20"), day("2024-12-31"), NO_TAG, null)).singleElement()
+                    .satisfies(g -> assertThat(g.quantity()).isCloseTo(3100.0 * 12 / 31, EXACT));
+        }
+
+        @Test
+        void shouldTotalAnEarlierPeriodByScope() {
+            store(activity(organization), share("2024-01-01", "2024-01-31", 62));
+            store(activity(organization).type("gasoline", 1, "mobile_combustion"), share("2024-01-01", "2024-01-31", 5));
+
+            assertThat(dao.byScope(organization, day("2024-01-01"), day("2024-01-10"), NO_TAG, null))
+                    .extracting(FootprintDao.ScopeTotal::scope, FootprintDao.ScopeTotal::co2eKg)
+                    .containsExactlyInAnyOrder(tuple(1, 5 * 10.0 / 31), tuple(2, 62 * 10.0 / 31));
         }
     }
 }
