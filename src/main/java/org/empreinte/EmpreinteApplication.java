@@ -132,6 +132,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ActivityImportResource(imports));
         jersey.register(new ActivityExportResource(imports));
         jersey.register(new FootprintResource(footprints, clock));
+        jersey.register(new org.empreinte.footprint.ReportResource(footprints, clock));
         EmissionFactorResource factorApi = new EmissionFactorResource(library);
         jersey.register(factorApi);
         jersey.register(new AirportResource(library.airports()));

@@ -3,6 +3,8 @@ package org.empreinte.footprint;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 /**
  * The full report of a period: the footprint of {@code API.md} and what a member needs to act on it.
  *
@@ -10,7 +12,7 @@ import java.util.Map;
  * @param byIsoCategory the same emissions in ISO 14064-1's categories 1 to 6
  */
 public record Report(
-        Footprint footprint,
+        @JsonUnwrapped Footprint footprint,
         Scope2 scope2,
         double totalMarketBasedCo2eKg,
         List<Intensity> intensities,
