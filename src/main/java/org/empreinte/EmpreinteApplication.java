@@ -39,6 +39,8 @@ import org.empreinte.footprint.FootprintService;
 import org.empreinte.organization.OrganizationPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
+import org.empreinte.target.TargetResource;
+import org.empreinte.target.TargetService;
 import org.empreinte.tools.ImportCommand;
 import org.empreinte.tools.LoadCommand;
 import org.empreinte.web.ApiExceptionMapper;
@@ -105,6 +107,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 });
         FootprintService footprints = new FootprintService(jdbi, library);
         org.empreinte.organization.IntensityDenominators denominators = new org.empreinte.organization.YearlyFigures(jdbi);
+        TargetService targets = new TargetService(jdbi, footprints, activities, denominators, library,
+                environment.getObjectMapper(), clock);
         ActivityImport imports = new ActivityImport(jdbi, activities, environment.getObjectMapper(), clock);
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
@@ -125,6 +129,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ActivityImportResource(imports));
         jersey.register(new ActivityExportResource(imports));
         jersey.register(new FootprintResource(footprints, clock));
+        jersey.register(new TargetResource(targets));
         EmissionFactorResource factorApi = new EmissionFactorResource(library);
         jersey.register(factorApi);
         jersey.register(new AirportResource(library.airports()));
