@@ -28,7 +28,7 @@ import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.organization.OrganizationService;
 
 /** Years computed again with the factors loaded now, in memory: what a target's base year needs after a factor change. */
-class RestatementTest {
+public class RestatementTest {
 
     static final List<String> ORDER = List.of("eccc-canada", "desnz-2024");
 
@@ -77,12 +77,12 @@ class RestatementTest {
     }
 
     /** The shipped files, where Québec's electricity is 0.0017 kg/kWh in eccc-canada version 1. */
-    static FactorLibrary shipped() {
+    public static FactorLibrary shipped() {
         return new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
     }
 
     /** A copy of the shipped files as an earlier edition: eccc-canada version 0, Québec's electricity at 0.002 kg/kWh. */
-    static FactorLibrary olderLibrary(Path folder) throws IOException {
+    public static FactorLibrary olderLibrary(Path folder) throws IOException {
         Path copy = Files.createDirectories(folder.resolve("older-factors"));
         try (Stream<Path> files = Files.list(Path.of("emission-factors"))) {
             for (Path file : files.toList()) {
