@@ -39,6 +39,7 @@ import org.empreinte.footprint.FootprintService;
 import org.empreinte.organization.OrganizationPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
+import org.empreinte.target.TargetPages;
 import org.empreinte.target.TargetResource;
 import org.empreinte.target.TargetService;
 import org.empreinte.tools.ImportCommand;
@@ -138,5 +139,6 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ActivityPages(activities, organizations));
         jersey.register(new ActivityImportPages(imports, organizations));
         jersey.register(new FactorPages(library, factorApi));
+        jersey.register(new TargetPages(targets, organizations));
     }
 }
