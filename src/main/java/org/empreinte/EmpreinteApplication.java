@@ -131,6 +131,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ActivityExportResource(imports));
         jersey.register(new FootprintResource(footprints, clock));
         jersey.register(new TargetResource(targets));
+        jersey.register(new org.empreinte.target.ActionResource(targets));
         EmissionFactorResource factorApi = new EmissionFactorResource(library);
         jersey.register(factorApi);
         jersey.register(new AirportResource(library.airports()));

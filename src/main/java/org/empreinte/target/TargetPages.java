@@ -25,7 +25,7 @@ import org.empreinte.web.PageContext;
 import org.empreinte.web.ValidationException;
 
 /** The targets page of an organization, and its two forms: a target (with presets) and an action. */
-@Path("/organizations/{orgId}")
+@Path("/organizations/{orgId}/targets")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class TargetPages {
 
@@ -38,13 +38,11 @@ public class TargetPages {
     }
 
     @GET
-    @Path("targets")
     public TargetsPage page(@PathParam("orgId") long orgId, @Context UriInfo uri, @Context HttpHeaders headers) {
         return page(orgId, PageContext.of(uri, headers), Form.empty(), Form.empty());
     }
 
     @POST
-    @Path("targets")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createTarget(@PathParam("orgId") long orgId, MultivaluedMap<String, String> params, @Context UriInfo uri,
             @Context HttpHeaders headers) {

@@ -14,8 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Reduction targets, their progress, and the action plan of an organization. */
-@Path("/api/organizations/{orgId}")
+/**
+ * Reduction targets and their progress. Rooted at {@code .../targets}, not at the organization: a root
+ * resource at {@code /api/organizations/{orgId}} would take that path from OrganizationResource.
+ */
+@Path("/api/organizations/{orgId}/targets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TargetResource {
@@ -27,66 +30,32 @@ public class TargetResource {
     }
 
     @POST
-    @Path("/targets")
     public Response create(@PathParam("orgId") long orgId, TargetRequest request) {
         Target created = targets.createTarget(orgId, request);
         return Response.created(URI.create("/api/organizations/" + orgId + "/targets/" + created.id())).entity(created).build();
     }
 
     @GET
-    @Path("/targets")
     public List<Target> list(@PathParam("orgId") long orgId) {
         return targets.targets(orgId);
     }
 
     @GET
-    @Path("/targets/{id}")
+    @Path("/{id}")
     public Target get(@PathParam("orgId") long orgId, @PathParam("id") long id) {
         return targets.target(orgId, id);
     }
 
     @DELETE
-    @Path("/targets/{id}")
+    @Path("/{id}")
     public Response delete(@PathParam("orgId") long orgId, @PathParam("id") long id) {
         targets.deleteTarget(orgId, id);
         return Response.noContent().build();
     }
 
     @GET
-    @Path("/targets/{id}/progress")
+    @Path("/{id}/progress")
     public Progress progress(@PathParam("orgId") long orgId, @PathParam("id") long id) {
         return targets.progress(orgId, id);
-    }
-
-    @POST
-    @Path("/actions")
-    public Response createAction(@PathParam("orgId") long orgId, ActionRequest request) {
-        Action created = targets.createAction(orgId, request);
-        return Response.created(URI.create("/api/organizations/" + orgId + "/actions/" + created.id())).entity(created).build();
-    }
-
-    @GET
-    @Path("/actions")
-    public List<Action> actions(@PathParam("orgId") long orgId) {
-        return targets.actions(orgId);
-    }
-
-    @GET
-    @Path("/actions/{id}")
-    public Action action(@PathParam("orgId") long orgId, @PathParam("id") long id) {
-        return targets.action(orgId, id);
-    }
-
-    @PUT
-    @Path("/actions/{id}")
-    public Action updateAction(@PathParam("orgId") long orgId, @PathParam("id") long id, ActionRequest request) {
-        return targets.updateAction(orgId, id, request);
-    }
-
-    @DELETE
-    @Path("/actions/{id}")
-    public Response deleteAction(@PathParam("orgId") long orgId, @PathParam("id") long id) {
-        targets.deleteAction(orgId, id);
-        return Response.noContent().build();
     }
 }

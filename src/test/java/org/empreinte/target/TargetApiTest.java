@@ -169,6 +169,8 @@ class TargetApiTest {
         assertThat(status(api.request("/api/organizations/" + other + "/targets/" + target.get("id")).delete()))
                 .isEqualTo(404);
         assertThat(status(api.request("/api/organizations/999999/targets").get())).isEqualTo(404);
+        // The organization's own address still answers: the targets' resources are rooted below it.
+        assertThat(status(api.request("/api/organizations/" + organization).get())).isEqualTo(200);
         assertThat(status(api.request(targets() + "/" + target.get("id")).delete())).isEqualTo(204);
         assertThat(status(api.request(targets() + "/" + target.get("id")).get())).isEqualTo(404);
     }
