@@ -40,6 +40,9 @@ import org.empreinte.footprint.ReportCache;
 import org.empreinte.organization.OrganizationPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
+import org.empreinte.target.TargetPages;
+import org.empreinte.target.TargetResource;
+import org.empreinte.target.TargetService;
 import org.empreinte.tools.ImportCommand;
 import org.empreinte.tools.LoadCommand;
 import org.empreinte.web.ApiExceptionMapper;
@@ -110,6 +113,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         reportCache.registerMetrics(environment.metrics());
         FootprintService footprints = new FootprintService(jdbi, library, yearlyFigures, reportCache);
         org.empreinte.organization.IntensityDenominators denominators = yearlyFigures;
+        TargetService targets = new TargetService(jdbi, footprints, activities, denominators, library,
+                environment.getObjectMapper(), clock);
         ActivityImport imports = new ActivityImport(jdbi, activities, environment.getObjectMapper(), clock);
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
@@ -133,6 +138,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ActivityExportResource(imports));
         jersey.register(new FootprintResource(footprints, clock));
         jersey.register(new org.empreinte.footprint.ReportResource(footprints, clock));
+        jersey.register(new TargetResource(targets));
+        jersey.register(new org.empreinte.target.ActionResource(targets));
         EmissionFactorResource factorApi = new EmissionFactorResource(library);
         jersey.register(factorApi);
         jersey.register(new AirportResource(library.airports()));
@@ -141,5 +148,6 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ActivityPages(activities, organizations));
         jersey.register(new ActivityImportPages(imports, organizations));
         jersey.register(new FactorPages(library, factorApi));
+        jersey.register(new TargetPages(targets, organizations));
     }
 }

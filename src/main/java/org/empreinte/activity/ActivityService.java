@@ -201,6 +201,76 @@ public class ActivityService {
         });
     }
 
+    /**
+     * The emissions of the given years by scope as the library now loaded computes them, without storing
+     * anything: a reduction target compares its base year with later years through the same factors.
+     * Each activity that touches one of the years is prepared again from its stored input, as
+     * {@link #recompute} would, and its monthly shares are summed by calendar year; one that no longer finds
+     * a factor keeps its stored result, shared by days, and is named in {@code failures}.
+     *
+     * @return year to scope (1, 2, 3) to kg CO2e; a year with no activity is absent
+     */
+    public Map<Integer, Map<Integer, Double>> restatedByYearAndScope(long organizationId, Set<Integer> years,
+            List<String> failures) {
+        Map<Integer, Map<Integer, Double>> totals = new java.util.TreeMap<>();
+        if (years.isEmpty()) {
+            return totals;
+        }
+        int first = java.util.Collections.min(years);
+        int last = java.util.Collections.max(years);
+        return jdbi.withHandle(handle -> {
+            for (ActivityDao.StoredInput input : activityDao.inputs(organizationId)) {
+                LocalDate start = LocalDate.parse(input.periodStart());
+                LocalDate end = LocalDate.parse(input.periodEnd());
+                if (end.getYear() < first || start.getYear() > last) {
+                    continue;
+                }
+                Prepared prepared;
+                try {
+                    prepared = prepare(lookup, organizationId, replay(input));
+                } catch (ValidationException e) {
+                    failures.add("activity " + input.id() + ": " + e.getMessage());
+                    Period whole = new Period(start, end);
+                    int scope = activityDao.find(organizationId, input.id()).map(ActivityRow::scope).orElse(3);
+                    for (int year : years) {
+                        LocalDate from = start.getYear() < year ? LocalDate.of(year, 1, 1) : start;
+                        LocalDate to = end.getYear() > year ? LocalDate.of(year, 12, 31) : end;
+                        if (!to.isBefore(from)) {
+                            double share = input.co2eKg() * new Period(from, to).days() / whole.days();
+                            totals.computeIfAbsent(year, y -> new java.util.TreeMap<>()).merge(scope, share, Double::sum);
+                        }
+                    }
+                    continue;
+                }
+                int scope = prepared.stored().scope();
+                for (EmissionResult.MonthlyShare share : prepared.result().monthlyShares()) {
+                    int year = share.part().month().getYear();
+                    if (years.contains(year)) {
+                        totals.computeIfAbsent(year, y -> new java.util.TreeMap<>()).merge(scope, share.co2eKg(), Double::sum);
+                    }
+                }
+            }
+            return totals;
+        });
+    }
+
+    /**
+     * What an activity would emit over the year {@code year}, computed exactly as {@link #create} would
+     * (same validation, same factor selection) but not stored: an action plan estimates a reduction as the
+     * difference between two such activities, so that the estimate traces to its factors.
+     */
+    public ActivityEstimate estimate(long organizationId, int year, ActivityRequest request) {
+        ActivityRequest yearLong = request == null ? null : new ActivityRequest(request.type(), request.quantity(),
+                request.unit(), LocalDate.of(year, 1, 1).toString(), LocalDate.of(year, 12, 31).toString(), null,
+                request.region(), request.site(), null, null, request.attributes());
+        return jdbi.withHandle(handle -> {
+            StoredActivity stored = prepare(lookup, organizationId, yearLong).stored();
+            return new ActivityEstimate(stored.type(), stored.quantity(), stored.unit(), stored.co2eKg(), stored.scope(),
+                    stored.category(), stored.factorId(), stored.factorSet(), stored.factorSetVersion(),
+                    stored.factorCo2ePerUnit(), stored.factorUnit());
+        });
+    }
+
     /** Stored results that come from a factor-set version the library no longer holds. */
     public List<ActivityDao.SetCount> staleResults() {
         return activityDao.resultsBySet().stream()

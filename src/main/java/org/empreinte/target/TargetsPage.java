@@ -1,0 +1,142 @@
+package org.empreinte.target;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.empreinte.organization.Organization;
+import org.empreinte.web.Form;
+import org.empreinte.web.Page;
+import org.empreinte.web.PageContext;
+
+/** An organization's reduction targets, each with its progress table and trajectory chart, and its action plan. */
+public class TargetsPage extends Page {
+
+    public record Row(int year, String actual, String trajectory, String plan, boolean restated) {
+    }
+
+    public record TargetView(long id, String heading, String status, String statusClass, String needed, String gap,
+            String chart, List<Row> rows, String unit, String factorSet, String restatedNote) {
+    }
+
+    public record ActionLine(long id, String title, String category, String reduction, int startYear, String status,
+            String source) {
+    }
+
+    public record Preset(String key, String label, double percentPerYear) {
+    }
+
+    private final Organization organization;
+    private final List<Target> targets;
+    private final Map<Long, Progress> progress;
+    private final List<Action> actions;
+    private final Map<String, Integer> categories;
+    private final Form targetForm;
+    private final Form actionForm;
+
+    public TargetsPage(PageContext context, Organization organization, List<Target> targets, Map<Long, Progress> progress,
+            List<Action> actions, Map<String, Integer> categories, Form targetForm, Form actionForm) {
+        super("targets.mustache", context);
+        this.organization = organization;
+        this.targets = targets;
+        this.progress = progress;
+        this.actions = actions;
+        this.categories = categories;
+        this.targetForm = targetForm;
+        this.actionForm = actionForm;
+    }
+
+    @Override
+    public String getTitle() {
+        return messages().format("targets_title", organization.name());
+    }
+
+    public Organization getOrganization() {
+        return organization;
+    }
+
+    public List<TargetView> getTargets() {
+        List<TargetView> views = new ArrayList<>();
+        for (Target target : targets) {
+            Progress p = progress.get(target.id());
+            boolean intensity = target.intensity();
+            String unit = intensity ? messages().format("targets_unit_intensity", messages().labelOr("metric_", target.metric()))
+                    : "kg";
+            String scopes = String.join(", ", target.scopes().stream().map(String::valueOf).toList());
+            String heading = messages().format(intensity ? "targets_heading_intensity" : "targets_heading",
+                    number(target.reductionPercent(), 1), Integer.toString(target.baseYear()),
+                    Integer.toString(target.targetYear()), scopes, messages().labelOr("metric_", target.metric()));
+            List<Row> rows = new ArrayList<>();
+            List<TrajectoryChart.Point> points = new ArrayList<>();
+            for (Progress.YearProgress year : p.years()) {
+                Double actual = intensity ? year.actualIntensity() : year.actualCo2eKg();
+                Double trajectory = intensity ? year.trajectoryIntensity() : year.trajectoryCo2eKg();
+                Double plan = intensity ? year.planIntensity() : year.planCo2eKg();
+                rows.add(new Row(year.year(), show(actual), show(trajectory), show(plan), year.restated()));
+                points.add(new TrajectoryChart.Point(year.year(), actual, trajectory, plan));
+            }
+            Double needed = intensity ? p.requiredYearlyReductionIntensity() : p.requiredYearlyReductionCo2eKg();
+            String neededText = needed == null || p.requiredYearlyReductionPercent() == null ? null
+                    : messages().format("targets_needed", kg(needed), unit, number(p.requiredYearlyReductionPercent(), 1));
+            Double gap = intensity ? p.planGapIntensity() : p.planGapCo2eKg();
+            String gapText = gap == null ? null : gap > 0
+                    ? messages().format("targets_gap", kg(gap), unit, Integer.toString(target.targetYear()))
+                    : messages().get("targets_gap_none");
+            String status = p.baseCo2eKg() == null ? messages().get("targets_no_base")
+                    : messages().get(p.onTrack() ? "targets_on_track" : "targets_off_track");
+            String chart = TrajectoryChart.svg(heading, points, List.of(messages().get("targets_col_trajectory"),
+                    messages().get("targets_col_actual"), messages().get("targets_col_plan")),
+                    gap != null && gap > 0 ? messages().get("targets_gap_label") : "", this::kg);
+            String restated = p.restated() ? messages().format("targets_restated",
+                    String.join(", ", p.restatedYears().stream().map(String::valueOf).toList())) : null;
+            views.add(new TargetView(target.id(), heading, status, p.onTrack() ? "on-track" : "off-track", neededText, gapText,
+                    chart, rows, unit, messages().format("targets_factor_set", p.factorSet()), restated));
+        }
+        return views;
+    }
+
+    public List<ActionLine> getActions() {
+        return actions.stream().map(a -> new ActionLine(a.id(), a.title(), messages().labelOr("category_", a.category()),
+                kg(a.expectedYearlyReductionCo2eKg()), a.startYear(), messages().get("status_" + a.status()),
+                a.estimate() == null ? null : a.estimate().from().factorId() + " → " + a.estimate().to().factorId()))
+                .toList();
+    }
+
+    public List<Preset> getPresets() {
+        return List.of(new Preset("sbti_1_5c", messages().get("preset_sbti_1_5c"), 4.2),
+                new Preset("well_below_2c", messages().get("preset_well_below_2c"), 2.5));
+    }
+
+    public Form getTargetForm() {
+        return targetForm;
+    }
+
+    public Form getActionForm() {
+        return actionForm;
+    }
+
+    public List<Form.Option> getKinds() {
+        return targetForm.options("kind", List.of(Target.ABSOLUTE, Target.INTENSITY), k -> messages().get("kind_" + k));
+    }
+
+    public List<Form.Option> getMetrics() {
+        return targetForm.options("metric", List.of("employees", "revenue"), m -> messages().get("metric_" + m));
+    }
+
+    public List<Form.Option> getScopes() {
+        return List.of("1", "2", "3").stream().map(s -> new Form.Option(s, messages().get("scope_short_" + s),
+                targetForm.value("scope" + s) != null || (targetForm.getValues().isEmpty()))).toList();
+    }
+
+    public List<Form.Option> getCategories() {
+        return actionForm.options("category", List.copyOf(categories.keySet()), c -> messages().labelOr("category_", c));
+    }
+
+    public List<Form.Option> getStatuses() {
+        return actionForm.options("status", TargetService.STATUSES, s -> messages().get("status_" + s));
+    }
+
+    private String show(Double value) {
+        return value == null ? "" : kg(value);
+    }
+}

@@ -1,0 +1,106 @@
+package org.empreinte.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dropwizard.jackson.Jackson;
+
+import org.empreinte.calculation.Period;
+import org.empreinte.db.TestDatabase;
+import org.empreinte.factor.FactorLibrary;
+import org.empreinte.factor.FactorLibraryLoader;
+import org.empreinte.footprint.FootprintService;
+import org.empreinte.organization.OrganizationRequest;
+import org.empreinte.organization.OrganizationService;
+
+/** Years computed again with the factors loaded now, in memory: what a target's base year needs after a factor change. */
+public class RestatementTest {
+
+    static final List<String> ORDER = List.of("eccc-canada", "desnz-2024");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aYearLoggedWithAnOlderFactorSetIsRestatedWithTheCurrentOneWithoutStoringIt() throws IOException {
+        Jdbi jdbi = TestDatabase.migrated(folder.resolve("t.db"));
+        long organization = new OrganizationService(jdbi, Clock.systemUTC())
+                .create(new OrganizationRequest("Coop", "624410", "CA-QC", 5.0, null, null)).id();
+        ActivityService before = service(jdbi, olderLibrary(folder));
+        before.create(organization, bill("2019-01-01", "2019-12-31", 100_000));
+        // Half in 2019, half in 2020 by days: 2019-12-17 to 2020-01-15 is 15 + 15 days.
+        before.create(organization, bill("2019-12-17", "2020-01-15", 3_000));
+
+        ActivityService now = service(jdbi, shipped());
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Map<Integer, Double>> restated = now.restatedByYearAndScope(organization, Set.of(2019), failures);
+
+        // Version 0 said 0.002 kg/kWh, version 1 (shipped) says 0.0017: 100,000 kWh x 0.0017 = 170 kg, and
+        // 3,000 kWh x 15/30 x 0.0017 = 2.55 kg of the second bill.
+        assertThat(restated).containsOnlyKeys(2019);
+        assertThat(restated.get(2019)).containsOnlyKeys(2);
+        assertThat(restated.get(2019).get(2)).isCloseTo(100_000 * 0.0017 + 3_000 * 15.0 / 30 * 0.0017, within(1e-9));
+        assertThat(failures).isEmpty();
+        // Nothing was written: the stored footprint still has version 0's 0.002.
+        double stored = new FootprintService(jdbi, shipped()).footprint(organization, Period.ofYear(2019), null).totalCo2eKg();
+        assertThat(stored).isCloseTo(100_000 * 0.002 + 3_000 * 15.0 / 30 * 0.002, within(1e-9));
+    }
+
+    @Test
+    void anActivityThatNoLongerFindsAFactorKeepsItsStoredResultSharedByDays() throws IOException {
+        Jdbi jdbi = TestDatabase.migrated(folder.resolve("f.db"));
+        long organization = new OrganizationService(jdbi, Clock.systemUTC())
+                .create(new OrganizationRequest("Coop", "624410", "CA-QC", 5.0, null, null)).id();
+        service(jdbi, shipped()).create(organization, bill("2019-12-17", "2020-01-15", 3_000));
+
+        // A library without the Canadian set: Québec electricity has no factor any more.
+        ActivityService without = service(jdbi, new FactorLibraryLoader().load(Path.of("emission-factors"), List.of("desnz-2024")));
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Map<Integer, Double>> restated = without.restatedByYearAndScope(organization, Set.of(2020), failures);
+        assertThat(failures).hasSize(1);
+        // The stored 3,000 x 0.0017 = 5.1 kg, 15 of its 30 days in 2020.
+        assertThat(restated.get(2020).get(2)).isCloseTo(3_000 * 0.0017 * 15 / 30, within(1e-9));
+    }
+
+    /** The shipped files, where Québec's electricity is 0.0017 kg/kWh in eccc-canada version 1. */
+    public static FactorLibrary shipped() {
+        return new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
+    }
+
+    /** A copy of the shipped files as an earlier edition: eccc-canada version 0, Québec's electricity at 0.002 kg/kWh. */
+    public static FactorLibrary olderLibrary(Path folder) throws IOException {
+        Path copy = Files.createDirectories(folder.resolve("older-factors"));
+        try (Stream<Path> files = Files.list(Path.of("emission-factors"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        Path canada = copy.resolve("eccc-canada.yml");
+        String text = Files.readString(canada);
+        assertThat(text).contains("version: \"1\"", "co2e: 0.0017\n");
+        Files.writeString(canada, text.replace("version: \"1\"", "version: \"0\"").replace("co2e: 0.0017\n", "co2e: 0.002\n"));
+        return new FactorLibraryLoader().load(copy, ORDER);
+    }
+
+    private static ActivityService service(Jdbi jdbi, FactorLibrary library) {
+        return new ActivityService(jdbi, library, Jackson.newObjectMapper(), Clock.systemUTC());
+    }
+
+    private static ActivityRequest bill(String start, String end, double kWh) {
+        return new ActivityRequest("electricity", kWh, "kWh", start, end, null, null, null, null, null, null);
+    }
+}
