@@ -21,7 +21,6 @@ import org.empreinte.calculation.Period;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryLoader;
-import org.empreinte.footprint.FootprintService;
 import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.organization.OrganizationService;
 
@@ -89,10 +88,8 @@ class RecalculationTest {
 
     private double footprint(long organizationId) {
         FactorLibrary any = new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
-        FootprintService footprints = new FootprintService(jdbi, any,
-                new org.empreinte.organization.YearlyFigures(jdbi, java.time.Clock.systemUTC()),
-                new org.empreinte.footprint.ReportCache(10, java.time.Duration.ofMinutes(1)));
-        return footprints.footprint(organizationId, Period.ofYear(2024), null).totalCo2eKg();
+        return org.empreinte.db.TestDatabase.footprints(jdbi, any).footprint(organizationId, Period.ofYear(2024), null)
+                .totalCo2eKg();
     }
 
     /** A copy of the shipped files where Québec's electricity factor is 2.6 g CO2e/kWh and eccc-canada is version 2. */

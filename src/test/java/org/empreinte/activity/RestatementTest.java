@@ -23,7 +23,6 @@ import org.empreinte.calculation.Period;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryLoader;
-import org.empreinte.footprint.FootprintService;
 import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.organization.OrganizationService;
 
@@ -56,7 +55,7 @@ public class RestatementTest {
         assertThat(restated.get(2019).get(2)).isCloseTo(100_000 * 0.0017 + 3_000 * 15.0 / 30 * 0.0017, within(1e-9));
         assertThat(failures).isEmpty();
         // Nothing was written: the stored footprint still has version 0's 0.002.
-        double stored = new FootprintService(jdbi, shipped()).footprint(organization, Period.ofYear(2019), null).totalCo2eKg();
+        double stored = org.empreinte.db.TestDatabase.footprints(jdbi, shipped()).footprint(organization, Period.ofYear(2019), null).totalCo2eKg();
         assertThat(stored).isCloseTo(100_000 * 0.002 + 3_000 * 15.0 / 30 * 0.002, within(1e-9));
     }
 

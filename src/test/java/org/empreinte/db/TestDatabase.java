@@ -28,6 +28,16 @@ public final class TestDatabase {
         return jdbi;
     }
 
+    /** The footprint service on this database, with a small cache of its own. */
+    public static org.empreinte.footprint.FootprintService footprints(Jdbi jdbi, org.empreinte.factor.FactorLibrary library) {
+        return new org.empreinte.footprint.FootprintService(jdbi, library, figures(jdbi),
+                new org.empreinte.footprint.ReportCache(100, java.time.Duration.ofMinutes(5)));
+    }
+
+    public static org.empreinte.organization.YearlyFigures figures(Jdbi jdbi) {
+        return new org.empreinte.organization.YearlyFigures(jdbi, java.time.Clock.systemUTC());
+    }
+
     public static int count(Handle handle, String table) {
         return handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one();
     }

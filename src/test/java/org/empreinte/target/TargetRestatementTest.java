@@ -18,10 +18,8 @@ import org.empreinte.activity.ActivityService;
 import org.empreinte.activity.RestatementTest;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.factor.FactorLibrary;
-import org.empreinte.footprint.FootprintService;
 import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.organization.OrganizationService;
-import org.empreinte.organization.YearlyFigures;
 
 /** After a factor-set change the base year is computed again with the current factors, so progress compares like with like. */
 class TargetRestatementTest {
@@ -40,8 +38,8 @@ class TargetRestatementTest {
         ActivityService activities = service(jdbi, current);
         activities.create(organization, bill("2023", 80_000));
 
-        TargetService targets = new TargetService(jdbi, new FootprintService(jdbi, current), activities,
-                new YearlyFigures(jdbi), current, Jackson.newObjectMapper(), Clock.systemUTC());
+        TargetService targets = new TargetService(jdbi, org.empreinte.db.TestDatabase.footprints(jdbi, current), activities,
+                org.empreinte.db.TestDatabase.figures(jdbi), current, Jackson.newObjectMapper(), Clock.systemUTC());
         Target target = targets.createTarget(organization,
                 new TargetRequest(null, 2019, 2030, 30.0, List.of(2), "absolute", null, null));
         Progress progress = targets.progress(organization, target.id());
