@@ -1,0 +1,245 @@
+package org.empreinte.footprint;
+
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.empreinte.organization.Organization;
+import org.empreinte.web.Page;
+import org.empreinte.web.PageContext;
+
+/**
+ * The printable report of one period: the footprint, scope 2 both ways, intensities, the previous
+ * year, the share of measured data, ISO 14064-1 categories and every factor applied with its source.
+ * Charts are inline SVG so that they print as drawn.
+ */
+public class ReportPage extends Page {
+
+    public record Line(String label, String value, String detail) {
+    }
+
+    public record FactorLine(String factorId, String citation, String set, String licence, String quantity, String perUnit,
+            String co2e, String note) {
+    }
+
+    private final Organization organization;
+    private final Report report;
+    private final String period;
+    private final String query;
+
+    public ReportPage(PageContext context, Organization organization, Report report, String period, String query) {
+        super("report.mustache", context);
+        this.organization = organization;
+        this.report = report;
+        this.period = period;
+        this.query = query;
+    }
+
+    @Override
+    public String getTitle() {
+        return messages().format("report_title", organization.name(), period);
+    }
+
+    public Organization getOrganization() {
+        return organization;
+    }
+
+    public String getHeading() {
+        return messages().format("report_heading", period);
+    }
+
+    /** The report's own query (year, or from and to; tag), for the CSV link and the language switch. */
+    public String getQuery() {
+        return query;
+    }
+
+    public boolean getHasData() {
+        return report.footprint().activityCount() > 0;
+    }
+
+    public String getEmpty() {
+        return messages().format("report_empty", period);
+    }
+
+    public String getTotalTonnes() {
+        return messages().format("footprint_tonnes", number(report.footprint().totalCo2eKg() / 1000, 2));
+    }
+
+    public String getMarketTonnes() {
+        return messages().format("footprint_tonnes", number(report.totalMarketBasedCo2eKg() / 1000, 2));
+    }
+
+    public String getActivityCount() {
+        return messages().format("footprint_activities", report.footprint().activityCount());
+    }
+
+    public String getTagNote() {
+        return report.footprint().tag() == null ? null : messages().format("footprint_tag", report.footprint().tag());
+    }
+
+    public List<Line> getScopes() {
+        List<Line> lines = new ArrayList<>();
+        report.footprint().byScope().forEach((scope, value) -> lines.add(new Line(messages().get("scope_" + scope), kg(value),
+                share(value))));
+        return lines;
+    }
+
+    public String getScopeChart() {
+        List<SvgCharts.Bar> bars = report.footprint().byScope().entrySet().stream()
+                .map(e -> new SvgCharts.Bar(messages().get("scope_short_" + e.getKey()), e.getValue(), "bar-" + e.getKey()))
+                .toList();
+        return SvgCharts.horizontalBars(messages().get("chart_by_scope"), bars, this::kg);
+    }
+
+    public String getMonthChart() {
+        List<String> labels = new ArrayList<>();
+        List<Map<String, Double>> values = new ArrayList<>();
+        report.footprint().byMonthAndScope().forEach((month, scopes) -> {
+            labels.add(YearMonth.parse(month).getMonth().getDisplayName(TextStyle.SHORT, messages().locale()));
+            values.add(scopes);
+        });
+        Map<String, String> scopeLabels = Map.of("1", messages().get("scope_short_1"), "2", messages().get("scope_short_2"),
+                "3", messages().get("scope_short_3"));
+        return SvgCharts.stackedColumns(messages().get("chart_by_month"), labels, values, scopeLabels, this::kg);
+    }
+
+    public String getIsoChart() {
+        List<SvgCharts.Bar> bars = report.byIsoCategory().entrySet().stream()
+                .map(e -> new SvgCharts.Bar(e.getKey(), e.getValue(), "bar-iso")).toList();
+        return SvgCharts.horizontalBars(messages().get("report_by_iso"), bars, this::kg);
+    }
+
+    public List<Line> getScope2() {
+        Report.Scope2 scope2 = report.scope2();
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(messages().get("report_scope2_location"), kg(scope2.locationBasedCo2eKg()),
+                messages().format("report_kwh", number(scope2.electricityKwh(), 0))));
+        lines.add(new Line(messages().get("report_scope2_market"), kg(scope2.marketBasedCo2eKg()),
+                messages().format("report_kwh_covered", number(scope2.coveredKwh(), 0))));
+        for (Report.ContractApplied contract : scope2.contracts()) {
+            lines.add(new Line(contract.description(), kg(contract.marketBasedCo2eKg()),
+                    messages().format("report_contract_detail", messages().get("contract_" + contract.kind()),
+                            number(contract.kwh(), 0), number(contract.co2eKgPerKwh(), 4))));
+        }
+        return lines;
+    }
+
+    public String getMarketNote() {
+        return report.scope2().marketBasedEqualsLocationBased() ? messages().get("report_market_equals_location") : null;
+    }
+
+    public List<Line> getCategories() {
+        List<Line> lines = new ArrayList<>();
+        report.footprint().byCategory().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> lines.add(new Line(messages().labelOr("category_", e.getKey()), kg(e.getValue()), share(e.getValue()))));
+        return lines;
+    }
+
+    public List<Line> getScope3Categories() {
+        List<Line> lines = new ArrayList<>();
+        report.footprint().byScope3Category().forEach((number, value) ->
+                lines.add(new Line(messages().get("ghg_category_" + number), kg(value), share(value))));
+        return lines;
+    }
+
+    public List<Line> getIsoCategories() {
+        List<Line> lines = new ArrayList<>();
+        report.byIsoCategory().forEach((number, value) ->
+                lines.add(new Line(messages().get("iso_category_" + number), kg(value), share(value))));
+        return lines;
+    }
+
+    public List<Line> getGases() {
+        List<Line> lines = new ArrayList<>();
+        report.footprint().byGas().forEach((gas, value) -> {
+            if (value != 0) {
+                lines.add(new Line(messages().labelOr("gas_", gas), kg(value), share(value)));
+            }
+        });
+        return lines;
+    }
+
+    public List<Line> getSites() {
+        return report.footprint().bySite().stream().map(s -> new Line(s.name() == null ? messages().get("footprint_site_none")
+                : s.name(), kg(s.co2eKg()), share(s.co2eKg()))).toList();
+    }
+
+    public List<Line> getIntensities() {
+        return report.intensities().stream().map(i -> new Line(
+                i.label() != null ? messages().format("report_intensity_custom", i.label())
+                        : messages().get("report_intensity_" + i.metric()),
+                number(i.co2eKgPerUnit(), 3),
+                messages().format("report_denominator", number(i.denominator(), 2))
+                        + (i.recordedForYear() ? "" : " " + messages().get("report_denominator_profile")))).toList();
+    }
+
+    public String getNoIntensity() {
+        return report.intensities().isEmpty() ? messages().get("report_no_intensity") : null;
+    }
+
+    public List<Line> getComparison() {
+        Report.Comparison previous = report.previousPeriod();
+        if (!previous.hasData()) {
+            return List.of();
+        }
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(messages().get("report_total"), kg(report.footprint().totalCo2eKg()), ""));
+        lines.add(new Line(messages().format("report_previous", previous.from(), previous.to()), kg(previous.totalCo2eKg()), ""));
+        lines.add(new Line(messages().get("report_change"), signed(previous.changeCo2eKg()), percent(previous.changePercent())));
+        previous.byScope().forEach((scope, change) -> lines.add(new Line(messages().get("scope_" + scope),
+                signed(change.changeCo2eKg()), percent(change.changePercent()))));
+        return lines;
+    }
+
+    public String getNoComparison() {
+        Report.Comparison previous = report.previousPeriod();
+        return previous.hasData() ? null : messages().format("report_no_previous", previous.from(), previous.to());
+    }
+
+    public String getQuality() {
+        Report.DataQuality quality = report.dataQuality();
+        if (quality.measuredShare() == null) {
+            return null;
+        }
+        return messages().format("report_quality", number(quality.measuredShare() * 100, 1), quality.measuredActivities(),
+                quality.estimatedActivities());
+    }
+
+    public List<FactorLine> getFactors() {
+        return report.assumptions().stream().map(a -> new FactorLine(a.factorId(),
+                a.citation() == null ? messages().get("report_factor_gone") : a.citation(),
+                a.factorSet() + " v" + a.factorSetVersion() + (a.edition() == null ? "" : " — " + a.edition())
+                        + (a.gwpSet() == null ? "" : " — GWP " + a.gwpSet()),
+                a.licence() == null ? "" : a.licence(),
+                number(a.quantity(), 2) + " " + messages().labelOr("unit_", a.unit()),
+                number(a.co2eKgPerUnit(), 6) + " kg / " + a.unit(), kg(a.co2eKg()), a.note())).toList();
+    }
+
+    public String getFactorSets() {
+        return messages().format("footprint_factor_sets", report.footprint().factorSet());
+    }
+
+    public String getRadiativeForcingNote() {
+        if (!report.footprint().byCategory().containsKey("business_travel")) {
+            return null;
+        }
+        return messages().get(report.footprint().flightsIncludeRadiativeForcing() ? "footprint_rf_included"
+                : "footprint_rf_excluded");
+    }
+
+    private String share(double value) {
+        double total = report.footprint().totalCo2eKg();
+        return total == 0 ? "" : number(value / total * 100, 1) + " %";
+    }
+
+    private String signed(double value) {
+        return (value > 0 ? "+" : "") + kg(value);
+    }
+
+    private String percent(Double value) {
+        return value == null ? "" : (value > 0 ? "+" : "") + number(value, 1) + " %";
+    }
+}
