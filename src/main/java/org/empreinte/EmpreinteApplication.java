@@ -130,6 +130,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new LanguageCookieFilter());
 
+        jersey.register(new org.empreinte.web.ApiRootResource());
         jersey.register(new OrganizationResource(organizations));
         jersey.register(new org.empreinte.organization.YearFiguresResource(yearlyFigures));
         jersey.register(new org.empreinte.organization.ElectricityContractResource(yearlyFigures));

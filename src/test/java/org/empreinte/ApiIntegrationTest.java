@@ -584,6 +584,18 @@ class ApiIntegrationTest {
         }
     }
 
+    @Test
+    void shouldSayWhatItIsAtTheApiRootWithoutHidingTheResourcesBelow() {
+        try (Response response = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api").request().get()) {
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(response.readEntity(String.class)).contains("\"name\":\"Empreinte\"");
+        }
+        try (Response response = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/organizations").request()
+                .get()) {
+            assertThat(response.getStatus()).isEqualTo(200);
+        }
+    }
+
     // ---- Refused requests -----------------------------------------------------------------
 
     /** Every refusal answers the error body of API.md and stores nothing. */

@@ -1,11 +1,6 @@
 package org.empreinte.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,8 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Measures what the README reports for the foundation, each figure beside a ceiling measured in
@@ -50,35 +43,35 @@ public final class FoundationBenchmark {
             fresh.add(startAndStop(jar, db, work));
             existing.add(startAndStop(jar, db, work));
         }
-        long freshMs = median(fresh);
-        long existingMs = median(existing);
+        long freshMs = BenchServer.median(fresh);
+        long existingMs = BenchServer.median(existing);
         System.out.printf("| start-up to healthy, new database | %d ms | %.2f × `check` (%d ms) |%n", freshMs, (double) freshMs / check, check);
         System.out.printf("| start-up to healthy, existing database | %d ms | %.2f × `check` (%d ms) |%n", existingMs,
                 (double) existingMs / check, check);
 
         Path db = work.resolve("load.db");
-        int port = freePort();
-        Process server = start(jar, db, port, freePort(), work);
+        int port = BenchServer.freePort();
+        Process server = BenchServer.start(jar, db, port, BenchServer.freePort(), work);
         try {
-            waitHealthy(port);
+            BenchServer.waitHealthy(port);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://localhost:" + port;
-            String org = post(http, base + "/api/organizations",
+            String org = BenchServer.post(http, base + "/api/organizations",
                     "{\"name\":\"Bench\",\"sector\":\"624410\",\"region\":\"CA-QC\",\"employees\":10}");
-            long orgId = Long.parseLong(firstNumber(org, "\"id\":(\\d+)"));
+            long orgId = Long.parseLong(BenchServer.firstNumber(org, "\"id\":(\\d+)"));
             // Warm-up, not counted: the JIT compiles the paths both loops use.
             for (int i = 0; i < 500; i++) {
-                get(http, base + "/api/organizations/" + orgId);
-                post(http, base + "/api/organizations/" + orgId + "/activities", activity(i));
+                BenchServer.get(http, base + "/api/organizations/" + orgId);
+                BenchServer.post(http, base + "/api/organizations/" + orgId + "/activities", activity(i));
             }
             long t0 = System.nanoTime();
             for (int i = 0; i < ACTIVITIES; i++) {
-                post(http, base + "/api/organizations/" + orgId + "/activities", activity(i));
+                BenchServer.post(http, base + "/api/organizations/" + orgId + "/activities", activity(i));
             }
             long apiNs = System.nanoTime() - t0;
             t0 = System.nanoTime();
             for (int i = 0; i < ACTIVITIES; i++) {
-                get(http, base + "/api/organizations/" + orgId);
+                BenchServer.get(http, base + "/api/organizations/" + orgId);
             }
             long trivialNs = System.nanoTime() - t0;
             long rawNs = rawInserts(work.resolve("raw.db"));
@@ -160,11 +153,11 @@ public final class FoundationBenchmark {
     }
 
     private static long startAndStop(Path jar, Path db, Path work) throws Exception {
-        int port = freePort();
+        int port = BenchServer.freePort();
         long t0 = System.nanoTime();
-        Process server = start(jar, db, port, freePort(), work);
+        Process server = BenchServer.start(jar, db, port, BenchServer.freePort(), work);
         try {
-            waitHealthy(port);
+            BenchServer.waitHealthy(port);
             return (System.nanoTime() - t0) / 1_000_000;
         } finally {
             server.destroy();
@@ -172,34 +165,7 @@ public final class FoundationBenchmark {
         }
     }
 
-    private static Process start(Path jar, Path db, int port, int adminPort, Path work) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString(), "server", Path.of("config.yml").toAbsolutePath().toString());
-        builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().put("ADMIN_PORT", Integer.toString(adminPort));
-        builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + db);
-        builder.environment().put("EMISSION_FACTORS_DIR", Path.of("emission-factors").toAbsolutePath().toString());
-        builder.redirectErrorStream(true).redirectOutput(work.resolve("server-" + port + ".log").toFile());
-        return builder.start();
-    }
 
-    /** Healthy means the application port answers a page: the factor library is loaded and the schema migrated. */
-    private static void waitHealthy(int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/organizations")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException("the service did not start within 120 s");
-    }
 
     private static long timeProcess(List<String> command, Path work) throws Exception {
         long t0 = System.nanoTime();
@@ -210,35 +176,9 @@ public final class FoundationBenchmark {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    private static String post(HttpClient http, String url, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
-    }
 
-    private static void get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode());
-        }
-    }
 
-    private static String firstNumber(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("no match for " + regex + " in " + text);
-        }
-        return m.group(1);
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     interface Timed {
         long run() throws Exception;
@@ -249,11 +189,7 @@ public final class FoundationBenchmark {
         for (int i = 0; i < times; i++) {
             values.add(timed.run());
         }
-        return median(values);
+        return BenchServer.median(values);
     }
 
-    private static long median(List<Long> values) {
-        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
-        return sorted[sorted.length / 2];
-    }
 }

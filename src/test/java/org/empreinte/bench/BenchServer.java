@@ -1,0 +1,84 @@
+package org.empreinte.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The service as the benchmarks run it: the packaged jar in a process of its own, and plain HTTP calls to it. */
+final class BenchServer {
+
+    private BenchServer() {
+    }
+
+    static Process start(Path jar, Path db, int port, int adminPort, Path work) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString(), "server", Path.of("config.yml").toAbsolutePath().toString());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("ADMIN_PORT", Integer.toString(adminPort));
+        builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + db);
+        builder.environment().put("EMISSION_FACTORS_DIR", Path.of("emission-factors").toAbsolutePath().toString());
+        builder.redirectErrorStream(true).redirectOutput(work.resolve("server-" + port + ".log").toFile());
+        return builder.start();
+    }
+
+    /** Healthy means the application port answers a page: the factor library is loaded and the schema migrated. */
+    static void waitHealthy(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/organizations")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("the service did not start within 120 s");
+    }
+
+    static String post(HttpClient http, String url, String body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    static String get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    static String firstNumber(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no match for " + regex + " in " + text);
+        }
+        return m.group(1);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static long median(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+}
