@@ -22,6 +22,44 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ActivityRow.class)
 public interface ActivityDao extends SqlObject {
 
+    /** An activity's result key matches its own columns (see the change set 6-activity-result-keys). */
+    String KEY_MATCH = "k.organization_id = activity.organization_id AND k.scope = activity.scope"
+            + " AND k.category = activity.category AND k.type = activity.type AND k.site_id = COALESCE(activity.site_id, 0)"
+            + " AND k.data_quality = activity.data_quality AND k.factor_id = activity.factor_id"
+            + " AND k.factor_set = activity.factor_set AND k.factor_set_version = activity.factor_set_version"
+            + " AND k.factor_unit = activity.factor_unit AND k.factor_co2e_per_unit = activity.factor_co2e_per_unit";
+    String NEW_KEYS = "INSERT INTO activity_result_key (organization_id, scope, category, type, site_id, data_quality, factor_id,"
+            + " factor_set, factor_set_version, factor_unit, factor_co2e_per_unit)"
+            + " SELECT DISTINCT organization_id, scope, category, type, COALESCE(site_id, 0), data_quality, factor_id,"
+            + " factor_set, factor_set_version, factor_unit, factor_co2e_per_unit FROM activity";
+    String MISSING = " AND NOT EXISTS (SELECT 1 FROM activity_result_key k WHERE " + KEY_MATCH + ")";
+    String SET_KEY = "UPDATE activity SET result_key = (SELECT MIN(k.id) FROM activity_result_key k WHERE " + KEY_MATCH + ")";
+
+    /** Gives a written activity the key of its result, adding the key when it is new: after every insert or update. */
+    default void assignResultKey(long activityId) {
+        newResultKeys(activityId);
+        setResultKey(activityId);
+    }
+
+    @SqlUpdate(NEW_KEYS + " WHERE id = :id" + MISSING)
+    void newResultKeys(@Bind("id") long activityId);
+
+    @SqlUpdate(SET_KEY + " WHERE id = :id")
+    void setResultKey(@Bind("id") long activityId);
+
+    /** The same for all the activities of an import, in two statements. */
+    default void assignResultKeysOfImport(long importId) {
+        newResultKeysOfImport(importId);
+        setResultKeysOfImport(importId);
+    }
+
+    @SqlUpdate(NEW_KEYS + " WHERE import_id = :importId" + MISSING)
+    void newResultKeysOfImport(@Bind("importId") long importId);
+
+    @SqlUpdate(SET_KEY + " WHERE import_id = :importId")
+    void setResultKeysOfImport(@Bind("importId") long importId);
+
+
     String SELECT = "SELECT a.id, a.organization_id, a.site_id, s.name AS site_name, a.type, a.quantity, a.unit,"
             + " a.period_start, a.period_end, a.effective_region, a.data_quality, a.attributes, a.co2e_kg, a.co2_co2e_kg,"
             + " a.ch4_co2e_kg, a.n2o_co2e_kg, a.unspecified_co2e_kg, a.scope, a.category, a.factor_id, a.factor_set,"

@@ -200,6 +200,7 @@ public final class ActivityImport {
                     }
                     activityDao.insertImported(chunk, importId, now);
                 }
+                activityDao.assignResultKeysOfImport(importId);
                 List<Long> ids = activityDao.idsOfImport(importId);
                 if (ids.size() != rows.size()) {
                     throw new IllegalStateException("import " + importId + " stored " + ids.size() + " activities of " + rows.size());

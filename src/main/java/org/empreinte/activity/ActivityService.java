@@ -445,6 +445,7 @@ public class ActivityService {
     }
 
     private void writeDetails(long id, long organizationId, Prepared prepared) {
+        activityDao.assignResultKey(id);
         if (!prepared.tags().isEmpty()) {
             activityDao.insertTags(id, prepared.tags());
         }

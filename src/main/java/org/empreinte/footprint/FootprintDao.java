@@ -25,8 +25,6 @@ public interface FootprintDao {
             + " - (CASE WHEN m.first_day > :fromDay THEN m.first_day ELSE :fromDay END) + 1) * 1.0"
             + " / (m.last_day - m.first_day + 1)";
 
-    String WHERE = " WHERE m.organization_id = :organizationId AND m.last_day >= :fromDay AND m.first_day <= :toDay <tagFilter>";
-
     /** Tag filters the service may define: fixed SQL, never user text. */
     String NO_TAG = "";
     String WITH_TAG = "AND EXISTS (SELECT 1 FROM activity_tag t WHERE t.activity_id = m.activity_id AND t.tag = :tag)";
@@ -47,27 +45,51 @@ public interface FootprintDao {
     record ScopeTotal(int scope, double co2eKg) {
     }
 
-    @SqlQuery("SELECT a.scope, a.category, m.month, a.site_id, s.name AS site_name, a.type, a.data_quality,"
-            + " a.factor_id, a.factor_set, a.factor_set_version, a.factor_unit, a.factor_co2e_per_unit,"
-            + " SUM(m.co2e_kg * " + FRACTION + ") AS co2e_kg,"
+    /** The activity count: each activity once, in its first share inside the period (its first month, or the period's). */
+    String COUNT_ONCE = "SUM(CASE WHEN m.first_day <= :fromDay OR m.first_day = a.start_day THEN 1 ELSE 0 END) AS activities";
+
+    /**
+     * Shares wholly inside the period count in full, with no proration to compute. A share lies within
+     * one calendar month (31 days at most), so those that cross a bound start at most 30 days before it:
+     * two short index ranges find them.
+     */
+    String INSIDE = " FROM activity_month m JOIN activity a ON a.id = m.activity_id"
+            + " WHERE m.organization_id = :organizationId AND m.first_day >= :fromDay AND m.first_day <= :toDay"
+            + " AND m.last_day <= :toDay <tagFilter>";
+    String ACROSS = " FROM activity_month m JOIN activity a ON a.id = m.activity_id"
+            + " WHERE m.organization_id = :organizationId"
+            + " AND ((m.first_day >= :fromDay - 30 AND m.first_day < :fromDay AND m.last_day >= :fromDay)"
+            + " OR (m.first_day > :toDay - 30 AND m.first_day <= :toDay AND m.last_day > :toDay)) <tagFilter>";
+
+    /**
+     * The period's results by month and result key (scope, category, type, site, data quality and
+     * factor: change set 6-activity-result-keys), with the key's columns joined to the few groups.
+     */
+    @SqlQuery("SELECT k.scope, k.category, g.month, NULLIF(k.site_id, 0) AS site_id, s.name AS site_name, k.type,"
+            + " k.data_quality, k.factor_id, k.factor_set, k.factor_set_version, k.factor_unit, k.factor_co2e_per_unit,"
+            + " g.co2e_kg, g.co2_co2e_kg, g.ch4_co2e_kg, g.n2o_co2e_kg, g.unspecified_co2e_kg, g.quantity, g.activities FROM ("
+            + "SELECT m.month, a.result_key, SUM(m.co2e_kg) AS co2e_kg, SUM(m.co2_co2e_kg) AS co2_co2e_kg,"
+            + " SUM(m.ch4_co2e_kg) AS ch4_co2e_kg, SUM(m.n2o_co2e_kg) AS n2o_co2e_kg,"
+            + " SUM(m.unspecified_co2e_kg) AS unspecified_co2e_kg, SUM(" + SHARE_OF_QUANTITY + ") AS quantity, " + COUNT_ONCE
+            + INSIDE + " GROUP BY m.month, a.result_key"
+            + " UNION ALL "
+            + "SELECT m.month, a.result_key, SUM(m.co2e_kg * " + FRACTION + ") AS co2e_kg,"
             + " SUM(m.co2_co2e_kg * " + FRACTION + ") AS co2_co2e_kg,"
             + " SUM(m.ch4_co2e_kg * " + FRACTION + ") AS ch4_co2e_kg,"
             + " SUM(m.n2o_co2e_kg * " + FRACTION + ") AS n2o_co2e_kg,"
             + " SUM(m.unspecified_co2e_kg * " + FRACTION + ") AS unspecified_co2e_kg,"
-            + " SUM(" + SHARE_OF_QUANTITY + " * " + FRACTION + ") AS quantity,"
-            + " SUM(CASE WHEN m.first_day <= :fromDay OR m.first_day = a.start_day THEN 1 ELSE 0 END) AS activities"
-            + " FROM activity_month m JOIN activity a ON a.id = m.activity_id LEFT JOIN site s ON s.id = a.site_id"
-            + WHERE
-            + " GROUP BY a.scope, a.category, m.month, a.site_id, s.name, a.type, a.data_quality, a.factor_id, a.factor_set,"
-            + " a.factor_set_version, a.factor_unit, a.factor_co2e_per_unit")
+            + " SUM(" + SHARE_OF_QUANTITY + " * " + FRACTION + ") AS quantity, " + COUNT_ONCE
+            + ACROSS + " GROUP BY m.month, a.result_key"
+            + ") g JOIN activity_result_key k ON k.id = g.result_key LEFT JOIN site s ON s.id = k.site_id")
     List<Group> groups(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay, @Bind("toDay") long toDay,
             @Define("tagFilter") String tagFilter, @Bind("tag") String tag);
 
     /** The previous period's totals by scope, for the comparison: nothing else of it is needed. */
-    @SqlQuery("SELECT a.scope, SUM(m.co2e_kg * " + FRACTION + ") AS co2e_kg"
-            + " FROM activity_month m JOIN activity a ON a.id = m.activity_id"
-            + WHERE
-            + " GROUP BY a.scope")
+    @SqlQuery("SELECT k.scope, SUM(g.co2e_kg) AS co2e_kg FROM ("
+            + "SELECT a.result_key, SUM(m.co2e_kg) AS co2e_kg" + INSIDE + " GROUP BY a.result_key"
+            + " UNION ALL "
+            + "SELECT a.result_key, SUM(m.co2e_kg * " + FRACTION + ") AS co2e_kg" + ACROSS + " GROUP BY a.result_key"
+            + ") g JOIN activity_result_key k ON k.id = g.result_key GROUP BY k.scope")
     List<ScopeTotal> byScope(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay,
             @Bind("toDay") long toDay, @Define("tagFilter") String tagFilter, @Bind("tag") String tag);
 }

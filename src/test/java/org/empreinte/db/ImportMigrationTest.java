@@ -65,7 +65,10 @@ class ImportMigrationTest {
             // 1, 2, the flight options (the SQLite variant) and the imports, then the change sets added since.
             assertThat(handle.createQuery("SELECT id FROM DATABASECHANGELOG ORDER BY orderexecuted").mapTo(String.class).list())
                     .startsWith("1-organizations", "2-activities", "3-flight-options-sqlite", "3-activity-imports")
-                    .contains("4-targets");
+                    .contains("4-targets", "6-activity-result-keys");
+            // Change set 6 gave the existing activity its result key: its own scope, factor and no site (0).
+            assertThat(handle.createQuery("SELECT k.scope || '/' || k.factor_id || '/' || k.site_id FROM activity a"
+                    + " JOIN activity_result_key k ON k.id = a.result_key").mapTo(String.class).one()).isEqualTo("2/f/0");
         });
     }
 

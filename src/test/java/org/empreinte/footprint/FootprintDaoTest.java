@@ -85,6 +85,7 @@ class FootprintDaoTest {
     /** Stores an activity and its monthly shares as given (kg CO2e of CO2, CH4, N2O and unspecified for each). */
     private long store(StoredActivityBuilder builder, Share... shares) {
         long id = activities.insert(builder.build(), CREATED);
+        activities.assignResultKey(id);
         long organizationId = handle.createQuery("SELECT organization_id FROM activity WHERE id = :id").bind("id", id)
                 .mapTo(Long.class).one();
         activities.insertMonths(List.of(shares).stream().map(s -> new MonthShareRow(id, organizationId,
@@ -321,6 +322,22 @@ class FootprintDaoTest {
             // and of those 17 days, the report from the 20th holds 12
             assertThat(dao.groups(organization, day("2024-12-20"), day("2024-12-31"), NO_TAG, null)).singleElement()
                     .satisfies(g -> assertThat(g.quantity()).isCloseTo(3100.0 * 12 / 31, EXACT));
+        }
+
+        @Test
+        void shouldGroupAnActivityByItsKeyAfterAChange() {
+            long id = store(activity(organization), share("2024-01-01", "2024-01-31", 62));
+            store(activity(organization), share("2024-01-01", "2024-01-31", 3));
+            // the two share one result key
+            assertThat(handle.createQuery("SELECT COUNT(DISTINCT result_key) FROM activity WHERE organization_id = :o")
+                    .bind("o", organization).mapTo(Integer.class).one()).isOne();
+
+            activities.update(id, activity(organization).site(toronto).build(), CREATED);
+            activities.assignResultKey(id);
+
+            assertThat(dao.groups(organization, day("2024-01-01"), day("2024-12-31"), NO_TAG, null))
+                    .extracting(Group::siteName, g -> Math.round(g.co2eKg() * 100) / 100.0)
+                    .containsExactlyInAnyOrder(tuple(null, 3.0), tuple("Usine de Toronto", 62.0));
         }
 
         @Test
