@@ -139,7 +139,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ActivityExportResource(imports));
         jersey.register(new FootprintResource(footprints, clock));
         jersey.register(new org.empreinte.footprint.ReportResource(footprints, clock));
-        jersey.register(new org.empreinte.footprint.ReportPages(organizations, footprints, clock));
+        jersey.register(new org.empreinte.footprint.ReportPages(organizations, footprints, yearlyFigures, clock));
         jersey.register(new TargetResource(targets));
         jersey.register(new org.empreinte.target.ActionResource(targets));
         EmissionFactorResource factorApi = new EmissionFactorResource(library);

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.empreinte.organization.ElectricityContract;
 import org.empreinte.organization.Organization;
+import org.empreinte.web.Form;
 import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;
 
@@ -24,10 +26,17 @@ public class ReportPage extends Page {
             String co2e, String note) {
     }
 
+    public record ContractLine(long id, String description, String kind, String rate, String years, String site) {
+    }
+
     private final Organization organization;
     private final Report report;
     private final String period;
     private final String query;
+    private Integer year;
+    private Form figuresForm = Form.empty();
+    private Form contractForm = Form.empty();
+    private List<ElectricityContract> contracts = List.of();
 
     public ReportPage(PageContext context, Organization organization, Report report, String period, String query) {
         super("report.mustache", context);
@@ -35,6 +44,59 @@ public class ReportPage extends Page {
         this.report = report;
         this.period = period;
         this.query = query;
+    }
+
+    /** The forms that complete a calendar year's report: its figures and the electricity contracts. */
+    public ReportPage withInputs(Integer calendarYear, Form figures, Form contract, List<ElectricityContract> allContracts) {
+        this.year = calendarYear;
+        this.figuresForm = figures;
+        this.contractForm = contract;
+        this.contracts = allContracts;
+        return this;
+    }
+
+    public Integer getYear() {
+        return year;
+    }
+
+    public Form getFiguresForm() {
+        return figuresForm;
+    }
+
+    public Form getContractForm() {
+        return contractForm;
+    }
+
+    public String getFiguresTitle() {
+        return year == null ? null : messages().format("report_figures_title", Integer.toString(year));
+    }
+
+    public List<ContractLine> getContracts() {
+        return contracts.stream().map(c -> new ContractLine(c.id(), c.description(), messages().get("contract_" + c.kind()),
+                number(c.co2eKgPerKwh(), 4), c.fromYear().equals(c.toYear()) ? Integer.toString(c.fromYear())
+                        : c.fromYear() + "–" + c.toYear(),
+                c.siteId() == null ? messages().get("contract_all_sites") : organization.sites().stream()
+                        .filter(s -> s.id() == c.siteId()).map(s -> s.name()).findFirst().orElse(""))).toList();
+    }
+
+    public List<Form.Option> getContractKinds() {
+        if (contractForm.value("kind") == null) {
+            contractForm.withValue("kind", ElectricityContract.RENEWABLE);
+        }
+        return contractForm.options("kind", List.of(ElectricityContract.RENEWABLE, ElectricityContract.SUPPLIER),
+                kind -> messages().get("contract_" + kind));
+    }
+
+    public List<Form.Option> getContractSites() {
+        List<String> ids = new ArrayList<>();
+        ids.add("");
+        organization.sites().forEach(s -> ids.add(Long.toString(s.id())));
+        return contractForm.options("siteId", ids, id -> id.isEmpty() ? messages().get("contract_all_sites")
+                : organization.sites().stream().filter(s -> Long.toString(s.id()).equals(id)).findFirst().orElseThrow().name());
+    }
+
+    public String getContractFromYear() {
+        return contractForm.value("fromYear") != null ? contractForm.value("fromYear") : year == null ? "" : year.toString();
     }
 
     @Override

@@ -90,6 +90,44 @@ class ReportBrowserTest {
         assertThat(driver.findElement(By.id("report-csv")).getAttribute("href")).endsWith("year=2024&format=csv&lang=en");
     }
 
+    @Test
+    void recordsTheYearsFiguresAndAContractFromTheReportPage() {
+        ApiCalls api = new ApiCalls(APP);
+        long organization = api.organization();
+        // eccc-electricity-ca-qc-2018: 100,000 kWh x 0.0017 = 170 kg.
+        api.created("/api/organizations/" + organization + "/activities", Map.of("type", "electricity", "quantity", 100_000,
+                "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
+        driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + organization + "/report?year=2024");
+        // Without figures of its own, the profile's 30 FTE: 170 / 30 = 5.667 kg, said to be the profile's.
+        assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("5,667", "profil actuel");
+
+        driver.findElement(By.id("employees")).sendKeys("12,5");
+        driver.findElement(By.id("figures-submit")).click();
+        // 170 / 12.5 = 13.6 kg per FTE, recorded for the year; the field keeps what was typed, in French.
+        assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("13,6").doesNotContain("profil actuel");
+        assertThat(driver.findElement(By.id("employees")).getAttribute("value")).isEqualTo("12,5");
+
+        // A supplier's contract without its rate is refused beside the field, the input kept.
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("supplier");
+        driver.findElement(By.id("description")).sendKeys("Fournisseur");
+        driver.findElement(By.id("contract-submit")).click();
+        assertThat(driver.findElement(By.cssSelector("#contract-form .has-error .field-error")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("description")).getAttribute("value")).isEqualTo("Fournisseur");
+
+        // Renewable electricity for every site: market-based scope 2 is 0.
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("renewable");
+        driver.findElement(By.id("description")).clear();
+        driver.findElement(By.id("description")).sendKeys("Certificats d'énergie renouvelable");
+        driver.findElement(By.id("contract-submit")).click();
+        assertThat(driver.findElement(By.id("contracts")).getText()).contains("Certificats d'énergie renouvelable", "2024");
+        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0 t éq. CO2");
+        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0,17 t éq. CO2");
+
+        driver.findElement(By.cssSelector("#contracts button")).click();
+        assertThat(driver.findElement(By.id("contracts-none")).getText()).startsWith("Aucun contrat");
+        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0,17 t éq. CO2");
+    }
+
     private byte[] lastPdf;
 
     private String printedText() throws Exception {
