@@ -233,7 +233,7 @@ public class ReportPage extends Page {
         return report.intensities().stream().map(i -> new Line(
                 i.label() != null ? messages().format("report_intensity_custom", i.label())
                         : messages().get("report_intensity_" + i.metric()),
-                number(i.co2eKgPerUnit(), 3),
+                intensity(i.co2eKgPerUnit()),
                 messages().format("report_denominator", number(i.denominator(), 2))
                         + (i.recordedForYear() ? "" : " " + messages().get("report_denominator_profile")))).toList();
     }
@@ -290,6 +290,11 @@ public class ReportPage extends Page {
         }
         return messages().get(report.footprint().flightsIncludeRadiativeForcing() ? "footprint_rf_included"
                 : "footprint_rf_excluded");
+    }
+
+    /** An intensity with the digits it needs: whole kilograms from 100, one decimal from 1, three below. */
+    private String intensity(double value) {
+        return number(value, Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 1 ? 1 : 3);
     }
 
     private String share(double value) {

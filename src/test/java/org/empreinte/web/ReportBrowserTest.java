@@ -98,8 +98,8 @@ class ReportBrowserTest {
         api.created("/api/organizations/" + organization + "/activities", Map.of("type", "electricity", "quantity", 100_000,
                 "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + organization + "/report?year=2024");
-        // Without figures of its own, the profile's 30 FTE: 170 / 30 = 5.667 kg, said to be the profile's.
-        assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("5,667", "profil actuel");
+        // Without figures of its own, the profile's 30 FTE: 170 / 30 = 5.667, shown 5,7 kg, said to be the profile's.
+        assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("5,7 kg", "profil actuel");
 
         driver.findElement(By.id("employees")).sendKeys("12,5");
         driver.findElement(By.id("figures-submit")).click();
