@@ -35,6 +35,17 @@ import org.empreinte.factor.FactorLibraryHealthCheck;
 import org.empreinte.factor.FactorLibraryLoader;
 import org.empreinte.factor.FactorPages;
 import org.empreinte.footprint.FootprintResource;
+import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import io.dropwizard.auth.CachingAuthenticator;
+
+import org.empreinte.auth.AccessFilter;
+import org.empreinte.auth.AccountPages;
+import org.empreinte.auth.AccountResource;
+import org.empreinte.auth.AccountService;
+import org.empreinte.auth.AuthFilter;
+import org.empreinte.auth.MemberResource;
+import org.empreinte.auth.TokenAuthenticator;
+import org.empreinte.auth.User;
 import org.empreinte.footprint.FootprintService;
 import org.empreinte.footprint.ReportCache;
 import org.empreinte.organization.OrganizationPages;
@@ -101,12 +112,21 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         LOG.info("Database ready, schema up to date ({} ms)", (System.nanoTime() - start) / 1_000_000);
 
         ActivityService activities = new ActivityService(jdbi, library, environment.getObjectMapper(), clock);
+        EmpreinteConfiguration.AuthConfiguration auth = configuration.getAuth();
+        AccountService accounts = new AccountService(jdbi, clock, auth.getSessionLength().toJavaDuration());
         OrganizationService organizations = new OrganizationService(jdbi, clock,
                 organizationId -> {
                     List<String> failures = new ArrayList<>();
                     activities.recompute(organizationId, true, new TreeMap<>(), failures);
                     return failures;
-                });
+                }, accounts);
+        CachingAuthenticator<String, User> tokenCache = new CachingAuthenticator<>(environment.metrics(),
+                new TokenAuthenticator(auth.getAdminToken(), accounts), CaffeineSpec.parse(auth.getTokenCache()));
+        accounts.ensureFirstAdministrator(auth.getFirstAdminEmail(), auth.getFirstAdminPassword())
+                .filter(password -> !password.isEmpty())
+                // On the console only, once: the logger's files must never hold a password.
+                .ifPresent(password -> System.out.printf("%n  Empreinte: first administrator %s, password %s%n"
+                        + "  (sign in at /login and change it; shown this once)%n%n", auth.getFirstAdminEmail(), password));
         org.empreinte.organization.YearlyFigures yearlyFigures = new org.empreinte.organization.YearlyFigures(jdbi, clock);
         ReportCache reportCache = new ReportCache(configuration.getReportCache().getMaximumSize(),
                 configuration.getReportCache().getExpireAfterAccess().toJavaDuration());
@@ -130,6 +150,11 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new LanguageCookieFilter());
 
+        jersey.register(new AuthFilter(tokenCache, accounts));
+        jersey.register(new AccessFilter(accounts));
+        jersey.register(new AccountResource(accounts, tokenCache));
+        jersey.register(new MemberResource(accounts));
+        jersey.register(new AccountPages(accounts, tokenCache, auth.isSecureCookie(), auth.getSessionLength().toJavaDuration()));
         jersey.register(new org.empreinte.web.ApiRootResource());
         jersey.register(new OrganizationResource(organizations));
         jersey.register(new org.empreinte.organization.YearFiguresResource(yearlyFigures));

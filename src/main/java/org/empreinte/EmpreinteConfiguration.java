@@ -25,6 +25,20 @@ public class EmpreinteConfiguration extends Configuration {
     @NotNull
     private ReportCacheConfiguration reportCache = new ReportCacheConfiguration();
 
+    @Valid
+    @NotNull
+    private AuthConfiguration auth = new AuthConfiguration();
+
+    @JsonProperty
+    public AuthConfiguration getAuth() {
+        return auth;
+    }
+
+    @JsonProperty
+    public void setAuth(AuthConfiguration auth) {
+        this.auth = auth;
+    }
+
     @JsonProperty
     public ReportCacheConfiguration getReportCache() {
         return reportCache;
@@ -112,6 +126,88 @@ public class EmpreinteConfiguration extends Configuration {
         @JsonProperty
         public void setExpireAfterAccess(io.dropwizard.util.Duration expireAfterAccess) {
             this.expireAfterAccess = expireAfterAccess;
+        }
+    }
+
+    public static class AuthConfiguration {
+        /** An administrator's token given at start-up (EMPREINTE_ADMIN_TOKEN); empty for none. */
+        private String adminToken = "";
+
+        /** The administrator created on a database without users. */
+        @jakarta.validation.constraints.NotEmpty
+        private String firstAdminEmail = "admin@empreinte.local";
+
+        /** Its password (EMPREINTE_ADMIN_PASSWORD); empty: a random one, shown once on the console. */
+        private String firstAdminPassword = "";
+
+        /** Whether the session cookie is sent over HTTPS only; browsers accept it on http://localhost too. */
+        private boolean secureCookie = true;
+
+        @NotNull
+        private io.dropwizard.util.Duration sessionLength = io.dropwizard.util.Duration.hours(12);
+
+        /** How long a checked token is trusted without the database; a revocation clears it at once. */
+        @jakarta.validation.constraints.NotEmpty
+        private String tokenCache = "maximumSize=10000, expireAfterWrite=5m";
+
+        @JsonProperty
+        public String getAdminToken() {
+            return adminToken;
+        }
+
+        @JsonProperty
+        public void setAdminToken(String adminToken) {
+            this.adminToken = adminToken;
+        }
+
+        @JsonProperty
+        public String getFirstAdminEmail() {
+            return firstAdminEmail;
+        }
+
+        @JsonProperty
+        public void setFirstAdminEmail(String firstAdminEmail) {
+            this.firstAdminEmail = firstAdminEmail;
+        }
+
+        @JsonProperty
+        public String getFirstAdminPassword() {
+            return firstAdminPassword;
+        }
+
+        @JsonProperty
+        public void setFirstAdminPassword(String firstAdminPassword) {
+            this.firstAdminPassword = firstAdminPassword;
+        }
+
+        @JsonProperty
+        public boolean isSecureCookie() {
+            return secureCookie;
+        }
+
+        @JsonProperty
+        public void setSecureCookie(boolean secureCookie) {
+            this.secureCookie = secureCookie;
+        }
+
+        @JsonProperty
+        public io.dropwizard.util.Duration getSessionLength() {
+            return sessionLength;
+        }
+
+        @JsonProperty
+        public void setSessionLength(io.dropwizard.util.Duration sessionLength) {
+            this.sessionLength = sessionLength;
+        }
+
+        @JsonProperty
+        public String getTokenCache() {
+            return tokenCache;
+        }
+
+        @JsonProperty
+        public void setTokenCache(String tokenCache) {
+            this.tokenCache = tokenCache;
         }
     }
 }

@@ -5,11 +5,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+
 import io.dropwizard.testing.ConfigOverride;
+import org.glassfish.jersey.client.JerseyClientBuilder;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 
-/** The real application on the real config.yml, with a fresh SQLite file and free ports. */
+/**
+ * The real application on the real config.yml, with a fresh SQLite file and free ports. Its client
+ * calls as the administrator of {@code EMPREINTE_ADMIN_TOKEN} unless a request sets its own
+ * Authorization; browsers sign in as the first administrator.
+ */
 public final class TestApp {
+
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final String ADMIN_EMAIL = "admin@empreinte.local";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
 
     private TestApp() {
     }
@@ -17,12 +29,23 @@ public final class TestApp {
     public static DropwizardAppExtension<EmpreinteConfiguration> create() {
         try {
             Path database = Files.createTempFile("empreinte-test", ".db");
-            return new DropwizardAppExtension<>(EmpreinteApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
+            return new DropwizardAppExtension<EmpreinteConfiguration>(EmpreinteApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
+                    ConfigOverride.config("auth.adminToken", ADMIN_TOKEN),
+                    ConfigOverride.config("auth.firstAdminPassword", ADMIN_PASSWORD),
                     ConfigOverride.config("database.url", "jdbc:sqlite:" + database),
                     ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                     ConfigOverride.config("server.adminConnectors[0].port", "0"),
                     ConfigOverride.config("emissionFactors.directory", Path.of("emission-factors").toAbsolutePath().toString()),
-                    ConfigOverride.config("logging.level", "WARN"));
+                    ConfigOverride.config("logging.level", "WARN")) {
+                @Override
+                protected JerseyClientBuilder clientBuilder() {
+                    return super.clientBuilder().register((ClientRequestFilter) request -> {
+                        if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+                            request.getHeaders().add(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN);
+                        }
+                    });
+                }
+            };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -46,23 +47,26 @@ public class OrganizationPages {
     }
 
     @GET
-    public OrganizationsPage home(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return new OrganizationsPage(PageContext.of(uri, headers), organizations.list(), Form.empty());
+    public OrganizationsPage home(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security) {
+        return new OrganizationsPage(PageContext.of(uri, headers), organizations.list(security.getUserPrincipal()), Form.empty());
     }
 
     @POST
     @Path("organizations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response create(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
         Form form = Form.of(params);
         PageContext context = PageContext.of(uri, headers).at("/");
         try {
             Organization created = organizations.create(new OrganizationRequest(form.value("name"), form.value("sector"),
-                    form.value("region"), form.number("employees", context.language()), form.number("annualRevenueCad", context.language()), form.value("legalForm")));
+                    form.value("region"), form.number("employees", context.language()), form.number("annualRevenueCad", context.language()), form.value("legalForm")),
+                    security.getUserPrincipal());
             return Response.seeOther(URI.create("/organizations/" + created.id())).build();
         } catch (ValidationException e) {
             form.reject(e, context.messages());
-            return Response.status(422).entity(new OrganizationsPage(context, organizations.list(), form)).build();
+            return Response.status(422).entity(new OrganizationsPage(context, organizations.list(security.getUserPrincipal()),
+                    form)).build();
         }
     }
 

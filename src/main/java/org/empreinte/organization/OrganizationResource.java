@@ -11,7 +11,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 
 import org.empreinte.web.MalformedRequestException;
@@ -28,14 +30,15 @@ public class OrganizationResource {
     }
 
     @POST
-    public Response create(OrganizationRequest request) {
-        Organization created = organizations.create(requireBody(request));
+    public Response create(OrganizationRequest request, @Context SecurityContext security) {
+        Organization created = organizations.create(requireBody(request), security.getUserPrincipal());
         return Response.created(URI.create("/api/organizations/" + created.id())).entity(created).build();
     }
 
+    /** The organizations the caller may see: all for an administrator, else those they are a member of. */
     @GET
-    public List<Organization> list() {
-        return organizations.list();
+    public List<Organization> list(@Context SecurityContext security) {
+        return organizations.list(security.getUserPrincipal());
     }
 
     @GET

@@ -21,9 +21,14 @@ public class OrganizationService {
     private final OrganizationDao organizationDao;
     private final Clock clock;
     private final LongFunction<List<String>> recompute;
+    private final OrganizationAccess access;
 
     public OrganizationService(Jdbi jdbi, Clock clock) {
         this(jdbi, clock, organizationId -> List.of());
+    }
+
+    public OrganizationService(Jdbi jdbi, Clock clock, LongFunction<List<String>> recompute) {
+        this(jdbi, clock, recompute, OrganizationAccess.EVERYONE);
     }
 
     /**
@@ -31,8 +36,9 @@ public class OrganizationService {
      *     returns those that found no factor; called when what their results depend on changes: the
      *     organization's or a site's region, or the choice to count flights' radiative forcing
      */
-    public OrganizationService(Jdbi jdbi, Clock clock, LongFunction<List<String>> recompute) {
+    public OrganizationService(Jdbi jdbi, Clock clock, LongFunction<List<String>> recompute, OrganizationAccess access) {
         this.recompute = recompute;
+        this.access = access;
         this.jdbi = jdbi;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.clock = clock;
@@ -75,6 +81,22 @@ public class OrganizationService {
 
     public List<Organization> list() {
         return jdbi.withExtension(OrganizationDao.class, OrganizationDao::list);
+    }
+
+    /** The organizations {@code who} may see. */
+    public List<Organization> list(java.security.Principal who) {
+        java.util.Set<Long> visible = access.visible(who);
+        return visible == null ? list() : list().stream().filter(o -> visible.contains(o.id())).toList();
+    }
+
+    /** Creates an organization whose first editor is {@code who}. */
+    public Organization create(OrganizationRequest request, java.security.Principal who) {
+        OrganizationRequest valid = request.validated();
+        return jdbi.inTransaction(handle -> {
+            long id = organizationDao.insert(valid, now());
+            access.created(id, who);
+            return organizationDao.find(id).orElseThrow().withSites(List.of());
+        });
     }
 
     public Site createSite(long organizationId, SiteRequest request) {

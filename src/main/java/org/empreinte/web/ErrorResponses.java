@@ -6,17 +6,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** Builds a refusal: the API's JSON error body under {@code /api}, an HTML page in the user's language elsewhere. */
-final class ErrorResponses {
+public final class ErrorResponses {
 
     private ErrorResponses() {
     }
 
-    static boolean isApi(UriInfo uri) {
+    public static boolean isApi(UriInfo uri) {
         String path = uri.getPath(false);
         return path.startsWith("api/") || path.startsWith("/api/") || path.equals("api") || path.equals("/api");
     }
 
-    static Response build(UriInfo uri, HttpHeaders headers, int status, String message, String field, String key, Object... args) {
+    public static Response build(UriInfo uri, HttpHeaders headers, int status, String message, String field, String key, Object... args) {
         if (isApi(uri)) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ErrorBody(status, message, field)).build();

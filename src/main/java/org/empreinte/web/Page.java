@@ -26,6 +26,16 @@ public abstract class Page extends View {
         return context.language();
     }
 
+    /** The session's CSRF token, posted back by every form as the field {@code csrf}. */
+    public String getCsrf() {
+        return context.csrf();
+    }
+
+    /** The signed-in person's name, for the header; null on the sign-in page. */
+    public String getUserName() {
+        return context.userName();
+    }
+
     public String getSwitchUrl() {
         return context.switchUrl();
     }

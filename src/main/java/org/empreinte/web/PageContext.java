@@ -16,9 +16,15 @@ import jakarta.ws.rs.core.UriInfo;
  * else the {@code lang} cookie the switch sets, else {@code Accept-Language}, else French) and
  * the link that shows the same page in the other language.
  */
-public record PageContext(Messages messages, String path, String switchUrl) {
+public record PageContext(Messages messages, String path, String switchUrl, String csrf, String userName) {
 
     public static final String LANG = "lang";
+    /**
+     * Set by the authentication filter on the request (a client's own are removed first): the
+     * session's CSRF token, which every form posts back, and the signed-in person's name.
+     */
+    public static final String CSRF_HEADER = "X-Empreinte-Csrf";
+    public static final String USER_HEADER = "X-Empreinte-User";
 
     public static PageContext of(UriInfo uri, HttpHeaders headers) {
         Locale locale = resolve(uri, headers);
@@ -36,7 +42,8 @@ public record PageContext(Messages messages, String path, String switchUrl) {
             }
         }
         link.append(LANG).append('=').append(other);
-        return new PageContext(messages, path, link.toString());
+        return new PageContext(messages, path, link.toString(), headers.getHeaderString(CSRF_HEADER),
+                headers.getHeaderString(USER_HEADER));
     }
 
     static Locale resolve(UriInfo uri, HttpHeaders headers) {
@@ -62,7 +69,7 @@ public record PageContext(Messages messages, String path, String switchUrl) {
      */
     public PageContext at(String canonicalPath) {
         String other = "fr".equals(messages.language()) ? "en" : "fr";
-        return new PageContext(messages, canonicalPath, canonicalPath + "?" + LANG + "=" + other);
+        return new PageContext(messages, canonicalPath, canonicalPath + "?" + LANG + "=" + other, csrf, userName);
     }
 
     public String language() {

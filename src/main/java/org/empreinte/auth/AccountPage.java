@@ -1,0 +1,55 @@
+package org.empreinte.auth;
+
+import java.util.List;
+
+import org.empreinte.web.Form;
+import org.empreinte.web.PageContext;
+
+/** One's own tokens (a new one shown once), and for an administrator the users and a form to add one. */
+public class AccountPage extends org.empreinte.web.Page {
+
+    private final User user;
+    private final List<AuthDao.Token> tokens;
+    private final List<User> users;
+    private final String newToken;
+    private final Form userForm;
+
+    public AccountPage(PageContext context, User user, List<AuthDao.Token> tokens, List<User> users, String newToken,
+            Form userForm) {
+        super("account.mustache", context);
+        this.user = user;
+        this.tokens = tokens;
+        this.users = users;
+        this.newToken = newToken;
+        this.userForm = userForm;
+    }
+
+    @Override
+    public String getTitle() {
+        return messages().get("account_title");
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    public List<AuthDao.Token> getTokens() {
+        return tokens;
+    }
+
+    public boolean getAdmin() {
+        return user.admin();
+    }
+
+    public List<User> getUsers() {
+        return users;
+    }
+
+    public String getNewToken() {
+        return newToken;
+    }
+
+    public Form getUserForm() {
+        return userForm;
+    }
+}

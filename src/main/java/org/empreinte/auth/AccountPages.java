@@ -1,0 +1,137 @@
+package org.empreinte.auth;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.dropwizard.auth.CachingAuthenticator;
+
+import org.empreinte.web.Form;
+import org.empreinte.web.PageContext;
+import org.empreinte.web.ValidationException;
+
+/** Signing in and out, and the account page: one's tokens, and for administrators the users. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class AccountPages {
+
+    private final AccountService accounts;
+    private final CachingAuthenticator<String, User> tokens;
+    private final boolean secureCookie;
+    private final Duration sessionLength;
+
+    public AccountPages(AccountService accounts, CachingAuthenticator<String, User> tokens, boolean secureCookie,
+            Duration sessionLength) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.secureCookie = secureCookie;
+        this.sessionLength = sessionLength;
+    }
+
+    @GET
+    @Path("login")
+    public SignInPage signInForm(@QueryParam("next") String next, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return new SignInPage(PageContext.of(uri, headers), safeNext(next), null, false);
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Form form = Form.of(params);
+        String next = safeNext(form.value("next"));
+        return accounts.signIn(form.value("email"), params.getFirst("password"))
+                .map(session -> Response.seeOther(URI.create(next)).cookie(cookie(session.secret(), sessionLength)).build())
+                .orElseGet(() -> Response.status(401).entity(new SignInPage(PageContext.of(uri, headers).at("/login"), next,
+                        form.value("email"), true)).build());
+    }
+
+    @POST
+    @Path("logout")
+    public Response signOut(@CookieParam(AuthFilter.SESSION_COOKIE) String session) {
+        if (session != null) {
+            accounts.signOut(session);
+        }
+        return Response.seeOther(URI.create("/login")).cookie(cookie("", Duration.ZERO)).build();
+    }
+
+    @GET
+    @Path("account")
+    public AccountPage account(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security) {
+        return page(PageContext.of(uri, headers), (User) security.getUserPrincipal(), null, Form.empty());
+    }
+
+    @POST
+    @Path("account/tokens")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public AccountPage createToken(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
+        User user = (User) security.getUserPrincipal();
+        PageContext context = PageContext.of(uri, headers).at("/account");
+        try {
+            // Shown in this response only: the page that lists tokens never has their secrets.
+            return page(context, user, accounts.createToken(user.id(), params.getFirst("label")).token(), Form.empty());
+        } catch (ValidationException e) {
+            return page(context, user, null, Form.empty());
+        }
+    }
+
+    @POST
+    @Path("account/tokens/{tokenId}/revoke")
+    public Response revoke(@PathParam("tokenId") long tokenId, @Context SecurityContext security) {
+        User user = (User) security.getUserPrincipal();
+        String hash = accounts.revokeToken(user.id(), tokenId);
+        tokens.invalidateAll(token -> Secrets.sha256(token).equals(hash));
+        return Response.seeOther(URI.create("/account")).build();
+    }
+
+    @POST
+    @Path("account/users")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createUser(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
+        AccountResource.requireAdmin(security);
+        Form form = Form.of(params);
+        PageContext context = PageContext.of(uri, headers).at("/account");
+        try {
+            accounts.createUser(new AccountService.UserRequest(form.value("email"), form.value("name"),
+                    params.getFirst("password"), "on".equals(form.value("admin"))));
+            return Response.seeOther(URI.create("/account#users")).build();
+        } catch (ValidationException | AuthException e) {
+            form.reject(e, context.messages());
+            return Response.status(e.status()).entity(page(context, (User) security.getUserPrincipal(), null, form)).build();
+        }
+    }
+
+    private AccountPage page(PageContext context, User user, String newToken, Form userForm) {
+        boolean stored = user.id() > 0;
+        return new AccountPage(context, user, stored ? accounts.tokens(user.id()) : java.util.List.of(),
+                user.admin() ? accounts.users() : java.util.List.of(), newToken, userForm);
+    }
+
+    private NewCookie cookie(String value, Duration maxAge) {
+        return new NewCookie.Builder(AuthFilter.SESSION_COOKIE).value(value).path("/").httpOnly(true).secure(secureCookie)
+                .sameSite(NewCookie.SameSite.LAX).maxAge((int) maxAge.toSeconds()).build();
+    }
+
+    /** Only a path of this site: never another site's address, which would make the form an open redirect. */
+    private static String safeNext(String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+    }
+}

@@ -1,0 +1,107 @@
+package org.empreinte.auth;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import io.dropwizard.auth.CachingAuthenticator;
+
+import org.empreinte.organization.OrganizationResource;
+
+/**
+ * Users and their tokens, as {@code API.md} fixes them. Administrators create users and see them
+ * all; anyone manages their own tokens (an administrator, anyone's). A token's secret is in the
+ * response that creates it and nowhere else.
+ */
+@Path("/api/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    private final AccountService accounts;
+    private final CachingAuthenticator<String, User> tokens;
+
+    public AccountResource(AccountService accounts, CachingAuthenticator<String, User> tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @POST
+    public Response create(AccountService.UserRequest request, @Context SecurityContext security) {
+        requireAdmin(security);
+        User user = accounts.createUser(OrganizationResource.requireBody(request));
+        return Response.created(URI.create("/api/users/" + user.id())).entity(user).build();
+    }
+
+    @GET
+    public List<User> list(@Context SecurityContext security) {
+        requireAdmin(security);
+        return accounts.users();
+    }
+
+    @GET
+    @Path("/me")
+    public User me(@Context SecurityContext security) {
+        return (User) security.getUserPrincipal();
+    }
+
+    @GET
+    @Path("/{userId}")
+    public User get(@PathParam("userId") long userId, @Context SecurityContext security) {
+        requireSelfOrAdmin(userId, security);
+        return accounts.user(userId);
+    }
+
+    public record TokenRequest(String label) {
+    }
+
+    @POST
+    @Path("/{userId}/tokens")
+    public Response createToken(@PathParam("userId") long userId, TokenRequest request, @Context SecurityContext security) {
+        requireSelfOrAdmin(userId, security);
+        AccountService.CreatedToken token = accounts.createToken(userId, request == null ? null : request.label());
+        return Response.created(URI.create("/api/users/" + userId + "/tokens/" + token.id())).entity(token).build();
+    }
+
+    @GET
+    @Path("/{userId}/tokens")
+    public List<AuthDao.Token> tokens(@PathParam("userId") long userId, @Context SecurityContext security) {
+        requireSelfOrAdmin(userId, security);
+        return accounts.tokens(userId);
+    }
+
+    /** Revoked at once: the authentication cache forgets the token in the same request. */
+    @DELETE
+    @Path("/{userId}/tokens/{tokenId}")
+    public Response revoke(@PathParam("userId") long userId, @PathParam("tokenId") long tokenId,
+            @Context SecurityContext security) {
+        requireSelfOrAdmin(userId, security);
+        String hash = accounts.revokeToken(userId, tokenId);
+        tokens.invalidateAll(token -> Secrets.sha256(token).equals(hash));
+        return Response.noContent().build();
+    }
+
+    static void requireAdmin(SecurityContext security) {
+        if (!(security.getUserPrincipal() instanceof User user) || !user.admin()) {
+            throw new AuthException(403, null, "only an administrator may do this", "error_forbidden");
+        }
+    }
+
+    /** Another person's account is not revealed: 404, as for an organization one does not belong to. */
+    static void requireSelfOrAdmin(long userId, SecurityContext security) {
+        if (!(security.getUserPrincipal() instanceof User user) || !user.admin() && user.id() != userId) {
+            throw new org.empreinte.web.ResourceNotFoundException("user", userId);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.empreinte.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Jdbi;
+
+import org.empreinte.organization.OrganizationDao;
+import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.ValidationException;
+
+/** People, their tokens and sessions, and their roles in organizations. */
+public class AccountService implements org.empreinte.organization.OrganizationAccess {
+
+    public static final String EDITOR = "editor";
+    public static final String VIEWER = "viewer";
+    private static final int MIN_PASSWORD = 12;
+
+    /** A token as created: the only time its secret is shown. */
+    public record CreatedToken(long id, String label, String token, String createdAt) {
+    }
+
+    /** A session as opened by signing in: the cookie's secret and the CSRF token of its forms. */
+    public record NewSession(String secret, String csrfToken, long expiresAt) {
+    }
+
+    public record SignedIn(User user, String csrfToken) {
+    }
+
+    private final Jdbi jdbi;
+    private final AuthDao dao;
+    private final OrganizationDao organizations;
+    private final Clock clock;
+    private final Duration sessionLength;
+
+    public AccountService(Jdbi jdbi, Clock clock, Duration sessionLength) {
+        this.jdbi = jdbi;
+        this.dao = jdbi.onDemand(AuthDao.class);
+        this.organizations = jdbi.onDemand(OrganizationDao.class);
+        this.clock = clock;
+        this.sessionLength = sessionLength;
+    }
+
+    public record UserRequest(String email, String name, String password, Boolean admin) {
+    }
+
+    public User createUser(UserRequest request) {
+        String email = request.email() == null ? "" : request.email().strip().toLowerCase(Locale.ROOT);
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+            throw new ValidationException("email", "email must be an address such as name@example.org", "error_email");
+        }
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new ValidationException("name", "name is required (200 characters at most)", "error_required");
+        }
+        if (request.password() != null && request.password().length() < MIN_PASSWORD) {
+            throw new ValidationException("password", "a password has at least " + MIN_PASSWORD + " characters",
+                    "error_password_short", MIN_PASSWORD);
+        }
+        String hash = request.password() == null ? null : Secrets.hashPassword(request.password());
+        return jdbi.inTransaction(handle -> {
+            if (dao.userByEmail(email).isPresent()) {
+                throw new AuthException(409, "email", "a user with this email already exists", "error_email_taken");
+            }
+            long id = dao.insertUser(email, name, hash, Boolean.TRUE.equals(request.admin()), clock.instant().toString());
+            return dao.user(id).orElseThrow();
+        });
+    }
+
+    /**
+     * The first administrator, on a database without users: with the password given, or a new random one,
+     * returned so that start-up can show it once.
+     */
+    public Optional<String> ensureFirstAdministrator(String email, String password) {
+        if (dao.userCount() > 0) {
+            return Optional.empty();
+        }
+        String chosen = password == null || password.isBlank() ? Secrets.newSecret("").substring(0, 20) : password;
+        createUser(new UserRequest(email, "Administrateur", chosen, true));
+        return password == null || password.isBlank() ? Optional.of(chosen) : Optional.of("");
+    }
+
+    public List<User> users() {
+        return dao.users();
+    }
+
+    public User user(long userId) {
+        return dao.user(userId).orElseThrow(() -> new ResourceNotFoundException("user", userId));
+    }
+
+    public CreatedToken createToken(long userId, String label) {
+        String clean = label == null || label.isBlank() ? null : label.strip();
+        if (clean != null && clean.length() > 100) {
+            throw new ValidationException("label", "label must be at most 100 characters", "error_too_long", 100);
+        }
+        String token = Secrets.newSecret("emp_");
+        String now = clock.instant().toString();
+        return jdbi.inTransaction(handle -> {
+            user(userId);
+            long id = dao.insertToken(userId, clean, Secrets.sha256(token), now);
+            return new CreatedToken(id, clean, token, now);
+        });
+    }
+
+    public List<AuthDao.Token> tokens(long userId) {
+        user(userId);
+        return dao.tokens(userId);
+    }
+
+    /** Revokes a token; returns its hash, for the authentication cache to forget it at once. */
+    public String revokeToken(long userId, long tokenId) {
+        return jdbi.inTransaction(handle -> {
+            String hash = dao.tokenHash(userId, tokenId).orElseThrow(() -> new ResourceNotFoundException("token", tokenId));
+            dao.revokeToken(userId, tokenId, clock.instant().toString());
+            return hash;
+        });
+    }
+
+    public Optional<User> userOfToken(String token) {
+        String hash = Secrets.sha256(token);
+        Optional<User> user = dao.userOfToken(hash);
+        user.ifPresent(u -> dao.touchToken(hash, clock.instant().toString(), clock.instant().minusSeconds(60).toString()));
+        return user;
+    }
+
+    /** Signs in; empty for an unknown email or a wrong password alike, in about the same time. */
+    public Optional<NewSession> signIn(String email, String password) {
+        String clean = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        Optional<String> hash = dao.passwordHash(clean);
+        // An unknown address still pays one Argon2 computation, so timing does not tell which addresses exist.
+        boolean matches = Secrets.passwordMatches(password == null ? "" : password, hash.orElse(DUMMY_HASH));
+        if (hash.isEmpty() || !matches) {
+            return Optional.empty();
+        }
+        User user = dao.userByEmail(clean).orElseThrow();
+        String secret = Secrets.newSecret("");
+        String csrf = Secrets.newSecret("");
+        long expiresAt = clock.instant().plus(sessionLength).getEpochSecond();
+        jdbi.useTransaction(handle -> {
+            dao.deleteExpiredSessions(clock.instant().getEpochSecond());
+            dao.insertSession(user.id(), Secrets.sha256(secret), csrf, expiresAt);
+        });
+        return Optional.of(new NewSession(secret, csrf, expiresAt));
+    }
+
+    private static final String DUMMY_HASH = Secrets.hashPassword("not a password of anyone's");
+
+    public Optional<SignedIn> session(String secret) {
+        return dao.session(Secrets.sha256(secret))
+                .filter(s -> s.expiresAt() > clock.instant().getEpochSecond())
+                .flatMap(s -> dao.user(s.userId()).map(u -> new SignedIn(u, s.csrfToken())));
+    }
+
+    public void signOut(String secret) {
+        dao.deleteSession(Secrets.sha256(secret));
+    }
+
+    /** What a person may do with an organization's data. */
+    public enum Access { NONE, READ, WRITE }
+
+    public Access access(User user, long organizationId) {
+        if (user.admin()) {
+            return Access.WRITE;
+        }
+        return dao.role(organizationId, user.id()).map(role -> EDITOR.equals(role) ? Access.WRITE : Access.READ)
+                .orElse(Access.NONE);
+    }
+
+    public List<Long> organizationsOf(User user) {
+        return dao.organizationsOf(user.id());
+    }
+
+    public record MemberRequest(Long userId, String role) {
+    }
+
+    public AuthDao.Membership addMember(long organizationId, MemberRequest request) {
+        if (request.userId() == null) {
+            throw new ValidationException("userId", "userId is required", "error_required");
+        }
+        String role = request.role() == null ? "" : request.role().strip().toLowerCase(Locale.ROOT);
+        if (!role.equals(EDITOR) && !role.equals(VIEWER)) {
+            throw new ValidationException("role", "role must be editor or viewer", "error_choice", "editor, viewer");
+        }
+        return jdbi.inTransaction(handle -> {
+            organizations.find(organizationId).orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
+            dao.user(request.userId()).orElseThrow(() -> new ValidationException("userId", "no user " + request.userId(),
+                    "error_user_unknown", request.userId()));
+            dao.deleteMember(organizationId, request.userId());
+            dao.insertMember(organizationId, request.userId(), role);
+            return dao.members(organizationId).stream().filter(m -> m.userId() == request.userId()).findFirst().orElseThrow();
+        });
+    }
+
+    @Override
+    public java.util.Set<Long> visible(java.security.Principal who) {
+        if (!(who instanceof User user) || user.admin()) {
+            return null;
+        }
+        return java.util.Set.copyOf(dao.organizationsOf(user.id()));
+    }
+
+    /** The creator of an organization becomes its editor (an administrator sees every organization already). */
+    @Override
+    public void created(long organizationId, java.security.Principal who) {
+        if (who instanceof User user && !user.admin()) {
+            dao.insertMember(organizationId, user.id(), EDITOR);
+        }
+    }
+
+    public List<AuthDao.Membership> members(long organizationId) {
+        return dao.members(organizationId);
+    }
+
+    public void removeMember(long organizationId, long userId) {
+        if (dao.deleteMember(organizationId, userId) == 0) {
+            throw new ResourceNotFoundException("member", userId);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.empreinte.auth;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import io.dropwizard.auth.AuthenticationException;
+import io.dropwizard.auth.CachingAuthenticator;
+import org.glassfish.jersey.media.multipart.FormDataBodyPart;
+import org.glassfish.jersey.media.multipart.FormDataMultiPart;
+import org.glassfish.jersey.server.ContainerRequest;
+
+import org.empreinte.web.ErrorResponses;
+import org.empreinte.web.PageContext;
+
+/**
+ * Who is asking, for every request but the static assets: a Bearer token (the API, scripts, and pages
+ * too, as {@code API.md} allows) or the session cookie of a signed-in person. Under {@code /api}
+ * nothing passes without one (401); a page without one leads to the sign-in page. A form posted
+ * with the session cookie must carry the session's CSRF token: a cookie is sent by the browser
+ * whatever page made the request, a token only by Empreinte's own forms.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class AuthFilter implements ContainerRequestFilter {
+
+    public static final String SESSION_COOKIE = "empreinte_session";
+    public static final String CSRF_FIELD = "csrf";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final CachingAuthenticator<String, User> tokens;
+    private final AccountService accounts;
+
+    public AuthFilter(CachingAuthenticator<String, User> tokens, AccountService accounts) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        request.getHeaders().remove(PageContext.CSRF_HEADER);
+        request.getHeaders().remove(PageContext.USER_HEADER);
+        String path = request.getUriInfo().getPath(false).replaceFirst("^/+", "");
+        if (path.startsWith("assets/") || path.equals("favicon.ico")) {
+            return;
+        }
+        boolean api = path.equals("api") || path.startsWith("api/");
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            Optional<User> user = authorization.startsWith("Bearer ") ? bearer(authorization.substring(7).strip())
+                    : Optional.empty();
+            if (user.isEmpty()) {
+                request.abortWith(refusal(request, 401, "the token is not valid (Authorization: Bearer <token>)",
+                        "error_unauthorized"));
+                return;
+            }
+            authenticate(request, user.get(), "Bearer");
+            return;
+        }
+        Cookie cookie = request.getCookies().get(SESSION_COOKIE);
+        Optional<AccountService.SignedIn> session = cookie == null ? Optional.empty() : accounts.session(cookie.getValue());
+        if (session.isEmpty()) {
+            if (api) {
+                request.abortWith(refusal(request, 401, "a token is required: Authorization: Bearer <token>", "error_unauthorized"));
+            } else if (!path.equals("login")) {
+                String next = "/" + path + (request.getUriInfo().getRequestUri().getRawQuery() == null ? ""
+                        : "?" + request.getUriInfo().getRequestUri().getRawQuery());
+                request.abortWith(Response.seeOther(URI.create("/login?next="
+                        + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))).build());
+            }
+            return;
+        }
+        if (!SAFE.contains(request.getMethod()) && !Secrets.same(postedCsrf(request), session.get().csrfToken())) {
+            request.abortWith(refusal(request, 403, "this form has expired or did not come from Empreinte: reload the page",
+                    "error_csrf"));
+            return;
+        }
+        authenticate(request, session.get().user(), "FORM");
+        request.getHeaders().putSingle(PageContext.CSRF_HEADER, session.get().csrfToken());
+        request.getHeaders().putSingle(PageContext.USER_HEADER, session.get().user().name());
+    }
+
+    private Optional<User> bearer(String token) {
+        try {
+            return tokens.authenticate(token);
+        } catch (AuthenticationException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The form's {@code csrf} field (a urlencoded form or a multipart upload), or the X-CSRF-Token header. */
+    private static String postedCsrf(ContainerRequestContext context) {
+        String header = context.getHeaderString("X-CSRF-Token");
+        if (header != null) {
+            return header;
+        }
+        MediaType type = context.getMediaType();
+        if (type == null || !(context instanceof ContainerRequest request)) {
+            return null;
+        }
+        if (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            request.bufferEntity();
+            return request.readEntity(Form.class).asMap().getFirst(CSRF_FIELD);
+        }
+        if (type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            request.bufferEntity();
+            FormDataBodyPart part = request.readEntity(FormDataMultiPart.class).getField(CSRF_FIELD);
+            return part == null ? null : part.getValue();
+        }
+        return null;
+    }
+
+    private static void authenticate(ContainerRequestContext request, User user, String scheme) {
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return user;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return "admin".equals(role) && user.admin();
+            }
+
+            @Override
+            public boolean isSecure() {
+                return secure;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return scheme;
+            }
+        });
+    }
+
+    private static Response refusal(ContainerRequestContext request, int status, String message, String key) {
+        Response response = ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, status, message, null, key);
+        return status == 401 ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build()
+                : response;
+    }
+}

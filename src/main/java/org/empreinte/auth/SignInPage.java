@@ -1,0 +1,35 @@
+package org.empreinte.auth;
+
+import org.empreinte.web.PageContext;
+
+/** The sign-in form; {@code next} is where the person was going. */
+public class SignInPage extends org.empreinte.web.Page {
+
+    private final String next;
+    private final String email;
+    private final boolean refused;
+
+    public SignInPage(PageContext context, String next, String email, boolean refused) {
+        super("sign-in.mustache", context);
+        this.next = next;
+        this.email = email;
+        this.refused = refused;
+    }
+
+    @Override
+    public String getTitle() {
+        return messages().get("login_title");
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public boolean getRefused() {
+        return refused;
+    }
+}
