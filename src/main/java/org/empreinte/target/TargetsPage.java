@@ -21,7 +21,7 @@ public class TargetsPage extends Page {
     }
 
     public record ActionLine(long id, String title, String category, String reduction, int startYear, String status,
-            String source, String estimate) {
+            String estimate) {
     }
 
     /**
@@ -125,7 +125,6 @@ public class TargetsPage extends Page {
     public List<ActionLine> getActions() {
         return actions.stream().map(a -> new ActionLine(a.id(), a.title(), messages().labelOr("category_", a.category()),
                 kg(a.expectedYearlyReductionCo2eKg()), a.startYear(), messages().get("status_" + a.status()),
-                a.estimate() == null ? null : a.estimate().from().factorId() + " → " + a.estimate().to().factorId(),
                 estimate(a)))
                 .toList();
     }
