@@ -175,6 +175,6 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ActivityPages(activities, organizations));
         jersey.register(new ActivityImportPages(imports, organizations));
         jersey.register(new FactorPages(library, factorApi));
-        jersey.register(new TargetPages(targets, organizations));
+        jersey.register(new TargetPages(targets, organizations, activities));
     }
 }

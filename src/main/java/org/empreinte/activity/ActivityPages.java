@@ -67,13 +67,11 @@ public class ActivityPages {
             return Response.seeOther(URI.create("/organizations/" + orgId + "?year=" + year)).build();
         } catch (ValidationException e) {
             form.reject(e, context.messages());
-            // The form names a bus's and a train's kind apart.
-            String kindError = form.getErrors().remove("kind");
-            if (kindError != null) {
-                form.reject("bus".equals(form.value("type")) ? "busKind" : "trainKind", kindError);
-            }
-            if ("purchase".equals(form.value("type")) && form.getErrors().containsKey("material")) {
-                form.reject("purchaseMaterial", form.getErrors().remove("material"));
+            for (String attribute : List.of("kind", "material")) {
+                String error = form.getErrors().remove(attribute);
+                if (error != null) {
+                    form.reject(field(form.value("type"), attribute), error);
+                }
             }
             return Response.status(422).entity(page(context, organization, form)).build();
         }
@@ -81,6 +79,22 @@ public class ActivityPages {
 
     /** The attributes of the chosen type, from the form's fields of that type, left out when empty. */
     static Map<String, Object> attributes(String type, Form form) {
+        return attributes(type, form, "");
+    }
+
+    /**
+     * The form field of an attribute of the type: the form names a bus's and a train's kind apart, and a
+     * purchase's material apart from waste's.
+     */
+    public static String field(String type, String attribute) {
+        if ("kind".equals(attribute)) {
+            return "bus".equals(type) ? "busKind" : "trainKind";
+        }
+        return "material".equals(attribute) && "purchase".equals(type) ? "purchaseMaterial" : attribute;
+    }
+
+    /** The attributes of the chosen type from fields whose names start with {@code prefix} ("change.from."). */
+    public static Map<String, Object> attributes(String type, Form form, String prefix) {
         Map<String, String> fields = new LinkedHashMap<>();
         switch (type == null ? "" : type) {
             case "flight" -> {
@@ -125,7 +139,7 @@ public class ActivityPages {
         }
         Map<String, Object> attributes = new LinkedHashMap<>();
         fields.forEach((attribute, field) -> {
-            String value = blankToNull(form.value(field));
+            String value = blankToNull(form.value(prefix + field));
             if (value != null) {
                 attributes.put(attribute, value);
             }
@@ -146,13 +160,7 @@ public class ActivityPages {
     }
 
     private ActivityFormPage page(PageContext context, Organization organization, Form form) {
-        Map<String, List<String>> units = new LinkedHashMap<>();
-        for (String type : ActivityFormPage.allTypes()) {
-            if (activities.types().contains(type)) {
-                units.put(type, activities.unitsFor(type));
-            }
-        }
-        return new ActivityFormPage(context, organization, form, units);
+        return new ActivityFormPage(context, organization, form, ActivityFormPage.unitsByType(activities));
     }
 
     private static String blankToNull(String value) {

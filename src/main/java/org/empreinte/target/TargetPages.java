@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,6 +20,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.empreinte.activity.ActivityFormPage;
+import org.empreinte.activity.ActivityPages;
+import org.empreinte.activity.ActivityService;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
@@ -31,15 +35,19 @@ public class TargetPages {
 
     private final TargetService targets;
     private final OrganizationService organizations;
+    private final ActivityService activities;
 
-    public TargetPages(TargetService targets, OrganizationService organizations) {
+    public TargetPages(TargetService targets, OrganizationService organizations, ActivityService activities) {
         this.targets = targets;
         this.organizations = organizations;
+        this.activities = activities;
     }
 
+    /** {@code added}: the action just added, whose estimate the page repeats at the top of the plan. */
     @GET
-    public TargetsPage page(@PathParam("orgId") long orgId, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return page(orgId, PageContext.of(uri, headers), Form.empty(), Form.empty());
+    public TargetsPage page(@PathParam("orgId") long orgId, @QueryParam("added") Long added, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        return page(orgId, PageContext.of(uri, headers), Form.empty(), Form.empty(), Form.empty(), added);
     }
 
     @POST
@@ -61,7 +69,7 @@ public class TargetPages {
             return Response.seeOther(URI.create("/organizations/" + orgId + "/targets")).build();
         } catch (ValidationException e) {
             form.reject(e, context.messages());
-            return Response.status(422).entity(page(orgId, context, form, Form.empty())).build();
+            return Response.status(422).entity(page(orgId, context, form, Form.empty(), Form.empty(), null)).build();
         }
     }
 
@@ -73,17 +81,81 @@ public class TargetPages {
         Form form = Form.of(params);
         PageContext context = PageContext.of(uri, headers).at("/organizations/" + orgId + "/targets");
         try {
-            targets.createAction(orgId, new ActionRequest(form.value("title"), form.value("category"),
+            Action created = targets.createAction(orgId, new ActionRequest(form.value("title"), form.value("category"),
                     form.number("expectedYearlyReductionCo2eKg", context.language()), null, whole(form, "startYear"),
                     form.value("status")));
-            return Response.seeOther(URI.create("/organizations/" + orgId + "/targets#actions")).build();
+            return added(orgId, created);
         } catch (ValidationException e) {
             form.reject(e, context.messages());
-            return Response.status(422).entity(page(orgId, context, Form.empty(), form)).build();
+            return Response.status(422).entity(page(orgId, context, Form.empty(), form, Form.empty(), null)).build();
         }
     }
 
-    private TargetsPage page(long orgId, PageContext context, Form targetForm, Form actionForm) {
+    /**
+     * An action whose reduction is estimated from a change of activity: the two activities come in fields named
+     * as the API names them, {@code change.from.type}, {@code change.from.quantity}, {@code change.from.fuel}...
+     */
+    @POST
+    @Path("actions/estimate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response estimateAction(@PathParam("orgId") long orgId, MultivaluedMap<String, String> params,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        Form form = Form.of(params);
+        PageContext context = PageContext.of(uri, headers).at("/organizations/" + orgId + "/targets");
+        try {
+            ActionRequest.Change change = new ActionRequest.Change(side(form, TargetsPage.FROM, context.language()),
+                    side(form, TargetsPage.TO, context.language()));
+            Action created = targets.createAction(orgId, new ActionRequest(form.value("title"),
+                    blankToNull(form.value("category")), null, change, whole(form, "startYear"), form.value("status")));
+            return added(orgId, created);
+        } catch (ValidationException e) {
+            form.reject(e, context.messages());
+            fieldOfAttribute(form, TargetsPage.FROM);
+            fieldOfAttribute(form, TargetsPage.TO);
+            return Response.status(422).entity(page(orgId, context, Form.empty(), Form.empty(), form, null)).build();
+        }
+    }
+
+    @POST
+    @Path("actions/{id}/delete")
+    public Response deleteAction(@PathParam("orgId") long orgId, @PathParam("id") long id) {
+        targets.deleteAction(orgId, id);
+        return Response.seeOther(URI.create("/organizations/" + orgId + "/targets#actions")).build();
+    }
+
+    @POST
+    @Path("{id}/delete")
+    public Response deleteTarget(@PathParam("orgId") long orgId, @PathParam("id") long id) {
+        targets.deleteTarget(orgId, id);
+        return Response.seeOther(URI.create("/organizations/" + orgId + "/targets")).build();
+    }
+
+    private static Response added(long orgId, Action created) {
+        return Response.seeOther(URI.create("/organizations/" + orgId + "/targets?added=" + created.id() + "#action-"
+                + created.id())).build();
+    }
+
+    /** One activity of the change, from the fields of its type only, as the activity form reads them. */
+    private static ActionRequest.ActivityChange side(Form form, String prefix, String language) {
+        String type = form.value(prefix + "type");
+        return new ActionRequest.ActivityChange(type, form.number(prefix + "quantity", language),
+                blankToNull(form.value(prefix + "unit")), null, ActivityPages.attributes(type, form, prefix));
+    }
+
+    /** A refusal of an attribute, {@code change.from.attributes.kind}, goes beside its input: {@code change.from.trainKind}. */
+    private static void fieldOfAttribute(Form form, String prefix) {
+        String attributes = prefix + "attributes.";
+        for (String field : List.copyOf(form.getErrors().keySet())) {
+            if (field.startsWith(attributes)) {
+                String attribute = field.substring(attributes.length());
+                form.reject(prefix + ActivityPages.field(form.value(prefix + "type"), attribute),
+                        form.getErrors().remove(field));
+            }
+        }
+    }
+
+    private TargetsPage page(long orgId, PageContext context, Form targetForm, Form actionForm, Form estimateForm,
+            Long added) {
         var organization = organizations.get(orgId);
         List<Target> list = targets.targets(orgId);
         Map<Long, Progress> progress = new LinkedHashMap<>();
@@ -91,7 +163,11 @@ public class TargetPages {
             progress.put(target.id(), targets.progress(orgId, target.id()));
         }
         return new TargetsPage(context, organization, list, progress, targets.actions(orgId), targets.categories(),
-                targetForm, actionForm);
+                targetForm, actionForm, estimateForm, ActivityFormPage.unitsByType(activities), added);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Integer whole(Form form, String field) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.empreinte.activity.ActivityFormPage;
 import org.empreinte.organization.Organization;
 import org.empreinte.web.Form;
 import org.empreinte.web.Page;
@@ -20,7 +21,16 @@ public class TargetsPage extends Page {
     }
 
     public record ActionLine(long id, String title, String category, String reduction, int startYear, String status,
-            String source) {
+            String estimate) {
+    }
+
+    /**
+     * One activity of the estimate form, "from" or "to": its fields are named {@code change.from.type} and so on,
+     * the names the service's refusals give, so that an error lands beside its input.
+     */
+    public record Side(String key, String legend, String prefix, List<ActivityFormPage.TypeGroup> typeGroups,
+            List<Form.Option> unitOptions, String quantity, String typeError, String quantityError, String unitError,
+            List<ActivityFormPage.AttributeField> attributeFields) {
     }
 
     public record Preset(String key, String label, double percentPerYear) {
@@ -33,9 +43,13 @@ public class TargetsPage extends Page {
     private final Map<String, Integer> categories;
     private final Form targetForm;
     private final Form actionForm;
+    private final Form estimateForm;
+    private final Map<String, List<String>> unitsByType;
+    private final Long added;
 
     public TargetsPage(PageContext context, Organization organization, List<Target> targets, Map<Long, Progress> progress,
-            List<Action> actions, Map<String, Integer> categories, Form targetForm, Form actionForm) {
+            List<Action> actions, Map<String, Integer> categories, Form targetForm, Form actionForm, Form estimateForm,
+            Map<String, List<String>> unitsByType, Long added) {
         super("targets.mustache", context);
         this.organization = organization;
         this.targets = targets;
@@ -44,7 +58,20 @@ public class TargetsPage extends Page {
         this.categories = categories;
         this.targetForm = targetForm;
         this.actionForm = actionForm;
+        this.estimateForm = estimateForm;
+        this.unitsByType = unitsByType;
+        this.added = added;
+        // The page's own example: 20,000 km by car replaced by train.
+        if (estimateForm.value(FROM + "type") == null) {
+            estimateForm.withValue(FROM + "type", "car");
+        }
+        if (estimateForm.value(TO + "type") == null) {
+            estimateForm.withValue(TO + "type", "train");
+        }
     }
+
+    static final String FROM = "change.from.";
+    static final String TO = "change.to.";
 
     @Override
     public String getTitle() {
@@ -98,8 +125,59 @@ public class TargetsPage extends Page {
     public List<ActionLine> getActions() {
         return actions.stream().map(a -> new ActionLine(a.id(), a.title(), messages().labelOr("category_", a.category()),
                 kg(a.expectedYearlyReductionCo2eKg()), a.startYear(), messages().get("status_" + a.status()),
-                a.estimate() == null ? null : a.estimate().from().factorId() + " → " + a.estimate().to().factorId()))
+                estimate(a)))
                 .toList();
+    }
+
+    /** What an estimated action was computed from: both activities' emissions with their factors, and the difference. */
+    private String estimate(Action action) {
+        if (action.estimate() == null) {
+            return null;
+        }
+        var from = action.estimate().from();
+        var to = action.estimate().to();
+        return messages().format("actions_estimate", number(from.co2eKg(), 1), from.factorId(), number(to.co2eKg(), 1),
+                to.factorId(), number(action.expectedYearlyReductionCo2eKg(), 1));
+    }
+
+    /** The notice after an action was added: its title and, when estimated, its estimate. */
+    public String getAdded() {
+        if (added == null) {
+            return null;
+        }
+        return actions.stream().filter(a -> a.id() == added).findFirst()
+                .map(a -> messages().format("actions_added", a.title()) + (a.estimate() == null ? "" : " " + estimate(a)))
+                .orElse(null);
+    }
+
+    public Form getEstimateForm() {
+        return estimateForm;
+    }
+
+    public List<Side> getSides() {
+        return List.of(side("from", FROM, "actions_estimate_from"), side("to", TO, "actions_estimate_to"));
+    }
+
+    private Side side(String key, String prefix, String legend) {
+        var errors = estimateForm.getErrors();
+        return new Side(key, messages().get(legend), prefix,
+                ActivityFormPage.typeGroups(messages(), unitsByType, estimateForm.value(prefix + "type")),
+                ActivityFormPage.units(estimateForm, prefix, unitsByType), estimateForm.value(prefix + "quantity"),
+                errors.get(prefix + "type"), errors.get(prefix + "quantity"), errors.get(prefix + "unit"),
+                ActivityFormPage.attributeFields(messages(), estimateForm, prefix));
+    }
+
+    /** The estimate's category may be left to the activity replaced. */
+    public List<Form.Option> getEstimateCategories() {
+        List<String> choices = new ArrayList<>();
+        choices.add("");
+        choices.addAll(categories.keySet());
+        return estimateForm.options("category", choices,
+                c -> c.isEmpty() ? messages().get("actions_estimate_category_auto") : messages().labelOr("category_", c));
+    }
+
+    public List<Form.Option> getEstimateStatuses() {
+        return estimateForm.options("status", TargetService.STATUSES, s -> messages().get("status_" + s));
     }
 
     public List<Preset> getPresets() {

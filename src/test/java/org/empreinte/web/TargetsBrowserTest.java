@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -19,7 +21,10 @@ import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
 
-/** A person sets an SBTi 1.5 °C target on the French targets page, sees its chart and status, then reads it in English. */
+/**
+ * A person sets an SBTi 1.5 °C target on the French targets page, sees its chart and status, then reads it in English;
+ * estimates an action from a change of activity, then deletes it and the target.
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TargetsBrowserTest {
 
@@ -74,5 +79,101 @@ class TargetsBrowserTest {
         driver.findElement(By.id("lang-switch")).click();
         assertThat(driver.findElement(By.cssSelector("[id^=target-status-]")).getText()).isEqualTo("On track");
         assertThat(driver.findElement(By.cssSelector(".target h2")).getText()).isEqualTo("Reduce by 46.2 % from 2019 to 2030 (scopes 1, 2, 3)");
+    }
+
+    /** DESNZ 2024: a gasoline car per km, and intercity rail per passenger-km. */
+    private static final double CAR_KM = 0.1645;
+    private static final double TRAIN_KM = 0.03546;
+
+    @Test
+    void estimatesAnActionFromAChangeOfActivityThenDeletesIt() {
+        ApiCalls api = new ApiCalls(APP);
+        long organization = api.organization();
+        for (String year : new String[] {"2019", "2023"}) {
+            api.created("/api/organizations/" + organization + "/activities", Map.of("type", "car", "quantity", 30_000,
+                    "unit", "km", "periodStart", year + "-01-01", "periodEnd", year + "-12-31",
+                    "attributes", Map.of("fuel", "gasoline")));
+        }
+        api.created("/api/organizations/" + organization + "/targets", Map.of("baseYear", 2019, "targetYear", 2030,
+                "preset", "sbti_1_5c", "scopes", java.util.List.of(1, 2, 3)));
+        driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + organization + "/targets");
+
+        driver.findElement(By.id("estimate-title")).sendKeys("Remplacer 20 000 km en voiture (essence) par le train");
+        driver.findElement(By.id("estimate-startYear")).sendKeys("2025");
+        choose("change.from.type", "car");
+        driver.findElement(By.id("change.from.quantity")).sendKeys("20 000");
+        choose("change.from.unit", "km");
+        choose("change.from.fuel", "gasoline");
+        choose("change.to.type", "train");
+        driver.findElement(By.id("change.to.quantity")).sendKeys("20 000");
+        choose("change.to.unit", "km");
+        choose("change.to.trainKind", "intercity");
+        // Only the chosen type's fields show: the train's kind, not the bus's, on the 'to' side.
+        assertThat(driver.findElement(By.id("change.to.busKind")).isDisplayed()).isFalse();
+        driver.findElement(By.id("estimate-submit")).click();
+
+        // Before 20,000 x 0.1645 = 3,290 kg; after 20,000 x 0.03546 = 709.2 kg; 2,580.8 kg less a year.
+        assertThat(20_000 * CAR_KM).isCloseTo(3_290, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(20_000 * TRAIN_KM).isCloseTo(709.2, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(20_000 * (CAR_KM - TRAIN_KM)).isCloseTo(2_580.8, org.assertj.core.api.Assertions.within(1e-9));
+        String expected = "Avant : 3 290 kg éq. CO2 (facteur desnz-2024-car-gasoline) ; après : 709,2 kg éq. CO2"
+                + " (facteur desnz-2024-train-intercity) ; réduction annuelle estimée : 2 580,8 kg éq. CO2.";
+        assertThat(text(By.id("action-added"))).isEqualTo("Action ajoutée : Remplacer 20 000 km en voiture (essence) par le"
+                + " train. " + expected);
+        assertThat(text(By.cssSelector("[id^=action-estimate-]"))).isEqualTo(expected);
+        assertThat(text(By.cssSelector("#action-table tbody tr"))).contains("Déplacements professionnels");
+
+        driver.findElement(By.id("lang-switch")).click();
+        assertThat(text(By.id("estimate-heading"))).isEqualTo("Estimate from a change of activity");
+        assertThat(text(By.cssSelector("[id^=action-estimate-]"))).endsWith("estimated yearly reduction: 2,580.8 kg CO2e.");
+        driver.findElement(By.id("lang-switch")).click();
+
+        driver.findElement(By.cssSelector("[id^=action-delete-]")).click();
+        driver.switchTo().alert().accept();
+        assertThat(driver.findElements(By.id("action-table"))).isEmpty();
+        assertThat(api.list("/api/organizations/" + organization + "/actions")).isEmpty();
+
+        driver.findElement(By.cssSelector("[id^=target-delete-]")).click();
+        assertThat(driver.switchTo().alert().getText()).isEqualTo("Supprimer cette cible ?");
+        driver.switchTo().alert().accept();
+        assertThat(text(By.id("targets-none"))).startsWith("Aucune cible");
+    }
+
+    @Test
+    void aRefusedEstimateComesBackAsTypedWithTheErrorBesideItsField() {
+        ApiCalls api = new ApiCalls(APP);
+        long organization = api.organization();
+        driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + organization + "/targets");
+        driver.findElement(By.id("estimate-title")).sendKeys("Le train");
+        driver.findElement(By.id("estimate-startYear")).sendKeys("2025");
+        choose("change.from.type", "car");
+        driver.findElement(By.id("change.from.quantity")).sendKeys("100");
+        choose("change.from.fuel", "diesel");
+        // As a page without its script would send it when the type changed: a unit of another type.
+        ((JavascriptExecutor) driver).executeScript(
+                "var u = document.getElementById('change.from.unit'); u.add(new Option('kWh', 'kWh')); u.value = 'kWh';");
+        choose("change.to.type", "train");
+        driver.findElement(By.id("change.to.quantity")).sendKeys("100");
+        driver.findElement(By.id("estimate-submit")).click();
+
+        assertThat(text(By.id("error-change.from.unit"))).contains("kWh");
+        assertThat(driver.findElement(By.id("error-change.from.unit")).findElement(By.xpath(".."))
+                .findElement(By.tagName("select")).getAttribute("id")).isEqualTo("change.from.unit");
+        assertThat(driver.findElement(By.id("estimate-title")).getAttribute("value")).isEqualTo("Le train");
+        assertThat(driver.findElement(By.id("change.from.quantity")).getAttribute("value")).isEqualTo("100");
+        assertThat(new Select(driver.findElement(By.id("change.from.fuel"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("diesel");
+        assertThat(new Select(driver.findElement(By.id("change.to.type"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("train");
+        assertThat(api.list("/api/organizations/" + organization + "/actions")).isEmpty();
+    }
+
+    private void choose(String id, String value) {
+        new Select(driver.findElement(By.id(id))).selectByValue(value);
+    }
+
+    /** The text with French number spacing (no-break spaces) as plain spaces. */
+    private String text(By by) {
+        return driver.findElement(by).getText().replace('\u00a0', ' ').replace('\u202f', ' ').strip();
     }
 }
