@@ -56,12 +56,7 @@ class ApiIntegrationTest {
     private static final Offset<Double> KG = within(1e-6);
 
     @RegisterExtension
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = new DropwizardAppExtension<>(
-            EmpreinteApplication.class, CONFIG.toString(),
-            ConfigOverride.config("database.url", "jdbc:sqlite:" + WORK.resolve("api.db")),
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("emissionFactors.directory", FACTORS.toString()));
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create(WORK.resolve("api.db"));
 
     private static Path createTempDirectory() {
         try {

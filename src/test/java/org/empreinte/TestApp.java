@@ -28,7 +28,15 @@ public final class TestApp {
 
     public static DropwizardAppExtension<EmpreinteConfiguration> create() {
         try {
-            Path database = Files.createTempFile("empreinte-test", ".db");
+            return create(Files.createTempFile("empreinte-test", ".db"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The application on this database file. */
+    public static DropwizardAppExtension<EmpreinteConfiguration> create(Path database) {
+        {
             return new DropwizardAppExtension<EmpreinteConfiguration>(EmpreinteApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
                     ConfigOverride.config("auth.adminToken", ADMIN_TOKEN),
                     ConfigOverride.config("auth.firstAdminPassword", ADMIN_PASSWORD),
@@ -46,9 +54,6 @@ public final class TestApp {
                     });
                 }
             };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
-
 }

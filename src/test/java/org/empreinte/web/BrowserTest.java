@@ -42,6 +42,7 @@ class BrowserTest {
     @BeforeEach
     void openBrowser() {
         driver = Chromium.open();
+        Chromium.signIn(driver, APP.getLocalPort());
     }
 
     @AfterEach

@@ -43,4 +43,14 @@ final class Chromium {
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return driver;
     }
+
+    /** Signs in as the test application's first administrator, through the sign-in page as a person would. */
+    static void signIn(WebDriver driver, int port) {
+        driver.get("http://localhost:" + port + "/login");
+        driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(org.empreinte.TestApp.ADMIN_EMAIL);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(org.empreinte.TestApp.ADMIN_PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+    }
 }

@@ -51,6 +51,7 @@ class CsvImportBrowserTest {
     @BeforeEach
     void openBrowser() {
         driver = Chromium.open();
+        Chromium.signIn(driver, APP.getLocalPort());
     }
 
     @AfterEach

@@ -40,6 +40,7 @@ class ReportBrowserTest {
     @BeforeEach
     void openBrowser() {
         driver = Chromium.open();
+        Chromium.signIn(driver, APP.getLocalPort());
     }
 
     @AfterEach

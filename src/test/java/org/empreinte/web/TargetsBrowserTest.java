@@ -40,6 +40,7 @@ class TargetsBrowserTest {
     @BeforeEach
     void openBrowser() {
         driver = Chromium.open();
+        Chromium.signIn(driver, APP.getLocalPort());
     }
 
     @AfterEach
