@@ -120,13 +120,13 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("material")).isDisplayed()).as("waste fields hide for a flight").isFalse();
         driver.findElement(By.id("from")).sendKeys("montreal");
         // Suggestions arrive from /api/airports as the city is typed.
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
                 !d.findElements(By.cssSelector("#airports-from option[value=YUL]")).isEmpty());
         driver.findElement(By.id("from")).clear();
         driver.findElement(By.id("from")).sendKeys("YUL");
         driver.findElement(By.id("to")).sendKeys("CDG");
         // The great-circle distance is shown before saving: 5,523.489 km (FlightsTest), rounded.
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5)).until(d ->
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
                 normalise(d.findElement(By.id("flight-distance")).getText()).endsWith("5 523 km"));
         new Select(driver.findElement(By.id("cabin"))).selectByValue("economy");
         driver.findElement(By.id("roundTrip")).click();
