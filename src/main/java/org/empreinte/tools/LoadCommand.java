@@ -30,6 +30,8 @@ public class LoadCommand extends Command {
     public void configure(Subparser subparser) {
         subparser.addArgument("file").help("a JSON file such as examples/cpe-montreal-2024.json");
         subparser.addArgument("--url").setDefault("http://localhost:8080").help("the service's address");
+        subparser.addArgument("--token").help("an API token (default: the environment's EMPREINTE_TOKEN, else"
+                + " EMPREINTE_ADMIN_TOKEN)");
     }
 
     @Override
@@ -38,6 +40,13 @@ public class LoadCommand extends Command {
         JsonNode document = json.readTree(Files.readString(Path.of(namespace.getString("file"))));
         String base = namespace.getString("url").replaceAll("/+$", "");
         HttpClient http = HttpClient.newHttpClient();
+        String token = namespace.getString("token") != null ? namespace.getString("token")
+                : System.getenv("EMPREINTE_TOKEN") != null ? System.getenv("EMPREINTE_TOKEN") : System.getenv("EMPREINTE_ADMIN_TOKEN");
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("the API needs a token: --token, or EMPREINTE_TOKEN in the environment"
+                    + " (create one on the account page), or the EMPREINTE_ADMIN_TOKEN the service was started with");
+        }
+        authorization = "Bearer " + token.strip();
 
         JsonNode organization = post(http, json, base + "/api/organizations", document.get("organization"));
         long id = organization.get("id").asLong();
@@ -54,10 +63,13 @@ public class LoadCommand extends Command {
                 id, organization.get("name").asText(), count, total, base, id);
     }
 
-    private static JsonNode post(HttpClient http, ObjectMapper json, String url, JsonNode body)
+    private String authorization;
+
+    private JsonNode post(HttpClient http, ObjectMapper json, String url, JsonNode body)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 /** The service as the benchmarks run it: the packaged jar in a process of its own, and plain HTTP calls to it. */
 final class BenchServer {
 
+    /** The administrator's token the benchmarks start the service with and call it with. */
+    static final String TOKEN = "bench-admin-token-0123456789";
+
     private BenchServer() {
     }
 
@@ -22,6 +25,7 @@ final class BenchServer {
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("ADMIN_PORT", Integer.toString(adminPort));
         builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + db);
+        builder.environment().put("EMPREINTE_ADMIN_TOKEN", TOKEN);
         builder.environment().put("EMISSION_FACTORS_DIR", Path.of("emission-factors").toAbsolutePath().toString());
         builder.redirectErrorStream(true).redirectOutput(work.resolve("server-" + port + ".log").toFile());
         return builder.start();
@@ -33,7 +37,7 @@ final class BenchServer {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/organizations")).build(),
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/organizations")).header("Authorization", "Bearer " + TOKEN).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
@@ -47,7 +51,7 @@ final class BenchServer {
     }
 
     static String post(HttpClient http, String url, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
@@ -56,7 +60,7 @@ final class BenchServer {
     }
 
     static String get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode());
         }
