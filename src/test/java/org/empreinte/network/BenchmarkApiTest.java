@@ -57,6 +57,19 @@ class BenchmarkApiTest {
         assertThat(NetworkApiTest.number(five, "percentile")).isCloseTo(50, within(1e-9));
         // No peer's revenue is known: no revenue figures.
         assertThat(five).doesNotContainKey("revenue");
+
+        // The member's page says the same in French: 50 % of similar enterprises emit less per FTE.
+        String page = api.request("/organizations/" + self + "/benchmark?year=2024").header("Accept-Language", "fr-CA")
+                .get(String.class);
+        assertThat(page).contains("Où en sommes-nous parmi des entreprises semblables ?", "50 % des entreprises semblables",
+                "SCIAN 212114");
+        // And in English, for an organization of another sector with no peers at all: suppressed, no figure.
+        long alone = NetworkApiTest.id(api.created("/api/organizations",
+                Map.of("name", "Seule", "sector", "111110", "region", "CA-QC", "employees", 4)));
+        String suppressed = api.request("/organizations/" + alone + "/benchmark?year=2024&lang=en").get(String.class);
+        assertThat(suppressed).contains("Where do we stand among similar enterprises?", "Too few similar enterprises")
+                .doesNotContain("benchmark-figures");
+        assertThat(api.request("/networks?lang=en").get(String.class)).contains("Réseau des mines");
     }
 
     private long organization(String name, double employees, double kwh) {
