@@ -25,6 +25,20 @@ public class EmpreinteConfiguration extends Configuration {
     @NotNull
     private ReportCacheConfiguration reportCache = new ReportCacheConfiguration();
 
+    @Valid
+    @NotNull
+    private BenchmarkConfiguration benchmark = new BenchmarkConfiguration();
+
+    @JsonProperty
+    public BenchmarkConfiguration getBenchmark() {
+        return benchmark;
+    }
+
+    @JsonProperty
+    public void setBenchmark(BenchmarkConfiguration benchmark) {
+        this.benchmark = benchmark;
+    }
+
     @JsonProperty
     public ReportCacheConfiguration getReportCache() {
         return reportCache;
@@ -112,6 +126,22 @@ public class EmpreinteConfiguration extends Configuration {
         @JsonProperty
         public void setExpireAfterAccess(io.dropwizard.util.Duration expireAfterAccess) {
             this.expireAfterAccess = expireAfterAccess;
+        }
+    }
+
+    public static class BenchmarkConfiguration {
+        /** Fewer peers than this and the benchmark shows nothing, so that no single peer can be inferred. */
+        @jakarta.validation.constraints.Min(1)
+        private int minimumPeers = 5;
+
+        @JsonProperty
+        public int getMinimumPeers() {
+            return minimumPeers;
+        }
+
+        @JsonProperty
+        public void setMinimumPeers(int minimumPeers) {
+            this.minimumPeers = minimumPeers;
         }
     }
 }
