@@ -176,5 +176,15 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ActivityImportPages(imports, organizations));
         jersey.register(new FactorPages(library, factorApi));
         jersey.register(new TargetPages(targets, organizations, activities));
+
+        org.empreinte.network.NetworkService networks = new org.empreinte.network.NetworkService(jdbi, clock);
+        org.empreinte.network.BenchmarkService benchmarks = new org.empreinte.network.BenchmarkService(jdbi,
+                configuration.getBenchmark().getMinimumPeers());
+        jersey.register(new org.empreinte.network.NetworkResource(networks, clock));
+        jersey.register(new org.empreinte.network.OrganizationNetworksResource.Memberships(networks));
+        jersey.register(new org.empreinte.network.OrganizationNetworksResource.Benchmarks(benchmarks, clock));
+        jersey.register(new org.empreinte.network.NetworkPages.Coordinator(networks, clock));
+        jersey.register(new org.empreinte.network.NetworkPages.Consent(networks, organizations));
+        jersey.register(new org.empreinte.network.NetworkPages.BenchmarkPage(benchmarks, organizations, clock));
     }
 }

@@ -27,6 +27,20 @@ public class EmpreinteConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    private BenchmarkConfiguration benchmark = new BenchmarkConfiguration();
+
+    @JsonProperty
+    public BenchmarkConfiguration getBenchmark() {
+        return benchmark;
+    }
+
+    @JsonProperty
+    public void setBenchmark(BenchmarkConfiguration benchmark) {
+        this.benchmark = benchmark;
+    }
+
+    @Valid
+    @NotNull
     private AuthConfiguration auth = new AuthConfiguration();
 
     @JsonProperty
@@ -208,6 +222,22 @@ public class EmpreinteConfiguration extends Configuration {
         @JsonProperty
         public void setTokenCache(String tokenCache) {
             this.tokenCache = tokenCache;
+        }
+    }
+
+    public static class BenchmarkConfiguration {
+        /** Fewer peers than this and the benchmark shows nothing, so that no single peer can be inferred. */
+        @jakarta.validation.constraints.Min(1)
+        private int minimumPeers = 5;
+
+        @JsonProperty
+        public int getMinimumPeers() {
+            return minimumPeers;
+        }
+
+        @JsonProperty
+        public void setMinimumPeers(int minimumPeers) {
+            this.minimumPeers = minimumPeers;
         }
     }
 }

@@ -1,0 +1,159 @@
+package org.empreinte.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.empreinte.organization.Organization;
+import org.empreinte.web.Form;
+import org.empreinte.web.Page;
+import org.empreinte.web.PageContext;
+
+/**
+ * The network pages, one view class for the four templates: what each shows is a few lines, and the
+ * formatting (kg, intensities, percentiles in the reader's language) is shared.
+ */
+public class NetworkPage extends Page {
+
+    public record Line(String label, String value) {
+    }
+
+    public record MemberLine(long organizationId, String name, String total, String perFte, String perMillion, boolean reported) {
+    }
+
+    public record Consent(long networkId, String networkName, List<Form.Option> options, String updatedAt) {
+    }
+
+    public record NetworkLine(long id, String name, int memberCount) {
+    }
+
+    private final String title;
+    private final Map<String, Object> model;
+
+    private NetworkPage(String template, PageContext context, String title, Map<String, Object> model) {
+        super(template, context);
+        this.title = title;
+        this.model = model;
+    }
+
+    @Override
+    public String getTitle() {
+        return title;
+    }
+
+    public Map<String, Object> getM() {
+        return model;
+    }
+
+    static NetworkPage networks(PageContext context, List<Network> networks, Form form) {
+        List<NetworkLine> lines = networks.stream().map(n -> new NetworkLine(n.id(), n.name(), n.memberCount())).toList();
+        return new NetworkPage("networks.mustache", context, context.messages().get("networks_title"),
+                Map.of("networks", lines, "form", form, "empty", lines.isEmpty()));
+    }
+
+    static NetworkPage dashboard(PageContext context, NetworkAggregate aggregate) {
+        var messages = context.messages();
+        NetworkPage page = new NetworkPage("network.mustache", context,
+                messages.format("network_title", aggregate.name(), Integer.toString(aggregate.year())), new java.util.HashMap<>());
+        Map<String, Object> m = page.model;
+        m.put("id", aggregate.networkId());
+        m.put("year", aggregate.year());
+        m.put("previousYear", aggregate.year() - 1);
+        m.put("nextYear", aggregate.year() + 1);
+        m.put("total", page.kg(aggregate.totalCo2eKg()));
+        m.put("reporting", messages.format("network_reporting", aggregate.reporting(), aggregate.sharingOrganizations()));
+        m.put("notSharing", messages.format("network_not_sharing", aggregate.notSharing(), aggregate.organizations()));
+        List<Line> scopes = new ArrayList<>();
+        aggregate.byScope().forEach((scope, kg) -> scopes.add(new Line(messages.get("scope_" + scope), page.kg(kg))));
+        m.put("scopes", scopes);
+        List<Line> categories = new ArrayList<>();
+        aggregate.byCategory().forEach((category, kg) -> categories.add(new Line(messages.labelOr("category_", category), page.kg(kg))));
+        m.put("categories", categories);
+        if (aggregate.intensityCo2eKgPerFte() != null) {
+            var d = aggregate.intensityCo2eKgPerFte();
+            m.put("distribution", messages.format("network_distribution", page.intensity(d.lowerQuartile()),
+                    page.intensity(d.median()), page.intensity(d.upperQuartile()), d.count()));
+            m.put("chart", BoxChart.svg(messages.get("network_chart_title"), d.lowerQuartile(), d.median(), d.upperQuartile(),
+                    page::intensity));
+        }
+        if (aggregate.intensityCo2eKgPerMillionCad() != null) {
+            var d = aggregate.intensityCo2eKgPerMillionCad();
+            m.put("distributionRevenue", messages.format("network_distribution_revenue", page.intensity(d.lowerQuartile()),
+                    page.intensity(d.median()), page.intensity(d.upperQuartile()), d.count()));
+        }
+        m.put("notReported", aggregate.notReported());
+        m.put("allReported", aggregate.notReported().isEmpty());
+        List<MemberLine> members = aggregate.members().stream().map(d -> new MemberLine(d.organizationId(), d.name(),
+                page.kg(d.totalCo2eKg()), d.intensityCo2eKgPerFte() == null ? "—" : page.intensity(d.intensityCo2eKgPerFte()),
+                d.intensityCo2eKgPerMillionCad() == null ? "—" : page.intensity(d.intensityCo2eKgPerMillionCad()), d.reported()))
+                .toList();
+        m.put("members", members);
+        m.put("hasMembers", !members.isEmpty());
+        if (aggregate.target() != null) {
+            var t = aggregate.target();
+            m.put("target", t.trajectoryCo2eKg() == null
+                    ? messages.format("network_target_no_base", Integer.toString(t.baseYear()))
+                    : messages.format(t.onTrack() ? "network_target_on_track" : "network_target_off_track",
+                            page.kg(t.actualCo2eKg()), page.kg(t.trajectoryCo2eKg()), Integer.toString(t.targetYear()),
+                            page.kg(t.targetCo2eKg())));
+        }
+        return page;
+    }
+
+    static NetworkPage consent(PageContext context, Organization organization, List<Member> memberships, String notice) {
+        var messages = context.messages();
+        List<Consent> lines = new ArrayList<>();
+        for (Member member : memberships) {
+            Form form = Form.of(Map.of("sharing", member.sharing()));
+            lines.add(new Consent(member.networkId(), member.networkName(),
+                    form.options("sharing", List.of("none", "aggregate", "detailed"), s -> messages.get("sharing_" + s)),
+                    member.updatedAt().substring(0, Math.min(10, member.updatedAt().length()))));
+        }
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("organization", organization);
+        m.put("networks", lines);
+        m.put("empty", lines.isEmpty());
+        if (notice != null) {
+            m.put("notice", notice);
+        }
+        return new NetworkPage("consent.mustache", context, messages.format("consent_title", organization.name()), m);
+    }
+
+    static NetworkPage benchmark(PageContext context, Organization organization, int year, Benchmark b, int minimumPeers) {
+        var messages = context.messages();
+        NetworkPage page = new NetworkPage("benchmark.mustache", context, messages.get("benchmark_title"), new java.util.HashMap<>());
+        Map<String, Object> m = page.model;
+        m.put("organization", organization);
+        m.put("year", year);
+        m.put("previousYear", year - 1);
+        m.put("nextYear", year + 1);
+        if (b.suppressed()) {
+            m.put("suppressed", messages.format("benchmark_suppressed", minimumPeers));
+            return page;
+        }
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(messages.get("benchmark_own"), b.intensityCo2eKgPerFte() == null ? messages.get("benchmark_no_data")
+                : page.intensity(b.intensityCo2eKgPerFte())));
+        lines.add(new Line(messages.get("benchmark_median"), page.intensity(b.median())));
+        lines.add(new Line(messages.get("benchmark_quartiles"), page.intensity(b.lowerQuartile()) + " – "
+                + page.intensity(b.upperQuartile())));
+        m.put("lines", lines);
+        if (b.percentile() != null) {
+            m.put("percentile", messages.format("benchmark_percentile", page.number(b.percentile(), 0)));
+        }
+        m.put("peers", messages.format(b.sizeBandRelaxed() ? "benchmark_peers_all_sizes" : "benchmark_peers", b.peers(),
+                b.naicsPrefix(), Integer.toString(b.naicsLevel()), b.sizeBand() == null ? "" : b.sizeBand()));
+        if (b.revenue() != null) {
+            var r = b.revenue();
+            m.put("revenue", messages.format("benchmark_revenue", r.intensityCo2eKgPerMillionCad() == null ? "—"
+                    : page.intensity(r.intensityCo2eKgPerMillionCad()), page.intensity(r.median()), r.peers()));
+        }
+        return page;
+    }
+
+    /** An intensity: three significant digits are what a comparison needs, whatever its size. */
+    String intensity(double value) {
+        int decimals = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+        return number(value, decimals);
+    }
+}

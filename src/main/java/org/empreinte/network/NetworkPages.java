@@ -1,0 +1,137 @@
+package org.empreinte.network;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.empreinte.calculation.Period;
+import org.empreinte.footprint.FootprintService;
+import org.empreinte.organization.OrganizationService;
+import org.empreinte.web.Form;
+import org.empreinte.web.PageContext;
+import org.empreinte.web.ValidationException;
+
+/**
+ * The network pages. The member's pages are root resources of their own under the organization's
+ * address, as TargetPages is: one at {@code /organizations/{orgId}} would take it from OrganizationPages.
+ */
+public final class NetworkPages {
+
+    private NetworkPages() {
+    }
+
+    /** The networks, a form to create one, and each network's dashboard for its coordinator. */
+    @Path("/networks")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public static class Coordinator {
+
+        private final NetworkService networks;
+        private final Clock clock;
+
+        public Coordinator(NetworkService networks, Clock clock) {
+            this.networks = networks;
+            this.clock = clock;
+        }
+
+        @GET
+        public NetworkPage list(@Context UriInfo uri, @Context HttpHeaders headers) {
+            return NetworkPage.networks(PageContext.of(uri, headers), networks.list(), Form.empty());
+        }
+
+        @POST
+        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+        public Response create(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers) {
+            Form form = Form.of(params);
+            PageContext context = PageContext.of(uri, headers).at("/networks");
+            try {
+                Network created = networks.create(new NetworkRequest(form.value("name"), null));
+                return Response.seeOther(URI.create("/networks/" + created.id())).build();
+            } catch (ValidationException e) {
+                form.reject(e, context.messages());
+                return Response.status(422).entity(NetworkPage.networks(context, networks.list(), form)).build();
+            }
+        }
+
+        @GET
+        @Path("{id}")
+        public NetworkPage dashboard(@PathParam("id") long id, @QueryParam("year") String year, @Context UriInfo uri,
+                @Context HttpHeaders headers) {
+            Period period = FootprintService.period(year, null, null, LocalDate.now(clock).getYear());
+            return NetworkPage.dashboard(PageContext.of(uri, headers), networks.aggregate(id, period));
+        }
+    }
+
+    /** The member's consent page: its networks and what it shares with each, changed at once. */
+    @Path("/organizations/{orgId}/networks")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public static class Consent {
+
+        private final NetworkService networks;
+        private final OrganizationService organizations;
+
+        public Consent(NetworkService networks, OrganizationService organizations) {
+            this.networks = networks;
+            this.organizations = organizations;
+        }
+
+        @GET
+        public NetworkPage page(@PathParam("orgId") long orgId, @QueryParam("changed") String changed, @Context UriInfo uri,
+                @Context HttpHeaders headers) {
+            PageContext context = PageContext.of(uri, headers);
+            String notice = changed == null ? null : context.messages().get("consent_changed");
+            return NetworkPage.consent(context, organizations.get(orgId), networks.memberships(orgId), notice);
+        }
+
+        @POST
+        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+        public Response change(@PathParam("orgId") long orgId, MultivaluedMap<String, String> params) {
+            Form form = Form.of(params);
+            long networkId;
+            try {
+                networkId = Long.parseLong(form.value("networkId"));
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new ValidationException("networkId", "networkId must be a network's id", "error_required");
+            }
+            networks.changeSharing(networkId, orgId, new MemberRequest(orgId, form.value("sharing")));
+            return Response.seeOther(URI.create("/organizations/" + orgId + "/networks?changed=" + networkId)).build();
+        }
+    }
+
+    /** "Where do we stand among similar enterprises?" */
+    @Path("/organizations/{orgId}/benchmark")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public static class BenchmarkPage {
+
+        private final BenchmarkService benchmarks;
+        private final OrganizationService organizations;
+        private final Clock clock;
+
+        public BenchmarkPage(BenchmarkService benchmarks, OrganizationService organizations, Clock clock) {
+            this.benchmarks = benchmarks;
+            this.organizations = organizations;
+            this.clock = clock;
+        }
+
+        @GET
+        public NetworkPage page(@PathParam("orgId") long orgId, @QueryParam("year") String year, @Context UriInfo uri,
+                @Context HttpHeaders headers) {
+            Period period = FootprintService.period(year, null, null, LocalDate.now(clock).getYear());
+            return NetworkPage.benchmark(PageContext.of(uri, headers), organizations.get(orgId), period.start().getYear(),
+                    benchmarks.benchmark(orgId, period), benchmarks.minimumPeers());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.empreinte.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.empreinte.ApiCalls.JSON;
+
+import java.util.Map;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.empreinte.ApiCalls;
+import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.TestApp;
+
+/**
+ * The peer benchmark over HTTP with the default minimum of 5 peers. Figures from
+ * eccc-electricity-ca-qc-2018 = 0.0017 kg CO2e/kWh.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class BenchmarkApiTest {
+
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+
+    private final ApiCalls api = new ApiCalls(APP);
+
+    @Test
+    void suppressedBelowTheMinimumOfPeersAndShownAtIt() {
+        long network = NetworkApiTest.id(api.created("/api/networks", Map.of("name", "Réseau des mines")));
+        // The organization compared: 20 FTE, 60,000 kWh: 102 kg, 5.1 kg per FTE. It shares nothing itself.
+        long self = organization("Nous", 20, 60_000);
+        // Peers of 10 FTE in the same 6-digit sector and band 10-49: 1.7, 3.4, 5.1, 6.8 (and 8.5) kg per FTE.
+        for (int i = 1; i <= 4; i++) {
+            join(network, organization("Pair " + i, 10, 10_000 * i), "aggregate");
+        }
+        // Not peers: one sharing nothing, one that reported nothing in 2024.
+        join(network, organization("Discret", 10, 1_000_000), "none");
+        join(network, organization("Silencieux", 10, 0), "detailed");
+
+        Map<String, Object> four = benchmark(self);
+        assertThat(four).containsOnlyKeys("suppressed").containsEntry("suppressed", true);
+
+        join(network, organization("Pair 5", 10, 50_000), "detailed");
+        Map<String, Object> five = benchmark(self);
+        assertThat(five.get("suppressed")).isEqualTo(false);
+        assertThat(five.get("peers")).isEqualTo(5);
+        assertThat(five.get("naicsLevel")).isEqualTo(6);
+        assertThat(five.get("sizeBand")).isEqualTo("10-49");
+        assertThat(NetworkApiTest.number(five, "intensityCo2eKgPerFte")).isCloseTo(60_000 * 0.0017 / 20, within(1e-9));
+        // Sorted 1.7, 3.4, 5.1, 6.8, 8.5: h = 4p gives the quartiles on ranks 1, 2, 3.
+        assertThat(NetworkApiTest.number(five, "median")).isCloseTo(30_000 * 0.0017 / 10, within(1e-9));
+        assertThat(NetworkApiTest.number(five, "lowerQuartile")).isCloseTo(20_000 * 0.0017 / 10, within(1e-9));
+        assertThat(NetworkApiTest.number(five, "upperQuartile")).isCloseTo(40_000 * 0.0017 / 10, within(1e-9));
+        // Two peers below 5.1 and one equal: 100 x 2.5 / 5 = 50.
+        assertThat(NetworkApiTest.number(five, "percentile")).isCloseTo(50, within(1e-9));
+        // No peer's revenue is known: no revenue figures.
+        assertThat(five).doesNotContainKey("revenue");
+
+        // The member's page says the same in French: 50 % of similar enterprises emit less per FTE.
+        String page = api.request("/organizations/" + self + "/benchmark?year=2024").header("Accept-Language", "fr-CA")
+                .get(String.class);
+        assertThat(page).contains("Où en sommes-nous parmi des entreprises semblables ?", "50 % des entreprises semblables",
+                "SCIAN 212114");
+        // And in English, for an organization of another sector with no peers at all: suppressed, no figure.
+        long alone = NetworkApiTest.id(api.created("/api/organizations",
+                Map.of("name", "Seule", "sector", "111110", "region", "CA-QC", "employees", 4)));
+        String suppressed = api.request("/organizations/" + alone + "/benchmark?year=2024&lang=en").get(String.class);
+        assertThat(suppressed).contains("Where do we stand among similar enterprises?", "Too few similar enterprises")
+                .doesNotContain("benchmark-figures");
+        assertThat(api.request("/networks?lang=en").get(String.class)).contains("Réseau des mines");
+    }
+
+    private long organization(String name, double employees, double kwh) {
+        long id = NetworkApiTest.id(api.created("/api/organizations",
+                Map.of("name", name, "sector", "212114", "region", "CA-QC", "employees", employees)));
+        if (kwh > 0) {
+            api.created("/api/organizations/" + id + "/activities", Map.of("type", "electricity", "quantity", kwh, "unit", "kWh",
+                    "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
+        }
+        return id;
+    }
+
+    private void join(long network, long org, String sharing) {
+        api.created("/api/networks/" + network + "/members", Map.of("organizationId", org, "sharing", sharing));
+    }
+
+    private Map<String, Object> benchmark(long org) {
+        return api.request("/api/organizations/" + org + "/benchmark?year=2024").get(JSON);
+    }
+}

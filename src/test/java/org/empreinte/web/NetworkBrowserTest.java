@@ -1,0 +1,85 @@
+package org.empreinte.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import org.empreinte.ApiCalls;
+import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.TestApp;
+
+/** A member changes its consent on the French consent page; the coordinator's dashboard changes with it. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class NetworkBrowserTest {
+
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+
+    private WebDriver driver;
+
+    @BeforeAll
+    static void requireChromium() {
+        Chromium.require();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        driver = Chromium.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void consentChangedOnThePageChangesTheDashboardAtOnce() {
+        ApiCalls api = new ApiCalls(APP);
+        long network = ((Number) api.created("/api/networks", Map.of("name", "Pôle Montérégie")).get("id")).longValue();
+        long sharing = api.organization();
+        long withholding = api.organization();
+        // eccc-electricity-ca-qc-2018: 10,000 kWh x 0.0017 = 17 kg; 100,000 kWh x 0.0017 = 170 kg.
+        api.created("/api/organizations/" + sharing + "/activities", Map.of("type", "electricity", "quantity", 10_000,
+                "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
+        api.created("/api/organizations/" + withholding + "/activities", Map.of("type", "electricity", "quantity", 100_000,
+                "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
+        api.created("/api/networks/" + network + "/members", Map.of("organizationId", sharing, "sharing", "aggregate"));
+        api.created("/api/networks/" + network + "/members", Map.of("organizationId", withholding, "sharing", "none"));
+
+        String dashboard = "http://localhost:" + APP.getLocalPort() + "/networks/" + network + "?year=2024";
+        driver.get(dashboard);
+        assertThat(driver.findElement(By.id("network-total")).getText()).isEqualTo("17");
+        assertThat(driver.findElement(By.id("network-reporting")).getText()).startsWith("1 membres sur 1 qui partagent");
+        assertThat(driver.findElement(By.id("network-not-sharing")).getText()).startsWith("1 membres sur 2");
+
+        // The member that shared nothing finds its networks from its own page and shares its aggregate.
+        driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + withholding);
+        driver.findElement(By.id("networks-link")).click();
+        assertThat(driver.findElement(By.id("consent-networks")).getText()).contains("Pôle Montérégie");
+        new Select(driver.findElement(By.id("sharing-" + network))).selectByValue("aggregate");
+        driver.findElement(By.id("consent-submit-" + network)).click();
+        assertThat(driver.findElement(By.id("consent-notice")).getText()).contains("dès maintenant");
+        assertThat(new Select(driver.findElement(By.id("sharing-" + network))).getFirstSelectedOption().getText())
+                .isEqualTo("Agrégé seulement");
+
+        // 17 + 170 = 187 kg, both members sharing and reporting.
+        driver.get(dashboard);
+        assertThat(driver.findElement(By.id("network-total")).getText()).isEqualTo("187");
+        assertThat(driver.findElement(By.id("network-reporting")).getText()).startsWith("2 membres sur 2 qui partagent");
+        assertThat(driver.findElements(By.cssSelector("#chart-distribution svg"))).hasSize(1);
+        // Neither member shares its detail: no per-member table.
+        assertThat(driver.findElements(By.id("network-members"))).isEmpty();
+    }
+}
