@@ -154,6 +154,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new AccessFilter(accounts));
         jersey.register(new AccountResource(accounts, tokenCache));
         jersey.register(new MemberResource(accounts));
+        jersey.register(new org.empreinte.auth.CoordinatorResource(accounts));
         jersey.register(new AccountPages(accounts, tokenCache, auth.isSecureCookie(), auth.getSessionLength().toJavaDuration()));
         jersey.register(new org.empreinte.web.ApiRootResource());
         jersey.register(new OrganizationResource(organizations));
@@ -180,10 +181,10 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         org.empreinte.network.NetworkService networks = new org.empreinte.network.NetworkService(jdbi, clock);
         org.empreinte.network.BenchmarkService benchmarks = new org.empreinte.network.BenchmarkService(jdbi,
                 configuration.getBenchmark().getMinimumPeers());
-        jersey.register(new org.empreinte.network.NetworkResource(networks, clock));
+        jersey.register(new org.empreinte.network.NetworkResource(networks, clock, accounts));
         jersey.register(new org.empreinte.network.OrganizationNetworksResource.Memberships(networks));
         jersey.register(new org.empreinte.network.OrganizationNetworksResource.Benchmarks(benchmarks, clock));
-        jersey.register(new org.empreinte.network.NetworkPages.Coordinator(networks, clock));
+        jersey.register(new org.empreinte.network.NetworkPages.Coordinator(networks, clock, accounts));
         jersey.register(new org.empreinte.network.NetworkPages.Consent(networks, organizations));
         jersey.register(new org.empreinte.network.NetworkPages.BenchmarkPage(benchmarks, organizations, clock));
     }

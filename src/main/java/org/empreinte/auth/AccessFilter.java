@@ -29,8 +29,14 @@ public class AccessFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!(request.getSecurityContext().getUserPrincipal() instanceof User user)) {
+            return;
+        }
         String orgId = request.getUriInfo().getPathParameters().getFirst("orgId");
-        if (orgId == null || !(request.getSecurityContext().getUserPrincipal() instanceof User user)) {
+        if (!networkAllowed(request, user, orgId != null)) {
+            return;
+        }
+        if (orgId == null) {
             return;
         }
         long id;
@@ -40,6 +46,8 @@ public class AccessFilter implements ContainerRequestFilter {
             return; // the resource answers 404 for an id that is not a number
         }
         AccountService.Access access = accounts.access(user, id);
+        // A coordinator reads the data of a member that shares its details, and never writes it; a
+        // member's consent (under a network's address) is its editors' to change.
         if (access == AccountService.Access.NONE) {
             request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 404,
                     "organization " + id + " not found", null, "error_not_found"));
@@ -47,5 +55,39 @@ public class AccessFilter implements ContainerRequestFilter {
             request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 403,
                     "a viewer of this organization may read its data, not change it", null, "error_forbidden"));
         }
+    }
+
+    /**
+     * Networks: administrators create them and name their coordinators; a network's own addresses
+     * (its dashboard, aggregate, target, members) answer its coordinators and administrators, and 404
+     * to anyone else. Returns false when the request was refused.
+     */
+    private boolean networkAllowed(ContainerRequestContext request, User user, boolean memberAddress) {
+        String path = request.getUriInfo().getPath(false).replaceFirst("^/+", "");
+        if (!path.startsWith("api/networks") && !path.startsWith("networks")) {
+            return true;
+        }
+        boolean write = !SAFE.contains(request.getMethod());
+        if ((path.equals("api/networks") || path.equals("networks")) && write && !user.admin()) {
+            request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 403,
+                    "only an administrator creates networks", null, "error_forbidden"));
+            return false;
+        }
+        String networkId = request.getUriInfo().getPathParameters().getFirst("id");
+        if (networkId == null || memberAddress || !networkId.matches("\\d{1,18}")) {
+            return true;
+        }
+        long id = Long.parseLong(networkId);
+        if (!accounts.mayCoordinate(user, id)) {
+            request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 404,
+                    "network " + id + " not found", null, "error_not_found"));
+            return false;
+        }
+        if (path.contains("/coordinators") && write && !user.admin()) {
+            request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 403,
+                    "only an administrator names coordinators", null, "error_forbidden"));
+            return false;
+        }
+        return true;
     }
 }

@@ -13,7 +13,7 @@ import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.ValidationException;
 
 /** People, their tokens and sessions, and their roles in organizations. */
-public class AccountService implements org.empreinte.organization.OrganizationAccess {
+public class AccountService implements org.empreinte.organization.OrganizationAccess, org.empreinte.network.NetworkAccess {
 
     public static final String EDITOR = "editor";
     public static final String VIEWER = "viewer";
@@ -166,7 +166,55 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
             return Access.WRITE;
         }
         return dao.role(organizationId, user.id()).map(role -> EDITOR.equals(role) ? Access.WRITE : Access.READ)
-                .orElse(Access.NONE);
+                .orElseGet(() -> dao.detailedConsents(user.id(), organizationId) > 0 ? Access.READ : Access.NONE);
+    }
+
+    /** Administrators see every network; a coordinator, the networks they coordinate. */
+    public boolean mayCoordinate(User user, long networkId) {
+        return user.admin() || dao.networksCoordinatedBy(user.id()).contains(networkId);
+    }
+
+    public java.util.Set<Long> networksCoordinatedBy(User user) {
+        return user.admin() ? null : java.util.Set.copyOf(dao.networksCoordinatedBy(user.id()));
+    }
+
+    @Override
+    public java.util.Set<Long> networks(java.security.Principal who) {
+        return who instanceof User user ? networksCoordinatedBy(user) : null;
+    }
+
+    @Override
+    public boolean mayConsentFor(java.security.Principal who, long organizationId) {
+        return !(who instanceof User user) || access(user, organizationId) == Access.WRITE;
+    }
+
+    public record CoordinatorRequest(Long userId) {
+    }
+
+    public User addCoordinator(long networkId, CoordinatorRequest request) {
+        if (request.userId() == null) {
+            throw new ValidationException("userId", "userId is required", "error_required");
+        }
+        return jdbi.inTransaction(handle -> {
+            if (dao.networkExists(networkId) == 0) {
+                throw new ResourceNotFoundException("network", networkId);
+            }
+            User user = dao.user(request.userId()).orElseThrow(() -> new ValidationException("userId",
+                    "no user " + request.userId(), "error_user_unknown", request.userId()));
+            dao.deleteCoordinator(networkId, user.id());
+            dao.insertCoordinator(networkId, user.id());
+            return user;
+        });
+    }
+
+    public List<User> coordinators(long networkId) {
+        return dao.coordinators(networkId);
+    }
+
+    public void removeCoordinator(long networkId, long userId) {
+        if (dao.deleteCoordinator(networkId, userId) == 0) {
+            throw new ResourceNotFoundException("coordinator", userId);
+        }
     }
 
     public List<Long> organizationsOf(User user) {

@@ -97,4 +97,25 @@ public interface AuthDao {
     @SqlQuery("SELECT m.organization_id, m.user_id, m.role, u.email, u.name FROM organization_member m"
             + " JOIN app_user u ON u.id = m.user_id WHERE m.organization_id = :organizationId ORDER BY u.email")
     List<Membership> members(@Bind("organizationId") long organizationId);
+
+    @SqlQuery("SELECT COUNT(*) FROM network WHERE id = :id")
+    int networkExists(@Bind("id") long networkId);
+
+    @SqlUpdate("DELETE FROM network_coordinator WHERE network_id = :networkId AND user_id = :userId")
+    int deleteCoordinator(@Bind("networkId") long networkId, @Bind("userId") long userId);
+
+    @SqlUpdate("INSERT INTO network_coordinator (network_id, user_id) VALUES (:networkId, :userId)")
+    void insertCoordinator(@Bind("networkId") long networkId, @Bind("userId") long userId);
+
+    @SqlQuery("SELECT network_id FROM network_coordinator WHERE user_id = :userId")
+    List<Long> networksCoordinatedBy(@Bind("userId") long userId);
+
+    @SqlQuery("SELECT " + USER + " FROM app_user WHERE id IN (SELECT user_id FROM network_coordinator WHERE network_id = :networkId)"
+            + " ORDER BY email")
+    List<User> coordinators(@Bind("networkId") long networkId);
+
+    /** Whether the person coordinates a network with which the organization shares its details. */
+    @SqlQuery("SELECT COUNT(*) FROM network_coordinator c JOIN network_member m ON m.network_id = c.network_id"
+            + " WHERE c.user_id = :userId AND m.organization_id = :organizationId AND m.sharing = 'detailed'")
+    int detailedConsents(@Bind("userId") long userId, @Bind("organizationId") long organizationId);
 }

@@ -41,20 +41,33 @@ public final class NetworkPages {
 
         private final NetworkService networks;
         private final Clock clock;
+        private final NetworkAccess access;
 
         public Coordinator(NetworkService networks, Clock clock) {
+            this(networks, clock, NetworkAccess.EVERYONE);
+        }
+
+        public Coordinator(NetworkService networks, Clock clock, NetworkAccess access) {
             this.networks = networks;
             this.clock = clock;
+            this.access = access;
+        }
+
+        private java.util.List<Network> visible(java.security.Principal who) {
+            java.util.Set<Long> ids = access.networks(who);
+            return ids == null ? networks.list() : networks.list().stream().filter(n -> ids.contains(n.id())).toList();
         }
 
         @GET
-        public NetworkPage list(@Context UriInfo uri, @Context HttpHeaders headers) {
-            return NetworkPage.networks(PageContext.of(uri, headers), networks.list(), Form.empty());
+        public NetworkPage list(@Context UriInfo uri, @Context HttpHeaders headers,
+                @Context jakarta.ws.rs.core.SecurityContext security) {
+            return NetworkPage.networks(PageContext.of(uri, headers), visible(security.getUserPrincipal()), Form.empty());
         }
 
         @POST
         @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-        public Response create(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers) {
+        public Response create(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
+                @Context jakarta.ws.rs.core.SecurityContext security) {
             Form form = Form.of(params);
             PageContext context = PageContext.of(uri, headers).at("/networks");
             try {
@@ -62,7 +75,8 @@ public final class NetworkPages {
                 return Response.seeOther(URI.create("/networks/" + created.id())).build();
             } catch (ValidationException e) {
                 form.reject(e, context.messages());
-                return Response.status(422).entity(NetworkPage.networks(context, networks.list(), form)).build();
+                return Response.status(422).entity(NetworkPage.networks(context, visible(security.getUserPrincipal()), form))
+                        .build();
             }
         }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -14,7 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 
 import org.empreinte.footprint.FootprintService;
@@ -26,10 +29,16 @@ public class NetworkResource {
 
     private final NetworkService networks;
     private final Clock clock;
+    private final NetworkAccess access;
 
     public NetworkResource(NetworkService networks, Clock clock) {
+        this(networks, clock, NetworkAccess.EVERYONE);
+    }
+
+    public NetworkResource(NetworkService networks, Clock clock, NetworkAccess access) {
         this.networks = networks;
         this.clock = clock;
+        this.access = access;
     }
 
     @POST
@@ -39,8 +48,9 @@ public class NetworkResource {
     }
 
     @GET
-    public List<Network> list() {
-        return networks.list();
+    public List<Network> list(@Context SecurityContext security) {
+        Set<Long> visible = access.networks(security.getUserPrincipal());
+        return visible == null ? networks.list() : networks.list().stream().filter(n -> visible.contains(n.id())).toList();
     }
 
     @GET
@@ -64,7 +74,13 @@ public class NetworkResource {
 
     @POST
     @Path("/{id}/members")
-    public Response addMember(@PathParam("id") long id, MemberRequest request) {
+    public Response addMember(@PathParam("id") long id, MemberRequest request, @Context SecurityContext security) {
+        // A coordinator invites; only the member decides to share more than nothing.
+        if (request != null && request.organizationId() != null && request.sharing() != null
+                && !"none".equalsIgnoreCase(request.sharing().strip())
+                && !access.mayConsentFor(security.getUserPrincipal(), request.organizationId())) {
+            throw new ConsentException();
+        }
         Member member = networks.addMember(id, request);
         return Response.created(URI.create("/api/networks/" + id + "/members/" + member.organizationId())).entity(member).build();
     }
