@@ -35,6 +35,7 @@ class NetworkBrowserTest {
     @BeforeEach
     void openBrowser() {
         driver = Chromium.open();
+        Chromium.signIn(driver, APP.getLocalPort());
     }
 
     @AfterEach

@@ -1,0 +1,209 @@
+package org.empreinte.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.TestApp;
+
+/**
+ * Every endpoint with each role, and the exact status each gets. Organization A is the one asked
+ * about; its editor and viewer, the editor of another organization, the coordinator of a network
+ * with which A shares its details and the coordinator of one with which it shares nothing, the
+ * administrator of EMPREINTE_ADMIN_TOKEN, and nobody. No read or write crosses organizations.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AccessMatrixTest {
+
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    private static final GenericType<Map<String, Object>> JSON = new GenericType<>() { };
+
+    /** The roles, in the order of each row's expected statuses. */
+    private static final List<String> ROLES = List.of("anonymous", "otherEditor", "viewer", "editor", "coordinatorWithConsent",
+            "coordinatorWithoutConsent", "administrator");
+
+    private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+    private static Client anonymous;
+    private static long a;
+    private static long b;
+    private static long activity;
+    private static long target;
+    private static long shared;
+    private static long notShared;
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @BeforeAll
+    static void organizationsPeopleAndNetworks() {
+        anonymous = ClientBuilder.newClient();
+        a = id(admin("POST", "/api/organizations", Map.of("name", "Coop A", "sector", "624410", "region", "CA-QC", "employees", 12)));
+        b = id(admin("POST", "/api/organizations", Map.of("name", "Coop B", "sector", "624410", "region", "CA-QC", "employees", 8)));
+        activity = id(admin("POST", "/api/organizations/" + a + "/activities", Map.of("type", "electricity", "quantity", 1000,
+                "unit", "kWh", "date", "2024-03-01")));
+        target = id(admin("POST", "/api/organizations/" + a + "/targets", Map.of("baseYear", 2024, "targetYear", 2030,
+                "reductionPercent", 30, "scopes", List.of(1, 2, 3), "kind", "absolute")));
+        shared = id(admin("POST", "/api/networks", Map.of("name", "Pôle régional")));
+        notShared = id(admin("POST", "/api/networks", Map.of("name", "Réseau sectoriel")));
+        admin("POST", "/api/networks/" + shared + "/members", Map.of("organizationId", a, "sharing", "detailed"));
+        admin("POST", "/api/networks/" + notShared + "/members", Map.of("organizationId", a, "sharing", "none"));
+
+        person("otherEditor", user -> admin("POST", "/api/organizations/" + b + "/members", Map.of("userId", user, "role", "editor")));
+        person("viewer", user -> admin("POST", "/api/organizations/" + a + "/members", Map.of("userId", user, "role", "viewer")));
+        person("editor", user -> admin("POST", "/api/organizations/" + a + "/members", Map.of("userId", user, "role", "editor")));
+        person("coordinatorWithConsent", user -> admin("POST", "/api/networks/" + shared + "/coordinators", Map.of("userId", user)));
+        person("coordinatorWithoutConsent", user -> admin("POST", "/api/networks/" + notShared + "/coordinators",
+                Map.of("userId", user)));
+        TOKENS.put("administrator", TestApp.ADMIN_TOKEN);
+    }
+
+    @AfterAll
+    static void closeClient() {
+        anonymous.close();
+    }
+
+    private record Call(String method, Supplier<String> path, Supplier<Object> body, String expected) {
+    }
+
+    private static Call call(String method, String path, String expected) {
+        return new Call(method, () -> path, () -> null, expected);
+    }
+
+    private static Call call(String method, String path, Supplier<Object> body, String expected) {
+        return new Call(method, () -> path, body, expected);
+    }
+
+    private static String org(String rest) {
+        return "/api/organizations/" + a + rest;
+    }
+
+    private static List<Call> calls() {
+        List<Call> calls = new ArrayList<>();
+        // anonymous, another organization's editor, viewer, editor, coordinator with consent, without, administrator
+        String read = "401 404 200 200 200 404 200";
+        for (String path : List.of("", "/sites", "/activities", "/activities/" + activity, "/activities/export",
+                "/footprint?year=2024", "/report?year=2024", "/report?year=2024&format=csv", "/years", "/electricity-contracts",
+                "/targets", "/targets/" + target, "/targets/" + target + "/progress", "/actions", "/members", "/networks",
+                "/benchmark?year=2024")) {
+            calls.add(call("GET", org(path), read));
+        }
+        String write = "401 404 403 %s 403 404 %s";
+        calls.add(call("PUT", org(""), () -> Map.of("name", "Coop A", "sector", "624410", "region", "CA-QC", "employees", 12),
+                write.formatted(200, 200)));
+        calls.add(call("POST", org("/sites"), () -> Map.of("name", "Site " + SEQUENCE.incrementAndGet(), "region", "CA-QC"),
+                write.formatted(201, 201)));
+        calls.add(call("POST", org("/activities"), () -> Map.of("type", "electricity", "quantity", 10, "unit", "kWh",
+                "date", "2024-04-01"), write.formatted(201, 201)));
+        calls.add(call("PUT", org("/activities/" + activity), () -> Map.of("type", "electricity", "quantity", 1000, "unit", "kWh",
+                "date", "2024-03-01"), write.formatted(200, 200)));
+        calls.add(new Call("DELETE", () -> org("/activities/" + id(admin("POST", org("/activities"), Map.of("type", "electricity",
+                "quantity", 5, "unit", "kWh", "date", "2024-05-01")))), () -> null, write.formatted(204, 204)));
+        calls.add(call("POST", org("/activities/import"), () -> Entity.entity("type,quantity,unit,date\nelectricity,"
+                + SEQUENCE.incrementAndGet() + ",kWh,2024-06-01\n", "text/csv"), write.formatted(200, 200)));
+        calls.add(call("PUT", org("/years/2024"), () -> Map.of("employees", 12), write.formatted(200, 200)));
+        calls.add(call("POST", org("/electricity-contracts"), () -> Map.of("kind", "renewable", "fromYear", 2024,
+                "description", "Certificats"), write.formatted(201, 201)));
+        calls.add(call("POST", org("/targets"), () -> Map.of("baseYear", 2024, "targetYear", 2030, "reductionPercent", 20,
+                "scopes", List.of(2), "kind", "absolute"), write.formatted(201, 201)));
+        calls.add(call("POST", org("/actions"), () -> Map.of("title", "Thermopompe", "category", "stationary_combustion",
+                "expectedYearlyReductionCo2eKg", 100, "startYear", 2025, "status", "planned"), write.formatted(201, 201)));
+        // What A shares with a network: its editors decide, even against the coordinator's wish.
+        calls.add(call("PUT", "/api/networks/" + shared + "/members/" + a, () -> Map.of("sharing", "detailed"),
+                write.formatted(200, 200)));
+        // The networks' own addresses: their coordinators and administrators only.
+        calls.add(call("GET", "/api/networks/" + shared, "401 404 404 404 200 404 200"));
+        calls.add(call("GET", "/api/networks/" + shared + "/aggregate?year=2024", "401 404 404 404 200 404 200"));
+        calls.add(call("GET", "/api/networks/" + notShared + "/aggregate?year=2024", "401 404 404 404 404 200 200"));
+        calls.add(call("POST", "/api/networks", () -> Map.of("name", "Réseau " + SEQUENCE.incrementAndGet()),
+                "401 403 403 403 403 403 201"));
+        calls.add(call("POST", "/api/networks/" + notShared + "/coordinators", () -> Map.of("userId", 1),
+                "401 404 404 404 404 403 201"));
+        // Accounts: administrators create users and list them.
+        calls.add(call("POST", "/api/users", () -> Map.of("email", "p" + SEQUENCE.incrementAndGet() + "@example.org",
+                "name", "Personne", "password", "un mot de passe long"), "401 403 403 403 403 403 201"));
+        calls.add(call("GET", "/api/users", "401 403 403 403 403 403 200"));
+        calls.add(call("GET", "/api/users/me", "401 200 200 200 200 200 200"));
+        // Shared references: anyone signed in.
+        calls.add(call("GET", "/api/emission-factors?type=electricity&region=CA-QC", "401 200 200 200 200 200 200"));
+        calls.add(call("GET", "/api", "401 200 200 200 200 200 200"));
+        return calls;
+    }
+
+    @Test
+    void everyEndpointAnswersEachRoleWithTheExactStatus() {
+        List<String> wrong = new ArrayList<>();
+        for (Call call : calls()) {
+            String[] expected = call.expected().split(" ");
+            for (int r = 0; r < ROLES.size(); r++) {
+                String path = call.path().get();
+                int status = status(ROLES.get(r), call.method(), path, call.body().get());
+                if (status != Integer.parseInt(expected[r])) {
+                    wrong.add(call.method() + " " + path + " as " + ROLES.get(r) + ": " + status + ", expected " + expected[r]);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theOrganizationListShowsOnlyOnesOwnOrganizations() {
+        List<Map<String, Object>> seen = request(TOKENS.get("otherEditor"), "/api/organizations").get(new GenericType<>() { });
+        assertThat(seen).extracting(o -> ((Number) o.get("id")).longValue()).containsExactly(b);
+        List<Map<String, Object>> all = request(TestApp.ADMIN_TOKEN, "/api/organizations").get(new GenericType<>() { });
+        assertThat(all).extracting(o -> ((Number) o.get("id")).longValue()).contains(a, b);
+    }
+
+    private static int status(String role, String method, String path, Object body) {
+        Invocation.Builder builder = request(TOKENS.get(role), path);
+        Entity<?> entity = body == null ? null : body instanceof Entity<?> e ? e : Entity.json(body);
+        try (Response response = entity == null ? builder.method(method) : builder.method(method, entity)) {
+            return response.getStatus();
+        }
+    }
+
+    private static Invocation.Builder request(String token, String path) {
+        String url = "http://localhost:" + APP.getLocalPort() + path;
+        if (token == null) {
+            return anonymous.target(url).request();
+        }
+        return APP.client().target(url).request().header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+
+    private static Map<String, Object> admin(String method, String path, Object body) {
+        try (Response response = request(TestApp.ADMIN_TOKEN, path).method(method, Entity.json(body))) {
+            Map<String, Object> entity = response.readEntity(JSON);
+            assertThat(response.getStatus()).as(method + " " + path + ": " + entity).isBetween(200, 299);
+            return entity;
+        }
+    }
+
+    /** A person with the given role (set up by {@code grant} with their id) and a token of theirs. */
+    private static void person(String role, java.util.function.LongConsumer grant) {
+        long user = id(admin("POST", "/api/users", Map.of("email", role.toLowerCase() + "@example.org", "name", role)));
+        grant.accept(user);
+        TOKENS.put(role, (String) admin("POST", "/api/users/" + user + "/tokens", Map.of("label", "tests")).get("token"));
+    }
+
+    private static long id(Map<String, Object> created) {
+        return ((Number) created.get("id")).longValue();
+    }
+}
