@@ -134,6 +134,12 @@ public interface ActivityDao extends SqlObject {
     @RegisterConstructorMapper(StoredInput.class)
     List<StoredInput> inputs(@Bind("organizationId") long organizationId);
 
+    @SqlQuery("SELECT id, organization_id, site_id, type, quantity, unit, period_start, period_end, region, data_quality,"
+            + " attributes, co2e_kg, factor_id, factor_set, factor_set_version FROM activity"
+            + " WHERE organization_id = :organizationId AND id = :id")
+    @RegisterConstructorMapper(StoredInput.class)
+    java.util.Optional<StoredInput> input(@Bind("organizationId") long organizationId, @Bind("id") long id);
+
     @SqlQuery("SELECT DISTINCT organization_id FROM activity ORDER BY organization_id")
     List<Long> organizationsWithActivities();
 

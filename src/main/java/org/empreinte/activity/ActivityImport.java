@@ -73,6 +73,7 @@ public final class ActivityImport {
     private final ActivityDao activityDao;
     private final ActivityCsvDao csvDao;
     private final OrganizationDao organizationDao;
+    private final org.empreinte.audit.AuditTrail audit;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -82,6 +83,7 @@ public final class ActivityImport {
         this.activityDao = jdbi.onDemand(ActivityDao.class);
         this.csvDao = jdbi.onDemand(ActivityCsvDao.class);
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
+        this.audit = new org.empreinte.audit.AuditTrail(jdbi, clock);
         this.json = json;
         this.clock = clock;
     }
@@ -230,6 +232,8 @@ public final class ActivityImport {
                 if (!months.isEmpty()) {
                     activityDao.insertMonthRows(months);
                 }
+                audit.record(organizationId, "import", importId, org.empreinte.audit.AuditTrail.CREATE, null,
+                        java.util.Map.of("file", fileName == null ? "" : fileName, "sha256", sha256, "activities", rows.size()));
                 return new Result(importId, rows.size(), sha256);
             });
         } catch (JdbiException e) {

@@ -59,4 +59,13 @@ public class ActivityResource {
         activities.delete(orgId, id);
         return Response.noContent().build();
     }
+
+    /** A deleted activity, logged again from the audit trail: 201 with the new activity and its new id. */
+    @POST
+    @Path("/{id}/restore")
+    public Response restore(@PathParam("orgId") long orgId, @PathParam("id") long id) {
+        Activity restored = activities.restore(orgId, id);
+        return Response.created(URI.create("/api/organizations/" + orgId + "/activities/" + restored.id())).entity(restored)
+                .build();
+    }
 }

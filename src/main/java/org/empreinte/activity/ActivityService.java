@@ -27,6 +27,7 @@ import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
 import org.empreinte.calculation.Period;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.organization.Organization;
+import org.empreinte.audit.AuditTrail;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.organization.Regions;
 import org.empreinte.organization.Site;
@@ -57,6 +58,7 @@ public class ActivityService {
      */
     private final ActivityDao activityDao;
     private final OrganizationDao organizationDao;
+    private final AuditTrail audit;
     private final OrganizationLookup lookup;
     private final FactorLibrary library;
     private final EmissionCalculator calculator;
@@ -72,6 +74,7 @@ public class ActivityService {
         this.activityDao = jdbi.onDemand(ActivityDao.class);
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.lookup = OrganizationLookup.of(organizationDao);
+        this.audit = new AuditTrail(jdbi, clock);
         this.library = library;
         this.calculator = new EmissionCalculator(library.selector());
         this.types = loggableTypes(calculator);
@@ -88,14 +91,17 @@ public class ActivityService {
             long id = activityDao.insert(prepared.stored(), now);
             writeDetails(id, organizationId, prepared);
             organizationDao.touch(organizationId);
-            return toActivity(ActivityRow.written(id, prepared.stored(), prepared.siteName(), now), prepared.tags());
+            Activity created = toActivity(ActivityRow.written(id, prepared.stored(), prepared.siteName(), now), prepared.tags());
+            audit.record(organizationId, "activity", id, AuditTrail.CREATE, null, created);
+            return created;
         });
     }
 
     public Activity update(long organizationId, long activityId, ActivityRequest request) {
         return jdbi.inTransaction(handle -> {
             requireOrganization(organizationId);
-            activityDao.find(organizationId, activityId).orElseThrow(() -> new ResourceNotFoundException("activity", activityId));
+            Activity before = toActivity(activityDao.find(organizationId, activityId)
+                    .orElseThrow(() -> new ResourceNotFoundException("activity", activityId)));
             Prepared prepared = prepare(lookup, organizationId, request);
             if (activityDao.update(activityId, prepared.stored(), now()) == 0) {
                 throw new ResourceNotFoundException("activity", activityId);
@@ -104,17 +110,46 @@ public class ActivityService {
             activityDao.deleteMonths(activityId);
             writeDetails(activityId, organizationId, prepared);
             organizationDao.touch(organizationId);
-            return toActivity(activityDao.find(organizationId, activityId).orElseThrow());
+            Activity after = toActivity(activityDao.find(organizationId, activityId).orElseThrow());
+            audit.record(organizationId, "activity", activityId, AuditTrail.UPDATE, before, after);
+            return after;
         });
     }
 
     public void delete(long organizationId, long activityId) {
         jdbi.useTransaction(handle -> {
             requireOrganization(organizationId);
-            if (activityDao.delete(organizationId, activityId) == 0) {
-                throw new ResourceNotFoundException("activity", activityId);
-            }
+            ActivityDao.StoredInput input = activityDao.input(organizationId, activityId)
+                    .orElseThrow(() -> new ResourceNotFoundException("activity", activityId));
+            Activity before = toActivity(activityDao.find(organizationId, activityId).orElseThrow());
+            ActivityRequest logged = replay(input);
+            // What it was logged with, tags included, so that a restore logs it again as it was.
+            ActivityRequest request = new ActivityRequest(logged.type(), logged.quantity(), logged.unit(), logged.periodStart(),
+                    logged.periodEnd(), null, logged.region(), logged.site(), before.tags(), logged.dataQuality(),
+                    logged.attributes());
+            activityDao.delete(organizationId, activityId);
             organizationDao.touch(organizationId);
+            audit.record(organizationId, "activity", activityId, AuditTrail.DELETE, new Deleted(request, before), null);
+        });
+    }
+
+    /** A deleted activity in the trail: the request to log it again, and what it was. */
+    public record Deleted(ActivityRequest request, Activity activity) {
+    }
+
+    /**
+     * Logs a deleted activity again from the trail (a new id, computed with the factors loaded now);
+     * 404 when the trail's last word on that activity is not its deletion.
+     */
+    public Activity restore(long organizationId, long activityId) {
+        return jdbi.inTransaction(handle -> {
+            requireOrganization(organizationId);
+            org.empreinte.audit.AuditEvent deletion = audit.last(organizationId, "activity", activityId)
+                    .filter(e -> AuditTrail.DELETE.equals(e.action()) && e.before() != null)
+                    .orElseThrow(() -> new ResourceNotFoundException("deleted activity", activityId));
+            Activity restored = create(organizationId, audit.read(deletion.before(), Deleted.class).request());
+            audit.record(organizationId, "activity", activityId, AuditTrail.RESTORE, null, restored);
+            return restored;
         });
     }
 
@@ -196,6 +231,8 @@ public class ActivityService {
             }
             if (apply && moved > 0) {
                 organizationDao.touch(organizationId);
+                audit.record(organizationId, "results", null, "recompute", Map.of("co2eKg", before),
+                        Map.of("co2eKg", after, "activitiesChanged", moved, "factorChanges", Map.copyOf(factorChanges)));
             }
             return new Recalculation.OrganizationChange(organizationId, inputs.size(), moved, before, after);
         });

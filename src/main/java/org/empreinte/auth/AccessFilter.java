@@ -51,7 +51,8 @@ public class AccessFilter implements ContainerRequestFilter {
         if (access == AccountService.Access.NONE) {
             request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 404,
                     "organization " + id + " not found", null, "error_not_found"));
-        } else if (access == AccountService.Access.READ && !SAFE.contains(request.getMethod())) {
+        } else if (access == AccountService.Access.READ && (!SAFE.contains(request.getMethod())
+                || request.getUriInfo().getPath(false).endsWith("/audit"))) {
             request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 403,
                     "a viewer of this organization may read its data, not change it", null, "error_forbidden"));
         }

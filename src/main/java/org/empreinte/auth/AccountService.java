@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
 
+import org.empreinte.audit.AuditTrail;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.ValidationException;
@@ -35,6 +36,7 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
     private final OrganizationDao organizations;
     private final Clock clock;
     private final Duration sessionLength;
+    private final AuditTrail audit;
 
     public AccountService(Jdbi jdbi, Clock clock, Duration sessionLength) {
         this.jdbi = jdbi;
@@ -42,6 +44,7 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
         this.organizations = jdbi.onDemand(OrganizationDao.class);
         this.clock = clock;
         this.sessionLength = sessionLength;
+        this.audit = new AuditTrail(jdbi, clock);
     }
 
     public record UserRequest(String email, String name, String password, Boolean admin) {
@@ -236,9 +239,14 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
             organizations.find(organizationId).orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
             dao.user(request.userId()).orElseThrow(() -> new ValidationException("userId", "no user " + request.userId(),
                     "error_user_unknown", request.userId()));
+            java.util.Optional<String> before = dao.role(organizationId, request.userId());
             dao.deleteMember(organizationId, request.userId());
             dao.insertMember(organizationId, request.userId(), role);
-            return dao.members(organizationId).stream().filter(m -> m.userId() == request.userId()).findFirst().orElseThrow();
+            AuthDao.Membership member = dao.members(organizationId).stream().filter(m -> m.userId() == request.userId())
+                    .findFirst().orElseThrow();
+            audit.record(organizationId, "member", request.userId(), before.isPresent() ? AuditTrail.UPDATE : AuditTrail.CREATE,
+                    before.map(r -> java.util.Map.of("role", r)).orElse(null), member);
+            return member;
         });
     }
 
@@ -263,8 +271,12 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
     }
 
     public void removeMember(long organizationId, long userId) {
-        if (dao.deleteMember(organizationId, userId) == 0) {
-            throw new ResourceNotFoundException("member", userId);
-        }
+        jdbi.useTransaction(handle -> {
+            java.util.Optional<String> before = dao.role(organizationId, userId);
+            if (dao.deleteMember(organizationId, userId) == 0) {
+                throw new ResourceNotFoundException("member", userId);
+            }
+            audit.record(organizationId, "member", userId, AuditTrail.DELETE, java.util.Map.of("role", before.orElse("")), null);
+        });
     }
 }

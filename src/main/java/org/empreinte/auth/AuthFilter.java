@@ -36,7 +36,7 @@ import org.empreinte.web.PageContext;
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
-public class AuthFilter implements ContainerRequestFilter {
+public class AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.container.ContainerResponseFilter {
 
     public static final String SESSION_COOKIE = "empreinte_session";
     public static final String CSRF_FIELD = "csrf";
@@ -52,6 +52,7 @@ public class AuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        org.empreinte.audit.Actor.clear();
         request.getHeaders().remove(PageContext.CSRF_HEADER);
         request.getHeaders().remove(PageContext.USER_HEADER);
         String path = request.getUriInfo().getPath(false).replaceFirst("^/+", "");
@@ -124,7 +125,14 @@ public class AuthFilter implements ContainerRequestFilter {
         return null;
     }
 
+    /** The request is answered: its thread forgets who wrote. */
+    @Override
+    public void filter(ContainerRequestContext request, jakarta.ws.rs.container.ContainerResponseContext response) {
+        org.empreinte.audit.Actor.clear();
+    }
+
     private static void authenticate(ContainerRequestContext request, User user, String scheme) {
+        org.empreinte.audit.Actor.set(user.id() > 0 ? user.email() : "EMPREINTE_ADMIN_TOKEN");
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override

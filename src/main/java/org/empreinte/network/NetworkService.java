@@ -11,6 +11,8 @@ import java.util.TreeSet;
 
 import org.jdbi.v3.core.Jdbi;
 
+import org.empreinte.audit.AuditTrail;
+
 import org.empreinte.calculation.Distribution;
 import org.empreinte.calculation.Period;
 import org.empreinte.calculation.Trajectory;
@@ -28,12 +30,14 @@ public class NetworkService {
     private final NetworkDao dao;
     private final OrganizationDao organizations;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public NetworkService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.dao = jdbi.onDemand(NetworkDao.class);
         this.organizations = jdbi.onDemand(OrganizationDao.class);
         this.clock = clock;
+        this.audit = new AuditTrail(jdbi, clock);
     }
 
     public Network create(NetworkRequest request) {
@@ -91,7 +95,9 @@ public class NetworkService {
                         + networkId + ": PUT .../members/" + organizationId + " changes what it shares", "error_member_exists");
             }
             dao.insertMember(networkId, organizationId, sharing.key(), clock.instant().toString());
-            return dao.member(networkId, organizationId).orElseThrow();
+            Member member = dao.member(networkId, organizationId).orElseThrow();
+            audit.record(organizationId, "network_member", networkId, AuditTrail.CREATE, null, member);
+            return member;
         });
     }
 
@@ -100,18 +106,25 @@ public class NetworkService {
         return jdbi.inTransaction(handle -> {
             requireNetwork(networkId);
             requireOrganization(organizationId);
+            Member before = dao.member(networkId, organizationId).orElse(null);
             if (dao.updateMember(networkId, organizationId, sharing.key(), clock.instant().toString()) == 0) {
                 throw new ResourceNotFoundException("membership of organization " + organizationId + " in network", networkId);
             }
-            return dao.member(networkId, organizationId).orElseThrow();
+            Member after = dao.member(networkId, organizationId).orElseThrow();
+            audit.record(organizationId, "network_member", networkId, AuditTrail.UPDATE, before, after);
+            return after;
         });
     }
 
     public void removeMember(long networkId, long organizationId) {
-        requireNetwork(networkId);
-        if (dao.deleteMember(networkId, organizationId) == 0) {
-            throw new ResourceNotFoundException("membership of organization " + organizationId + " in network", networkId);
-        }
+        jdbi.useTransaction(handle -> {
+            requireNetwork(networkId);
+            Member before = dao.member(networkId, organizationId).orElse(null);
+            if (dao.deleteMember(networkId, organizationId) == 0) {
+                throw new ResourceNotFoundException("membership of organization " + organizationId + " in network", networkId);
+            }
+            audit.record(organizationId, "network_member", networkId, AuditTrail.DELETE, before, null);
+        });
     }
 
     /** What an organization shares with whom. */

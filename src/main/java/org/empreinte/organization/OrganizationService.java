@@ -6,6 +6,8 @@ import java.util.function.LongFunction;
 
 import org.jdbi.v3.core.Jdbi;
 
+import org.empreinte.audit.AuditTrail;
+
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.ValidationException;
 
@@ -22,6 +24,7 @@ public class OrganizationService {
     private final Clock clock;
     private final LongFunction<List<String>> recompute;
     private final OrganizationAccess access;
+    private final AuditTrail audit;
 
     public OrganizationService(Jdbi jdbi, Clock clock) {
         this(jdbi, clock, organizationId -> List.of());
@@ -39,6 +42,7 @@ public class OrganizationService {
     public OrganizationService(Jdbi jdbi, Clock clock, LongFunction<List<String>> recompute, OrganizationAccess access) {
         this.recompute = recompute;
         this.access = access;
+        this.audit = new AuditTrail(jdbi, clock);
         this.jdbi = jdbi;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.clock = clock;
@@ -63,6 +67,7 @@ public class OrganizationService {
                             checked.annualRevenueCad(), checked.legalForm(), before.includeRadiativeForcing());
             organizationDao.update(id, valid, now());
             organizationDao.touch(id);
+            audit.record(id, "organization", id, AuditTrail.UPDATE, before, organizationDao.find(id).orElseThrow());
             boolean regionChanged = !valid.region().equals(before.region());
             if (regionChanged || valid.radiativeForcing() != before.includeRadiativeForcing()) {
                 recomputeOrRefuse(id, regionChanged ? "region" : "includeRadiativeForcing");
@@ -95,7 +100,9 @@ public class OrganizationService {
         return jdbi.inTransaction(handle -> {
             long id = organizationDao.insert(valid, now());
             access.created(id, who);
-            return organizationDao.find(id).orElseThrow().withSites(List.of());
+            Organization created = organizationDao.find(id).orElseThrow().withSites(List.of());
+            audit.record(id, "organization", id, AuditTrail.CREATE, null, created);
+            return created;
         });
     }
 
@@ -108,7 +115,9 @@ public class OrganizationService {
                 throw new ValidationException("name", "a site with this name already exists", "error_site_exists");
             }
             long id = dao.insertSite(organizationId, valid);
-            return dao.site(organizationId, id).orElseThrow();
+            Site site = dao.site(organizationId, id).orElseThrow();
+            audit.record(organizationId, "site", id, AuditTrail.CREATE, null, site);
+            return site;
         });
     }
 
@@ -123,6 +132,7 @@ public class OrganizationService {
             Site before = dao.site(organizationId, siteId).orElseThrow(() -> new ResourceNotFoundException("site", siteId));
             dao.updateSite(organizationId, siteId, valid);
             dao.touch(organizationId);
+            audit.record(organizationId, "site", siteId, AuditTrail.UPDATE, before, dao.site(organizationId, siteId).orElseThrow());
             if (!before.region().equals(valid.region())) {
                 recomputeOrRefuse(organizationId, "region");
             }
@@ -138,8 +148,10 @@ public class OrganizationService {
             if (dao.activitiesAtSite(siteId) > 0) {
                 throw new ValidationException("site", "the site still has activities; move or delete them first", "error_site_in_use");
             }
+            Site before = dao.site(organizationId, siteId).orElseThrow();
             dao.deleteSite(organizationId, siteId);
             dao.touch(organizationId);
+            audit.record(organizationId, "site", siteId, AuditTrail.DELETE, before, null);
         });
     }
 

@@ -13,6 +13,8 @@ import java.util.TreeSet;
 
 import org.jdbi.v3.core.Jdbi;
 
+import org.empreinte.audit.AuditTrail;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -58,6 +60,8 @@ public class TargetService {
     /** Category to the scope its factors report in, from the library: what an entered action is filed under. */
     private final Map<String, Integer> categories;
 
+    private final AuditTrail audit;
+
     public TargetService(Jdbi jdbi, FootprintService footprints, ActivityService activities,
             IntensityDenominators denominators, FactorLibrary library, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
@@ -71,6 +75,7 @@ public class TargetService {
         this.json = json;
         this.clock = clock;
         this.categories = categoriesOf(library);
+        this.audit = new AuditTrail(jdbi, clock);
     }
 
     // --- Targets ---
@@ -83,7 +88,9 @@ public class TargetService {
             long id = targetDao.insert(organizationId, valid.name(), valid.baseYear(), valid.targetYear(),
                     valid.reductionPercent(), TargetDao.scopes(valid.scopes()), valid.kind(), valid.metric(), valid.preset(),
                     now());
-            return targetDao.find(organizationId, id).orElseThrow();
+            Target created = targetDao.find(organizationId, id).orElseThrow();
+            audit.record(organizationId, "target", id, AuditTrail.CREATE, null, created);
+            return created;
         });
     }
 
@@ -104,9 +111,10 @@ public class TargetService {
     public void deleteTarget(long organizationId, long targetId) {
         jdbi.useTransaction(handle -> {
             requireOrganization(organizationId);
-            if (targetDao.delete(organizationId, targetId) == 0) {
-                throw new ResourceNotFoundException("target", targetId);
-            }
+            Target before = targetDao.find(organizationId, targetId).orElseThrow(() -> new ResourceNotFoundException("target",
+                    targetId));
+            targetDao.delete(organizationId, targetId);
+            audit.record(organizationId, "target", targetId, AuditTrail.DELETE, before, null);
         });
     }
 

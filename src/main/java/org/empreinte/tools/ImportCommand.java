@@ -64,6 +64,8 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
             throws Exception {
         long organizationId = namespace.getLong("organization");
         Path file = Path.of(namespace.getString("csv"));
+        // The audit trail names who wrote: here the server's operator, through the command.
+        org.empreinte.audit.Actor.set("import command (" + System.getProperty("user.name", "?") + ")");
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file);
         }

@@ -106,6 +106,8 @@ class AccessMatrixTest {
                 "/benchmark?year=2024")) {
             calls.add(call("GET", org(path), read));
         }
+        // The audit trail: its editors and administrators, not its viewers nor coordinators.
+        calls.add(call("GET", org("/audit"), "401 404 403 200 403 404 200"));
         String write = "401 404 403 %s 403 404 %s";
         calls.add(call("PUT", org(""), () -> Map.of("name", "Coop A", "sector", "624410", "region", "CA-QC", "employees", 12),
                 write.formatted(200, 200)));

@@ -66,6 +66,8 @@ class AuthBrowserTest {
         assertThat(driver.findElement(By.id("login-refused")).getText()).isEqualTo("Courriel ou mot de passe incorrect.");
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("login-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
         // Back where the person was going.
         assertThat(driver.getCurrentUrl()).isEqualTo(base + "/organizations/" + own);
         assertThat(driver.findElement(By.id("account-link")).getText()).isEqualTo("Membre");
@@ -79,7 +81,8 @@ class AuthBrowserTest {
                 "document.querySelector('#site-form input[name=csrf]').remove();");
         driver.findElement(By.id("site-name")).sendKeys("Site forgé");
         driver.findElement(By.cssSelector("#site-form button[type=submit]")).click();
-        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Ce formulaire a expiré");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.tagName("main")).getText().contains("Ce formulaire a expiré"));
         assertThat(api.list("/api/organizations/" + own + "/sites")).isEmpty();
 
         // A token, shown once.
@@ -92,7 +95,8 @@ class AuthBrowserTest {
         assertThat(driver.getPageSource()).doesNotContain(token).contains("tableur");
 
         driver.findElement(By.id("logout")).click();
-        assertThat(driver.getCurrentUrl()).contains("/login");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().contains("/login"));
         driver.get(base + "/organizations/" + own);
         assertThat(driver.getCurrentUrl()).contains("/login");
     }
