@@ -51,17 +51,23 @@ class AccessMatrixTest {
     private static long target;
     private static long shared;
     private static long notShared;
+    private static long site;
+    private static long action;
+    private static long editorId;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @BeforeAll
     static void organizationsPeopleAndNetworks() {
-        anonymous = ClientBuilder.newClient();
+        anonymous = ClientBuilder.newClient().property(org.glassfish.jersey.client.ClientProperties.FOLLOW_REDIRECTS, false);
         a = id(admin("POST", "/api/organizations", Map.of("name", "Coop A", "sector", "624410", "region", "CA-QC", "employees", 12)));
         b = id(admin("POST", "/api/organizations", Map.of("name", "Coop B", "sector", "624410", "region", "CA-QC", "employees", 8)));
         activity = id(admin("POST", "/api/organizations/" + a + "/activities", Map.of("type", "electricity", "quantity", 1000,
                 "unit", "kWh", "date", "2024-03-01")));
         target = id(admin("POST", "/api/organizations/" + a + "/targets", Map.of("baseYear", 2024, "targetYear", 2030,
                 "reductionPercent", 30, "scopes", List.of(1, 2, 3), "kind", "absolute")));
+        site = id(admin("POST", "/api/organizations/" + a + "/sites", Map.of("name", "Entrepôt", "region", "CA-QC")));
+        action = id(admin("POST", "/api/organizations/" + a + "/actions", Map.of("title", "Isolation", "category",
+                "stationary_combustion", "expectedYearlyReductionCo2eKg", 50, "startYear", 2025, "status", "planned")));
         shared = id(admin("POST", "/api/networks", Map.of("name", "Pôle régional")));
         notShared = id(admin("POST", "/api/networks", Map.of("name", "Réseau sectoriel")));
         admin("POST", "/api/networks/" + shared + "/members", Map.of("organizationId", a, "sharing", "detailed"));
@@ -69,7 +75,10 @@ class AccessMatrixTest {
 
         person("otherEditor", user -> admin("POST", "/api/organizations/" + b + "/members", Map.of("userId", user, "role", "editor")));
         person("viewer", user -> admin("POST", "/api/organizations/" + a + "/members", Map.of("userId", user, "role", "viewer")));
-        person("editor", user -> admin("POST", "/api/organizations/" + a + "/members", Map.of("userId", user, "role", "editor")));
+        person("editor", user -> {
+            editorId = user;
+            admin("POST", "/api/organizations/" + a + "/members", Map.of("userId", user, "role", "editor"));
+        });
         person("coordinatorWithConsent", user -> admin("POST", "/api/networks/" + shared + "/coordinators", Map.of("userId", user)));
         person("coordinatorWithoutConsent", user -> admin("POST", "/api/networks/" + notShared + "/coordinators",
                 Map.of("userId", user)));
@@ -128,6 +137,35 @@ class AccessMatrixTest {
                 "scopes", List.of(2), "kind", "absolute"), write.formatted(201, 201)));
         calls.add(call("POST", org("/actions"), () -> Map.of("title", "Thermopompe", "category", "stationary_combustion",
                 "expectedYearlyReductionCo2eKg", 100, "startYear", 2025, "status", "planned"), write.formatted(201, 201)));
+        calls.add(call("PUT", org("/sites/" + site), () -> Map.of("name", "Entrepôt", "region", "CA-QC"), write.formatted(200, 200)));
+        calls.add(new Call("DELETE", () -> org("/sites/" + id(admin("POST", org("/sites"), Map.of("name", "Temporaire "
+                + SEQUENCE.incrementAndGet(), "region", "CA-QC")))), () -> null, write.formatted(204, 204)));
+        calls.add(new Call("DELETE", () -> org("/targets/" + id(admin("POST", org("/targets"), Map.of("baseYear", 2024,
+                "targetYear", 2030, "reductionPercent", 10, "scopes", List.of(1), "kind", "absolute")))), () -> null,
+                write.formatted(204, 204)));
+        calls.add(call("PUT", org("/actions/" + action), () -> Map.of("title", "Isolation", "category", "stationary_combustion",
+                "expectedYearlyReductionCo2eKg", 60, "startYear", 2025, "status", "in_progress"), write.formatted(200, 200)));
+        calls.add(new Call("DELETE", () -> org("/actions/" + id(admin("POST", org("/actions"), Map.of("title", "Temporaire",
+                "category", "stationary_combustion", "expectedYearlyReductionCo2eKg", 5, "startYear", 2025, "status",
+                "planned")))), () -> null, write.formatted(204, 204)));
+        calls.add(new Call("DELETE", () -> org("/electricity-contracts/" + id(admin("POST", org("/electricity-contracts"),
+                Map.of("kind", "renewable", "fromYear", 2024, "description", "Temporaire")))), () -> null, write.formatted(204, 204)));
+        calls.add(new Call("DELETE", () -> {
+            long someone = id(admin("POST", "/api/users", Map.of("email", "m" + SEQUENCE.incrementAndGet() + "@example.org",
+                    "name", "Membre")));
+            admin("POST", org("/members"), Map.of("userId", someone, "role", "viewer"));
+            return org("/members/" + someone);
+        }, () -> null, write.formatted(204, 204)));
+        // The pages: the same rules; nobody signed in is sent to the sign-in page.
+        String page = "303 404 200 200 200 404 200";
+        for (String path : List.of("", "/report?year=2024", "/targets", "/networks", "/benchmark?year=2024")) {
+            calls.add(call("GET", "/organizations/" + a + path, page));
+        }
+        calls.add(call("GET", "/networks/" + shared + "?year=2024", "303 404 404 404 200 404 200"));
+        calls.add(call("PUT", "/api/networks/" + shared + "/target", () -> Map.of("baseYear", 2024, "targetYear", 2030,
+                "reductionPercent", 30, "scopes", List.of(1, 2, 3)), "401 404 404 404 200 404 200"));
+        calls.add(call("GET", "/api/networks/" + shared + "/coordinators", "401 404 404 404 200 404 200"));
+        calls.add(new Call("GET", () -> "/api/users/" + editorId + "/tokens", () -> null, "401 404 404 200 404 404 200"));
         // What A shares with a network: its editors decide, even against the coordinator's wish.
         calls.add(call("PUT", "/api/networks/" + shared + "/members/" + a, () -> Map.of("sharing", "detailed"),
                 write.formatted(200, 200)));
