@@ -101,6 +101,16 @@ class AccessMatrixTest {
         return new Call(method, () -> path, body, expected);
     }
 
+    /** The address to restore a freshly deleted activity of A. */
+    private static String deletedActivity() {
+        long id = id(admin("POST", org("/activities"), Map.of("type", "electricity", "quantity", 7, "unit", "kWh",
+                "date", "2024-07-01")));
+        try (Response response = request(TestApp.ADMIN_TOKEN, org("/activities/" + id)).delete()) {
+            assertThat(response.getStatus()).isEqualTo(204);
+        }
+        return id + "/restore";
+    }
+
     private static String org(String rest) {
         return "/api/organizations/" + a + rest;
     }
@@ -166,6 +176,21 @@ class AccessMatrixTest {
                 "reductionPercent", 30, "scopes", List.of(1, 2, 3)), "401 404 404 404 200 404 200"));
         calls.add(call("GET", "/api/networks/" + shared + "/coordinators", "401 404 404 404 200 404 200"));
         calls.add(new Call("GET", () -> "/api/users/" + editorId + "/tokens", () -> null, "401 404 404 200 404 404 200"));
+        calls.add(new Call("GET", () -> "/api/users/" + editorId, () -> null, "401 404 404 200 404 404 200"));
+        calls.add(new Call("DELETE", () -> "/api/users/" + editorId + "/tokens/" + id(admin("POST", "/api/users/" + editorId
+                + "/tokens", Map.of("label", "à révoquer"))), () -> null, "401 404 404 204 404 404 204"));
+        calls.add(call("GET", "/api/networks", "401 200 200 200 200 200 200"));
+        calls.add(call("DELETE", "/api/networks/" + notShared + "/target", "401 404 404 404 404 204 204"));
+        calls.add(call("POST", "/api/networks/" + notShared + "/members", () -> Map.of("organizationId", b, "sharing", "none"),
+                "401 404 404 404 404 201 409"));
+        calls.add(new Call("DELETE", () -> {
+            long c = id(admin("POST", "/api/organizations", Map.of("name", "Coop C", "sector", "624410", "region", "CA-QC",
+                    "employees", 2)));
+            admin("POST", "/api/networks/" + notShared + "/members", Map.of("organizationId", c, "sharing", "none"));
+            return "/api/networks/" + notShared + "/members/" + c;
+        }, () -> null, "401 404 404 404 404 404 204"));
+        calls.add(new Call("POST", () -> org("/activities/" + deletedActivity()), () -> null, "401 404 403 201 403 404 201"));
+        calls.add(call("GET", "/api/airports?q=YUL", "401 200 200 200 200 200 200"));
         // What A shares with a network: its editors decide, even against the coordinator's wish.
         calls.add(call("PUT", "/api/networks/" + shared + "/members/" + a, () -> Map.of("sharing", "detailed"),
                 write.formatted(200, 200)));

@@ -168,6 +168,23 @@ class AuthApiTest {
         assertThat(api.list("/api/organizations/" + org + "/members")).isEmpty();
     }
 
+    @Test
+    void refusesABadCoordinatorAndABadAuditLimitByName() {
+        long network = id(api.created("/api/networks", Map.of("name", "Pôle")));
+        Response missing = api.request("/api/networks/" + network + "/coordinators").post(Entity.json(Map.of()));
+        assertThat(missing.getStatus()).isEqualTo(422);
+        assertThat(missing.readEntity(JSON)).containsEntry("field", "userId");
+        Response unknown = api.request("/api/networks/" + network + "/coordinators").post(Entity.json(Map.of("userId", 999_999)));
+        assertThat(unknown.getStatus()).isEqualTo(422);
+        assertThat(api.list("/api/networks/" + network + "/coordinators")).isEmpty();
+        Response limit = api.request("/api/organizations/" + api.organization() + "/audit?limit=beaucoup").get();
+        assertThat(limit.getStatus()).isEqualTo(422);
+        assertThat(limit.readEntity(JSON)).containsEntry("field", "limit");
+        Response token = api.request("/api/users/1/tokens").post(Entity.json(Map.of("label", "x".repeat(101))));
+        assertThat(token.getStatus()).isEqualTo(422);
+        assertThat(token.readEntity(JSON)).containsEntry("field", "label");
+    }
+
     private Response me(String token) {
         return plain.target(base() + "/api/users/me").request().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).get();
     }
