@@ -46,9 +46,15 @@ final class Chromium {
 
     /** Signs in as the test application's first administrator, through the sign-in page as a person would. */
     static void signIn(WebDriver driver, int port) {
+        signIn(driver, port, org.empreinte.TestApp.ADMIN_EMAIL, org.empreinte.TestApp.ADMIN_PASSWORD);
+    }
+
+    /** Signs in as this person (signing out whoever was signed in). */
+    static void signIn(WebDriver driver, int port, String email, String password) {
+        driver.manage().deleteAllCookies();
         driver.get("http://localhost:" + port + "/login");
-        driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(org.empreinte.TestApp.ADMIN_EMAIL);
-        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(org.empreinte.TestApp.ADMIN_PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
         driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> !d.getCurrentUrl().contains("/login"));

@@ -58,6 +58,14 @@ class NetworkBrowserTest {
                 "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
         api.created("/api/networks/" + network + "/members", Map.of("organizationId", sharing, "sharing", "aggregate"));
         api.created("/api/networks/" + network + "/members", Map.of("organizationId", withholding, "sharing", "none"));
+        // The coordinator of the pole, and the editor of the member that shares nothing yet.
+        long coordinator = ((Number) api.created("/api/users", Map.of("email", "coordination@example.org", "name",
+                "Coordination", "password", "mot de passe de la coordination")).get("id")).longValue();
+        api.created("/api/networks/" + network + "/coordinators", Map.of("userId", coordinator));
+        long editor = ((Number) api.created("/api/users", Map.of("email", "membre@example.org", "name", "Membre",
+                "password", "mot de passe du membre")).get("id")).longValue();
+        api.created("/api/organizations/" + withholding + "/members", Map.of("userId", editor, "role", "editor"));
+        Chromium.signIn(driver, APP.getLocalPort(), "coordination@example.org", "mot de passe de la coordination");
 
         String dashboard = "http://localhost:" + APP.getLocalPort() + "/networks/" + network + "?year=2024";
         driver.get(dashboard);
@@ -65,7 +73,14 @@ class NetworkBrowserTest {
         assertThat(driver.findElement(By.id("network-reporting")).getText()).startsWith("1 membres sur 1 qui partagent");
         assertThat(driver.findElement(By.id("network-not-sharing")).getText()).startsWith("1 membres sur 2");
 
+        // The coordinator cannot open the members' own pages: they share no details.
+        driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + withholding);
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("404");
+
         // The member that shared nothing finds its networks from its own page and shares its aggregate.
+        Chromium.signIn(driver, APP.getLocalPort(), "membre@example.org", "mot de passe du membre");
+        driver.get(dashboard);
+        assertThat(driver.findElements(By.id("network-total"))).as("the member does not see the dashboard").isEmpty();
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + withholding);
         driver.findElement(By.id("networks-link")).click();
         assertThat(driver.findElement(By.id("consent-networks")).getText()).contains("Pôle Montérégie");
@@ -75,7 +90,8 @@ class NetworkBrowserTest {
         assertThat(new Select(driver.findElement(By.id("sharing-" + network))).getFirstSelectedOption().getText())
                 .isEqualTo("Agrégé seulement");
 
-        // 17 + 170 = 187 kg, both members sharing and reporting.
+        // 17 + 170 = 187 kg, both members sharing and reporting: what the coordinator sees at once.
+        Chromium.signIn(driver, APP.getLocalPort(), "coordination@example.org", "mot de passe de la coordination");
         driver.get(dashboard);
         assertThat(driver.findElement(By.id("network-total")).getText()).isEqualTo("187");
         assertThat(driver.findElement(By.id("network-reporting")).getText()).startsWith("2 membres sur 2 qui partagent");
