@@ -154,7 +154,10 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new AccessFilter(accounts));
         jersey.register(new AccountResource(accounts, tokenCache));
         jersey.register(new MemberResource(accounts));
-        jersey.register(new org.empreinte.audit.AuditResource(new org.empreinte.audit.AuditTrail(jdbi, clock)));
+        org.empreinte.audit.AuditTrail auditTrail = new org.empreinte.audit.AuditTrail(jdbi, clock);
+        jersey.register(new org.empreinte.audit.AuditResource(auditTrail));
+        jersey.register(new org.empreinte.audit.AuditPages(auditTrail, orgId -> organizations.get(orgId).name(),
+                (orgId, activityId) -> activities.restore(orgId, activityId).id()));
         jersey.register(new org.empreinte.auth.CoordinatorResource(accounts));
         jersey.register(new AccountPages(accounts, tokenCache, auth.isSecureCookie(), auth.getSessionLength().toJavaDuration()));
         jersey.register(new org.empreinte.web.ApiRootResource());

@@ -172,6 +172,7 @@ class AccessMatrixTest {
             calls.add(call("GET", "/organizations/" + a + path, page));
         }
         calls.add(call("GET", "/networks/" + shared + "?year=2024", "303 404 404 404 200 404 200"));
+        calls.add(call("GET", "/organizations/" + a + "/audit", "303 404 403 200 403 404 200"));
         calls.add(call("PUT", "/api/networks/" + shared + "/target", () -> Map.of("baseYear", 2024, "targetYear", 2030,
                 "reductionPercent", 30, "scopes", List.of(1, 2, 3)), "401 404 404 404 200 404 200"));
         calls.add(call("GET", "/api/networks/" + shared + "/coordinators", "401 404 404 404 200 404 200"));

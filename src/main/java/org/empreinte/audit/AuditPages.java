@@ -1,0 +1,56 @@
+package org.empreinte.audit;
+
+import java.net.URI;
+import java.util.function.LongFunction;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.empreinte.web.PageContext;
+
+/**
+ * {@code /organizations/{orgId}/audit}: the trail for the organization's editors (the access filter
+ * refuses its viewers), with a button to log a deleted activity again.
+ */
+@Path("/organizations/{orgId}/audit")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class AuditPages {
+
+    /** Logs a deleted activity again; returns the new activity's id. */
+    public interface Restorer {
+        long restore(long organizationId, long activityId);
+    }
+
+    private final AuditTrail trail;
+    private final LongFunction<String> organizationName;
+    private final Restorer restorer;
+
+    public AuditPages(AuditTrail trail, LongFunction<String> organizationName, Restorer restorer) {
+        this.trail = trail;
+        this.organizationName = organizationName;
+        this.restorer = restorer;
+    }
+
+    @GET
+    public AuditPage page(@PathParam("orgId") long orgId, @QueryParam("restored") Long restored, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        return new AuditPage(PageContext.of(uri, headers), orgId, organizationName.apply(orgId), trail.events(orgId, 500),
+                restored);
+    }
+
+    @POST
+    @Path("activities/{activityId}/restore")
+    public Response restore(@PathParam("orgId") long orgId, @PathParam("activityId") long activityId) {
+        long id = restorer.restore(orgId, activityId);
+        return Response.seeOther(URI.create("/organizations/" + orgId + "/audit?restored=" + id)).build();
+    }
+}

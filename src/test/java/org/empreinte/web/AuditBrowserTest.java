@@ -1,0 +1,70 @@
+package org.empreinte.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import org.empreinte.ApiCalls;
+import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.TestApp;
+
+/** An editor reads the history of changes in French and restores an activity deleted by mistake. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AuditBrowserTest {
+
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+
+    private WebDriver driver;
+
+    @BeforeAll
+    static void requireChromium() {
+        Chromium.require();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        driver = Chromium.open();
+        Chromium.signIn(driver, APP.getLocalPort());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void restoresADeletedActivityFromTheHistory() {
+        ApiCalls api = new ApiCalls(APP);
+        long org = api.organization();
+        String activities = "/api/organizations/" + org + "/activities";
+        long id = ((Number) api.created(activities, Map.of("type", "electricity", "quantity", 12_000, "unit", "kWh",
+                "periodStart", "2024-01-01", "periodEnd", "2024-01-31")).get("id")).longValue();
+        assertThat(api.request(activities + "/" + id).delete().getStatus()).isEqualTo(204);
+
+        driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + org);
+        driver.findElement(By.id("audit-link")).click();
+        String history = driver.findElement(By.id("audit")).getText();
+        assertThat(history).contains("Activité — suppression", "Activité — ajout", "EMPREINTE_ADMIN_TOKEN");
+        driver.findElement(By.id("restore-" + id)).click();
+
+        assertThat(driver.findElement(By.id("audit-restored")).getText()).startsWith("Activité restaurée");
+        assertThat(driver.findElement(By.id("audit")).getText()).contains("Activité — restauration");
+        assertThat(driver.findElements(By.id("restore-" + id))).isEmpty();
+        // Back in the organization's activities: 12,000 kWh x 0.0017 (eccc-electricity-ca-qc-2018) = 20.4 kg.
+        assertThat(api.list(activities)).singleElement().satisfies(a -> assertThat(((Number) a.get("co2eKg")).doubleValue())
+                .isCloseTo(12_000 * 0.0017, within(1e-9)));
+    }
+}
