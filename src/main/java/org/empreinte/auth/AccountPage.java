@@ -24,6 +24,32 @@ public class AccountPage extends org.empreinte.web.Page {
         this.userForm = userForm;
     }
 
+    private Form passwordForm = Form.empty();
+    private boolean passwordChanged;
+
+    public AccountPage withPasswordForm(Form form) {
+        this.passwordForm = form;
+        return this;
+    }
+
+    public AccountPage withPasswordChanged(boolean changed) {
+        this.passwordChanged = changed;
+        return this;
+    }
+
+    public Form getPasswordForm() {
+        return passwordForm;
+    }
+
+    public boolean getPasswordChanged() {
+        return passwordChanged;
+    }
+
+    /** The environment's token has no password to change. */
+    public boolean getHasPassword() {
+        return user.id() > 0;
+    }
+
     @Override
     public String getTitle() {
         return messages().get("account_title");

@@ -73,8 +73,10 @@ public class AccountPages {
 
     @GET
     @Path("account")
-    public AccountPage account(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security) {
-        return page(PageContext.of(uri, headers), (User) security.getUserPrincipal(), null, Form.empty());
+    public AccountPage account(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security,
+            @QueryParam("password") String password) {
+        return page(PageContext.of(uri, headers), (User) security.getUserPrincipal(), null, Form.empty())
+                .withPasswordChanged("changed".equals(password));
     }
 
     @POST
@@ -99,6 +101,22 @@ public class AccountPages {
         String hash = accounts.revokeToken(user.id(), tokenId);
         tokens.invalidateAll(token -> Secrets.sha256(token).equals(hash));
         return Response.seeOther(URI.create("/account")).build();
+    }
+
+    @POST
+    @Path("account/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context SecurityContext security, @CookieParam(AuthFilter.SESSION_COOKIE) String session) {
+        User user = (User) security.getUserPrincipal();
+        PageContext context = PageContext.of(uri, headers).at("/account");
+        try {
+            accounts.changePassword(user, params.getFirst("currentPassword"), params.getFirst("newPassword"), session);
+            return Response.seeOther(URI.create("/account?password=changed")).build();
+        } catch (ValidationException e) {
+            Form form = Form.empty().reject(e, context.messages());
+            return Response.status(422).entity(page(context, user, null, Form.empty()).withPasswordForm(form)).build();
+        }
     }
 
     @POST

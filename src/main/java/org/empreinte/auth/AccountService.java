@@ -90,6 +90,24 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
         return dao.users();
     }
 
+    /**
+     * Changes one's own password, the current one checked first; the person's other sessions end, the
+     * one making the change stays open.
+     */
+    public void changePassword(User user, String current, String chosen, String keptSession) {
+        if (!Secrets.passwordMatches(current == null ? "" : current, dao.passwordHash(user.email()).orElse(null))) {
+            throw new ValidationException("currentPassword", "the current password is not this one", "error_password_wrong");
+        }
+        if (chosen == null || chosen.length() < MIN_PASSWORD) {
+            throw new ValidationException("newPassword", "a password has at least " + MIN_PASSWORD + " characters",
+                    "error_password_short", MIN_PASSWORD);
+        }
+        jdbi.useTransaction(handle -> {
+            dao.setPasswordHash(user.id(), Secrets.hashPassword(chosen));
+            dao.deleteOtherSessions(user.id(), keptSession == null ? "" : Secrets.sha256(keptSession));
+        });
+    }
+
     public User user(long userId) {
         return dao.user(userId).orElseThrow(() -> new ResourceNotFoundException("user", userId));
     }

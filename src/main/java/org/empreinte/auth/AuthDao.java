@@ -41,6 +41,13 @@ public interface AuthDao {
     @SqlQuery("SELECT password_hash FROM app_user WHERE email = :email")
     Optional<String> passwordHash(@Bind("email") String email);
 
+    @SqlUpdate("UPDATE app_user SET password_hash = :hash WHERE id = :id")
+    int setPasswordHash(@Bind("id") long userId, @Bind("hash") String passwordHash);
+
+    /** Signs a person out everywhere: after a password change, the other sessions end. */
+    @SqlUpdate("DELETE FROM user_session WHERE user_id = :userId AND session_hash <> :keep")
+    void deleteOtherSessions(@Bind("userId") long userId, @Bind("keep") String keptSessionHash);
+
     @SqlQuery("SELECT " + USER + " FROM app_user ORDER BY email")
     List<User> users();
 

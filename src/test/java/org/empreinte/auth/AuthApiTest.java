@@ -125,6 +125,28 @@ class AuthApiTest {
     }
 
     @Test
+    void changingOnesPasswordChecksTheCurrentOneAndClosesTheOtherSessions() {
+        api.created("/api/users", Map.of("email", "change@example.org", "name", "Change", "password", PASSWORD));
+        NewCookie here = signIn("change@example.org", PASSWORD);
+        NewCookie elsewhere = signIn("change@example.org", PASSWORD);
+        String csrf = csrfOf(here);
+
+        Response wrong = plain.target(base() + "/account/password").request().cookie(here).post(Entity.form(new Form()
+                .param("csrf", csrf).param("currentPassword", "pas celui-là").param("newPassword", "un tout nouveau mot de passe")));
+        assertThat(wrong.getStatus()).isEqualTo(422);
+        Response changed = plain.target(base() + "/account/password").request().cookie(here).post(Entity.form(new Form()
+                .param("csrf", csrf).param("currentPassword", PASSWORD).param("newPassword", "un tout nouveau mot de passe")));
+        assertThat(changed.getStatus()).isEqualTo(303);
+
+        assertThat(plain.target(base() + "/account").request().cookie(here).get().getStatus()).isEqualTo(200);
+        assertThat(plain.target(base() + "/account").request().cookie(elsewhere).get().getStatus()).isEqualTo(303);
+        Response old = plain.target(base() + "/login").request().post(Entity.form(new Form().param("email", "change@example.org")
+                .param("password", PASSWORD)));
+        assertThat(old.getStatus()).isEqualTo(401);
+        assertThat(signIn("change@example.org", "un tout nouveau mot de passe")).isNotNull();
+    }
+
+    @Test
     void withoutATokenTheApiAnswers401AndPagesLeadToSignIn() {
         Response api401 = plain.target(base() + "/api/organizations").request().get();
         assertThat(api401.getStatus()).isEqualTo(401);
