@@ -238,9 +238,6 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
         }
     }
 
-    public List<Long> organizationsOf(User user) {
-        return dao.organizationsOf(user.id());
-    }
 
     public record MemberRequest(Long userId, String role) {
     }

@@ -54,9 +54,4 @@ public record ElectricityContract(Long id, Long siteId, String kind, Double co2e
         }
         return new ElectricityContract(id, siteId, cleanKind, rate, fromYear, end, text);
     }
-
-    /** Whether the contract covers electricity of this site (null: no site) in this year. */
-    public boolean covers(Long activitySite, int year) {
-        return year >= fromYear && year <= toYear && (siteId == null || siteId.equals(activitySite));
-    }
 }
