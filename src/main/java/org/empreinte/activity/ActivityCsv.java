@@ -301,7 +301,8 @@ public final class ActivityCsv {
         }
     }
 
-    static String decimal(double value) {
+    /** A number in full with a point, never an exponent, so that every spreadsheet reads the same value. */
+    public static String decimal(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import org.empreinte.activity.ActivityCsv;
 import org.empreinte.web.Messages;
 
 /**
@@ -47,7 +48,7 @@ final class ReportCsv {
         row("scope2", "market_based", messages.get("report_scope2_market"), report.scope2().marketBasedCo2eKg(), KG, "");
         for (Report.ContractApplied contract : report.scope2().contracts()) {
             row("scope2_contract", Long.toString(contract.id()), contract.description(), contract.marketBasedCo2eKg(), KG,
-                    readable(contract.kwh()) + " kWh x " + decimal(contract.co2eKgPerKwh()) + " kg/kWh");
+                    readable(contract.kwh()) + " kWh x " + ActivityCsv.decimal(contract.co2eKgPerKwh()) + " kg/kWh");
         }
         footprint.byCategory().forEach((category, value) ->
                 row("category", category, messages.labelOr("category_", category), value, KG, ""));
@@ -82,7 +83,7 @@ final class ReportCsv {
                 Long.toString(quality.estimatedActivities()));
         for (Report.Assumption factor : report.assumptions()) {
             row("factor", factor.factorId(), factor.citation() == null ? factor.factorId() : factor.citation(), factor.co2eKg(),
-                    KG, readable(factor.quantity()) + " " + factor.unit() + " x " + decimal(factor.co2eKgPerUnit()) + " kg/"
+                    KG, readable(factor.quantity()) + " " + factor.unit() + " x " + ActivityCsv.decimal(factor.co2eKgPerUnit()) + " kg/"
                             + factor.unit() + "; " + factor.factorSet() + " v" + factor.factorSetVersion()
                             + (factor.edition() == null ? "" : ", " + factor.edition())
                             + (factor.licence() == null ? "" : "; " + factor.licence()));
@@ -102,7 +103,7 @@ final class ReportCsv {
     }
 
     private void row(String section, String key, String label, double value, String unit, String detail) {
-        row(section, key, label, decimal(value), unit, detail);
+        row(section, key, label, ActivityCsv.decimal(value), unit, detail);
     }
 
     private void row(String section, String key, String label, String value, String unit, String detail) {
@@ -114,8 +115,4 @@ final class ReportCsv {
         return new BigDecimal(value).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
     }
 
-    /** Full decimals with a point, never an exponent, so every spreadsheet reads the same number. */
-    private static String decimal(double value) {
-        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
-    }
 }
