@@ -49,12 +49,7 @@ public class OrganizationService {
     }
 
     public Organization create(OrganizationRequest request) {
-        OrganizationRequest valid = request.validated();
-        return jdbi.inTransaction(handle -> {
-            OrganizationDao dao = organizationDao;
-            long id = dao.insert(valid, now());
-            return dao.find(id).orElseThrow().withSites(List.of());
-        });
+        return create(request, null);
     }
 
     /** Replaces the organization's fields; the flight-reporting option, when left out, stays as it was. */
