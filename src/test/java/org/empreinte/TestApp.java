@@ -36,8 +36,7 @@ public final class TestApp {
 
     /** The application on this database file. */
     public static DropwizardAppExtension<EmpreinteConfiguration> create(Path database) {
-        {
-            return new DropwizardAppExtension<EmpreinteConfiguration>(EmpreinteApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
+        return new DropwizardAppExtension<EmpreinteConfiguration>(EmpreinteApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
                     ConfigOverride.config("auth.adminToken", ADMIN_TOKEN),
                     ConfigOverride.config("auth.firstAdminPassword", ADMIN_PASSWORD),
                     ConfigOverride.config("database.url", "jdbc:sqlite:" + database),
@@ -54,6 +53,5 @@ public final class TestApp {
                     });
                 }
             };
-        }
     }
 }

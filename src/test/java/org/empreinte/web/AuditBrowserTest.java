@@ -6,43 +6,23 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
 
 /** An editor reads the history of changes in French and restores an activity deleted by mistake. */
-@ExtendWith(DropwizardExtensionsSupport.class)
-class AuditBrowserTest {
+class AuditBrowserTest extends SignedInBrowserTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
-    private WebDriver driver;
-
-    @BeforeAll
-    static void requireChromium() {
-        Chromium.require();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Chromium.open();
-        Chromium.signIn(driver, APP.getLocalPort());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    @Override
+    protected DropwizardAppExtension<?> app() {
+        return APP;
     }
 
     @Test

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
@@ -23,30 +19,20 @@ import org.empreinte.TestApp;
  * A member signs in on the French page, sees only its own organization, is refused a form whose
  * CSRF token was taken out, creates an API token shown once, and signs out.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
-class AuthBrowserTest {
+class AuthBrowserTest extends SignedInBrowserTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+
+    @Override
+    protected DropwizardAppExtension<?> app() {
+        return APP;
+    }
+
+    @Override
+    protected boolean signsInFirst() {
+        return false;
+    }
     private static final String PASSWORD = "une longue phrase de passe";
-
-    private WebDriver driver;
-
-    @BeforeAll
-    static void requireChromium() {
-        Chromium.require();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Chromium.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void signsInSeesItsOwnOrganizationIsRefusedAForgedFormAndSignsOut() {

@@ -6,19 +6,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
+
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
@@ -27,29 +23,13 @@ import org.empreinte.TestApp;
  * A person in headless Chromium creates an organization, logs a natural-gas bill (first with
  * an error), and reads the footprint in French, then in English.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
-class BrowserTest {
+class BrowserTest extends SignedInBrowserTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
-    private WebDriver driver;
-
-    @BeforeAll
-    static void requireChromium() {
-        Chromium.require();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Chromium.open();
-        Chromium.signIn(driver, APP.getLocalPort());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    @Override
+    protected DropwizardAppExtension<?> app() {
+        return APP;
     }
 
     @Test
@@ -138,10 +118,6 @@ class BrowserTest {
         assertThat(rows("footprint-scope3-categories")).containsEntry("6. Déplacements professionnels",
                 grouped(Math.round(5523.489 * 2 * 0.20011), " "));
         assertThat(text("footprint-rf")).contains("inclus");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + APP.getLocalPort() + path;
     }
 
     private void setDate(String id, String isoDate) {

@@ -13,18 +13,15 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
+
 import org.openqa.selenium.WebElement;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
@@ -33,33 +30,17 @@ import org.empreinte.TestApp;
  * A person in headless Chromium uploads a CSV file of bills with a mistake, reads which row and
  * column to correct in French, corrects the file, uploads it again and reads the footprint.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
-class CsvImportBrowserTest {
+class CsvImportBrowserTest extends SignedInBrowserTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
+    @Override
+    protected DropwizardAppExtension<?> app() {
+        return APP;
+    }
+
     @TempDir
     Path folder;
-
-    private WebDriver driver;
-
-    @BeforeAll
-    static void requireChromium() {
-        Chromium.require();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Chromium.open();
-        Chromium.signIn(driver, APP.getLocalPort());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void uploadsAFileWithAMistakeReadsTheRowToCorrectThenImportsItAndReadsTheFootprint() throws Exception {
@@ -117,10 +98,6 @@ class CsvImportBrowserTest {
             assertThat(site.getStatus()).isEqualTo(201);
         }
         return org;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + APP.getLocalPort() + path;
     }
 
     private String text(String id) {

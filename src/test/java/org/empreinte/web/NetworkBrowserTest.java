@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
+
 import org.openqa.selenium.support.ui.Select;
 
 import org.empreinte.ApiCalls;
@@ -20,29 +17,13 @@ import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
 
 /** A member changes its consent on the French consent page; the coordinator's dashboard changes with it. */
-@ExtendWith(DropwizardExtensionsSupport.class)
-class NetworkBrowserTest {
+class NetworkBrowserTest extends SignedInBrowserTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
-    private WebDriver driver;
-
-    @BeforeAll
-    static void requireChromium() {
-        Chromium.require();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Chromium.open();
-        Chromium.signIn(driver, APP.getLocalPort());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    @Override
+    protected DropwizardAppExtension<?> app() {
+        return APP;
     }
 
     @Test

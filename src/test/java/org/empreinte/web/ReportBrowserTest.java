@@ -6,18 +6,16 @@ import java.util.Base64;
 import java.util.Map;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.PrintsPage;
-import org.openqa.selenium.WebDriver;
+
 import org.openqa.selenium.print.PrintOptions;
 
 import org.empreinte.ApiCalls;
@@ -25,29 +23,13 @@ import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
 
 /** A member opens the report from its organization's page, prints it to PDF in French, then in English. */
-@ExtendWith(DropwizardExtensionsSupport.class)
-class ReportBrowserTest {
+class ReportBrowserTest extends SignedInBrowserTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
-    private WebDriver driver;
-
-    @BeforeAll
-    static void requireChromium() {
-        Chromium.require();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Chromium.open();
-        Chromium.signIn(driver, APP.getLocalPort());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    @Override
+    protected DropwizardAppExtension<?> app() {
+        return APP;
     }
 
     @Test

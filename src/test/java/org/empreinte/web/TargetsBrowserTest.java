@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
+
 import org.openqa.selenium.support.ui.Select;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
@@ -25,29 +21,13 @@ import org.empreinte.TestApp;
  * A person sets an SBTi 1.5 °C target on the French targets page, sees its chart and status, then reads it in English;
  * estimates an action from a change of activity, then deletes it and the target.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
-class TargetsBrowserTest {
+class TargetsBrowserTest extends SignedInBrowserTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
-    private WebDriver driver;
-
-    @BeforeAll
-    static void requireChromium() {
-        Chromium.require();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Chromium.open();
-        Chromium.signIn(driver, APP.getLocalPort());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    @Override
+    protected DropwizardAppExtension<?> app() {
+        return APP;
     }
 
     @Test
