@@ -36,7 +36,13 @@ public final class TestApp {
 
     /** The application on this database file. */
     public static DropwizardAppExtension<EmpreinteConfiguration> create(Path database) {
-        return new DropwizardAppExtension<EmpreinteConfiguration>(EmpreinteApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
+        return create(EmpreinteApplication.class, database);
+    }
+
+    /** This application class (Empreinte, or a test's variant of it) on this database file. */
+    public static DropwizardAppExtension<EmpreinteConfiguration> create(Class<? extends EmpreinteApplication> application,
+            Path database) {
+        return new DropwizardAppExtension<EmpreinteConfiguration>(application, Path.of("config.yml").toAbsolutePath().toString(),
                     ConfigOverride.config("auth.adminToken", ADMIN_TOKEN),
                     ConfigOverride.config("auth.firstAdminPassword", ADMIN_PASSWORD),
                     ConfigOverride.config("database.url", "jdbc:sqlite:" + database),

@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /**
  * {@code GET /api/organizations/{orgId}/activities/export} ({@code ?from=&to=&type=&tag=} as the
@@ -21,6 +23,7 @@ public class ActivityExportResource {
         this.imports = imports;
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     @Produces("text/csv;charset=UTF-8")
     public Response export(@PathParam("orgId") long orgId, @QueryParam("from") String from, @QueryParam("to") String to,

@@ -23,6 +23,8 @@ import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.web.ApiException;
 import org.empreinte.web.PageContext;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /** {@code /organizations/{orgId}/activities/import}: upload a CSV file (multipart), see its errors or the organization. */
 @Path("/organizations/{orgId}/activities/import")
@@ -37,11 +39,13 @@ public class ActivityImportPages {
         this.organizations = organizations;
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @GET
     public ActivityImportPage form(@PathParam("orgId") long orgId, @Context UriInfo uri, @Context HttpHeaders headers) {
         return ActivityImportPage.empty(PageContext.of(uri, headers), organizations.get(orgId));
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@PathParam("orgId") long orgId, @FormDataParam("file") InputStream file,

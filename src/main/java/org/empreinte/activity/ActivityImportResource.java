@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.empreinte.web.ErrorBody;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /**
  * {@code POST /api/organizations/{orgId}/activities/import} with {@code Content-Type: text/csv}:
@@ -51,6 +53,7 @@ public class ActivityImportResource {
         this.imports = imports;
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Consumes(TEXT_CSV)
     public Response importCsv(@PathParam("orgId") long orgId, @Context HttpHeaders headers, InputStream body) throws IOException {

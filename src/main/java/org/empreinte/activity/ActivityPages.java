@@ -25,6 +25,8 @@ import org.empreinte.organization.OrganizationService;
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
 import org.empreinte.web.ValidationException;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /** The pages that log and remove activities; the organization's page shows them. */
 @Path("/organizations/{orgId}/activities")
@@ -39,12 +41,14 @@ public class ActivityPages {
         this.organizations = organizations;
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @GET
     @Path("new")
     public ActivityFormPage form(@PathParam("orgId") long orgId, @Context UriInfo uri, @Context HttpHeaders headers) {
         return page(PageContext.of(uri, headers), organizations.get(orgId), Form.empty());
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("orgId") long orgId, MultivaluedMap<String, String> params, @Context UriInfo uri,
@@ -150,6 +154,7 @@ public class ActivityPages {
         return attributes;
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("{id}/delete")
     public Response delete(@PathParam("orgId") long orgId, @PathParam("id") long id) {

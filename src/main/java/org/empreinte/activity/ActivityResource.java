@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.empreinte.organization.OrganizationResource;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 @Path("/api/organizations/{orgId}/activities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +30,7 @@ public class ActivityResource {
         this.activities = activities;
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     public Response create(@PathParam("orgId") long orgId, ActivityRequest request) {
         Activity activity = activities.create(orgId, OrganizationResource.requireBody(request));
@@ -35,24 +38,28 @@ public class ActivityResource {
                 .entity(activity).build();
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     public List<Activity> list(@PathParam("orgId") long orgId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("type") String type, @QueryParam("tag") String tag) {
         return activities.list(orgId, from, to, type, tag);
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     @Path("/{id}")
     public Activity get(@PathParam("orgId") long orgId, @PathParam("id") long id) {
         return activities.get(orgId, id);
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @PUT
     @Path("/{id}")
     public Activity update(@PathParam("orgId") long orgId, @PathParam("id") long id, ActivityRequest request) {
         return activities.update(orgId, id, OrganizationResource.requireBody(request));
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("orgId") long orgId, @PathParam("id") long id) {
@@ -61,6 +68,7 @@ public class ActivityResource {
     }
 
     /** A deleted activity, logged again from the audit trail: 201 with the new activity and its new id. */
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("/{id}/restore")
     public Response restore(@PathParam("orgId") long orgId, @PathParam("id") long id) {

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.empreinte.web.PageContext;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /**
  * {@code /organizations/{orgId}/audit}: the trail for the organization's editors (the access filter
@@ -40,6 +42,7 @@ public class AuditPages {
         this.restorer = restorer;
     }
 
+    @Allow(Permission.ORGANIZATION_HISTORY)
     @GET
     public AuditPage page(@PathParam("orgId") long orgId, @QueryParam("restored") Long restored, @Context UriInfo uri,
             @Context HttpHeaders headers) {
@@ -47,6 +50,7 @@ public class AuditPages {
                 restored);
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("activities/{activityId}/restore")
     public Response restore(@PathParam("orgId") long orgId, @PathParam("activityId") long activityId) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.empreinte.web.ValidationException;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /**
  * {@code GET /api/organizations/{orgId}/audit?limit=}: the organization's trail, newest first, for its
@@ -25,6 +27,7 @@ public class AuditResource {
         this.trail = trail;
     }
 
+    @Allow(Permission.ORGANIZATION_HISTORY)
     @GET
     public List<AuditEvent> events(@PathParam("orgId") long orgId, @QueryParam("limit") String limit) {
         int count = 200;

@@ -1,94 +1,196 @@
 package org.empreinte.auth;
 
-import java.util.Set;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.empreinte.web.Allow;
 import org.empreinte.web.ErrorResponses;
+import org.empreinte.web.Permission;
 
 /**
- * Every address under an organization ({@code {orgId}} in its path, API and pages alike) checks the
- * caller's role there: none answers 404, as if the organization did not exist, so that its existence
- * is not revealed; a viewer may read but not write (403). Checked here once, after matching, rather
- * than in each resource, so that a new endpoint cannot forget it.
+ * Decides every request from the route Jersey matched: the {@link Allow} declared on its method (or
+ * class) and the ids among its path parameters. Deciding after matching, rather than from the raw
+ * path, means that no spelling of an address ({@code +1}, {@code %2B1}, full-width digits, leading
+ * zeros, a trailing slash, {@code ;x=1}) can reach a method unchecked: the parameters read here are
+ * the ones the method receives, and an id that is not written the one canonical way is refused
+ * before Jersey could convert it to another organization's. A route that declares nothing is refused.
  */
 @Priority(Priorities.AUTHORIZATION)
 public class AccessFilter implements ContainerRequestFilter {
 
-    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
+    /** Ids as Empreinte writes them: ASCII digits, no sign, no leading zero, within a long. */
+    private static final Pattern CANONICAL_ID = Pattern.compile("[1-9][0-9]{0,17}");
 
     private final AccountService accounts;
+
+    @Context
+    private ResourceInfo resource;
 
     public AccessFilter(AccountService accounts) {
         this.accounts = accounts;
     }
 
+    /** For tests: the filter with the matched route given rather than injected. */
+    AccessFilter(AccountService accounts, ResourceInfo resource) {
+        this.accounts = accounts;
+        this.resource = resource;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
+        Allow allow = declared(resource.getResourceMethod(), resource.getResourceClass());
+        if (allow == null) {
+            LOG.error("{} {} reached {} which declares no @Allow: refused", request.getMethod(),
+                    request.getUriInfo().getPath(), resource.getResourceMethod());
+            request.abortWith(refusal(request, 403, "this address declares no access rule", "error_forbidden"));
+            return;
+        }
+        List<Permission> permissions = List.of(allow.value());
+        if (permissions.contains(Permission.PUBLIC)) {
+            return;
+        }
         if (!(request.getSecurityContext().getUserPrincipal() instanceof User user)) {
+            request.abortWith(signInFirst(request));
             return;
         }
-        String orgId = request.getUriInfo().getPathParameters().getFirst("orgId");
-        if (!networkAllowed(request, user, orgId != null)) {
-            return;
+        Response firstRefusal = null;
+        for (Permission permission : permissions) {
+            Response refusal = refusal(request, user, permission);
+            if (refusal == null) {
+                return;
+            }
+            if (firstRefusal == null) {
+                firstRefusal = refusal;
+            }
         }
-        if (orgId == null) {
-            return;
-        }
-        long id;
-        try {
-            id = Long.parseLong(orgId);
-        } catch (NumberFormatException e) {
-            return; // the resource answers 404 for an id that is not a number
-        }
-        AccountService.Access access = accounts.access(user, id);
-        // A coordinator reads the data of a member that shares its details, and never writes it; a
-        // member's consent (under a network's address) is its editors' to change.
-        if (access == AccountService.Access.NONE) {
-            request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 404,
-                    "organization " + id + " not found", null, "error_not_found"));
-        } else if (access == AccountService.Access.READ && (!SAFE.contains(request.getMethod())
-                || request.getUriInfo().getPath(false).endsWith("/audit"))) {
-            request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 403,
-                    "a viewer of this organization may read its data, not change it", null, "error_forbidden"));
+        request.abortWith(firstRefusal);
+    }
+
+    /** Null when {@code permission} lets {@code user} through, else the answer that refuses them. */
+    private Response refusal(ContainerRequestContext request, User user, Permission permission) {
+        switch (permission) {
+            case SIGNED_IN:
+                return null;
+            case ADMINISTRATOR:
+                return user.admin() ? null : refusal(request, 403, "only an administrator may do this", "error_forbidden");
+            case ORGANIZATION_READ, ORGANIZATION_WRITE, ORGANIZATION_HISTORY: {
+                Optional<Long> id = id(request, "orgId");
+                AccountService.Access access = id.map(organization -> accounts.access(user, organization))
+                        .orElse(AccountService.Access.NONE);
+                if (access == AccountService.Access.NONE) {
+                    return refusal(request, 404, "organization " + id.map(String::valueOf).orElse("") + " not found",
+                            "error_not_found");
+                }
+                if (permission != Permission.ORGANIZATION_READ && access != AccountService.Access.WRITE) {
+                    return refusal(request, 403, permission == Permission.ORGANIZATION_HISTORY
+                            ? "the history of an organization is for its editors"
+                            : "a viewer of this organization may read its data, not change it", "error_forbidden");
+                }
+                return null;
+            }
+            case NETWORK_COORDINATE: {
+                Optional<Long> id = id(request, "networkId");
+                return id.isPresent() && accounts.mayCoordinate(user, id.get()) ? null
+                        : refusal(request, 404, "network " + id.map(String::valueOf).orElse("") + " not found",
+                                "error_not_found");
+            }
+            case SELF: {
+                Optional<Long> id = id(request, "userId");
+                return id.isPresent() && (user.admin() || user.id() == id.get()) ? null
+                        : refusal(request, 404, "user " + id.map(String::valueOf).orElse("") + " not found",
+                                "error_not_found");
+            }
+            default:
+                throw new IllegalStateException("no rule for " + permission);
         }
     }
 
     /**
-     * Networks: administrators create them and name their coordinators; a network's own addresses
-     * (its dashboard, aggregate, target, members) answer its coordinators and administrators, and 404
-     * to anyone else. Returns false when the request was refused.
+     * The route's id parameter, decoded as Jersey hands it to the method; empty when it is missing or
+     * not written the canonical way (Jersey would turn {@code +1} or {@code ０１} into 1).
      */
-    private boolean networkAllowed(ContainerRequestContext request, User user, boolean memberAddress) {
-        String path = request.getUriInfo().getPath(false).replaceFirst("^/+", "");
-        if (!path.startsWith("api/networks") && !path.startsWith("networks")) {
-            return true;
+    private static Optional<Long> id(ContainerRequestContext request, String name) {
+        String value = request.getUriInfo().getPathParameters(true).getFirst(name);
+        return value != null && CANONICAL_ID.matcher(value).matches() ? Optional.of(Long.parseLong(value)) : Optional.empty();
+    }
+
+    private static Response signInFirst(ContainerRequestContext request) {
+        if (ErrorResponses.isApi(request.getUriInfo())) {
+            return Response.fromResponse(refusal(request, 401, "a token is required: Authorization: Bearer <token>",
+                    "error_unauthorized")).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
         }
-        boolean write = !SAFE.contains(request.getMethod());
-        if ((path.equals("api/networks") || path.equals("networks")) && write && !user.admin()) {
-            request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 403,
-                    "only an administrator creates networks", null, "error_forbidden"));
-            return false;
+        URI asked = request.getUriInfo().getRequestUri();
+        String next = asked.getRawPath() + (asked.getRawQuery() == null ? "" : "?" + asked.getRawQuery());
+        return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))).build();
+    }
+
+    private static Response refusal(ContainerRequestContext request, int status, String message, String key) {
+        return ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, status, message, null, key);
+    }
+
+    static Allow declared(Method method, Class<?> type) {
+        Allow onMethod = method == null ? null : method.getAnnotation(Allow.class);
+        return onMethod != null ? onMethod : type == null ? null : type.getAnnotation(Allow.class);
+    }
+
+    /** A route as Jersey's resource model has it: its HTTP method, its path template and what it declares. */
+    public record Route(String method, String path, Allow allow) {
+    }
+
+    /**
+     * Every route of these resource classes, read from the resource model Jersey builds from them: what
+     * a test checks, so that a new route cannot forget to say who may call it, nor escape the access matrix.
+     */
+    public static List<Route> routes(Collection<Class<?>> resourceClasses) {
+        List<Route> routes = new ArrayList<>();
+        for (Class<?> type : resourceClasses) {
+            if (Resource.isAcceptable(type) && type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                collect(Resource.from(type), "", routes);
+            }
         }
-        String networkId = request.getUriInfo().getPathParameters().getFirst("id");
-        if (networkId == null || memberAddress || !networkId.matches("\\d{1,18}")) {
-            return true;
+        return routes;
+    }
+
+    private static void collect(Resource resource, String parent, List<Route> routes) {
+        String path = join(parent, resource.getPath());
+        for (ResourceMethod method : resource.getResourceMethods()) {
+            Method handler = method.getInvocable().getHandlingMethod();
+            routes.add(new Route(method.getHttpMethod(), path, declared(handler, handler.getDeclaringClass())));
         }
-        long id = Long.parseLong(networkId);
-        if (!accounts.mayCoordinate(user, id)) {
-            request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 404,
-                    "network " + id + " not found", null, "error_not_found"));
-            return false;
+        for (Resource child : resource.getChildResources()) {
+            collect(child, path, routes);
         }
-        if (path.contains("/coordinators") && write && !user.admin()) {
-            request.abortWith(ErrorResponses.build(request.getUriInfo(), (HttpHeaders) request, 403,
-                    "only an administrator names coordinators", null, "error_forbidden"));
-            return false;
+    }
+
+    private static String join(String parent, String path) {
+        if (path == null || path.isEmpty()) {
+            return parent.isEmpty() ? "/" : parent;
         }
-        return true;
+        String tail = path.startsWith("/") ? path : "/" + path;
+        String head = parent.endsWith("/") ? parent.substring(0, parent.length() - 1) : parent;
+        String joined = head + tail;
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 }

@@ -25,6 +25,8 @@ import io.dropwizard.auth.CachingAuthenticator;
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
 import org.empreinte.web.ValidationException;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /** Signing in and out, and the account page: one's tokens, and for administrators the users. */
 @Path("/")
@@ -44,12 +46,14 @@ public class AccountPages {
         this.sessionLength = sessionLength;
     }
 
+    @Allow(Permission.PUBLIC)
     @GET
     @Path("login")
     public SignInPage signInForm(@QueryParam("next") String next, @Context UriInfo uri, @Context HttpHeaders headers) {
         return new SignInPage(PageContext.of(uri, headers), safeNext(next), null, false);
     }
 
+    @Allow(Permission.PUBLIC)
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -62,6 +66,7 @@ public class AccountPages {
                         form.value("email"), true)).build());
     }
 
+    @Allow(Permission.SIGNED_IN)
     @POST
     @Path("logout")
     public Response signOut(@CookieParam(AuthFilter.SESSION_COOKIE) String session) {
@@ -71,6 +76,7 @@ public class AccountPages {
         return Response.seeOther(URI.create("/login")).cookie(cookie("", Duration.ZERO)).build();
     }
 
+    @Allow(Permission.SIGNED_IN)
     @GET
     @Path("account")
     public AccountPage account(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security,
@@ -79,6 +85,7 @@ public class AccountPages {
                 .withPasswordChanged("changed".equals(password));
     }
 
+    @Allow(Permission.SIGNED_IN)
     @POST
     @Path("account/tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -94,6 +101,7 @@ public class AccountPages {
         }
     }
 
+    @Allow(Permission.SIGNED_IN)
     @POST
     @Path("account/tokens/{tokenId}/revoke")
     public Response revoke(@PathParam("tokenId") long tokenId, @Context SecurityContext security) {
@@ -103,6 +111,7 @@ public class AccountPages {
         return Response.seeOther(URI.create("/account")).build();
     }
 
+    @Allow(Permission.SIGNED_IN)
     @POST
     @Path("account/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -119,12 +128,12 @@ public class AccountPages {
         }
     }
 
+    @Allow(Permission.ADMINISTRATOR)
     @POST
     @Path("account/users")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createUser(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
             @Context SecurityContext security) {
-        AccountResource.requireAdmin(security);
         Form form = Form.of(params);
         PageContext context = PageContext.of(uri, headers).at("/account");
         try {

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import io.dropwizard.auth.CachingAuthenticator;
 
 import org.empreinte.organization.OrganizationResource;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /**
  * Users and their tokens, as {@code API.md} fixes them. Administrators create users and see them
@@ -37,71 +39,58 @@ public class AccountResource {
         this.tokens = tokens;
     }
 
+    @Allow(Permission.ADMINISTRATOR)
     @POST
-    public Response create(AccountService.UserRequest request, @Context SecurityContext security) {
-        requireAdmin(security);
+    public Response create(AccountService.UserRequest request) {
         User user = accounts.createUser(OrganizationResource.requireBody(request));
         return Response.created(URI.create("/api/users/" + user.id())).entity(user).build();
     }
 
+    @Allow(Permission.ADMINISTRATOR)
     @GET
-    public List<User> list(@Context SecurityContext security) {
-        requireAdmin(security);
+    public List<User> list() {
         return accounts.users();
     }
 
+    @Allow(Permission.SIGNED_IN)
     @GET
     @Path("/me")
     public User me(@Context SecurityContext security) {
         return (User) security.getUserPrincipal();
     }
 
+    @Allow(Permission.SELF)
     @GET
     @Path("/{userId}")
-    public User get(@PathParam("userId") long userId, @Context SecurityContext security) {
-        requireSelfOrAdmin(userId, security);
+    public User get(@PathParam("userId") long userId) {
         return accounts.user(userId);
     }
 
     public record TokenRequest(String label) {
     }
 
+    @Allow(Permission.SELF)
     @POST
     @Path("/{userId}/tokens")
-    public Response createToken(@PathParam("userId") long userId, TokenRequest request, @Context SecurityContext security) {
-        requireSelfOrAdmin(userId, security);
+    public Response createToken(@PathParam("userId") long userId, TokenRequest request) {
         AccountService.CreatedToken token = accounts.createToken(userId, request == null ? null : request.label());
         return Response.created(URI.create("/api/users/" + userId + "/tokens/" + token.id())).entity(token).build();
     }
 
+    @Allow(Permission.SELF)
     @GET
     @Path("/{userId}/tokens")
-    public List<AuthDao.Token> tokens(@PathParam("userId") long userId, @Context SecurityContext security) {
-        requireSelfOrAdmin(userId, security);
+    public List<AuthDao.Token> tokens(@PathParam("userId") long userId) {
         return accounts.tokens(userId);
     }
 
     /** Revoked at once: the authentication cache forgets the token in the same request. */
+    @Allow(Permission.SELF)
     @DELETE
     @Path("/{userId}/tokens/{tokenId}")
-    public Response revoke(@PathParam("userId") long userId, @PathParam("tokenId") long tokenId,
-            @Context SecurityContext security) {
-        requireSelfOrAdmin(userId, security);
+    public Response revoke(@PathParam("userId") long userId, @PathParam("tokenId") long tokenId) {
         String hash = accounts.revokeToken(userId, tokenId);
         tokens.invalidateAll(token -> Secrets.sha256(token).equals(hash));
         return Response.noContent().build();
-    }
-
-    static void requireAdmin(SecurityContext security) {
-        if (!(security.getUserPrincipal() instanceof User user) || !user.admin()) {
-            throw new AuthException(403, null, "only an administrator may do this", "error_forbidden");
-        }
-    }
-
-    /** Another person's account is not revealed: 404, as for an organization one does not belong to. */
-    static void requireSelfOrAdmin(long userId, SecurityContext security) {
-        if (!(security.getUserPrincipal() instanceof User user) || !user.admin() && user.id() != userId) {
-            throw new org.empreinte.web.ResourceNotFoundException("user", userId);
-        }
     }
 }

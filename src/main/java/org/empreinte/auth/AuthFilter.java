@@ -1,7 +1,6 @@
 package org.empreinte.auth;
 
 import java.io.IOException;
-import java.net.URI;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
@@ -28,9 +27,9 @@ import org.empreinte.web.ErrorResponses;
 import org.empreinte.web.PageContext;
 
 /**
- * Who is asking, for every request but the static assets: a Bearer token (the API, scripts, and pages
- * too, as {@code API.md} allows) or the session cookie of a signed-in person. Under {@code /api}
- * nothing passes without one (401); a page without one leads to the sign-in page. A form posted
+ * Who is asking: a Bearer token (the API, scripts, and pages too, as {@code API.md} allows) or the
+ * session cookie of a signed-in person. It only says who; what they may reach is decided after
+ * routing by {@link AccessFilter}, which also answers 401 or sends to the sign-in page. A form posted
  * with the session cookie must carry the session's CSRF token: a cookie is sent by the browser
  * whatever page made the request, a token only by Empreinte's own forms.
  */
@@ -55,11 +54,6 @@ public class AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.contain
         org.empreinte.audit.Actor.clear();
         request.getHeaders().remove(PageContext.CSRF_HEADER);
         request.getHeaders().remove(PageContext.USER_HEADER);
-        String path = request.getUriInfo().getPath(false).replaceFirst("^/+", "");
-        if (path.startsWith("assets/") || path.equals("favicon.ico")) {
-            return;
-        }
-        boolean api = path.equals("api") || path.startsWith("api/");
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             Optional<User> user = authorization.startsWith("Bearer ") ? bearer(authorization.substring(7).strip())
@@ -75,14 +69,7 @@ public class AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.contain
         Cookie cookie = request.getCookies().get(SESSION_COOKIE);
         Optional<AccountService.SignedIn> session = cookie == null ? Optional.empty() : accounts.session(cookie.getValue());
         if (session.isEmpty()) {
-            if (api) {
-                request.abortWith(refusal(request, 401, "a token is required: Authorization: Bearer <token>", "error_unauthorized"));
-            } else if (!path.equals("login")) {
-                String next = "/" + path + (request.getUriInfo().getRequestUri().getRawQuery() == null ? ""
-                        : "?" + request.getUriInfo().getRequestUri().getRawQuery());
-                request.abortWith(Response.seeOther(URI.create("/login?next="
-                        + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))).build());
-            }
+            // Nobody: whether the route is open to nobody is the access filter's to say, once it is matched.
             return;
         }
         if (!SAFE.contains(request.getMethod()) && !Secrets.same(postedCsrf(request), session.get().csrfToken())) {

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.empreinte.organization.OrganizationResource;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /**
  * {@code POST /api/organizations/{orgId}/members {"userId", "role"}}: who may read (viewer) or also
@@ -31,17 +33,20 @@ public class MemberResource {
         this.accounts = accounts;
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     public Response add(@PathParam("orgId") long orgId, AccountService.MemberRequest request) {
         AuthDao.Membership member = accounts.addMember(orgId, OrganizationResource.requireBody(request));
         return Response.created(URI.create("/api/organizations/" + orgId + "/members/" + member.userId())).entity(member).build();
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     public List<AuthDao.Membership> list(@PathParam("orgId") long orgId) {
         return accounts.members(orgId);
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @DELETE
     @Path("/{userId}")
     public Response remove(@PathParam("orgId") long orgId, @PathParam("userId") long userId) {

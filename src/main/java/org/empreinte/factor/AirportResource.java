@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.empreinte.calculation.Flights;
 import org.empreinte.calculation.Flights.Airport;
 import org.empreinte.web.ValidationException;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /** Airports for the flight form: suggestions as a code or city is typed, and the great-circle distance of a pair. */
 @Path("/api/airports")
@@ -24,11 +26,13 @@ public class AirportResource {
         this.airports = airports;
     }
 
+    @Allow(Permission.SIGNED_IN)
     @GET
     public List<Airport> search(@QueryParam("q") String query) {
         return airports.search(query, 10);
     }
 
+    @Allow(Permission.SIGNED_IN)
     @GET
     @Path("/distance")
     public Map<String, Object> distance(@QueryParam("from") String from, @QueryParam("to") String to) {

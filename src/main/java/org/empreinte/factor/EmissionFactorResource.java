@@ -18,6 +18,8 @@ import org.empreinte.calculation.FactorSelector;
 import org.empreinte.calculation.FactorSet;
 import org.empreinte.organization.Regions;
 import org.empreinte.web.ValidationException;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /** {@code GET /api/emission-factors}: the library, filtered by type, region and year. */
 @Path("/api/emission-factors")
@@ -41,6 +43,7 @@ public class EmissionFactorResource {
      * @param year keeps the factors whose edition is in force that year: for each type, region,
      *     set and unit, the edition the selection rule would choose
      */
+    @Allow(Permission.SIGNED_IN)
     @GET
     public List<FactorView> list(@QueryParam("type") String type, @QueryParam("region") String region,
             @QueryParam("year") String year) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.empreinte.web.PageContext;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 @Path("/emission-factors")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -23,6 +25,7 @@ public class FactorPages {
         this.api = api;
     }
 
+    @Allow(Permission.SIGNED_IN)
     @GET
     public FactorsPage list(@QueryParam("type") String type, @QueryParam("region") String region,
             @QueryParam("year") String year, @Context UriInfo uri, @Context HttpHeaders headers) {

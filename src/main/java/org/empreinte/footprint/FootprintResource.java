@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 @Path("/api/organizations/{orgId}/footprint")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,6 +24,7 @@ public class FootprintResource {
         this.clock = clock;
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     public Footprint footprint(@PathParam("orgId") long orgId, @QueryParam("year") String year,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("tag") String tag) {

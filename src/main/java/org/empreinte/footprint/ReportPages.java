@@ -29,6 +29,8 @@ import org.empreinte.organization.YearlyFigures;
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
 import org.empreinte.web.ValidationException;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /** {@code /organizations/{orgId}/report?year=} (or {@code from=&to=}, {@code tag=}): the printable report. */
 @Path("/organizations/{orgId}/report")
@@ -47,6 +49,7 @@ public class ReportPages {
         this.clock = clock;
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     public ReportPage report(@PathParam("orgId") long orgId, @QueryParam("year") String year, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("tag") String tag, @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -82,6 +85,7 @@ public class ReportPages {
     }
 
     /** The year's figures from the report page's form. */
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("years")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -103,6 +107,7 @@ public class ReportPages {
     }
 
     /** An electricity contract from the report page's form. */
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("contracts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -123,6 +128,7 @@ public class ReportPages {
         }
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("contracts/{contractId}/delete")
     public Response deleteContract(@PathParam("orgId") long orgId, @PathParam("contractId") long contractId,

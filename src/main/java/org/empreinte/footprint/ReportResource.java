@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.empreinte.calculation.Period;
 import org.empreinte.web.PageContext;
 import org.empreinte.web.ValidationException;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /**
  * {@code GET /api/organizations/{orgId}/report} ({@code ?year=} or {@code ?from=&to=}, {@code tag=}):
@@ -34,6 +36,7 @@ public class ReportResource {
         this.clock = clock;
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv;charset=UTF-8"})
     public Response report(@PathParam("orgId") long orgId, @QueryParam("year") String year, @QueryParam("from") String from,

@@ -24,6 +24,8 @@ import org.empreinte.organization.OrganizationService;
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
 import org.empreinte.web.ValidationException;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /**
  * The network pages. The member's pages are root resources of their own under the organization's
@@ -58,12 +60,14 @@ public final class NetworkPages {
             return ids == null ? networks.list() : networks.list().stream().filter(n -> ids.contains(n.id())).toList();
         }
 
+        @Allow(Permission.SIGNED_IN)
         @GET
         public NetworkPage list(@Context UriInfo uri, @Context HttpHeaders headers,
                 @Context jakarta.ws.rs.core.SecurityContext security) {
             return NetworkPage.networks(PageContext.of(uri, headers), visible(security.getUserPrincipal()), Form.empty());
         }
 
+        @Allow(Permission.ADMINISTRATOR)
         @POST
         @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
         public Response create(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
@@ -80,9 +84,10 @@ public final class NetworkPages {
             }
         }
 
+        @Allow(Permission.NETWORK_COORDINATE)
         @GET
-        @Path("{id}")
-        public NetworkPage dashboard(@PathParam("id") long id, @QueryParam("year") String year, @Context UriInfo uri,
+        @Path("{networkId}")
+        public NetworkPage dashboard(@PathParam("networkId") long id, @QueryParam("year") String year, @Context UriInfo uri,
                 @Context HttpHeaders headers) {
             Period period = FootprintService.period(year, null, null, LocalDate.now(clock).getYear());
             return NetworkPage.dashboard(PageContext.of(uri, headers), networks.aggregate(id, period));
@@ -102,6 +107,7 @@ public final class NetworkPages {
             this.organizations = organizations;
         }
 
+        @Allow(Permission.ORGANIZATION_READ)
         @GET
         public NetworkPage page(@PathParam("orgId") long orgId, @QueryParam("changed") String changed, @Context UriInfo uri,
                 @Context HttpHeaders headers) {
@@ -110,6 +116,7 @@ public final class NetworkPages {
             return NetworkPage.consent(context, organizations.get(orgId), networks.memberships(orgId), notice);
         }
 
+        @Allow(Permission.ORGANIZATION_WRITE)
         @POST
         @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
         public Response change(@PathParam("orgId") long orgId, MultivaluedMap<String, String> params) {
@@ -140,6 +147,7 @@ public final class NetworkPages {
             this.clock = clock;
         }
 
+        @Allow(Permission.ORGANIZATION_READ)
         @GET
         public NetworkPage page(@PathParam("orgId") long orgId, @QueryParam("year") String year, @Context UriInfo uri,
                 @Context HttpHeaders headers) {

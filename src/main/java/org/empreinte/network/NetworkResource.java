@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 
 import org.empreinte.footprint.FootprintService;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 @Path("/api/networks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,40 +43,46 @@ public class NetworkResource {
         this.access = access;
     }
 
+    @Allow(Permission.ADMINISTRATOR)
     @POST
     public Response create(NetworkRequest request) {
         Network created = networks.create(request);
         return Response.created(URI.create("/api/networks/" + created.id())).entity(created).build();
     }
 
+    @Allow(Permission.SIGNED_IN)
     @GET
     public List<Network> list(@Context SecurityContext security) {
         Set<Long> visible = access.networks(security.getUserPrincipal());
         return visible == null ? networks.list() : networks.list().stream().filter(n -> visible.contains(n.id())).toList();
     }
 
+    @Allow(Permission.NETWORK_COORDINATE)
     @GET
-    @Path("/{id}")
-    public Network get(@PathParam("id") long id) {
+    @Path("/{networkId}")
+    public Network get(@PathParam("networkId") long id) {
         return networks.network(id);
     }
 
+    @Allow(Permission.NETWORK_COORDINATE)
     @PUT
-    @Path("/{id}/target")
-    public Network setTarget(@PathParam("id") long id, NetworkRequest.TargetRequest request) {
+    @Path("/{networkId}/target")
+    public Network setTarget(@PathParam("networkId") long id, NetworkRequest.TargetRequest request) {
         return networks.setTarget(id, request);
     }
 
+    @Allow(Permission.NETWORK_COORDINATE)
     @DELETE
-    @Path("/{id}/target")
-    public Response deleteTarget(@PathParam("id") long id) {
+    @Path("/{networkId}/target")
+    public Response deleteTarget(@PathParam("networkId") long id) {
         networks.deleteTarget(id);
         return Response.noContent().build();
     }
 
+    @Allow(Permission.NETWORK_COORDINATE)
     @POST
-    @Path("/{id}/members")
-    public Response addMember(@PathParam("id") long id, MemberRequest request, @Context SecurityContext security) {
+    @Path("/{networkId}/members")
+    public Response addMember(@PathParam("networkId") long id, MemberRequest request, @Context SecurityContext security) {
         // A coordinator invites; only the member decides to share more than nothing.
         if (request != null && request.organizationId() != null && request.sharing() != null
                 && !"none".equalsIgnoreCase(request.sharing().strip())
@@ -85,22 +93,25 @@ public class NetworkResource {
         return Response.created(URI.create("/api/networks/" + id + "/members/" + member.organizationId())).entity(member).build();
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @PUT
-    @Path("/{id}/members/{orgId}")
-    public Member changeSharing(@PathParam("id") long id, @PathParam("orgId") long orgId, MemberRequest request) {
+    @Path("/{networkId}/members/{orgId}")
+    public Member changeSharing(@PathParam("networkId") long id, @PathParam("orgId") long orgId, MemberRequest request) {
         return networks.changeSharing(id, orgId, request);
     }
 
+    @Allow({Permission.NETWORK_COORDINATE, Permission.ORGANIZATION_WRITE})
     @DELETE
-    @Path("/{id}/members/{orgId}")
-    public Response removeMember(@PathParam("id") long id, @PathParam("orgId") long orgId) {
+    @Path("/{networkId}/members/{orgId}")
+    public Response removeMember(@PathParam("networkId") long id, @PathParam("orgId") long orgId) {
         networks.removeMember(id, orgId);
         return Response.noContent().build();
     }
 
+    @Allow(Permission.NETWORK_COORDINATE)
     @GET
-    @Path("/{id}/aggregate")
-    public NetworkAggregate aggregate(@PathParam("id") long id, @QueryParam("year") String year) {
+    @Path("/{networkId}/aggregate")
+    public NetworkAggregate aggregate(@PathParam("networkId") long id, @QueryParam("year") String year) {
         return networks.aggregate(id, FootprintService.period(year, null, null, LocalDate.now(clock).getYear()));
     }
 }

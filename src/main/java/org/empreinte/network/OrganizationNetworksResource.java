@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.empreinte.footprint.FootprintService;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /**
  * What an organization shares with whom, and its benchmark. Two root resources rather than one at
@@ -32,6 +34,7 @@ public final class OrganizationNetworksResource {
             this.networks = networks;
         }
 
+        @Allow(Permission.ORGANIZATION_READ)
         @GET
         public List<Member> list(@PathParam("orgId") long orgId) {
             return networks.memberships(orgId);
@@ -50,6 +53,7 @@ public final class OrganizationNetworksResource {
             this.clock = clock;
         }
 
+        @Allow(Permission.ORGANIZATION_READ)
         @GET
         public Benchmark benchmark(@PathParam("orgId") long orgId, @QueryParam("year") String year) {
             return benchmarks.benchmark(orgId, FootprintService.period(year, null, null, LocalDate.now(clock).getYear()));

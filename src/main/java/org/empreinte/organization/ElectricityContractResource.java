@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /** The electricity contracts of an organization, for market-based scope 2. */
 @Path("/api/organizations/{orgId}/electricity-contracts")
@@ -25,11 +27,13 @@ public class ElectricityContractResource {
         this.figures = figures;
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     public List<ElectricityContract> contracts(@PathParam("orgId") long orgId) {
         return figures.contracts(orgId);
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     public Response addContract(@PathParam("orgId") long orgId, ElectricityContract request) {
         ElectricityContract created = figures.addContract(orgId, OrganizationResource.requireBody(request));
@@ -37,6 +41,7 @@ public class ElectricityContractResource {
                 .entity(created).build();
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @DELETE
     @Path("/{contractId}")
     public Response deleteContract(@PathParam("orgId") long orgId, @PathParam("contractId") long contractId) {

@@ -27,6 +27,8 @@ import org.empreinte.web.ApiException;
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
 import org.empreinte.web.ValidationException;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /** The pages of organizations: the list on the home page, creation, and one organization with its footprint. */
 @Path("/")
@@ -46,11 +48,13 @@ public class OrganizationPages {
         this.clock = clock;
     }
 
+    @Allow(Permission.SIGNED_IN)
     @GET
     public OrganizationsPage home(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security) {
         return new OrganizationsPage(PageContext.of(uri, headers), organizations.list(security.getUserPrincipal()), Form.empty());
     }
 
+    @Allow(Permission.SIGNED_IN)
     @POST
     @Path("organizations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -70,6 +74,7 @@ public class OrganizationPages {
         }
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     @Path("organizations/{orgId}")
     public OrganizationPage organization(@PathParam("orgId") long orgId, @QueryParam("year") String year,
@@ -79,6 +84,7 @@ public class OrganizationPages {
         return imported != null && imported.matches("\\d{1,9}") ? page.withImported(Integer.parseInt(imported)) : page;
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("organizations/{orgId}/sites")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 
 import org.empreinte.web.MalformedRequestException;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 @Path("/api/organizations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +31,7 @@ public class OrganizationResource {
         this.organizations = organizations;
     }
 
+    @Allow(Permission.SIGNED_IN)
     @POST
     public Response create(OrganizationRequest request, @Context SecurityContext security) {
         Organization created = organizations.create(requireBody(request), security.getUserPrincipal());
@@ -36,29 +39,34 @@ public class OrganizationResource {
     }
 
     /** The organizations the caller may see: all for an administrator, else those they are a member of. */
+    @Allow(Permission.SIGNED_IN)
     @GET
     public List<Organization> list(@Context SecurityContext security) {
         return organizations.list(security.getUserPrincipal());
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     @Path("/{orgId}")
     public Organization get(@PathParam("orgId") long orgId) {
         return organizations.get(orgId);
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @PUT
     @Path("/{orgId}")
     public Organization update(@PathParam("orgId") long orgId, OrganizationRequest request) {
         return organizations.update(orgId, requireBody(request));
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     @Path("/{orgId}/sites")
     public List<Site> sites(@PathParam("orgId") long orgId) {
         return organizations.sites(orgId);
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("/{orgId}/sites")
     public Response createSite(@PathParam("orgId") long orgId, SiteRequest request) {
@@ -66,12 +74,14 @@ public class OrganizationResource {
         return Response.created(URI.create("/api/organizations/" + orgId + "/sites/" + site.id())).entity(site).build();
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @PUT
     @Path("/{orgId}/sites/{siteId}")
     public Site updateSite(@PathParam("orgId") long orgId, @PathParam("siteId") long siteId, SiteRequest request) {
         return organizations.updateSite(orgId, siteId, requireBody(request));
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @DELETE
     @Path("/{orgId}/sites/{siteId}")
     public Response deleteSite(@PathParam("orgId") long orgId, @PathParam("siteId") long siteId) {

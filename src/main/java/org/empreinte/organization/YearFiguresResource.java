@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /** The yearly figures of an organization: the denominators of its intensities. */
 @Path("/api/organizations/{orgId}/years")
@@ -22,11 +24,13 @@ public class YearFiguresResource {
         this.figures = figures;
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     public List<YearFigures> years(@PathParam("orgId") long orgId) {
         return figures.years(orgId);
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @PUT
     @Path("/{year}")
     public YearFigures putYear(@PathParam("orgId") long orgId, @PathParam("year") int year, YearFigures request) {

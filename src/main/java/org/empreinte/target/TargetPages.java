@@ -27,6 +27,8 @@ import org.empreinte.organization.OrganizationService;
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
 import org.empreinte.web.ValidationException;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /** The targets page of an organization, and its two forms: a target (with presets) and an action. */
 @Path("/organizations/{orgId}/targets")
@@ -44,12 +46,14 @@ public class TargetPages {
     }
 
     /** {@code added}: the action just added, whose estimate the page repeats at the top of the plan. */
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     public TargetsPage page(@PathParam("orgId") long orgId, @QueryParam("added") Long added, @Context UriInfo uri,
             @Context HttpHeaders headers) {
         return page(orgId, PageContext.of(uri, headers), Form.empty(), Form.empty(), Form.empty(), added);
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createTarget(@PathParam("orgId") long orgId, MultivaluedMap<String, String> params, @Context UriInfo uri,
@@ -73,6 +77,7 @@ public class TargetPages {
         }
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("actions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -95,6 +100,7 @@ public class TargetPages {
      * An action whose reduction is estimated from a change of activity: the two activities come in fields named
      * as the API names them, {@code change.from.type}, {@code change.from.quantity}, {@code change.from.fuel}...
      */
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("actions/estimate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -116,6 +122,7 @@ public class TargetPages {
         }
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("actions/{id}/delete")
     public Response deleteAction(@PathParam("orgId") long orgId, @PathParam("id") long id) {
@@ -123,6 +130,7 @@ public class TargetPages {
         return Response.seeOther(URI.create("/organizations/" + orgId + "/targets#actions")).build();
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Path("{id}/delete")
     public Response deleteTarget(@PathParam("orgId") long orgId, @PathParam("id") long id) {

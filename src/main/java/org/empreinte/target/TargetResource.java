@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.empreinte.web.Allow;
+import org.empreinte.web.Permission;
 
 /**
  * Reduction targets and their progress. Rooted at {@code .../targets}, not at the organization: a root
@@ -29,23 +31,27 @@ public class TargetResource {
         this.targets = targets;
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     public Response create(@PathParam("orgId") long orgId, TargetRequest request) {
         Target created = targets.createTarget(orgId, request);
         return Response.created(URI.create("/api/organizations/" + orgId + "/targets/" + created.id())).entity(created).build();
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     public List<Target> list(@PathParam("orgId") long orgId) {
         return targets.targets(orgId);
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     @Path("/{id}")
     public Target get(@PathParam("orgId") long orgId, @PathParam("id") long id) {
         return targets.target(orgId, id);
     }
 
+    @Allow(Permission.ORGANIZATION_WRITE)
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("orgId") long orgId, @PathParam("id") long id) {
@@ -53,6 +59,7 @@ public class TargetResource {
         return Response.noContent().build();
     }
 
+    @Allow(Permission.ORGANIZATION_READ)
     @GET
     @Path("/{id}/progress")
     public Progress progress(@PathParam("orgId") long orgId, @PathParam("id") long id) {

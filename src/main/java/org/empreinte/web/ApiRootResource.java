@@ -19,6 +19,7 @@ public class ApiRootResource {
             ApiRootResource.class.getPackage().getImplementationVersion() == null ? "dev"
                     : ApiRootResource.class.getPackage().getImplementationVersion());
 
+    @Allow(Permission.SIGNED_IN)
     @GET
     public Map<String, String> about() {
         return ABOUT;
