@@ -139,6 +139,9 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
         environment.admin().addTask(new RecomputeTask(activities));
+        environment.admin().addFilter("administrators-only", new org.empreinte.auth.AdminPortGuard(tokenCache))
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
+        org.empreinte.auth.SecretMasking.install();
         activities.staleResults().forEach(stale -> LOG.warn("{} activities hold results computed with factor set {} v{},"
                 + " which the library no longer has: POST /tasks/recompute on the admin port computes them again"
                 + " (?dryRun=true to see what would change)", stale.activities(), stale.factorSet(), stale.factorSetVersion()));
@@ -153,7 +156,9 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new AuthFilter(tokenCache, accounts));
         jersey.register(new AccessFilter(accounts));
         jersey.register(new AccountResource(accounts, tokenCache));
-        jersey.register(new MemberResource(accounts));
+        org.empreinte.auth.InvitationService invitations = new org.empreinte.auth.InvitationService(jdbi, clock);
+        jersey.register(new MemberResource(accounts, invitations));
+        jersey.register(new org.empreinte.auth.InvitationResource(invitations));
         org.empreinte.audit.AuditTrail auditTrail = new org.empreinte.audit.AuditTrail(jdbi, clock);
         jersey.register(new org.empreinte.audit.AuditResource(auditTrail));
         jersey.register(new org.empreinte.audit.AuditPages(auditTrail, orgId -> organizations.get(orgId).name(),

@@ -239,27 +239,30 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
     }
 
 
-    public record MemberRequest(Long userId, String role) {
+    /** A person named by address or, as API.md allows, by id; {@code email} wins when both are given. */
+    public record MemberRequest(Long userId, String email, String role) {
     }
 
+    /**
+     * Adds a person at once: for administrators, who see every account anyway. Editors invite instead
+     * ({@link InvitationService}), so that they cannot learn who has an account.
+     */
     public AuthDao.Membership addMember(long organizationId, MemberRequest request) {
-        if (request.userId() == null) {
-            throw new ValidationException("userId", "userId is required", "error_required");
-        }
-        String role = request.role() == null ? "" : request.role().strip().toLowerCase(Locale.ROOT);
-        if (!role.equals(EDITOR) && !role.equals(VIEWER)) {
-            throw new ValidationException("role", "role must be editor or viewer", "error_choice", "editor, viewer");
-        }
+        InvitationService.Invitee invitee = InvitationService.invitee(request);
         return jdbi.inTransaction(handle -> {
             organizations.find(organizationId).orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
-            dao.user(request.userId()).orElseThrow(() -> new ValidationException("userId", "no user " + request.userId(),
-                    "error_user_unknown", request.userId()));
-            java.util.Optional<String> before = dao.role(organizationId, request.userId());
-            dao.deleteMember(organizationId, request.userId());
-            dao.insertMember(organizationId, request.userId(), role);
-            AuthDao.Membership member = dao.members(organizationId).stream().filter(m -> m.userId() == request.userId())
+            User user = (invitee.email() != null ? dao.userByEmail(invitee.email()) : dao.user(invitee.userId()))
+                    .orElseThrow(() -> invitee.email() != null
+                            ? new ValidationException("email", "no user has the address " + invitee.email(), "error_user_unknown",
+                                    invitee.email())
+                            : new ValidationException("userId", "no user " + invitee.userId(), "error_user_unknown",
+                                    invitee.userId()));
+            java.util.Optional<String> before = dao.role(organizationId, user.id());
+            dao.deleteMember(organizationId, user.id());
+            dao.insertMember(organizationId, user.id(), invitee.role());
+            AuthDao.Membership member = dao.members(organizationId).stream().filter(m -> m.userId() == user.id())
                     .findFirst().orElseThrow();
-            audit.record(organizationId, "member", request.userId(), before.isPresent() ? AuditTrail.UPDATE : AuditTrail.CREATE,
+            audit.record(organizationId, "member", user.id(), before.isPresent() ? AuditTrail.UPDATE : AuditTrail.CREATE,
                     before.map(r -> java.util.Map.of("role", r)).orElse(null), member);
             return member;
         });
@@ -281,8 +284,15 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
         }
     }
 
-    public List<AuthDao.Membership> members(long organizationId) {
-        return dao.members(organizationId);
+    /**
+     * The organization's people. Its own people and administrators see their addresses; a coordinator
+     * reading a member that shares its details sees names and roles only.
+     */
+    public List<AuthDao.Membership> members(long organizationId, java.security.Principal who) {
+        List<AuthDao.Membership> members = dao.members(organizationId);
+        boolean insider = who instanceof User user && (user.admin() || dao.role(organizationId, user.id()).isPresent());
+        return insider ? members : members.stream()
+                .map(m -> new AuthDao.Membership(m.organizationId(), m.userId(), m.role(), null, m.name())).toList();
     }
 
     public void removeMember(long organizationId, long userId) {

@@ -10,17 +10,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
 
 /**
- * {@code POST /api/organizations/{orgId}/members {"userId", "role"}}: who may read (viewer) or also
- * change (editor) the organization's data. The access filter lets its editors and administrators
- * write here, and its viewers read.
+ * {@code POST /api/organizations/{orgId}/members {"email" or "userId", "role"}}: who may read (viewer)
+ * or also change (editor) the organization's data, and the invitations not yet accepted.
  */
 @Path("/api/organizations/{orgId}/members")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,22 +31,55 @@ import org.empreinte.web.Permission;
 public class MemberResource {
 
     private final AccountService accounts;
+    private final InvitationService invitations;
 
-    public MemberResource(AccountService accounts) {
+    public MemberResource(AccountService accounts, InvitationService invitations) {
         this.accounts = accounts;
+        this.invitations = invitations;
     }
 
+    /** What an editor is told after inviting: the same whoever was named. */
+    public record Invited(String status, String role) {
+    }
+
+    /**
+     * An administrator adds the person at once (201); an editor's request becomes an invitation the
+     * person accepts (202), answered alike whether or not the address or id belongs to anyone.
+     */
     @Allow(Permission.ORGANIZATION_WRITE)
     @POST
-    public Response add(@PathParam("orgId") long orgId, AccountService.MemberRequest request) {
-        AuthDao.Membership member = accounts.addMember(orgId, OrganizationResource.requireBody(request));
-        return Response.created(URI.create("/api/organizations/" + orgId + "/members/" + member.userId())).entity(member).build();
+    public Response add(@PathParam("orgId") long orgId, AccountService.MemberRequest request,
+            @Context SecurityContext security) {
+        AccountService.MemberRequest body = OrganizationResource.requireBody(request);
+        if (security.getUserPrincipal() instanceof User user && user.admin()) {
+            AuthDao.Membership member = accounts.addMember(orgId, body);
+            return Response.created(URI.create("/api/organizations/" + orgId + "/members/" + member.userId())).entity(member)
+                    .build();
+        }
+        InvitationService.Invitee invitee = InvitationService.invitee(body);
+        invitations.invite(orgId, invitee);
+        return Response.accepted(new Invited("invited", invitee.role())).build();
     }
 
     @Allow(Permission.ORGANIZATION_READ)
     @GET
-    public List<AuthDao.Membership> list(@PathParam("orgId") long orgId) {
-        return accounts.members(orgId);
+    public List<AuthDao.Membership> list(@PathParam("orgId") long orgId, @Context SecurityContext security) {
+        return accounts.members(orgId, security.getUserPrincipal());
+    }
+
+    @Allow(Permission.ORGANIZATION_WRITE)
+    @GET
+    @Path("/invitations")
+    public List<InvitationDao.Invitation> invitations(@PathParam("orgId") long orgId) {
+        return invitations.pending(orgId);
+    }
+
+    @Allow(Permission.ORGANIZATION_WRITE)
+    @DELETE
+    @Path("/invitations/{invitationId}")
+    public Response cancel(@PathParam("orgId") long orgId, @PathParam("invitationId") long invitationId) {
+        invitations.cancel(orgId, invitationId);
+        return Response.noContent().build();
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)

@@ -24,6 +24,8 @@ import org.empreinte.footprint.FootprintDao;
  */
 @RegisterRowMapper(NetworkDao.NetworkMapper.class)
 @RegisterConstructorMapper(Member.class)
+@RegisterConstructorMapper(NetworkInvitation.Received.class)
+@RegisterConstructorMapper(NetworkInvitation.Sent.class)
 @RegisterConstructorMapper(NetworkDao.Cell.class)
 @RegisterConstructorMapper(NetworkDao.Total.class)
 @RegisterConstructorMapper(NetworkDao.Figures.class)
@@ -80,6 +82,25 @@ public interface NetworkDao {
 
     @SqlQuery(MEMBER + " WHERE n.organization_id = :organizationId ORDER BY w.name, w.id")
     List<Member> memberships(@Bind("organizationId") long organizationId);
+
+    // ---- Invitations: a coordinator names an organization by id, its editors accept ----------------------------
+
+    @SqlUpdate("DELETE FROM network_invitation WHERE network_id = :networkId AND organization_id = :organizationId")
+    int deleteInvitation(@Bind("networkId") long networkId, @Bind("organizationId") long organizationId);
+
+    @SqlUpdate("INSERT INTO network_invitation (network_id, organization_id, invited_by, created_at)"
+            + " VALUES (:networkId, :organizationId, :invitedBy, :now)")
+    void insertInvitation(@Bind("networkId") long networkId, @Bind("organizationId") long organizationId,
+            @Bind("invitedBy") String invitedBy, @Bind("now") String now);
+
+    /** The organization's invitations, with the inviting network's name: the invited side may know who asks. */
+    @SqlQuery("SELECT i.network_id, w.name AS network_name, i.created_at FROM network_invitation i"
+            + " JOIN network w ON w.id = i.network_id WHERE i.organization_id = :organizationId ORDER BY w.name, w.id")
+    List<NetworkInvitation.Received> invitationsOf(@Bind("organizationId") long organizationId);
+
+    /** The network's invitations as its coordinators wrote them: ids only, never the names of organizations. */
+    @SqlQuery("SELECT organization_id, created_at FROM network_invitation WHERE network_id = :networkId ORDER BY organization_id")
+    List<NetworkInvitation.Sent> invitationsFrom(@Bind("networkId") long networkId);
 
     /** The network's sharing members' shares, wholly inside the period or crossing one of its bounds (see FootprintDao). */
     String NETWORK_INSIDE = " FROM network_member n JOIN activity_month m ON m.organization_id = n.organization_id"

@@ -83,14 +83,22 @@ public class NetworkResource {
     @POST
     @Path("/{networkId}/members")
     public Response addMember(@PathParam("networkId") long id, MemberRequest request, @Context SecurityContext security) {
-        // A coordinator invites; only the member decides to share more than nothing.
-        if (request != null && request.organizationId() != null && request.sharing() != null
-                && !"none".equalsIgnoreCase(request.sharing().strip())
-                && !access.mayConsentFor(security.getUserPrincipal(), request.organizationId())) {
-            throw new ConsentException();
+        // Administrators, who see every organization, add at once; a coordinator invites, and the
+        // member's editors accept and decide what it shares.
+        if (access.networks(security.getUserPrincipal()) == null) {
+            Member member = networks.addMember(id, request);
+            return Response.created(URI.create("/api/networks/" + id + "/members/" + member.organizationId())).entity(member)
+                    .build();
         }
-        Member member = networks.addMember(id, request);
-        return Response.created(URI.create("/api/networks/" + id + "/members/" + member.organizationId())).entity(member).build();
+        networks.invite(id, request);
+        return Response.accepted(new NetworkInvitation.Invited("invited")).build();
+    }
+
+    @Allow(Permission.NETWORK_COORDINATE)
+    @GET
+    @Path("/{networkId}/invitations")
+    public List<NetworkInvitation.Sent> invitations(@PathParam("networkId") long id) {
+        return networks.invitationsFrom(id);
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)

@@ -101,6 +101,55 @@ public class NetworkService {
         });
     }
 
+    /**
+     * A coordinator's request to add an organization: an invitation its editors accept, choosing what
+     * they share. Nothing here depends on whether the organization exists or what it is called, so the
+     * answer tells the coordinator nothing of other organizations.
+     */
+    public void invite(long networkId, MemberRequest request) {
+        if (request == null || request.organizationId() == null) {
+            throw new ValidationException("organizationId", "organizationId is required", "error_required");
+        }
+        long organizationId = request.organizationId();
+        jdbi.useTransaction(handle -> {
+            requireNetwork(networkId);
+            if (dao.member(networkId, organizationId).isEmpty()) {
+                dao.deleteInvitation(networkId, organizationId);
+                dao.insertInvitation(networkId, organizationId, org.empreinte.audit.Actor.current(), clock.instant().toString());
+            }
+        });
+    }
+
+    public List<NetworkInvitation.Sent> invitationsFrom(long networkId) {
+        requireNetwork(networkId);
+        return dao.invitationsFrom(networkId);
+    }
+
+    public List<NetworkInvitation.Received> invitationsOf(long organizationId) {
+        requireOrganization(organizationId);
+        return dao.invitationsOf(organizationId);
+    }
+
+    /** The organization joins the network that invited it, sharing what its editors chose. */
+    public Member accept(long networkId, long organizationId, MemberRequest request) {
+        Sharing sharing = Sharing.parse(request == null ? null : request.sharing());
+        return jdbi.inTransaction(handle -> {
+            if (dao.deleteInvitation(networkId, organizationId) == 0) {
+                throw new ResourceNotFoundException("invitation of network", networkId);
+            }
+            dao.insertMember(networkId, organizationId, sharing.key(), clock.instant().toString());
+            Member member = dao.member(networkId, organizationId).orElseThrow();
+            audit.record(organizationId, "network_member", networkId, AuditTrail.CREATE, null, member);
+            return member;
+        });
+    }
+
+    public void decline(long networkId, long organizationId) {
+        if (dao.deleteInvitation(networkId, organizationId) == 0) {
+            throw new ResourceNotFoundException("invitation of network", networkId);
+        }
+    }
+
     public Member changeSharing(long networkId, long organizationId, MemberRequest request) {
         Sharing sharing = Sharing.parse(request == null ? null : request.sharing());
         return jdbi.inTransaction(handle -> {

@@ -1,15 +1,20 @@
 package org.empreinte.network;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.empreinte.footprint.FootprintService;
 import org.empreinte.web.Allow;
@@ -38,6 +43,32 @@ public final class OrganizationNetworksResource {
         @GET
         public List<Member> list(@PathParam("orgId") long orgId) {
             return networks.memberships(orgId);
+        }
+
+        /** The networks that invited the organization, for its editors to accept or decline. */
+        @Allow(Permission.ORGANIZATION_WRITE)
+        @GET
+        @Path("/invitations")
+        public List<NetworkInvitation.Received> invitations(@PathParam("orgId") long orgId) {
+            return networks.invitationsOf(orgId);
+        }
+
+        /** {@code {"sharing": none | aggregate | detailed}}: the editors' choice, and theirs alone. */
+        @Allow(Permission.ORGANIZATION_WRITE)
+        @POST
+        @Path("/invitations/{networkId}/accept")
+        @Consumes(MediaType.APPLICATION_JSON)
+        public Response accept(@PathParam("orgId") long orgId, @PathParam("networkId") long networkId, MemberRequest request) {
+            Member member = networks.accept(networkId, orgId, request);
+            return Response.created(URI.create("/api/networks/" + networkId + "/members/" + orgId)).entity(member).build();
+        }
+
+        @Allow(Permission.ORGANIZATION_WRITE)
+        @DELETE
+        @Path("/invitations/{networkId}")
+        public Response decline(@PathParam("orgId") long orgId, @PathParam("networkId") long networkId) {
+            networks.decline(networkId, orgId);
+            return Response.noContent().build();
         }
     }
 

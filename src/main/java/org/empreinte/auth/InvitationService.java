@@ -1,0 +1,118 @@
+package org.empreinte.auth;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Jdbi;
+
+import org.empreinte.audit.Actor;
+import org.empreinte.audit.AuditTrail;
+import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.ValidationException;
+
+/**
+ * People join an organization by invitation: its editors name them by address (or by id, as API.md
+ * allows), and the person accepts once signed in. Naming someone answers the same whether or not
+ * they have an account, so that an organization's editors (anyone may create one) cannot use the
+ * form to learn who uses Empreinte; only administrators, who see every account, add people at once.
+ */
+public class InvitationService {
+
+    private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+    private final Jdbi jdbi;
+    private final InvitationDao dao;
+    private final AuthDao accounts;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public InvitationService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.dao = jdbi.onDemand(InvitationDao.class);
+        this.accounts = jdbi.onDemand(AuthDao.class);
+        this.audit = new AuditTrail(jdbi, clock);
+        this.clock = clock;
+    }
+
+    /** Who is named, and in which role: checked before anything is looked up. */
+    public record Invitee(String email, Long userId, String role) {
+    }
+
+    public static Invitee invitee(AccountService.MemberRequest request) {
+        String role = request.role() == null ? "" : request.role().strip().toLowerCase(Locale.ROOT);
+        if (!role.equals(AccountService.EDITOR) && !role.equals(AccountService.VIEWER)) {
+            throw new ValidationException("role", "role must be editor or viewer", "error_choice", "editor, viewer");
+        }
+        String email = request.email() == null || request.email().isBlank() ? null
+                : request.email().strip().toLowerCase(Locale.ROOT);
+        if (email == null && request.userId() == null) {
+            throw new ValidationException("email", "email is required: the address of the person to invite", "error_required");
+        }
+        if (email != null && (!email.matches(EMAIL) || email.length() > 254)) {
+            throw new ValidationException("email", "email must be an address such as name@example.org", "error_email");
+        }
+        return new Invitee(email, email == null ? request.userId() : null, role);
+    }
+
+    /** Records the invitation; what it answers does not depend on whether the person exists. */
+    public void invite(long organizationId, Invitee invitee) {
+        jdbi.useTransaction(handle -> {
+            dao.deleteSame(organizationId, invitee.email(), invitee.userId());
+            long id = dao.insert(organizationId, invitee.email(), invitee.userId(), invitee.role(), Actor.current(),
+                    clock.instant().toString());
+            audit.record(organizationId, "invitation", id, AuditTrail.CREATE, null, dao.ofOrganization(organizationId)
+                    .stream().filter(i -> i.id() == id).findFirst().orElseThrow());
+        });
+    }
+
+    public List<InvitationDao.Invitation> pending(long organizationId) {
+        return dao.ofOrganization(organizationId);
+    }
+
+    public void cancel(long organizationId, long invitationId) {
+        jdbi.useTransaction(handle -> {
+            if (dao.cancel(organizationId, invitationId) == 0) {
+                throw new ResourceNotFoundException("invitation", invitationId);
+            }
+            audit.record(organizationId, "invitation", invitationId, AuditTrail.DELETE, Map.of("id", invitationId), null);
+        });
+    }
+
+    /** The invitations addressed to this person, by their address or their id. */
+    public List<InvitationDao.Received> received(User user) {
+        return dao.received(user.email(), user.id());
+    }
+
+    /** Joins the organization in the role the invitation gave; another person's invitation is not found. */
+    public AuthDao.Membership accept(User user, long invitationId) {
+        return jdbi.inTransaction(handle -> {
+            InvitationDao.Received invitation = mine(user, invitationId);
+            long organizationId = invitation.organizationId();
+            Optional<String> before = accounts.role(organizationId, user.id());
+            accounts.deleteMember(organizationId, user.id());
+            accounts.insertMember(organizationId, user.id(), invitation.role());
+            dao.delete(invitationId);
+            AuthDao.Membership member = accounts.members(organizationId).stream().filter(m -> m.userId() == user.id())
+                    .findFirst().orElseThrow();
+            audit.record(organizationId, "member", user.id(), before.isPresent() ? AuditTrail.UPDATE : AuditTrail.CREATE,
+                    before.map(role -> Map.of("role", role)).orElse(null), member);
+            return member;
+        });
+    }
+
+    public void decline(User user, long invitationId) {
+        jdbi.useTransaction(handle -> {
+            InvitationDao.Received invitation = mine(user, invitationId);
+            dao.delete(invitationId);
+            audit.record(invitation.organizationId(), "invitation", invitationId, AuditTrail.DELETE, invitation, null);
+        });
+    }
+
+    private InvitationDao.Received mine(User user, long invitationId) {
+        return dao.receivedOne(user.email(), user.id(), invitationId)
+                .orElseThrow(() -> new ResourceNotFoundException("invitation", invitationId));
+    }
+}

@@ -1,0 +1,132 @@
+package org.empreinte.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.TestApp;
+
+/**
+ * Finding 4: anyone could create an organization, then {@code POST .../members {"userId": N}}
+ * answered with user N's address and name for every N (and added them silently), while a missing N
+ * answered otherwise; a coordinator's {@code POST /api/networks/{id}/members} revealed every
+ * organization's existence and name; a coordinator read a detailed member's people with their addresses.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class UserDirectoryTest {
+
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final Outsider OUT = new Outsider(APP);
+
+    @Test
+    void namingAPersonAnswersTheSameWhetherOrNotTheyExist() {
+        Outsider.Person prober = OUT.person("prober");
+        Outsider.Person someone = OUT.person("someone");
+        long own = Outsider.id(OUT.call(prober.token(), "POST", "/api/organizations", Map.of("name", "Coop sonde",
+                "sector", "624410", "region", "CA-QC", "employees", 1)).json());
+        String members = "/api/organizations/" + own + "/members";
+
+        Outsider.Answer existing = OUT.call(prober.token(), "POST", members, Map.of("userId", someone.id(), "role", "viewer"));
+        Outsider.Answer missing = OUT.call(prober.token(), "POST", members, Map.of("userId", 999_999, "role", "viewer"));
+        Outsider.Answer byAddress = OUT.call(prober.token(), "POST", members, Map.of("email", someone.email(), "role", "viewer"));
+        Outsider.Answer byUnknownAddress = OUT.call(prober.token(), "POST", members,
+                Map.of("email", "personne@example.org", "role", "viewer"));
+        for (Outsider.Answer answer : List.of(existing, missing, byAddress, byUnknownAddress)) {
+            assertThat(answer.status()).isEqualTo(202);
+            assertThat(answer.body()).isEqualTo(existing.body()).doesNotContain(someone.email()).doesNotContain("someone");
+        }
+        // Nobody was added without their word: the organization still has its creator only.
+        assertThat(OUT.call(prober.token(), "GET", members, null).list()).extracting(m -> m.get("userId"))
+                .containsExactly((int) prober.id());
+        assertThat(OUT.call(someone.token(), "GET", "/api/organizations/" + own, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theInvitedPersonAcceptsAndOnlyThen() {
+        Outsider.Person editor = OUT.person("editor");
+        Outsider.Person colleague = OUT.person("colleague");
+        Outsider.Person other = OUT.person("other");
+        long org = Outsider.id(OUT.call(editor.token(), "POST", "/api/organizations", Map.of("name", "Coop accueillante",
+                "sector", "624410", "region", "CA-QC", "employees", 4)).json());
+        assertThat(OUT.call(editor.token(), "POST", "/api/organizations/" + org + "/members",
+                Map.of("email", colleague.email().toUpperCase(), "role", "editor")).status()).isEqualTo(202);
+        assertThat(OUT.call(editor.token(), "GET", "/api/organizations/" + org + "/members/invitations", null).list())
+                .extracting(i -> i.get("email")).containsExactly(colleague.email());
+
+        List<Map<String, Object>> received = OUT.call(colleague.token(), "GET", "/api/users/me/invitations", null).list();
+        assertThat(received).extracting(i -> i.get("organizationName")).containsExactly("Coop accueillante");
+        long invitation = ((Number) received.get(0).get("id")).longValue();
+        // Someone else cannot take it.
+        assertThat(OUT.call(other.token(), "GET", "/api/users/me/invitations", null).list()).isEmpty();
+        assertThat(OUT.call(other.token(), "POST", "/api/users/me/invitations/" + invitation + "/accept", null).status())
+                .isEqualTo(404);
+        assertThat(OUT.call(colleague.token(), "GET", "/api/organizations/" + org, null).status()).isEqualTo(404);
+
+        Outsider.Answer accepted = OUT.call(colleague.token(), "POST", "/api/users/me/invitations/" + invitation + "/accept",
+                null);
+        assertThat(accepted.status()).isEqualTo(201);
+        assertThat(accepted.json()).containsEntry("role", "editor");
+        assertThat(OUT.call(colleague.token(), "PUT", "/api/organizations/" + org, Map.of("name", "Coop accueillante",
+                "sector", "624410", "region", "CA-QC", "employees", 5)).status()).isEqualTo(200);
+        assertThat(OUT.call(colleague.token(), "GET", "/api/users/me/invitations", null).list()).isEmpty();
+        assertThat(OUT.call(editor.token(), "GET", "/api/organizations/" + org + "/members/invitations", null).list()).isEmpty();
+    }
+
+    @Test
+    void aCoordinatorLearnsNothingOfOrganizationsOutsideTheNetwork() {
+        long network = Outsider.id(OUT.setUp("POST", "/api/networks", Map.of("name", "Réseau curieux")));
+        Outsider.Person coordinator = OUT.person("coordinator");
+        OUT.setUp("POST", "/api/networks/" + network + "/coordinators", Map.of("userId", coordinator.id()));
+        long secret = OUT.organization("Coop discrète");
+        String members = "/api/networks/" + network + "/members";
+
+        Outsider.Answer existing = OUT.call(coordinator.token(), "POST", members, Map.of("organizationId", secret,
+                "sharing", "detailed"));
+        Outsider.Answer missing = OUT.call(coordinator.token(), "POST", members, Map.of("organizationId", 999_999,
+                "sharing", "detailed"));
+        assertThat(existing.status()).isEqualTo(202);
+        assertThat(missing.status()).isEqualTo(202);
+        assertThat(existing.body()).isEqualTo(missing.body()).doesNotContain("discrète");
+        assertThat(OUT.call(coordinator.token(), "GET", "/api/networks/" + network + "/invitations", null).body())
+                .doesNotContain("discrète");
+        // Invited is not joined: nothing of the organization is read until its editors accept, choosing what they share.
+        assertThat(OUT.admin("GET", "/api/networks/" + network, null).json().get("memberCount")).isEqualTo(0);
+        assertThat(OUT.call(coordinator.token(), "GET", "/api/organizations/" + secret, null).status()).isEqualTo(404);
+
+        Outsider.Person editor = OUT.person("editor");
+        OUT.setUp("POST", "/api/organizations/" + secret + "/members", Map.of("userId", editor.id(), "role", "editor"));
+        assertThat(OUT.call(editor.token(), "GET", "/api/organizations/" + secret + "/networks/invitations", null).list())
+                .extracting(i -> i.get("networkName")).containsExactly("Réseau curieux");
+        Outsider.Answer joined = OUT.call(editor.token(), "POST", "/api/organizations/" + secret + "/networks/invitations/"
+                + network + "/accept", Map.of("sharing", "aggregate"));
+        assertThat(joined.status()).isEqualTo(201);
+        assertThat(joined.json()).containsEntry("sharing", "aggregate");
+        // Aggregate only: the coordinator still reads none of its data.
+        assertThat(OUT.call(coordinator.token(), "GET", "/api/organizations/" + secret, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCoordinatorSeesADetailedMembersPeopleWithoutTheirAddresses() {
+        long network = Outsider.id(OUT.setUp("POST", "/api/networks", Map.of("name", "Pôle")));
+        Outsider.Person coordinator = OUT.person("coordinator");
+        OUT.setUp("POST", "/api/networks/" + network + "/coordinators", Map.of("userId", coordinator.id()));
+        long member = OUT.organization("Coop détaillée");
+        OUT.setUp("POST", "/api/networks/" + network + "/members", Map.of("organizationId", member, "sharing", "detailed"));
+        Outsider.Person editor = OUT.person("editor");
+        OUT.setUp("POST", "/api/organizations/" + member + "/members", Map.of("userId", editor.id(), "role", "editor"));
+
+        Outsider.Answer seen = OUT.call(coordinator.token(), "GET", "/api/organizations/" + member + "/members", null);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body()).doesNotContain(editor.email());
+        assertThat(seen.list()).extracting(m -> m.get("role")).containsExactly("editor");
+        assertThat(OUT.call(editor.token(), "GET", "/api/organizations/" + member + "/members", null).body())
+                .contains(editor.email());
+    }
+}
