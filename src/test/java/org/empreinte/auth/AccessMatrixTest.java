@@ -350,8 +350,9 @@ class AccessMatrixTest {
         List<String> wrong = new ArrayList<>();
         for (Call call : calls()) {
             String[] expected = call.expected().split(" ");
+            String sample = call.path().get();
             for (Spelling spelling : Spelling.values()) {
-                if (spelling.apply(call.path().get().replaceAll("\\d", "7")).equals(call.path().get().replaceAll("\\d", "7"))) {
+                if (spelling.apply(sample).equals(sample)) {
                     continue; // no id of an organization, network or person in this address: the canonical run covers it
                 }
                 for (int r = 0; r < ROLES.size(); r++) {
