@@ -194,7 +194,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new org.empreinte.network.OrganizationNetworksResource.Memberships(networks));
         jersey.register(new org.empreinte.network.OrganizationNetworksResource.Benchmarks(benchmarks, clock));
         jersey.register(new org.empreinte.network.NetworkPages.Coordinator(networks, clock, accounts));
-        jersey.register(new org.empreinte.network.NetworkPages.Consent(networks, organizations));
+        jersey.register(new org.empreinte.network.NetworkPages.Consent(networks, organizations, accounts));
         jersey.register(new org.empreinte.network.NetworkPages.BenchmarkPage(benchmarks, organizations, clock));
     }
 }

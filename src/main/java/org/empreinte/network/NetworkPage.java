@@ -100,7 +100,8 @@ public class NetworkPage extends Page {
         return page;
     }
 
-    static NetworkPage consent(PageContext context, Organization organization, List<Member> memberships, String notice) {
+    static NetworkPage consent(PageContext context, Organization organization, List<Member> memberships,
+            List<NetworkInvitation.Received> invitations, String notice) {
         var messages = context.messages();
         List<Consent> lines = new ArrayList<>();
         for (Member member : memberships) {
@@ -113,6 +114,16 @@ public class NetworkPage extends Page {
         m.put("organization", organization);
         m.put("networks", lines);
         m.put("empty", lines.isEmpty());
+        List<Consent> invited = new ArrayList<>();
+        for (NetworkInvitation.Received invitation : invitations) {
+            // Nothing is shared until the editors choose: "none" comes first and is selected.
+            invited.add(new Consent(invitation.networkId(), invitation.networkName(),
+                    Form.of(Map.of("sharing", "none")).options("sharing", List.of("none", "aggregate", "detailed"),
+                            s -> messages.get("sharing_" + s)),
+                    invitation.createdAt().substring(0, Math.min(10, invitation.createdAt().length()))));
+        }
+        m.put("invitations", invited);
+        m.put("invited", !invited.isEmpty());
         if (notice != null) {
             m.put("notice", notice);
         }

@@ -101,19 +101,45 @@ public final class NetworkPages {
 
         private final NetworkService networks;
         private final OrganizationService organizations;
+        private final NetworkAccess access;
 
-        public Consent(NetworkService networks, OrganizationService organizations) {
+        public Consent(NetworkService networks, OrganizationService organizations, NetworkAccess access) {
             this.networks = networks;
             this.organizations = organizations;
+            this.access = access;
         }
 
+        /** Its networks, and for its editors the networks that invite it. */
         @Allow(Permission.ORGANIZATION_READ)
         @GET
-        public NetworkPage page(@PathParam("orgId") long orgId, @QueryParam("changed") String changed, @Context UriInfo uri,
-                @Context HttpHeaders headers) {
+        public NetworkPage page(@PathParam("orgId") long orgId, @QueryParam("changed") String changed,
+                @QueryParam("joined") String joined, @QueryParam("declined") String declined, @Context UriInfo uri,
+                @Context HttpHeaders headers, @Context jakarta.ws.rs.core.SecurityContext security) {
             PageContext context = PageContext.of(uri, headers);
-            String notice = changed == null ? null : context.messages().get("consent_changed");
-            return NetworkPage.consent(context, organizations.get(orgId), networks.memberships(orgId), notice);
+            String notice = changed != null ? context.messages().get("consent_changed")
+                    : joined != null ? context.messages().get("consent_joined")
+                    : declined != null ? context.messages().get("consent_declined") : null;
+            java.util.List<NetworkInvitation.Received> invitations = access.mayConsentFor(security.getUserPrincipal(), orgId)
+                    ? networks.invitationsOf(orgId) : java.util.List.of();
+            return NetworkPage.consent(context, organizations.get(orgId), networks.memberships(orgId), invitations, notice);
+        }
+
+        @Allow(Permission.ORGANIZATION_WRITE)
+        @POST
+        @Path("invitations/{networkId}/accept")
+        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+        public Response accept(@PathParam("orgId") long orgId, @PathParam("networkId") long networkId,
+                MultivaluedMap<String, String> params) {
+            networks.accept(networkId, orgId, new MemberRequest(orgId, Form.of(params).value("sharing")));
+            return Response.seeOther(URI.create("/organizations/" + orgId + "/networks?joined=" + networkId)).build();
+        }
+
+        @Allow(Permission.ORGANIZATION_WRITE)
+        @POST
+        @Path("invitations/{networkId}/decline")
+        public Response decline(@PathParam("orgId") long orgId, @PathParam("networkId") long networkId) {
+            networks.decline(networkId, orgId);
+            return Response.seeOther(URI.create("/organizations/" + orgId + "/networks?declined=" + networkId)).build();
         }
 
         @Allow(Permission.ORGANIZATION_WRITE)

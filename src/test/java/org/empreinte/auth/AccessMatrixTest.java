@@ -282,6 +282,10 @@ class AccessMatrixTest {
         calls.add(new Call("DELETE", () -> org("/networks/invitations/" + networkInvitingA()), () -> null,
                 write.formatted(204, 204)));
         calls.add(call("GET", "/api/networks/" + shared + "/invitations", "401 404 404 404 200 404 200"));
+        calls.add(new Call("POST", () -> "/organizations/" + a + "/networks/invitations/" + networkInvitingA() + "/accept",
+                () -> Entity.form(new jakarta.ws.rs.core.Form("sharing", "none")), done));
+        calls.add(new Call("POST", () -> "/organizations/" + a + "/networks/invitations/" + networkInvitingA() + "/decline",
+                AccessMatrixTest::emptyForm, done));
         calls.add(new Call("POST", () -> "/api/users/" + editorId + "/tokens", () -> Map.of("label", "matrice"),
                 "401 404 404 201 404 404 201"));
         calls.add(new Call("DELETE", () -> {

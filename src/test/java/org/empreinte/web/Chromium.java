@@ -59,4 +59,21 @@ final class Chromium {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
     }
+
+    /**
+     * The page as it stands, at a laptop's 1366 px and a phone's 390 px, in target/screenshots/ for a
+     * person to look at; the window is left at 1366 px.
+     */
+    static void screenshots(WebDriver driver, String name) {
+        try {
+            java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            for (int width : new int[] {390, 1366}) {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                java.nio.file.Files.write(folder.resolve(name + "-" + width + ".png"), png);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -80,4 +80,38 @@ class NetworkBrowserTest extends SignedInBrowserTest {
         // Neither member shares its detail: no per-member table.
         assertThat(driver.findElements(By.id("network-members"))).isEmpty();
     }
+
+    /**
+     * A coordinator invites an organization; on the consent page its editor sees the invitation, with
+     * nothing shared chosen first, picks what to share and accepts.
+     */
+    @Test
+    void anInvitationIsAcceptedOnTheConsentPageWithTheSharingChosen() throws Exception {
+        ApiCalls api = new ApiCalls(APP);
+        long network = ((Number) api.created("/api/networks", Map.of("name", "Réseau des CPE")).get("id")).longValue();
+        long organization = api.organization();
+        long coordinator = ((Number) api.created("/api/users", Map.of("email", "invitante@example.org", "name",
+                "Invitante")).get("id")).longValue();
+        api.created("/api/networks/" + network + "/coordinators", Map.of("userId", coordinator));
+        String token = (String) api.created("/api/users/" + coordinator + "/tokens", Map.of("label", "essai")).get("token");
+        try (var response = api.request("/api/networks/" + network + "/members")
+                .header("Authorization", "Bearer " + token)
+                .post(jakarta.ws.rs.client.Entity.json(Map.of("organizationId", organization)))) {
+            assertThat(response.getStatus()).isEqualTo(202);
+        }
+
+        driver.get(url("/organizations/" + organization + "/networks"));
+        assertThat(driver.findElement(By.id("consent-invitations-title")).getText()).isEqualTo("Invitations à rejoindre un réseau");
+        assertThat(driver.findElement(By.id("invitation-" + network)).getText()).contains("Réseau des CPE");
+        Select sharing = new Select(driver.findElement(By.id("invitation-sharing-" + network)));
+        assertThat(sharing.getFirstSelectedOption().getText()).isEqualTo("Rien");
+        Chromium.screenshots(driver, "consent-invitation");
+        sharing.selectByValue("aggregate");
+        driver.findElement(By.id("invitation-accept-" + network)).click();
+
+        assertThat(driver.findElement(By.id("consent-notice")).getText()).startsWith("Votre organisation a rejoint le réseau");
+        assertThat(driver.findElements(By.id("consent-invitations-title"))).isEmpty();
+        assertThat(new Select(driver.findElement(By.id("sharing-" + network))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("aggregate");
+    }
 }
