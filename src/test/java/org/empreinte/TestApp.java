@@ -26,24 +26,28 @@ public final class TestApp {
     private TestApp() {
     }
 
-    public static DropwizardAppExtension<EmpreinteConfiguration> create() {
+    /** The application, with these settings changed if any, on a fresh database file. */
+    public static DropwizardAppExtension<EmpreinteConfiguration> create(ConfigOverride... changed) {
         try {
-            return create(Files.createTempFile("empreinte-test", ".db"));
+            return create(Files.createTempFile("empreinte-test", ".db"), changed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** The application on this database file. */
-    public static DropwizardAppExtension<EmpreinteConfiguration> create(Path database) {
-        return new DropwizardAppExtension<EmpreinteConfiguration>(EmpreinteApplication.class, Path.of("config.yml").toAbsolutePath().toString(),
+    public static DropwizardAppExtension<EmpreinteConfiguration> create(Path database, ConfigOverride... changed) {
+        ConfigOverride[] overrides = java.util.stream.Stream.concat(java.util.stream.Stream.of(
                     ConfigOverride.config("auth.adminToken", ADMIN_TOKEN),
                     ConfigOverride.config("auth.firstAdminPassword", ADMIN_PASSWORD),
                     ConfigOverride.config("database.url", "jdbc:sqlite:" + database),
                     ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                     ConfigOverride.config("server.adminConnectors[0].port", "0"),
                     ConfigOverride.config("emissionFactors.directory", Path.of("emission-factors").toAbsolutePath().toString()),
-                    ConfigOverride.config("logging.level", "WARN")) {
+                    ConfigOverride.config("logging.level", "WARN")), java.util.stream.Stream.of(changed))
+                .toArray(ConfigOverride[]::new);
+        return new DropwizardAppExtension<EmpreinteConfiguration>(EmpreinteApplication.class,
+                    Path.of("config.yml").toAbsolutePath().toString(), overrides) {
                 @Override
                 protected JerseyClientBuilder clientBuilder() {
                     return super.clientBuilder().register((ClientRequestFilter) request -> {

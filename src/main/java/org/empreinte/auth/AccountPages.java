@@ -2,6 +2,9 @@ package org.empreinte.auth;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -35,13 +38,15 @@ public class AccountPages {
     private final CachingAuthenticator<String, User> tokens;
     private final boolean secureCookie;
     private final Duration sessionLength;
+    private final SignInThrottle throttle;
 
     public AccountPages(AccountService accounts, CachingAuthenticator<String, User> tokens, boolean secureCookie,
-            Duration sessionLength) {
+            Duration sessionLength, SignInThrottle throttle) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.secureCookie = secureCookie;
         this.sessionLength = sessionLength;
+        this.throttle = throttle;
     }
 
     @GET
@@ -53,10 +58,29 @@ public class AccountPages {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response signIn(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context HttpServletRequest request) {
         Form form = Form.of(params);
         String next = safeNext(form.value("next"));
-        return accounts.signIn(form.value("email"), params.getFirst("password"))
+        // The connection's own address: X-Forwarded-For is whatever the client wrote, unless the connector is
+        // told to trust a proxy (useForwardedHeaders), in which case Jetty has already put the proxy's word here.
+        SignInThrottle.Attempt attempt = throttle.begin(form.value("email"), request.getRemoteAddr());
+        if (!attempt.permitted()) {
+            long seconds = attempt.retryAfterSeconds();
+            return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds).entity(new SignInPage(
+                    PageContext.of(uri, headers).at("/login"), next, form.value("email"), false).throttled(seconds)).build();
+        }
+        Optional<AccountService.NewSession> signedIn = Optional.empty();
+        try {
+            signedIn = accounts.signIn(form.value("email"), params.getFirst("password"));
+        } finally {
+            if (signedIn.isPresent()) {
+                attempt.succeeded();
+            } else {
+                attempt.failed();
+            }
+        }
+        return signedIn
                 .map(session -> Response.seeOther(URI.create(next)).cookie(cookie(session.secret(), sessionLength)).build())
                 .orElseGet(() -> Response.status(401).entity(new SignInPage(PageContext.of(uri, headers).at("/login"), next,
                         form.value("email"), true)).build());
