@@ -1,8 +1,10 @@
 package org.empreinte.auth;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -172,8 +174,26 @@ public class AccountPages {
                 .sameSite(NewCookie.SameSite.LAX).maxAge((int) maxAge.toSeconds()).build();
     }
 
-    /** Only a path of this site: never another site's address, which would make the form an open redirect. */
+    /**
+     * A single slash, then printable ASCII only: browsers drop tabs and line breaks from an address, so
+     * "/\t/evil.example" would reach them as "//evil.example", another site; and a backslash counts as a slash.
+     */
+    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[\\x21-\\x7e]{0,2000}");
+
+    /**
+     * Only a path of this site: never another site's address, which would make the form an open redirect.
+     * Anything else leads home, never to an error: text that is no valid address would otherwise fail in
+     * the Location header and reach the log as typed.
+     */
     private static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+        if (next == null || !LOCAL_PATH.matcher(next).matches()) {
+            return "/";
+        }
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 import org.empreinte.ApiCalls;
@@ -157,6 +158,34 @@ class AuthApiTest {
         assertThat(page.getStatus()).isEqualTo(303);
         assertThat(page.getLocation().toString()).endsWith("/login?next=%2Forganizations%2F1%3Fyear%3D2024");
         assertThat(plain.target(base() + "/assets/empreinte.css").request().get().getStatus()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "next={0}")
+    @ValueSource(strings = {"/account\t/x", "/\t/evil.example", "/account\r\nSet-Cookie: evil.example=1", "/account\nX: evil.example",
+        "//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert('evil.example')", "evil.example/x",
+        "/evil.example path", "/evil.example?%zz", "/\u0000evil.example", "/\u00e9vil.example"})
+    void aMalformedNextLeadsHomeNeverToAnErrorNorIntoTheLog(String next) {
+        Response response = plain.target(base() + "/login").request().post(Entity.form(new Form()
+                .param("email", TestApp.ADMIN_EMAIL).param("password", TestApp.ADMIN_PASSWORD).param("next", next)));
+        assertThat(response.getStatus()).isEqualTo(303);
+        assertThat(response.getLocation()).isEqualTo(java.net.URI.create(base() + "/"));
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(line -> line.contains("evil.example"));
+        assertThat(logs.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR));
+    }
+
+    @Test
+    void aRefusedSignInKeepsOnlyASafeNextInItsForm() {
+        for (String next : List.of("/account\r\n/evil.example", "/\t/evil.example")) {
+            Response refused = plain.target(base() + "/login").request().post(Entity.form(new Form()
+                    .param("email", TestApp.ADMIN_EMAIL).param("password", "pas le bon mot de passe").param("next", next)));
+            assertThat(refused.getStatus()).isEqualTo(401);
+            assertThat(refused.readEntity(String.class)).contains("name=\"next\" value=\"/\"").doesNotContain("evil.example");
+        }
+        Response kept = plain.target(base() + "/login").request().post(Entity.form(new Form()
+                .param("email", TestApp.ADMIN_EMAIL).param("password", TestApp.ADMIN_PASSWORD)
+                .param("next", "/organizations?year=2024&lang=en")));
+        assertThat(kept.getStatus()).isEqualTo(303);
+        assertThat(kept.getLocation()).isEqualTo(java.net.URI.create(base() + "/organizations?year=2024&lang=en"));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
