@@ -144,8 +144,20 @@ public class EmpreinteConfiguration extends Configuration {
     }
 
     public static class AuthConfiguration {
+        /** The shortest environment token: 32 characters, as 16 random bytes in hex, beyond any online guessing. */
+        public static final int MIN_ADMIN_TOKEN = 32;
+
         /** An administrator's token given at start-up (EMPREINTE_ADMIN_TOKEN); empty for none. */
         private String adminToken = "";
+
+        /** A short environment token would be an administrator's key anyone could guess: start-up stops. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        @io.dropwizard.validation.ValidationMethod(message = "EMPREINTE_ADMIN_TOKEN (auth.adminToken) is too short:"
+                + " leave it empty for no environment token, or give at least " + MIN_ADMIN_TOKEN + " characters,"
+                + " for instance the output of: openssl rand -hex 32")
+        public boolean isAdminTokenEmptyOrLongEnough() {
+            return adminToken == null || adminToken.isBlank() || adminToken.strip().length() >= MIN_ADMIN_TOKEN;
+        }
 
         /** The administrator created on a database without users. */
         @jakarta.validation.constraints.NotEmpty

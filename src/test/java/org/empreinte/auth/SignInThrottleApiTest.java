@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.glassfish.jersey.client.ClientProperties;
@@ -35,9 +34,8 @@ import org.empreinte.TestApp;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SignInThrottleApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create(
-            ConfigOverride.config("auth.signInThrottle.firstLockout", "3 seconds"),
-            ConfigOverride.config("auth.signInThrottle.maximumLockout", "3 seconds"));
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create(Map.of(
+            "auth.signInThrottle.firstLockout", "3 seconds", "auth.signInThrottle.maximumLockout", "3 seconds"));
     private static final String EMAIL = "devinee@example.org";
     private static final String PASSWORD = "une phrase que personne ne devine";
     private static final Pattern FRENCH = Pattern.compile("Trop de tentatives : réessayez dans (\\d+) secondes?\\.");
