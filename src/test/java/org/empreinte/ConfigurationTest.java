@@ -34,6 +34,18 @@ class ConfigurationTest {
         }
     }
 
+    @Test
+    void aGuessableFirstAdministratorPasswordStopsStartUpOnAnEmptyDatabase() {
+        DropwizardAppExtension<EmpreinteConfiguration> app = TestApp.create(Map.of("auth.firstAdminPassword", "motdepasse123"));
+        try {
+            assertThatThrownBy(app::before).hasStackTraceContaining("EMPREINTE_ADMIN_PASSWORD")
+                    .hasStackTraceContaining("too easy to guess").hasStackTraceContaining("leave it empty")
+                    .satisfies(e -> assertThat(e.toString()).doesNotContain("motdepasse123"));
+        } finally {
+            app.after();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"a", "test-admin-token-0123456789", "0123456789abcdef0123456789abcde", "               x                "})
     void anEnvironmentTokenOfFewerThan32CharactersIsRefused(String token) {

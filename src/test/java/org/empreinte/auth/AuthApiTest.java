@@ -194,6 +194,8 @@ class AuthApiTest {
         "email=court@example.org;name=X;password=court     | 422 | password",
         "email=sans-nom@example.org                        | 422 | name",
         "email=admin@empreinte.local;name=Doublon          | 409 | email",
+        "email=faible@example.org;name=X;password=aaaaaaaaaaaa | 422 | password",
+        "email=faible@example.org;name=X;password=password1234 | 422 | password",
     })
     void refusesABadUserByName(String fields, int status, String field) {
         Map<String, Object> body = new java.util.HashMap<>();
@@ -204,6 +206,34 @@ class AuthApiTest {
         Response response = api.request("/api/users").post(Entity.json(body));
         assertThat(response.getStatus()).isEqualTo(status);
         assertThat(response.readEntity(JSON)).containsEntry("field", field).containsEntry("code", status);
+    }
+
+    @Test
+    void aPasswordTooLongOrTooEasyToGuessIsRefusedBeforeAnythingIsStored() {
+        for (String password : List.of("une phrase que personne ne devine ".repeat(4).substring(0, 129), "x".repeat(100_000))) {
+            Response refused = api.request("/api/users").post(Entity.json(Map.of("email", "long@example.org", "name", "Longue",
+                    "password", password)));
+            assertThat(refused.getStatus()).isEqualTo(422);
+            assertThat(refused.readEntity(JSON)).containsEntry("field", "password")
+                    .containsEntry("message", "a password has at most 128 characters");
+        }
+        assertThat(api.list("/api/users")).noneMatch(u -> "long@example.org".equals(u.get("email")));
+
+        api.created("/api/users", Map.of("email", "faible@example.org", "name", "Faible", "password", PASSWORD));
+        NewCookie session = signIn("faible@example.org", PASSWORD);
+        String csrf = csrfOf(session);
+        Response guessable = plain.target(base() + "/account/password").request().cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "fr").post(Entity.form(new Form().param("csrf", csrf)
+                        .param("currentPassword", PASSWORD).param("newPassword", "password1234")));
+        assertThat(guessable.getStatus()).isEqualTo(422);
+        assertThat(guessable.readEntity(String.class)).contains("Ce mot de passe est trop facile à deviner");
+        Response tooLong = plain.target(base() + "/account/password").request().cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").post(Entity.form(new Form().param("csrf", csrf)
+                        .param("currentPassword", PASSWORD).param("newPassword", "x".repeat(129))));
+        assertThat(tooLong.getStatus()).isEqualTo(422);
+        assertThat(tooLong.readEntity(String.class)).contains("A password has at most 128 characters.");
+        // Neither was stored: the old password still signs in.
+        assertThat(signIn("faible@example.org", PASSWORD)).isNotNull();
     }
 
     @Test
