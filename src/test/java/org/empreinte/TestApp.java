@@ -56,6 +56,10 @@ public final class TestApp {
         settings.put("server.adminConnectors[0].port", "0");
         settings.put("emissionFactors.directory", Path.of("emission-factors").toAbsolutePath().toString());
         settings.put("logging.level", "WARN");
+        // Test classes sign in wrongly on purpose, many times from one address (the access matrix, each route
+        // by every role and spelling): the throttle would answer them 429. Its own test restores the limits.
+        settings.put("auth.signInThrottle.accountFreeFailures", "100000");
+        settings.put("auth.signInThrottle.addressFreeFailures", "100000");
         settings.putAll(changed);
         ConfigOverride[] overrides = settings.entrySet().stream()
                 .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue())).toArray(ConfigOverride[]::new);

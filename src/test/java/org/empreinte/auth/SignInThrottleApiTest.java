@@ -29,12 +29,14 @@ import org.empreinte.TestApp;
 
 /**
  * Password guessing at the sign-in form over HTTP, on an application of its own: the lock-outs it
- * causes must not reach other tests. Lock-outs of 3 s, so that the test waits a few seconds at most.
+ * causes must not reach other tests. config.yml's free failures (TestApp lifts them for the other
+ * tests), and lock-outs of 3 s, so that the test waits a few seconds at most.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SignInThrottleApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create(Map.of(
+            "auth.signInThrottle.accountFreeFailures", "5", "auth.signInThrottle.addressFreeFailures", "20",
             "auth.signInThrottle.firstLockout", "3 seconds", "auth.signInThrottle.maximumLockout", "3 seconds"));
     private static final String EMAIL = "devinee@example.org";
     private static final String PASSWORD = "une phrase que personne ne devine";
