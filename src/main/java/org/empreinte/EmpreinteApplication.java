@@ -164,7 +164,9 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new org.empreinte.audit.AuditPages(auditTrail, orgId -> organizations.get(orgId).name(),
                 (orgId, activityId) -> activities.restore(orgId, activityId).id()));
         jersey.register(new org.empreinte.auth.CoordinatorResource(accounts));
-        jersey.register(new AccountPages(accounts, tokenCache, auth.isSecureCookie(), auth.getSessionLength().toJavaDuration()));
+        jersey.register(new AccountPages(accounts, tokenCache, auth.isSecureCookie(), auth.getSessionLength().toJavaDuration(),
+                new org.empreinte.auth.SignInThrottle(auth.getSignInThrottle().settings(),
+                        com.github.benmanes.caffeine.cache.Ticker.systemTicker())));
         jersey.register(new org.empreinte.web.ApiRootResource());
         jersey.register(new OrganizationResource(organizations));
         jersey.register(new org.empreinte.organization.YearFiguresResource(yearlyFigures));

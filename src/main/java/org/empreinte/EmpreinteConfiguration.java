@@ -144,8 +144,20 @@ public class EmpreinteConfiguration extends Configuration {
     }
 
     public static class AuthConfiguration {
+        /** The shortest environment token: 32 characters, as 16 random bytes in hex, beyond any online guessing. */
+        public static final int MIN_ADMIN_TOKEN = 32;
+
         /** An administrator's token given at start-up (EMPREINTE_ADMIN_TOKEN); empty for none. */
         private String adminToken = "";
+
+        /** A short environment token would be an administrator's key anyone could guess: start-up stops. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        @io.dropwizard.validation.ValidationMethod(message = "EMPREINTE_ADMIN_TOKEN (auth.adminToken) is too short:"
+                + " leave it empty for no environment token, or give at least " + MIN_ADMIN_TOKEN + " characters,"
+                + " for instance the output of: openssl rand -hex 32")
+        public boolean isAdminTokenEmptyOrLongEnough() {
+            return adminToken == null || adminToken.isBlank() || adminToken.strip().length() >= MIN_ADMIN_TOKEN;
+        }
 
         /** The administrator created on a database without users. */
         @jakarta.validation.constraints.NotEmpty
@@ -163,6 +175,20 @@ public class EmpreinteConfiguration extends Configuration {
         /** How long a checked token is trusted without the database; a revocation clears it at once. */
         @jakarta.validation.constraints.NotEmpty
         private String tokenCache = "maximumSize=10000, expireAfterWrite=5m";
+
+        @Valid
+        @NotNull
+        private SignInThrottleConfiguration signInThrottle = new SignInThrottleConfiguration();
+
+        @JsonProperty
+        public SignInThrottleConfiguration getSignInThrottle() {
+            return signInThrottle;
+        }
+
+        @JsonProperty
+        public void setSignInThrottle(SignInThrottleConfiguration signInThrottle) {
+            this.signInThrottle = signInThrottle;
+        }
 
         @JsonProperty
         public String getAdminToken() {
@@ -222,6 +248,101 @@ public class EmpreinteConfiguration extends Configuration {
         @JsonProperty
         public void setTokenCache(String tokenCache) {
             this.tokenCache = tokenCache;
+        }
+    }
+
+    /** See {@link org.empreinte.auth.SignInThrottle.Settings}; the defaults are config.yml's. */
+    public static class SignInThrottleConfiguration {
+        @jakarta.validation.constraints.Min(0)
+        private int accountFreeFailures = 5;
+
+        @jakarta.validation.constraints.Min(0)
+        private int addressFreeFailures = 20;
+
+        @NotNull
+        @io.dropwizard.validation.MinDuration(value = 1, unit = java.util.concurrent.TimeUnit.MILLISECONDS)
+        private io.dropwizard.util.Duration firstLockout = io.dropwizard.util.Duration.seconds(1);
+
+        @NotNull
+        private io.dropwizard.util.Duration maximumLockout = io.dropwizard.util.Duration.minutes(15);
+
+        @NotNull
+        @io.dropwizard.validation.MinDuration(value = 1, unit = java.util.concurrent.TimeUnit.SECONDS)
+        private io.dropwizard.util.Duration forgetAfter = io.dropwizard.util.Duration.hours(1);
+
+        @jakarta.validation.constraints.Min(1)
+        private long maximumEntries = 100_000;
+
+        public org.empreinte.auth.SignInThrottle.Settings settings() {
+            return new org.empreinte.auth.SignInThrottle.Settings(accountFreeFailures, addressFreeFailures,
+                    firstLockout.toJavaDuration(), maximumLockout.toJavaDuration(), forgetAfter.toJavaDuration(), maximumEntries);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        @io.dropwizard.validation.ValidationMethod(message = "auth.signInThrottle.maximumLockout must not be shorter than firstLockout")
+        public boolean isCeilingAboveFirstLockout() {
+            return firstLockout == null || maximumLockout == null
+                    || maximumLockout.toNanoseconds() >= firstLockout.toNanoseconds();
+        }
+
+        @JsonProperty
+        public int getAccountFreeFailures() {
+            return accountFreeFailures;
+        }
+
+        @JsonProperty
+        public void setAccountFreeFailures(int accountFreeFailures) {
+            this.accountFreeFailures = accountFreeFailures;
+        }
+
+        @JsonProperty
+        public int getAddressFreeFailures() {
+            return addressFreeFailures;
+        }
+
+        @JsonProperty
+        public void setAddressFreeFailures(int addressFreeFailures) {
+            this.addressFreeFailures = addressFreeFailures;
+        }
+
+        @JsonProperty
+        public io.dropwizard.util.Duration getFirstLockout() {
+            return firstLockout;
+        }
+
+        @JsonProperty
+        public void setFirstLockout(io.dropwizard.util.Duration firstLockout) {
+            this.firstLockout = firstLockout;
+        }
+
+        @JsonProperty
+        public io.dropwizard.util.Duration getMaximumLockout() {
+            return maximumLockout;
+        }
+
+        @JsonProperty
+        public void setMaximumLockout(io.dropwizard.util.Duration maximumLockout) {
+            this.maximumLockout = maximumLockout;
+        }
+
+        @JsonProperty
+        public io.dropwizard.util.Duration getForgetAfter() {
+            return forgetAfter;
+        }
+
+        @JsonProperty
+        public void setForgetAfter(io.dropwizard.util.Duration forgetAfter) {
+            this.forgetAfter = forgetAfter;
+        }
+
+        @JsonProperty
+        public long getMaximumEntries() {
+            return maximumEntries;
+        }
+
+        @JsonProperty
+        public void setMaximumEntries(long maximumEntries) {
+            this.maximumEntries = maximumEntries;
         }
     }
 

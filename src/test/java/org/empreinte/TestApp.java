@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,7 +21,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
  */
 public final class TestApp {
 
-    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef0123456789";
     public static final String ADMIN_EMAIL = "admin@empreinte.local";
     public static final String ADMIN_PASSWORD = "test-admin-password";
 
@@ -27,8 +29,13 @@ public final class TestApp {
     }
 
     public static DropwizardAppExtension<EmpreinteConfiguration> create() {
+        return create(Map.of());
+    }
+
+    /** The application with these settings (config.yml's paths) changed, on a fresh database file. */
+    public static DropwizardAppExtension<EmpreinteConfiguration> create(Map<String, String> changed) {
         try {
-            return create(Files.createTempFile("empreinte-test", ".db"));
+            return create(Files.createTempFile("empreinte-test", ".db"), changed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -36,20 +43,39 @@ public final class TestApp {
 
     /** The application on this database file. */
     public static DropwizardAppExtension<EmpreinteConfiguration> create(Path database) {
-        return create(EmpreinteApplication.class, database);
+        return create(EmpreinteApplication.class, database, Map.of());
     }
 
     /** This application class (Empreinte, or a test's variant of it) on this database file. */
     public static DropwizardAppExtension<EmpreinteConfiguration> create(Class<? extends EmpreinteApplication> application,
             Path database) {
-        return new DropwizardAppExtension<EmpreinteConfiguration>(application, Path.of("config.yml").toAbsolutePath().toString(),
-                    ConfigOverride.config("auth.adminToken", ADMIN_TOKEN),
-                    ConfigOverride.config("auth.firstAdminPassword", ADMIN_PASSWORD),
-                    ConfigOverride.config("database.url", "jdbc:sqlite:" + database),
-                    ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                    ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                    ConfigOverride.config("emissionFactors.directory", Path.of("emission-factors").toAbsolutePath().toString()),
-                    ConfigOverride.config("logging.level", "WARN")) {
+        return create(application, database, Map.of());
+    }
+
+    private static DropwizardAppExtension<EmpreinteConfiguration> create(Path database, Map<String, String> changed) {
+        return create(EmpreinteApplication.class, database, changed);
+    }
+
+    private static DropwizardAppExtension<EmpreinteConfiguration> create(Class<? extends EmpreinteApplication> application,
+            Path database, Map<String, String> changed) {
+        // One override per key: Dropwizard keeps them in a set, so of two for one key either could win.
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("auth.adminToken", ADMIN_TOKEN);
+        settings.put("auth.firstAdminPassword", ADMIN_PASSWORD);
+        settings.put("database.url", "jdbc:sqlite:" + database);
+        settings.put("server.applicationConnectors[0].port", "0");
+        settings.put("server.adminConnectors[0].port", "0");
+        settings.put("emissionFactors.directory", Path.of("emission-factors").toAbsolutePath().toString());
+        settings.put("logging.level", "WARN");
+        // Test classes sign in wrongly on purpose, many times from one address (the access matrix, each route
+        // by every role and spelling): the throttle would answer them 429. Its own test restores the limits.
+        settings.put("auth.signInThrottle.accountFreeFailures", "100000");
+        settings.put("auth.signInThrottle.addressFreeFailures", "100000");
+        settings.putAll(changed);
+        ConfigOverride[] overrides = settings.entrySet().stream()
+                .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue())).toArray(ConfigOverride[]::new);
+        return new DropwizardAppExtension<EmpreinteConfiguration>(application,
+                    Path.of("config.yml").toAbsolutePath().toString(), overrides) {
                 @Override
                 protected JerseyClientBuilder clientBuilder() {
                     return super.clientBuilder().register((ClientRequestFilter) request -> {

@@ -1,7 +1,12 @@
 package org.empreinte.auth;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -37,13 +42,15 @@ public class AccountPages {
     private final CachingAuthenticator<String, User> tokens;
     private final boolean secureCookie;
     private final Duration sessionLength;
+    private final SignInThrottle throttle;
 
     public AccountPages(AccountService accounts, CachingAuthenticator<String, User> tokens, boolean secureCookie,
-            Duration sessionLength) {
+            Duration sessionLength, SignInThrottle throttle) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.secureCookie = secureCookie;
         this.sessionLength = sessionLength;
+        this.throttle = throttle;
     }
 
     @Allow(Permission.PUBLIC)
@@ -57,10 +64,29 @@ public class AccountPages {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response signIn(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context HttpServletRequest request) {
         Form form = Form.of(params);
         String next = safeNext(form.value("next"));
-        return accounts.signIn(form.value("email"), params.getFirst("password"))
+        // The connection's own address: X-Forwarded-For is whatever the client wrote, unless the connector is
+        // told to trust a proxy (useForwardedHeaders), in which case Jetty has already put the proxy's word here.
+        SignInThrottle.Attempt attempt = throttle.begin(form.value("email"), request.getRemoteAddr());
+        if (!attempt.permitted()) {
+            long seconds = attempt.retryAfterSeconds();
+            return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds).entity(new SignInPage(
+                    PageContext.of(uri, headers).at("/login"), next, form.value("email"), false).throttled(seconds)).build();
+        }
+        Optional<AccountService.NewSession> signedIn = Optional.empty();
+        try {
+            signedIn = accounts.signIn(form.value("email"), params.getFirst("password"));
+        } finally {
+            if (signedIn.isPresent()) {
+                attempt.succeeded();
+            } else {
+                attempt.failed();
+            }
+        }
+        return signedIn
                 .map(session -> Response.seeOther(URI.create(next)).cookie(cookie(session.secret(), sessionLength)).build())
                 .orElseGet(() -> Response.status(401).entity(new SignInPage(PageContext.of(uri, headers).at("/login"), next,
                         form.value("email"), true)).build());
@@ -157,8 +183,26 @@ public class AccountPages {
                 .sameSite(NewCookie.SameSite.LAX).maxAge((int) maxAge.toSeconds()).build();
     }
 
-    /** Only a path of this site: never another site's address, which would make the form an open redirect. */
+    /**
+     * A single slash, then printable ASCII only: browsers drop tabs and line breaks from an address, so
+     * "/\t/evil.example" would reach them as "//evil.example", another site; and a backslash counts as a slash.
+     */
+    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[\\x21-\\x7e]{0,2000}");
+
+    /**
+     * Only a path of this site: never another site's address, which would make the form an open redirect.
+     * Anything else leads home, never to an error: text that is no valid address would otherwise fail in
+     * the Location header and reach the log as typed.
+     */
     private static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+        if (next == null || !LOCAL_PATH.matcher(next).matches()) {
+            return "/";
+        }
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 }

@@ -18,7 +18,6 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
 
     public static final String EDITOR = "editor";
     public static final String VIEWER = "viewer";
-    private static final int MIN_PASSWORD = 12;
 
     /** A token as created: the only time its secret is shown. */
     public record CreatedToken(long id, String label, String token, String createdAt) {
@@ -59,9 +58,8 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
         if (name.isEmpty() || name.length() > 200) {
             throw new ValidationException("name", "name is required (200 characters at most)", "error_required");
         }
-        if (request.password() != null && request.password().length() < MIN_PASSWORD) {
-            throw new ValidationException("password", "a password has at least " + MIN_PASSWORD + " characters",
-                    "error_password_short", MIN_PASSWORD);
+        if (request.password() != null) {
+            PasswordRules.check("password", request.password(), email, name);
         }
         String hash = request.password() == null ? null : Secrets.hashPassword(request.password());
         return jdbi.inTransaction(handle -> {
@@ -81,9 +79,20 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
         if (dao.userCount() > 0) {
             return Optional.empty();
         }
-        String chosen = password == null || password.isBlank() ? Secrets.newSecret("").substring(0, 20) : password;
-        createUser(new UserRequest(email, "Administrateur", chosen, true));
-        return password == null || password.isBlank() ? Optional.of(chosen) : Optional.of("");
+        boolean given = password != null && !password.isBlank();
+        String chosen = given ? password : Secrets.newSecret("").substring(0, 20);
+        try {
+            createUser(new UserRequest(email, "Administrateur", chosen, true));
+        } catch (ValidationException e) {
+            // Start-up stops rather than create the one administrator with a password anyone could guess.
+            throw new IllegalStateException((given && "password".equals(e.field())
+                    ? "EMPREINTE_ADMIN_PASSWORD (auth.firstAdminPassword) is refused: " + e.getMessage()
+                            + (e.getMessage().endsWith(".") ? "" : ".") + " Choose one of " + PasswordRules.MIN_LENGTH + " to "
+                            + PasswordRules.MAX_LENGTH + " characters that is hard to guess, or leave it empty for a random"
+                            + " one shown once on the console."
+                    : "the first administrator cannot be created: " + e.field() + ": " + e.getMessage()), e);
+        }
+        return given ? Optional.of("") : Optional.of(chosen);
     }
 
     public List<User> users() {
@@ -98,10 +107,7 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
         if (!Secrets.passwordMatches(current == null ? "" : current, dao.passwordHash(user.email()).orElse(null))) {
             throw new ValidationException("currentPassword", "the current password is not this one", "error_password_wrong");
         }
-        if (chosen == null || chosen.length() < MIN_PASSWORD) {
-            throw new ValidationException("newPassword", "a password has at least " + MIN_PASSWORD + " characters",
-                    "error_password_short", MIN_PASSWORD);
-        }
+        PasswordRules.check("newPassword", chosen, user.email(), user.name(), current);
         jdbi.useTransaction(handle -> {
             dao.setPasswordHash(user.id(), Secrets.hashPassword(chosen));
             dao.deleteOtherSessions(user.id(), keptSession == null ? "" : Secrets.sha256(keptSession));

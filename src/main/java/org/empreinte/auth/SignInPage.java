@@ -8,6 +8,7 @@ public class SignInPage extends org.empreinte.web.Page {
     private final String next;
     private final String email;
     private final boolean refused;
+    private String throttled;
 
     public SignInPage(PageContext context, String next, String email, boolean refused) {
         super("sign-in.mustache", context);
@@ -31,5 +32,15 @@ public class SignInPage extends org.empreinte.web.Page {
 
     public boolean getRefused() {
         return refused;
+    }
+
+    /** Too many failures: the form says how long to wait, in whole seconds. */
+    public SignInPage throttled(long seconds) {
+        this.throttled = messages().format("login_throttled", seconds);
+        return this;
+    }
+
+    public String getThrottled() {
+        return throttled;
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 import org.empreinte.ApiCalls;
@@ -159,12 +160,42 @@ class AuthApiTest {
         assertThat(plain.target(base() + "/assets/empreinte.css").request().get().getStatus()).isEqualTo(200);
     }
 
+    @ParameterizedTest(name = "next={0}")
+    @ValueSource(strings = {"/account\t/x", "/\t/evil.example", "/account\r\nSet-Cookie: evil.example=1", "/account\nX: evil.example",
+        "//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert('evil.example')", "evil.example/x",
+        "/evil.example path", "/evil.example?%zz", "/\u0000evil.example", "/\u00e9vil.example"})
+    void aMalformedNextLeadsHomeNeverToAnErrorNorIntoTheLog(String next) {
+        Response response = plain.target(base() + "/login").request().post(Entity.form(new Form()
+                .param("email", TestApp.ADMIN_EMAIL).param("password", TestApp.ADMIN_PASSWORD).param("next", next)));
+        assertThat(response.getStatus()).isEqualTo(303);
+        assertThat(response.getLocation()).isEqualTo(java.net.URI.create(base() + "/"));
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(line -> line.contains("evil.example"));
+        assertThat(logs.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR));
+    }
+
+    @Test
+    void aRefusedSignInKeepsOnlyASafeNextInItsForm() {
+        for (String next : List.of("/account\r\n/evil.example", "/\t/evil.example")) {
+            Response refused = plain.target(base() + "/login").request().post(Entity.form(new Form()
+                    .param("email", TestApp.ADMIN_EMAIL).param("password", "pas le bon mot de passe").param("next", next)));
+            assertThat(refused.getStatus()).isEqualTo(401);
+            assertThat(refused.readEntity(String.class)).contains("name=\"next\" value=\"/\"").doesNotContain("evil.example");
+        }
+        Response kept = plain.target(base() + "/login").request().post(Entity.form(new Form()
+                .param("email", TestApp.ADMIN_EMAIL).param("password", TestApp.ADMIN_PASSWORD)
+                .param("next", "/organizations?year=2024&lang=en")));
+        assertThat(kept.getStatus()).isEqualTo(303);
+        assertThat(kept.getLocation()).isEqualTo(java.net.URI.create(base() + "/organizations?year=2024&lang=en"));
+    }
+
     @ParameterizedTest(name = "{0} -> {2}")
     @CsvSource(delimiter = '|', value = {
         "email=pas-une-adresse;name=X                      | 422 | email",
         "email=court@example.org;name=X;password=court     | 422 | password",
         "email=sans-nom@example.org                        | 422 | name",
         "email=admin@empreinte.local;name=Doublon          | 409 | email",
+        "email=faible@example.org;name=X;password=aaaaaaaaaaaa | 422 | password",
+        "email=faible@example.org;name=X;password=password1234 | 422 | password",
     })
     void refusesABadUserByName(String fields, int status, String field) {
         Map<String, Object> body = new java.util.HashMap<>();
@@ -175,6 +206,34 @@ class AuthApiTest {
         Response response = api.request("/api/users").post(Entity.json(body));
         assertThat(response.getStatus()).isEqualTo(status);
         assertThat(response.readEntity(JSON)).containsEntry("field", field).containsEntry("code", status);
+    }
+
+    @Test
+    void aPasswordTooLongOrTooEasyToGuessIsRefusedBeforeAnythingIsStored() {
+        for (String password : List.of("une phrase que personne ne devine ".repeat(4).substring(0, 129), "x".repeat(100_000))) {
+            Response refused = api.request("/api/users").post(Entity.json(Map.of("email", "long@example.org", "name", "Longue",
+                    "password", password)));
+            assertThat(refused.getStatus()).isEqualTo(422);
+            assertThat(refused.readEntity(JSON)).containsEntry("field", "password")
+                    .containsEntry("message", "a password has at most 128 characters");
+        }
+        assertThat(api.list("/api/users")).noneMatch(u -> "long@example.org".equals(u.get("email")));
+
+        api.created("/api/users", Map.of("email", "faible@example.org", "name", "Faible", "password", PASSWORD));
+        NewCookie session = signIn("faible@example.org", PASSWORD);
+        String csrf = csrfOf(session);
+        Response guessable = plain.target(base() + "/account/password").request().cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "fr").post(Entity.form(new Form().param("csrf", csrf)
+                        .param("currentPassword", PASSWORD).param("newPassword", "password1234")));
+        assertThat(guessable.getStatus()).isEqualTo(422);
+        assertThat(guessable.readEntity(String.class)).contains("Ce mot de passe est trop facile à deviner");
+        Response tooLong = plain.target(base() + "/account/password").request().cookie(session)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").post(Entity.form(new Form().param("csrf", csrf)
+                        .param("currentPassword", PASSWORD).param("newPassword", "x".repeat(129))));
+        assertThat(tooLong.getStatus()).isEqualTo(422);
+        assertThat(tooLong.readEntity(String.class)).contains("A password has at most 128 characters.");
+        // Neither was stored: the old password still signs in.
+        assertThat(signIn("faible@example.org", PASSWORD)).isNotNull();
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class BenchServer {
 
     /** The administrator's token the benchmarks start the service with and call it with. */
-    static final String TOKEN = "bench-admin-token-0123456789";
+    static final String TOKEN = "bench-admin-token-0123456789abcdef0123456789";
 
     private BenchServer() {
     }
