@@ -166,7 +166,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new org.empreinte.auth.CoordinatorResource(accounts));
         jersey.register(new AccountPages(accounts, tokenCache, auth.isSecureCookie(), auth.getSessionLength().toJavaDuration(),
                 new org.empreinte.auth.SignInThrottle(auth.getSignInThrottle().settings(),
-                        com.github.benmanes.caffeine.cache.Ticker.systemTicker())));
+                        com.github.benmanes.caffeine.cache.Ticker.systemTicker()), invitations));
         jersey.register(new org.empreinte.web.ApiRootResource());
         jersey.register(new OrganizationResource(organizations));
         jersey.register(new org.empreinte.organization.YearFiguresResource(yearlyFigures));

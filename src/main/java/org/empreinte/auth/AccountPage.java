@@ -24,6 +24,22 @@ public class AccountPage extends org.empreinte.web.Page {
         this.userForm = userForm;
     }
 
+    /** An invitation as the page says it, in the reader's language. */
+    public record InvitationLine(long id, String text) {
+    }
+
+    private List<InvitationLine> invitations = List.of();
+
+    public AccountPage withInvitations(List<InvitationDao.Received> received) {
+        this.invitations = received.stream().map(i -> new InvitationLine(i.id(), messages().format("account_invitation",
+                i.organizationName(), messages().get("role_" + i.role()).toLowerCase(java.util.Locale.ROOT)))).toList();
+        return this;
+    }
+
+    public List<InvitationLine> getInvitations() {
+        return invitations;
+    }
+
     private Form passwordForm = Form.empty();
     private boolean passwordChanged;
 

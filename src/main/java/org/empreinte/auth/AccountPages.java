@@ -39,13 +39,15 @@ import org.empreinte.web.Permission;
 public class AccountPages {
 
     private final AccountService accounts;
+    private final InvitationService invitations;
     private final CachingAuthenticator<String, User> tokens;
     private final boolean secureCookie;
     private final Duration sessionLength;
     private final SignInThrottle throttle;
 
     public AccountPages(AccountService accounts, CachingAuthenticator<String, User> tokens, boolean secureCookie,
-            Duration sessionLength, SignInThrottle throttle) {
+            Duration sessionLength, SignInThrottle throttle, InvitationService invitations) {
+        this.invitations = invitations;
         this.accounts = accounts;
         this.tokens = tokens;
         this.secureCookie = secureCookie;
@@ -172,10 +174,28 @@ public class AccountPages {
         }
     }
 
+    /** Joins the organization that invited the person, and opens it. */
+    @Allow(Permission.SIGNED_IN)
+    @POST
+    @Path("account/invitations/{invitationId}/accept")
+    public Response acceptInvitation(@PathParam("invitationId") long invitationId, @Context SecurityContext security) {
+        AuthDao.Membership member = invitations.accept((User) security.getUserPrincipal(), invitationId);
+        return Response.seeOther(URI.create("/organizations/" + member.organizationId())).build();
+    }
+
+    @Allow(Permission.SIGNED_IN)
+    @POST
+    @Path("account/invitations/{invitationId}/decline")
+    public Response declineInvitation(@PathParam("invitationId") long invitationId, @Context SecurityContext security) {
+        invitations.decline((User) security.getUserPrincipal(), invitationId);
+        return Response.seeOther(URI.create("/account")).build();
+    }
+
     private AccountPage page(PageContext context, User user, String newToken, Form userForm) {
         boolean stored = user.id() > 0;
         return new AccountPage(context, user, stored ? accounts.tokens(user.id()) : java.util.List.of(),
-                user.admin() ? accounts.users() : java.util.List.of(), newToken, userForm);
+                user.admin() ? accounts.users() : java.util.List.of(), newToken, userForm)
+                .withInvitations(stored ? invitations.received(user) : java.util.List.of());
     }
 
     private NewCookie cookie(String value, Duration maxAge) {

@@ -276,6 +276,10 @@ class AccessMatrixTest {
                 "401 404 404 404 404 404 404"));
         calls.add(new Call("DELETE", () -> "/api/users/me/invitations/" + invitationOfA(), () -> null,
                 "401 404 404 404 404 404 404"));
+        calls.add(new Call("POST", () -> "/account/invitations/" + invitationOfA() + "/accept", AccessMatrixTest::emptyForm,
+                "303 404 404 404 404 404 404"));
+        calls.add(new Call("POST", () -> "/account/invitations/" + invitationOfA() + "/decline", AccessMatrixTest::emptyForm,
+                "303 404 404 404 404 404 404"));
         calls.add(call("GET", org("/networks/invitations"), write.formatted(200, 200)));
         calls.add(new Call("POST", () -> org("/networks/invitations/" + networkInvitingA() + "/accept"),
                 () -> Map.of("sharing", "aggregate"), write.formatted(201, 201)));
