@@ -149,6 +149,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new LanguageCookieFilter());
+        jersey.register(new org.empreinte.web.RequestSizeFilter(configuration.getLimits().getMaxBodySize().toBytes(),
+                configuration.getLimits().getMaxUploadSize().toBytes()));
 
         jersey.register(new AuthFilter(tokenCache, accounts));
         jersey.register(new AccessFilter(accounts));
