@@ -143,6 +143,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 + " which the library no longer has: POST /tasks/recompute on the admin port computes them again"
                 + " (?dryRun=true to see what would change)", stale.activities(), stale.factorSet(), stale.factorSetVersion()));
 
+        environment.servlets().addFilter("security-headers", new org.empreinte.web.SecurityHeadersFilter())
+                .addMappingForUrlPatterns(java.util.EnumSet.allOf(jakarta.servlet.DispatcherType.class), false, "/*");
         var jersey = environment.jersey();
         jersey.register(new ApiExceptionMapper());
         jersey.register(new JsonErrorMapper());
