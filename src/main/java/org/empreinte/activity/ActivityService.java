@@ -32,6 +32,7 @@ import org.empreinte.organization.OrganizationDao;
 import org.empreinte.organization.Regions;
 import org.empreinte.organization.Site;
 import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /**
@@ -381,6 +382,8 @@ public class ActivityService {
         if (request == null) {
             throw new org.empreinte.web.MalformedRequestException(null, "a JSON body is required");
         }
+        // Before the types read their attributes, so that a refusal says what is wrong with the text itself.
+        TextFields.attributes("attributes", request.attributes());
         String type = request.type() == null ? "" : request.type().strip();
         if (type.isEmpty()) {
             throw new ValidationException("type", "type is required", "error_required");
@@ -554,7 +557,7 @@ public class ActivityService {
         if (reference == null || reference.toString().isBlank()) {
             return null;
         }
-        String text = reference.toString().strip();
+        String text = TextFields.line("site", reference.toString().strip());
         Optional<Site> site = reference instanceof Number number
                 ? organizations.site(organizationId, number.longValue())
                 : organizations.siteNamed(organizationId, text);
@@ -579,6 +582,7 @@ public class ActivityService {
                 throw new ValidationException("tags", "a tag must be at most " + MAX_TAG_LENGTH + " characters",
                         "error_too_long", MAX_TAG_LENGTH);
             }
+            TextFields.line("tags", value);
             clean.add(value);
         }
         if (clean.size() > MAX_TAGS) {

@@ -3,6 +3,7 @@ package org.empreinte.organization;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /** The body of {@code POST} and {@code PUT /api/organizations}, checked field by field. */
@@ -38,6 +39,7 @@ public record OrganizationRequest(
         if (cleanName.length() > 200) {
             throw new ValidationException("name", "name must be at most 200 characters", "error_too_long", 200);
         }
+        TextFields.line("name", cleanName);
         String cleanSector = sector == null ? "" : sector.strip();
         if (!NAICS.matcher(cleanSector).matches()) {
             throw new ValidationException("sector", "sector must be a NAICS (SCIAN) code of 2 to 6 digits", "error_sector");

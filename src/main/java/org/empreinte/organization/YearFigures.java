@@ -1,5 +1,6 @@
 package org.empreinte.organization;
 
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /**
@@ -23,6 +24,7 @@ public record YearFigures(Integer year, Double employees, Double revenueCad, Str
         if (label != null && label.length() > 100) {
             throw new ValidationException("customLabel", "customLabel must be at most 100 characters", "error_too_long", 100);
         }
+        TextFields.line("customLabel", label);
         if ((label == null) != (customValue == null)) {
             throw new ValidationException(label == null ? "customLabel" : "customValue",
                     "a denominator of your own needs both its label and its value", "error_custom_denominator");
