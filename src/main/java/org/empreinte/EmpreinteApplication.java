@@ -146,12 +146,16 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 + " which the library no longer has: POST /tasks/recompute on the admin port computes them again"
                 + " (?dryRun=true to see what would change)", stale.activities(), stale.factorSet(), stale.factorSetVersion()));
 
+        environment.servlets().addFilter("security-headers", new org.empreinte.web.SecurityHeadersFilter())
+                .addMappingForUrlPatterns(java.util.EnumSet.allOf(jakarta.servlet.DispatcherType.class), false, "/*");
         var jersey = environment.jersey();
         jersey.register(new ApiExceptionMapper());
         jersey.register(new JsonErrorMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new LanguageCookieFilter());
+        jersey.register(new org.empreinte.web.RequestSizeFilter(configuration.getLimits().getMaxBodySize().toBytes(),
+                configuration.getLimits().getMaxUploadSize().toBytes()));
 
         jersey.register(new AuthFilter(tokenCache, accounts));
         jersey.register(new AccessFilter(accounts));

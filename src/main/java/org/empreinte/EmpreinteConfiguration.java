@@ -29,6 +29,20 @@ public class EmpreinteConfiguration extends Configuration {
     @NotNull
     private BenchmarkConfiguration benchmark = new BenchmarkConfiguration();
 
+    @Valid
+    @NotNull
+    private LimitsConfiguration limits = new LimitsConfiguration();
+
+    @JsonProperty
+    public LimitsConfiguration getLimits() {
+        return limits;
+    }
+
+    @JsonProperty
+    public void setLimits(LimitsConfiguration limits) {
+        this.limits = limits;
+    }
+
     @JsonProperty
     public BenchmarkConfiguration getBenchmark() {
         return benchmark;
@@ -359,6 +373,40 @@ public class EmpreinteConfiguration extends Configuration {
         @JsonProperty
         public void setMinimumPeers(int minimumPeers) {
             this.minimumPeers = minimumPeers;
+        }
+    }
+
+    /** How large a request body may be; a larger one is refused (413) before it is read. */
+    public static class LimitsConfiguration {
+        /** JSON and urlencoded forms: the largest legitimate one, a full activity, is a few kilobytes. */
+        @NotNull
+        private io.dropwizard.util.DataSize maxBodySize = io.dropwizard.util.DataSize.mebibytes(1);
+
+        /**
+         * CSV uploads (text/csv, multipart/form-data). The file itself is held to 16 MiB by the import
+         * (a larger one goes through the import command); this leaves room for the multipart framing.
+         */
+        @NotNull
+        private io.dropwizard.util.DataSize maxUploadSize = io.dropwizard.util.DataSize.mebibytes(32);
+
+        @JsonProperty
+        public io.dropwizard.util.DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        @JsonProperty
+        public void setMaxBodySize(io.dropwizard.util.DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        @JsonProperty
+        public io.dropwizard.util.DataSize getMaxUploadSize() {
+            return maxUploadSize;
+        }
+
+        @JsonProperty
+        public void setMaxUploadSize(io.dropwizard.util.DataSize maxUploadSize) {
+            this.maxUploadSize = maxUploadSize;
         }
     }
 }

@@ -629,7 +629,7 @@ class ApiIntegrationTest {
                     Arguments.of("negative quantity",
                             """
                             {"type": "electricity", "quantity": -5, "unit": "kWh", "date": "2024-01-01"}""",
-                            422, "quantity", "quantity must be a number >= 0"),
+                            422, "quantity", "quantity must be a number from 0.000001 to 1000000000000"),
                     Arguments.of("missing quantity",
                             """
                             {"type": "electricity", "unit": "kWh", "date": "2024-01-01"}""",
@@ -793,7 +793,7 @@ class ApiIntegrationTest {
                     Arguments.of("negative employees",
                             """
                             {"name": "Coop refusée", "sector": "624", "region": "CA-QC", "employees": -1}""",
-                            422, "employees", "employees must be a number >= 0"),
+                            422, "employees", "employees must be 0, or a number from 0.01 to 1000000"),
                     Arguments.of("unknown legal form",
                             """
                             {"name": "Coop refusée", "sector": "624", "region": "CA-QC", "employees": 3, "legalForm": "corp"}""",
@@ -809,7 +809,7 @@ class ApiIntegrationTest {
                     Arguments.of("negative revenue",
                             """
                             {"name": "Coop refusée", "sector": "624", "region": "CA-QC", "employees": 3, "annualRevenueCad": -10}""",
-                            422, "annualRevenueCad", "annualRevenueCad must be a number >= 0"),
+                            422, "annualRevenueCad", "annualRevenueCad must be 0, or a number from 0.01 to 10000000000000"),
                     Arguments.of("employees of the wrong JSON type",
                             """
                             {"name": "Coop refusée", "sector": "624", "region": "CA-QC", "employees": "many"}""",

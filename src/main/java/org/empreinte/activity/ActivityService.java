@@ -31,7 +31,9 @@ import org.empreinte.audit.AuditTrail;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.organization.Regions;
 import org.empreinte.organization.Site;
+import org.empreinte.web.NumberFields;
 import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /**
@@ -44,6 +46,11 @@ public class ActivityService {
     public static final Set<String> DATA_QUALITIES = Set.of("measured", "estimated");
     static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
     static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    /**
+     * A millionth of the unit entered (a gram of a tonne, a kilojoule of a gigajoule): finer than any bill, and
+     * above zero, so that nothing logged is empty and -0, subnormals and NaN are refused with it.
+     */
+    static final double MIN_QUANTITY = 1e-6;
     /** Far above any bill or trip, low enough that no product of it overflows. */
     static final double MAX_QUANTITY = 1e12;
     private static final int MAX_TAGS = 20;
@@ -381,6 +388,8 @@ public class ActivityService {
         if (request == null) {
             throw new org.empreinte.web.MalformedRequestException(null, "a JSON body is required");
         }
+        // Before the types read their attributes, so that a refusal says what is wrong with the text itself.
+        TextFields.attributes("attributes", request.attributes());
         String type = request.type() == null ? "" : request.type().strip();
         if (type.isEmpty()) {
             throw new ValidationException("type", "type is required", "error_required");
@@ -464,13 +473,7 @@ public class ActivityService {
         if (request.quantity() == null) {
             throw new ValidationException("quantity", "quantity is required", "error_required");
         }
-        double quantity = request.quantity();
-        if (!Double.isFinite(quantity) || quantity < 0) {
-            throw new ValidationException("quantity", "quantity must be a number >= 0", "error_not_negative");
-        }
-        if (quantity > MAX_QUANTITY) {
-            throw new ValidationException("quantity", "quantity must be at most " + MAX_QUANTITY, "error_too_large");
-        }
+        double quantity = NumberFields.between("quantity", request.quantity(), MIN_QUANTITY, MAX_QUANTITY);
         if (request.unit() == null || request.unit().isBlank()) {
             throw new ValidationException("unit", "unit is required; for " + type + " use one of " + unitsFor(type),
                     "error_required");
@@ -554,7 +557,7 @@ public class ActivityService {
         if (reference == null || reference.toString().isBlank()) {
             return null;
         }
-        String text = reference.toString().strip();
+        String text = TextFields.line("site", reference.toString().strip());
         Optional<Site> site = reference instanceof Number number
                 ? organizations.site(organizationId, number.longValue())
                 : organizations.siteNamed(organizationId, text);
@@ -579,6 +582,7 @@ public class ActivityService {
                 throw new ValidationException("tags", "a tag must be at most " + MAX_TAG_LENGTH + " characters",
                         "error_too_long", MAX_TAG_LENGTH);
             }
+            TextFields.line("tags", value);
             clean.add(value);
         }
         if (clean.size() > MAX_TAGS) {

@@ -107,7 +107,9 @@ final class ReportCsv {
     }
 
     private void row(String section, String key, String label, String value, String unit, String detail) {
-        rows.add(new String[] {section, key, label, value, unit, detail == null ? "" : detail});
+        // Labels and details carry what members typed (site names, contract descriptions, their own denominator).
+        rows.add(new String[] {ActivityCsv.toCell(section), ActivityCsv.toCell(key), ActivityCsv.toCell(label),
+            ActivityCsv.toCell(value), ActivityCsv.toCell(unit), detail == null ? "" : ActivityCsv.toCell(detail)});
     }
 
     /** A quantity in a detail's text: ten significant digits, so a prorated 50,000 kWh reads 50000. */

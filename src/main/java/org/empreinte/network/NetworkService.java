@@ -310,7 +310,7 @@ public class NetworkService {
         if (name.strip().length() > 200) {
             throw new ValidationException("name", "name is at most 200 characters", "error_network_name_length");
         }
-        return name.strip();
+        return org.empreinte.web.TextFields.line("name", name.strip());
     }
 
     private static NetworkTarget target(NetworkRequest.TargetRequest request, String prefix) {

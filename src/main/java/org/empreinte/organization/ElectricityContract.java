@@ -2,6 +2,7 @@ package org.empreinte.organization;
 
 import java.util.Locale;
 
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /**
@@ -52,6 +53,7 @@ public record ElectricityContract(Long id, Long siteId, String kind, Double co2e
         if (text.length() > 500) {
             throw new ValidationException("description", "description must be at most 500 characters", "error_too_long", 500);
         }
+        TextFields.text("description", text);
         return new ElectricityContract(id, siteId, cleanKind, rate, fromYear, end, text);
     }
 }

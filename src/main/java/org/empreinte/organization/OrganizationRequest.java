@@ -3,6 +3,8 @@ package org.empreinte.organization;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.empreinte.web.NumberFields;
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /** The body of {@code POST} and {@code PUT /api/organizations}, checked field by field. */
@@ -26,6 +28,15 @@ public record OrganizationRequest(
         return includeRadiativeForcing == null || includeRadiativeForcing;
     }
 
+    /**
+     * The smallest FTE or revenue above zero: a hundredth (about 20 hours a year, a cent). Below it an
+     * intensity per FTE or per dollar would be a division by next to nothing.
+     */
+    public static final double MIN_FIGURE = 0.01;
+    /** Above the largest employer there is; 0 stays allowed, for an organization run by volunteers. */
+    public static final double MAX_EMPLOYEES = 1_000_000;
+    /** Ten trillion dollars, above any organization's revenue. */
+    public static final double MAX_REVENUE_CAD = 1e13;
     public static final Set<String> LEGAL_FORMS = Set.of("cooperative", "nonprofit", "mutual", "other");
     private static final Pattern NAICS = Pattern.compile("\\d{2,6}");
 
@@ -38,6 +49,7 @@ public record OrganizationRequest(
         if (cleanName.length() > 200) {
             throw new ValidationException("name", "name must be at most 200 characters", "error_too_long", 200);
         }
+        TextFields.line("name", cleanName);
         String cleanSector = sector == null ? "" : sector.strip();
         if (!NAICS.matcher(cleanSector).matches()) {
             throw new ValidationException("sector", "sector must be a NAICS (SCIAN) code of 2 to 6 digits", "error_sector");
@@ -50,11 +62,9 @@ public record OrganizationRequest(
         if (employees == null) {
             throw new ValidationException("employees", "employees (full-time equivalents) is required", "error_required");
         }
-        if (!Double.isFinite(employees) || employees < 0) {
-            throw new ValidationException("employees", "employees must be a number >= 0", "error_not_negative");
-        }
-        if (annualRevenueCad != null && (!Double.isFinite(annualRevenueCad) || annualRevenueCad < 0)) {
-            throw new ValidationException("annualRevenueCad", "annualRevenueCad must be a number >= 0", "error_not_negative");
+        NumberFields.zeroOrBetween("employees", employees, MIN_FIGURE, MAX_EMPLOYEES);
+        if (annualRevenueCad != null) {
+            NumberFields.zeroOrBetween("annualRevenueCad", annualRevenueCad, MIN_FIGURE, MAX_REVENUE_CAD);
         }
         String cleanForm = legalForm == null || legalForm.isBlank() ? null : legalForm.strip();
         if (cleanForm != null && !LEGAL_FORMS.contains(cleanForm)) {

@@ -1,5 +1,6 @@
 package org.empreinte.organization;
 
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /** The body of {@code POST /api/organizations/{orgId}/sites}. */
@@ -13,6 +14,7 @@ public record SiteRequest(String name, String region) {
         if (cleanName.length() > 200) {
             throw new ValidationException("name", "name must be at most 200 characters", "error_too_long", 200);
         }
+        TextFields.line("name", cleanName);
         String cleanRegion = region == null ? "" : region.strip().toUpperCase();
         if (!Regions.isKnown(cleanRegion)) {
             throw new ValidationException("region", "region must be an ISO 3166-2 code such as CA-QC, or an ISO 3166-1 country code",

@@ -1,5 +1,7 @@
 package org.empreinte.organization;
 
+import org.empreinte.web.NumberFields;
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /**
@@ -16,13 +18,15 @@ public record YearFigures(Integer year, Double employees, Double revenueCad, Str
         if (year != null && year != pathYear) {
             throw new ValidationException("year", "the body's year differs from the address's", "error_year_mismatch");
         }
-        requirePositive("employees", employees, 10_000_000);
-        requirePositive("revenueCad", revenueCad, 1e13);
-        requirePositive("customValue", customValue, 1e13);
+        // Denominators: above zero, with the profile's bounds (a custom count, such as meals served, as revenue).
+        between("employees", employees, OrganizationRequest.MAX_EMPLOYEES);
+        between("revenueCad", revenueCad, OrganizationRequest.MAX_REVENUE_CAD);
+        between("customValue", customValue, OrganizationRequest.MAX_REVENUE_CAD);
         String label = customLabel == null || customLabel.isBlank() ? null : customLabel.strip();
         if (label != null && label.length() > 100) {
             throw new ValidationException("customLabel", "customLabel must be at most 100 characters", "error_too_long", 100);
         }
+        TextFields.line("customLabel", label);
         if ((label == null) != (customValue == null)) {
             throw new ValidationException(label == null ? "customLabel" : "customValue",
                     "a denominator of your own needs both its label and its value", "error_custom_denominator");
@@ -30,9 +34,9 @@ public record YearFigures(Integer year, Double employees, Double revenueCad, Str
         return new YearFigures(pathYear, employees, revenueCad, label, customValue);
     }
 
-    private static void requirePositive(String field, Double value, double max) {
-        if (value != null && (value.isNaN() || value <= 0 || value > max)) {
-            throw new ValidationException(field, field + " must be a positive number", "error_positive");
+    private static void between(String field, Double value, double max) {
+        if (value != null) {
+            NumberFields.between(field, value, OrganizationRequest.MIN_FIGURE, max);
         }
     }
 }

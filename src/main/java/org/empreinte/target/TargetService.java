@@ -437,7 +437,7 @@ public class TargetService {
             throw new ValidationException(field, field + " must be at most " + MAX_TEXT + " characters", "error_too_long",
                     MAX_TEXT);
         }
-        return clean;
+        return org.empreinte.web.TextFields.line(field, clean);
     }
 
     private void requireOrganization(long organizationId) {

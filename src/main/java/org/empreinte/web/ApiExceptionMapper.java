@@ -15,6 +15,6 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException e) {
-        return ErrorResponses.build(uri, headers, e.status(), e.getMessage(), e.field(), e.messageKey(), e.messageArgs());
+        return ErrorResponses.build(uri, headers, e);
     }
 }

@@ -16,6 +16,10 @@ public final class ErrorResponses {
         return path.startsWith("api/") || path.startsWith("/api/") || path.equals("api") || path.equals("/api");
     }
 
+    public static Response build(UriInfo uri, HttpHeaders headers, ApiException e) {
+        return build(uri, headers, e.status(), e.getMessage(), e.field(), e.messageKey(), e.messageArgs());
+    }
+
     public static Response build(UriInfo uri, HttpHeaders headers, int status, String message, String field, String key, Object... args) {
         if (isApi(uri)) {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)

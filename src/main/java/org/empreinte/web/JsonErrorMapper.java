@@ -21,6 +21,10 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
 
     @Override
     public Response toResponse(JsonProcessingException e) {
+        RequestTooLargeException tooLarge = RequestTooLargeException.behind(e);
+        if (tooLarge != null) {
+            return ErrorResponses.build(uri, headers, tooLarge);
+        }
         String field = null;
         String message = "malformed JSON: " + e.getOriginalMessage();
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -23,6 +23,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        RequestTooLargeException tooLarge = RequestTooLargeException.behind(e);
+        if (tooLarge != null) {
+            return ErrorResponses.build(uri, headers, tooLarge);
+        }
         String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
         LOG.error("Error handling a request: {}", id, e);
         return ErrorResponses.build(uri, headers, 500, "internal error " + id, null, "error_server_id", id);
