@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /** People, their tokens and sessions, and their roles in organizations. */
@@ -49,15 +50,22 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
     public record UserRequest(String email, String name, String password, Boolean admin) {
     }
 
-    public User createUser(UserRequest request) {
-        String email = request.email() == null ? "" : request.email().strip().toLowerCase(Locale.ROOT);
+    /** An address as stored and compared: trimmed, lower case, one line of at most 254 characters with one @. */
+    static String email(String raw) {
+        String email = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
             throw new ValidationException("email", "email must be an address such as name@example.org", "error_email");
         }
+        return TextFields.line("email", email);
+    }
+
+    public User createUser(UserRequest request) {
+        String email = email(request.email());
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new ValidationException("name", "name is required (200 characters at most)", "error_required");
         }
+        TextFields.line("name", name);
         if (request.password() != null) {
             PasswordRules.check("password", request.password(), email, name);
         }
@@ -123,6 +131,7 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
         if (clean != null && clean.length() > 100) {
             throw new ValidationException("label", "label must be at most 100 characters", "error_too_long", 100);
         }
+        TextFields.line("label", clean);
         String token = Secrets.newSecret("emp_");
         String now = clock.instant().toString();
         return jdbi.inTransaction(handle -> {

@@ -21,8 +21,6 @@ import org.empreinte.web.ValidationException;
  */
 public class InvitationService {
 
-    private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
-
     private final Jdbi jdbi;
     private final InvitationDao dao;
     private final AuthDao accounts;
@@ -46,13 +44,9 @@ public class InvitationService {
         if (!role.equals(AccountService.EDITOR) && !role.equals(AccountService.VIEWER)) {
             throw new ValidationException("role", "role must be editor or viewer", "error_choice", "editor, viewer");
         }
-        String email = request.email() == null || request.email().isBlank() ? null
-                : request.email().strip().toLowerCase(Locale.ROOT);
+        String email = request.email() == null || request.email().isBlank() ? null : AccountService.email(request.email());
         if (email == null && request.userId() == null) {
             throw new ValidationException("email", "email is required: the address of the person to invite", "error_required");
-        }
-        if (email != null && (!email.matches(EMAIL) || email.length() > 254)) {
-            throw new ValidationException("email", "email must be an address such as name@example.org", "error_email");
         }
         return new Invitee(email, email == null ? request.userId() : null, role);
     }

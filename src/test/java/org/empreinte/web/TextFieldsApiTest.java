@@ -157,4 +157,16 @@ class TextFieldsApiTest {
             assertThat(response.readEntity(String.class)).contains("Caractères de contrôle interdits (U+0000, au caractère 5).");
         }
     }
+
+    @Test
+    void peopleTheirTokensAndInvitations() {
+        int before = api.list("/api/users").size();
+        refused(post("/api/users", Map.of("email", "nul@example.org", "name", "Marie" + NUL)), "name");
+        refused(post("/api/users", Map.of("email", "marie" + RLO + "@example.org", "name", "Marie")), "email");
+        assertThat(api.list("/api/users")).hasSize(before);
+        long user = ((Number) api.created("/api/users", Map.of("email", "propre@example.org", "name", "Propre")).get("id"))
+                .longValue();
+        refused(post("/api/users/" + user + "/tokens", Map.of("label", "script" + RLO + "txt.exe")), "label");
+        refused(post(path("/members"), Map.of("email", "x" + NUL + "@example.org", "role", "viewer")), "email");
+    }
 }
