@@ -95,8 +95,13 @@ public interface ActivityDao extends SqlObject {
     @SqlQuery(SELECT + " WHERE a.organization_id = :organizationId AND a.id = :id")
     Optional<ActivityRow> find(@Bind("organizationId") long organizationId, @Bind("id") long id);
 
-    @SqlQuery("SELECT MAX(period_end) FROM activity WHERE organization_id = :organizationId")
-    Optional<String> latestPeriodEnd(@Bind("organizationId") long organizationId);
+    /**
+     * A day of the same year as the latest period end, found at the end of one index rather than by reading the
+     * organization's activities (0.1 to 0.5 s for 500,000 of them): the start of its last monthly share. Every
+     * activity has a share in the month of its end, and no share starts after the latest end.
+     */
+    @SqlQuery("SELECT MAX(first_day) FROM activity_month WHERE organization_id = :organizationId")
+    Optional<Long> dayOfLatestMonth(@Bind("organizationId") long organizationId);
 
     @SqlBatch("INSERT INTO activity_tag (activity_id, tag) VALUES (:activityId, :tag)")
     void insertTags(@Bind("activityId") long activityId, @Bind("tag") Collection<String> tags);
@@ -162,6 +167,29 @@ public interface ActivityDao extends SqlObject {
         ActivityFilter filter = new ActivityFilter(organizationId, fromDay, toDay, type, tag);
         return filter.bind(getHandle().createQuery(SELECT + " WHERE " + filter.where() + " ORDER BY a.period_start, a.id"))
                 .mapTo(ActivityRow.class).list();
+    }
+
+    /**
+     * At most {@code limit} activities of the filter, in the list's order (start of the period, then id), or
+     * newest first, after the activity whose start day and id are given (null for the first page). The order is
+     * the index's own (organization, start day, then the row id), so a page reads about {@code limit} entries
+     * wherever it starts; start_day orders exactly as period_start, its ISO text.
+     */
+    default List<ActivityRow> page(ActivityFilter filter, Long afterDay, Long afterId, boolean newestFirst, int limit) {
+        String where = filter.where();
+        if (afterDay != null) {
+            // The first comparison bounds the index range; the second breaks ties within a day by id.
+            where += newestFirst
+                    ? " AND a.start_day <= :afterDay AND (a.start_day < :afterDay OR a.id < :afterId)"
+                    : " AND a.start_day >= :afterDay AND (a.start_day > :afterDay OR a.id > :afterId)";
+        }
+        String order = newestFirst ? " ORDER BY a.start_day DESC, a.id DESC" : " ORDER BY a.start_day, a.id";
+        var query = filter.bind(getHandle().createQuery(SELECT + " WHERE " + where + order + " LIMIT :limit"))
+                .bind("limit", limit);
+        if (afterDay != null) {
+            query.bind("afterDay", afterDay).bind("afterId", afterId);
+        }
+        return query.mapTo(ActivityRow.class).list();
     }
 
     // ---- CSV imports: the rows of a file stored in batches, in the transaction of ActivityImport ----------------
