@@ -57,8 +57,17 @@ public class OrganizationPages {
 
     @Allow(Permission.SIGNED_IN)
     @GET
-    public OrganizationsPage home(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security) {
-        return new OrganizationsPage(PageContext.of(uri, headers), organizations.list(security.getUserPrincipal()), Form.empty());
+    public OrganizationsPage home(@QueryParam("after") String after, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
+        Paging paging;
+        try {
+            paging = Paging.of(null, after, 2);
+        } catch (ValidationException e) {
+            // A cursor mangled in the address bar: the first organizations rather than an error page.
+            paging = Paging.first();
+        }
+        return new OrganizationsPage(PageContext.of(uri, headers), organizations.page(security.getUserPrincipal(), paging),
+                !paging.isFirst(), Form.empty());
     }
 
     @Allow(Permission.SIGNED_IN)
@@ -76,8 +85,8 @@ public class OrganizationPages {
             return Response.seeOther(URI.create("/organizations/" + created.id())).build();
         } catch (ValidationException e) {
             form.reject(e, context.messages());
-            return Response.status(422).entity(new OrganizationsPage(context, organizations.list(security.getUserPrincipal()),
-                    form)).build();
+            return Response.status(422).entity(new OrganizationsPage(context, organizations.page(security.getUserPrincipal(),
+                    Paging.first()), false, form)).build();
         }
     }
 

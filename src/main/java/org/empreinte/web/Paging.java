@@ -94,6 +94,40 @@ public record Paging(int limit, List<String> after) {
         return new Slice<>(kept, cursorOf.apply(kept.get(kept.size() - 1)));
     }
 
+    /** Reads a list ordered by name then id: the rows after a name and id, at most {@code limit} of them. */
+    public interface NameOrder<T> {
+        List<T> after(String name, long id, int limit);
+    }
+
+    /**
+     * A page of a list ordered by name then id (organizations, networks) of which the caller may see only
+     * some rows: read in chunks after the cursor's key, keeping the visible rows, until the page is full or the
+     * list ends. Its cursor is the last row's id and name (an id alone would lose its place if the row were
+     * renamed or deleted meanwhile).
+     */
+    public <T> Slice<T> byName(NameOrder<T> read, java.util.function.Predicate<T> visible, Function<T, String> name,
+            java.util.function.ToLongFunction<T> id) {
+        String afterName = isFirst() ? "" : text(1);
+        long afterId = isFirst() ? 0 : number(0);
+        int chunk = Math.max(limit + 1, 200);
+        List<T> kept = new ArrayList<>();
+        while (kept.size() <= limit) {
+            List<T> rows = read.after(afterName, afterId, chunk);
+            for (T row : rows) {
+                if (visible.test(row) && kept.size() <= limit) {
+                    kept.add(row);
+                }
+            }
+            if (rows.size() < chunk) {
+                break;
+            }
+            T last = rows.get(rows.size() - 1);
+            afterName = name.apply(last);
+            afterId = id.applyAsLong(last);
+        }
+        return slice(kept, row -> cursor(id.applyAsLong(row), name.apply(row)));
+    }
+
     private static List<String> decode(String cursor, int parts) {
         String text;
         try {
@@ -101,7 +135,8 @@ public record Paging(int limit, List<String> after) {
         } catch (IllegalArgumentException e) {
             throw badCursor();
         }
-        List<String> key = List.of(text.split(SEPARATOR, -1));
+        // At most `parts` parts: the last one (a name) may itself hold the separator.
+        List<String> key = List.of(text.split(SEPARATOR, parts));
         if (key.size() != parts) {
             throw badCursor();
         }
