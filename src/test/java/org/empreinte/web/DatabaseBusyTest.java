@@ -45,7 +45,12 @@ class DatabaseBusyTest {
 
     private static Path temporaryFile() {
         try {
-            return Files.createTempFile("empreinte-busy", ".db");
+            Path file = Files.createTempFile("empreinte-busy", ".db");
+            // This test's own database and its write-ahead log: not left behind run after run.
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Path.of(file + suffix).toFile().deleteOnExit();
+            }
+            return file;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
