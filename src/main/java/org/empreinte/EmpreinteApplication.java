@@ -136,6 +136,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         TargetService targets = new TargetService(jdbi, footprints, activities, denominators, library,
                 environment.getObjectMapper(), clock);
         ActivityImport imports = new ActivityImport(jdbi, activities, environment.getObjectMapper(), clock);
+        imports.discardUnpublished();
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
         environment.admin().addTask(new RecomputeTask(activities));

@@ -1,7 +1,6 @@
 package org.empreinte.activity;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -12,11 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.web.Allow;
+import org.empreinte.web.Paging;
 import org.empreinte.web.Permission;
 
 @Path("/api/organizations/{orgId}/activities")
@@ -38,11 +40,18 @@ public class ActivityResource {
                 .entity(activity).build();
     }
 
+    /**
+     * A page of the activities, in the order the list always had (start of the period, then id): the body is
+     * still the JSON list, and a {@code Link: <...>; rel="next"} header gives the next page while there is
+     * one. {@code limit} 1 to 1,000 (100 by default); {@code after} is the cursor of that link. No total count:
+     * counting an organization's 500,000 rows on every page would cost more than the page.
+     */
     @Allow(Permission.ORGANIZATION_READ)
     @GET
-    public List<Activity> list(@PathParam("orgId") long orgId, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("type") String type, @QueryParam("tag") String tag) {
-        return activities.list(orgId, from, to, type, tag);
+    public Response list(@PathParam("orgId") long orgId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("type") String type, @QueryParam("tag") String tag, @QueryParam("limit") String limit,
+            @QueryParam("after") String after, @Context UriInfo uri) {
+        return activities.page(orgId, from, to, type, tag, Paging.of(limit, after, 2), false).response(uri);
     }
 
     @Allow(Permission.ORGANIZATION_READ)

@@ -32,6 +32,7 @@ import org.empreinte.organization.OrganizationDao;
 import org.empreinte.organization.Regions;
 import org.empreinte.organization.Site;
 import org.empreinte.web.NumberFields;
+import org.empreinte.web.Paging;
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
@@ -168,14 +169,25 @@ public class ActivityService {
         });
     }
 
-    public List<Activity> list(long organizationId, String from, String to, String type, String tag) {
+    /**
+     * One page of the activities whose period overlaps [from, to], of a type and with a tag when given: in
+     * the list's order (start of the period, then id), or newest first. Its cursor is the last activity's
+     * start day and id; tags are read for the page's activities only.
+     */
+    public Paging.Slice<Activity> page(long organizationId, String from, String to, String type, String tag, Paging paging,
+            boolean newestFirst) {
         Long fromDay = from == null || from.isBlank() ? null : date("from", from).toEpochDay();
         Long toDay = to == null || to.isBlank() ? null : date("to", to).toEpochDay();
+        ActivityFilter filter = new ActivityFilter(organizationId, fromDay, toDay, blankToNull(type), blankToNull(tag));
+        Long afterDay = paging.isFirst() ? null : paging.number(0);
+        Long afterId = paging.isFirst() ? null : paging.number(1);
         return jdbi.withHandle(handle -> {
             requireOrganization(organizationId);
-            List<ActivityRow> rows = activityDao.list(organizationId, fromDay, toDay, blankToNull(type), blankToNull(tag));
-            Map<Long, List<String>> tags = activityDao.tagsOf(rows.stream().map(ActivityRow::id).toList());
-            return rows.stream().map(row -> toActivity(row, tags.getOrDefault(row.id(), List.of()))).toList();
+            List<ActivityRow> rows = activityDao.page(filter, afterDay, afterId, newestFirst, paging.limit() + 1);
+            Paging.Slice<ActivityRow> slice = paging.slice(rows,
+                    row -> Paging.cursor(LocalDate.parse(row.periodStart()).toEpochDay(), row.id()));
+            Map<Long, List<String>> tags = activityDao.tagsOf(slice.items().stream().map(ActivityRow::id).toList());
+            return slice.map(row -> toActivity(row, tags.getOrDefault(row.id(), List.of())));
         });
     }
 
@@ -337,8 +349,7 @@ public class ActivityService {
 
     /** The year of the latest activity, where a page should open when no year is asked for. */
     public Optional<Integer> latestYear(long organizationId) {
-        return activityDao.latestPeriodEnd(organizationId)
-                .map(end -> LocalDate.parse(end).getYear());
+        return activityDao.dayOfLatestMonth(organizationId).map(day -> LocalDate.ofEpochDay(day).getYear());
     }
 
     /** The units a type can be entered in, for forms and error messages. */

@@ -22,6 +22,12 @@ public interface AuditDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM audit_event WHERE organization_id = :organizationId ORDER BY id DESC LIMIT :limit")
     List<AuditEvent> events(@Bind("organizationId") long organizationId, @Bind("limit") int limit);
 
+    /** The events older than {@code beforeId}, newest first: read along the index on (organization, id). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM audit_event WHERE organization_id = :organizationId AND id < :beforeId"
+            + " ORDER BY id DESC LIMIT :limit")
+    List<AuditEvent> eventsBefore(@Bind("organizationId") long organizationId, @Bind("beforeId") long beforeId,
+            @Bind("limit") int limit);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM audit_event WHERE organization_id = :organizationId AND entity = :entity"
             + " AND entity_id = :entityId ORDER BY id DESC LIMIT 1")
     Optional<AuditEvent> last(@Bind("organizationId") long organizationId, @Bind("entity") String entity,

@@ -14,15 +14,35 @@ public class AuditPage extends Page {
     private final long organizationId;
     private final String organizationName;
     private final List<AuditEvent> events;
+    private final java.util.Set<Long> restorable;
+    private final String nextLink;
+    private final String firstLink;
     private final Long restored;
 
+    /**
+     * @param events a page of the trail, newest first
+     * @param restorable the ids of its events that can be undone: deletions still the last word on their activity
+     * @param nextLink the older events, or null on the last page
+     * @param firstLink the newest events, from a later page; else null
+     */
     public AuditPage(PageContext context, long organizationId, String organizationName, List<AuditEvent> events,
-            Long restored) {
+            java.util.Set<Long> restorable, String nextLink, String firstLink, Long restored) {
         super("audit.mustache", context);
         this.organizationId = organizationId;
         this.organizationName = organizationName;
         this.events = events;
+        this.restorable = restorable;
+        this.nextLink = nextLink;
+        this.firstLink = firstLink;
         this.restored = restored;
+    }
+
+    public String getNextLink() {
+        return nextLink;
+    }
+
+    public String getFirstLink() {
+        return firstLink;
     }
 
     @Override
@@ -48,10 +68,8 @@ public class AuditPage extends Page {
 
     /** Only the last word on an activity can be undone: its deletion, if nothing came after it. */
     public List<Line> getLines() {
-        java.util.Set<Long> seen = new java.util.HashSet<>();
         return events.stream().map(e -> {
-            boolean latest = e.entityId() != null && "activity".equals(e.entity()) && seen.add(e.entityId());
-            boolean restorable = latest && AuditTrail.DELETE.equals(e.action());
+            boolean restorable = this.restorable.contains(e.id());
             return new Line(WHEN.format(java.time.Instant.parse(e.at())), actor(e.actor()),
                     messages().labelOr("audit_entity_", e.entity()) + " — " + messages().labelOr("audit_action_", e.action()),
                     summary(e), restorable ? e.entityId() : null);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.empreinte.web.PageContext;
+import org.empreinte.web.Paging;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
 
@@ -44,10 +45,28 @@ public class AuditPages {
 
     @Allow(Permission.ORGANIZATION_HISTORY)
     @GET
-    public AuditPage page(@PathParam("orgId") long orgId, @QueryParam("restored") Long restored, @Context UriInfo uri,
-            @Context HttpHeaders headers) {
-        return new AuditPage(PageContext.of(uri, headers), orgId, organizationName.apply(orgId), trail.events(orgId, 500),
-                restored);
+    public AuditPage page(@PathParam("orgId") long orgId, @QueryParam("restored") Long restored,
+            @QueryParam("after") String after, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Paging paging;
+        try {
+            paging = Paging.of(null, after, 1);
+        } catch (org.empreinte.web.ValidationException e) {
+            // A cursor mangled in the address bar: the newest events rather than an error page.
+            paging = Paging.first();
+        }
+        Paging.Slice<AuditEvent> events = trail.page(orgId, paging);
+        // A deletion can be undone while it is the trail's last word on its activity, which a later event may be
+        // on a newer page than this one: asked of the trail, not of this page.
+        java.util.Set<Long> restorable = new java.util.HashSet<>();
+        for (AuditEvent event : events.items()) {
+            if ("activity".equals(event.entity()) && AuditTrail.DELETE.equals(event.action()) && event.entityId() != null
+                    && trail.last(orgId, "activity", event.entityId()).map(AuditEvent::id).orElse(-1L) == event.id()) {
+                restorable.add(event.id());
+            }
+        }
+        return new AuditPage(PageContext.of(uri, headers), orgId, organizationName.apply(orgId), events.items(), restorable,
+                events.next() == null ? null : "/organizations/" + orgId + "/audit?after=" + events.next(), paging.isFirst() ? null
+                        : "/organizations/" + orgId + "/audit", restored);
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)

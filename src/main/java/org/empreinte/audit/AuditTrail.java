@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Jdbi;
 
+import org.empreinte.web.Paging;
+
 /**
  * Records every write to an organization's data, in the writing transaction (the DAO is made with
  * {@code onDemand}, so it runs on the caller's open handle): a write that rolls back leaves no trace.
@@ -37,6 +39,14 @@ public class AuditTrail {
     /** The organization's trail, newest first. */
     public List<AuditEvent> events(long organizationId, int limit) {
         return dao.events(organizationId, limit);
+    }
+
+    /** A page of the organization's trail, newest first; its cursor is the last event's id. */
+    public Paging.Slice<AuditEvent> page(long organizationId, Paging paging) {
+        int limit = paging.limit() + 1;
+        List<AuditEvent> events = paging.isFirst() ? dao.events(organizationId, limit)
+                : dao.eventsBefore(organizationId, paging.number(0), limit);
+        return paging.slice(events, event -> Paging.cursor(event.id()));
     }
 
     public Optional<AuditEvent> last(long organizationId, String entity, long entityId) {

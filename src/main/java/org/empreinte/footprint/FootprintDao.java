@@ -84,6 +84,10 @@ public interface FootprintDao {
     List<Group> groups(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay, @Bind("toDay") long toDay,
             @Define("tagFilter") String tagFilter, @Bind("tag") String tag);
 
+    /** How many activities the organization has, counting no further than {@code cap}: a few index entries. */
+    @SqlQuery("SELECT COUNT(*) FROM (SELECT 1 FROM activity WHERE organization_id = :organizationId LIMIT :cap) c")
+    int activitiesUpTo(@Bind("organizationId") long organizationId, @Bind("cap") int cap);
+
     /** The previous period's totals by scope, for the comparison: nothing else of it is needed. */
     @SqlQuery("SELECT k.scope, SUM(g.co2e_kg) AS co2e_kg FROM ("
             + "SELECT a.result_key, SUM(m.co2e_kg) AS co2e_kg" + INSIDE + " GROUP BY a.result_key"

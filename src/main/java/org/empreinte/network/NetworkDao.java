@@ -61,6 +61,11 @@ public interface NetworkDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM network ORDER BY name, id")
     List<Network> list();
 
+    /** The networks after a name and id, in the list's order. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM network WHERE name > :name OR (name = :name AND id > :id) ORDER BY name, id"
+            + " LIMIT :limit")
+    List<Network> listAfter(@Bind("name") String name, @Bind("id") long id, @Bind("limit") int limit);
+
     @SqlUpdate("INSERT INTO network_member (network_id, organization_id, sharing, updated_at)"
             + " VALUES (:networkId, :organizationId, :sharing, :now)")
     int insertMember(@Bind("networkId") long networkId, @Bind("organizationId") long organizationId,

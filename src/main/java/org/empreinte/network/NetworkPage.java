@@ -45,10 +45,19 @@ public class NetworkPage extends Page {
         return model;
     }
 
-    static NetworkPage networks(PageContext context, List<Network> networks, Form form) {
-        List<NetworkLine> lines = networks.stream().map(n -> new NetworkLine(n.id(), n.name(), n.memberCount())).toList();
-        return new NetworkPage("networks.mustache", context, context.messages().get("networks_title"),
-                Map.of("networks", lines, "form", form, "empty", lines.isEmpty()));
+    /** A page of the networks, by name, with links to the next one and, from a later page, back to the first. */
+    static NetworkPage networks(PageContext context, org.empreinte.web.Paging.Slice<Network> networks, boolean laterPage,
+            Form form) {
+        List<NetworkLine> lines = networks.items().stream().map(n -> new NetworkLine(n.id(), n.name(), n.memberCount()))
+                .toList();
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("networks", lines, "form", form, "empty", lines.isEmpty()));
+        if (networks.next() != null) {
+            model.put("nextLink", "/networks?after=" + networks.next());
+        }
+        if (laterPage) {
+            model.put("firstLink", "/networks");
+        }
+        return new NetworkPage("networks.mustache", context, context.messages().get("networks_title"), model);
     }
 
     static NetworkPage dashboard(PageContext context, NetworkAggregate aggregate) {

@@ -55,16 +55,23 @@ public final class NetworkPages {
             this.access = access;
         }
 
-        private java.util.List<Network> visible(java.security.Principal who) {
-            java.util.Set<Long> ids = access.networks(who);
-            return ids == null ? networks.list() : networks.list().stream().filter(n -> ids.contains(n.id())).toList();
+        private org.empreinte.web.Paging.Slice<Network> visible(java.security.Principal who, org.empreinte.web.Paging paging) {
+            return networks.page(access.networks(who), paging);
         }
 
         @Allow(Permission.SIGNED_IN)
         @GET
-        public NetworkPage list(@Context UriInfo uri, @Context HttpHeaders headers,
+        public NetworkPage list(@QueryParam("after") String after, @Context UriInfo uri, @Context HttpHeaders headers,
                 @Context jakarta.ws.rs.core.SecurityContext security) {
-            return NetworkPage.networks(PageContext.of(uri, headers), visible(security.getUserPrincipal()), Form.empty());
+            org.empreinte.web.Paging paging;
+            try {
+                paging = org.empreinte.web.Paging.of(null, after, 2);
+            } catch (org.empreinte.web.ValidationException e) {
+                // A cursor mangled in the address bar: the first networks rather than an error page.
+                paging = org.empreinte.web.Paging.first();
+            }
+            return NetworkPage.networks(PageContext.of(uri, headers), visible(security.getUserPrincipal(), paging),
+                    !paging.isFirst(), Form.empty());
         }
 
         @Allow(Permission.ADMINISTRATOR)
@@ -79,7 +86,8 @@ public final class NetworkPages {
                 return Response.seeOther(URI.create("/networks/" + created.id())).build();
             } catch (ValidationException e) {
                 form.reject(e, context.messages());
-                return Response.status(422).entity(NetworkPage.networks(context, visible(security.getUserPrincipal()), form))
+                return Response.status(422).entity(NetworkPage.networks(context,
+                        visible(security.getUserPrincipal(), org.empreinte.web.Paging.first()), false, form))
                         .build();
             }
         }

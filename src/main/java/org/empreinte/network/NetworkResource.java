@@ -50,11 +50,13 @@ public class NetworkResource {
         return Response.created(URI.create("/api/networks/" + created.id())).entity(created).build();
     }
 
+    /** The networks the caller may see, by name: a page of {@code limit} (1 to 1,000, 100 by default), next in {@code Link}. */
     @Allow(Permission.SIGNED_IN)
     @GET
-    public List<Network> list(@Context SecurityContext security) {
+    public Response list(@Context SecurityContext security, @QueryParam("limit") String limit, @QueryParam("after") String after,
+            @Context jakarta.ws.rs.core.UriInfo uri) {
         Set<Long> visible = access.networks(security.getUserPrincipal());
-        return visible == null ? networks.list() : networks.list().stream().filter(n -> visible.contains(n.id())).toList();
+        return networks.page(visible, org.empreinte.web.Paging.of(limit, after, 2)).response(uri);
     }
 
     @Allow(Permission.NETWORK_COORDINATE)

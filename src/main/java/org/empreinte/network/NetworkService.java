@@ -59,6 +59,11 @@ public class NetworkService {
         return dao.list();
     }
 
+    /** A page of the networks, by name then id; {@code visible} null for all of them. */
+    public org.empreinte.web.Paging.Slice<Network> page(java.util.Set<Long> visible, org.empreinte.web.Paging paging) {
+        return paging.byName(dao::listAfter, n -> visible == null || visible.contains(n.id()), Network::name, Network::id);
+    }
+
     public Network network(long id) {
         Network network = dao.find(id).orElseThrow(() -> new ResourceNotFoundException("network", id));
         return network.withMembers(dao.members(id));

@@ -47,6 +47,11 @@ public interface OrganizationDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM organization ORDER BY name, id")
     List<Organization> list();
 
+    /** The organizations after a name and id, in the list's order. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM organization WHERE name > :name OR (name = :name AND id > :id)"
+            + " ORDER BY name, id LIMIT :limit")
+    List<Organization> listAfter(@Bind("name") String name, @Bind("id") long id, @Bind("limit") int limit);
+
     @SqlQuery("INSERT INTO site (organization_id, name, region) VALUES (:organizationId, :r.name, :r.region)" + " RETURNING id")
     long insertSite(@Bind("organizationId") long organizationId, @BindMethods("r") SiteRequest request);
 

@@ -14,6 +14,7 @@ import org.empreinte.footprint.SvgCharts;
 import org.empreinte.web.Form;
 import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;
+import org.empreinte.web.Paging;
 
 /** An organization: its sites, the footprint of one year with its charts, and that year's activities. */
 public class OrganizationPage extends Page {
@@ -30,18 +31,29 @@ public class OrganizationPage extends Page {
 
     private final Organization organization;
     private final int year;
+    private final String tag;
+    /** Null while it is being computed (a large organization's first view after a write). */
     private final Footprint footprint;
     private final List<Activity> activities;
+    private final String nextActivities;
+    private final boolean laterPage;
     private final Form siteForm;
     private Integer imported;
 
-    public OrganizationPage(PageContext context, Organization organization, int year, Footprint footprint,
-            List<Activity> activities, Form siteForm) {
+    /**
+     * @param activities a page of the year's activities, most recent first
+     * @param laterPage whether it is not the first page (the page then links back to the most recent)
+     */
+    public OrganizationPage(PageContext context, Organization organization, int year, String tag, Footprint footprint,
+            Paging.Slice<Activity> activities, boolean laterPage, Form siteForm) {
         super("organization.mustache", context);
         this.organization = organization;
         this.year = year;
+        this.tag = tag;
         this.footprint = footprint;
-        this.activities = activities;
+        this.activities = activities.items();
+        this.nextActivities = activities.next();
+        this.laterPage = laterPage;
         this.siteForm = siteForm;
     }
 
@@ -118,7 +130,34 @@ public class OrganizationPage extends Page {
     }
 
     public boolean getHasFootprint() {
-        return footprint.activityCount() > 0;
+        return footprint != null && footprint.activityCount() > 0;
+    }
+
+    public boolean getFootprintPending() {
+        return footprint == null;
+    }
+
+    public String getFootprintPendingMessage() {
+        return messages().format("footprint_pending", Integer.toString(year));
+    }
+
+    public String getActivitiesOrder() {
+        return messages().format("activities_order", OrganizationPages.ACTIVITIES_SHOWN);
+    }
+
+    /** The query of this year and tag, for the links that page through the activities. */
+    private String yearQuery() {
+        return "?year=" + year + (tag == null ? "" : "&tag=" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The next (older) activities, or null on the last page. */
+    public String getNextActivitiesLink() {
+        return nextActivities == null ? null : yearQuery() + "&after=" + nextActivities + "#activities";
+    }
+
+    /** Back to the most recent activities, from a later page. */
+    public String getFirstActivitiesLink() {
+        return laterPage ? yearQuery() + "#activities" : null;
     }
 
     public String getEmptyMessage() {
@@ -155,11 +194,11 @@ public class OrganizationPage extends Page {
     }
 
     public String getTag() {
-        return footprint.tag();
+        return tag;
     }
 
     public String getTagNote() {
-        return footprint.tag() == null ? null : messages().format("footprint_tag", footprint.tag());
+        return tag == null ? null : messages().format("footprint_tag", tag);
     }
 
     public String getRadiativeForcingNote() {

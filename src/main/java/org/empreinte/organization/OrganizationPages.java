@@ -2,6 +2,7 @@ package org.empreinte.organization;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.empreinte.activity.Activity;
 import org.empreinte.activity.ActivityService;
 import org.empreinte.calculation.Period;
 import org.empreinte.footprint.Footprint;
@@ -26,6 +28,7 @@ import org.empreinte.footprint.FootprintService;
 import org.empreinte.web.ApiException;
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
+import org.empreinte.web.Paging;
 import org.empreinte.web.ValidationException;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
@@ -34,6 +37,10 @@ import org.empreinte.web.Permission;
 @Path("/")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class OrganizationPages {
+
+    static final int ACTIVITIES_SHOWN = 50;
+    /** Time enough for a footprint already cached; with the page's other reads, well under a second. */
+    static final Duration FOOTPRINT_WAIT = Duration.ofMillis(250);
 
     private final OrganizationService organizations;
     private final ActivityService activities;
@@ -50,8 +57,17 @@ public class OrganizationPages {
 
     @Allow(Permission.SIGNED_IN)
     @GET
-    public OrganizationsPage home(@Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext security) {
-        return new OrganizationsPage(PageContext.of(uri, headers), organizations.list(security.getUserPrincipal()), Form.empty());
+    public OrganizationsPage home(@QueryParam("after") String after, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
+        Paging paging;
+        try {
+            paging = Paging.of(null, after, 2);
+        } catch (ValidationException e) {
+            // A cursor mangled in the address bar: the first organizations rather than an error page.
+            paging = Paging.first();
+        }
+        return new OrganizationsPage(PageContext.of(uri, headers), organizations.page(security.getUserPrincipal(), paging),
+                !paging.isFirst(), Form.empty());
     }
 
     @Allow(Permission.SIGNED_IN)
@@ -69,8 +85,8 @@ public class OrganizationPages {
             return Response.seeOther(URI.create("/organizations/" + created.id())).build();
         } catch (ValidationException e) {
             form.reject(e, context.messages());
-            return Response.status(422).entity(new OrganizationsPage(context, organizations.list(security.getUserPrincipal()),
-                    form)).build();
+            return Response.status(422).entity(new OrganizationsPage(context, organizations.page(security.getUserPrincipal(),
+                    Paging.first()), false, form)).build();
         }
     }
 
@@ -78,9 +94,9 @@ public class OrganizationPages {
     @GET
     @Path("organizations/{orgId}")
     public OrganizationPage organization(@PathParam("orgId") long orgId, @QueryParam("year") String year,
-            @QueryParam("tag") String tag, @QueryParam("imported") String imported, @Context UriInfo uri,
-            @Context HttpHeaders headers) {
-        OrganizationPage page = page(orgId, year, tag, Form.empty(), PageContext.of(uri, headers));
+            @QueryParam("tag") String tag, @QueryParam("imported") String imported, @QueryParam("after") String after,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        OrganizationPage page = page(orgId, year, tag, after, Form.empty(), PageContext.of(uri, headers));
         return imported != null && imported.matches("\\d{1,9}") ? page.withImported(Integer.parseInt(imported)) : page;
     }
 
@@ -97,11 +113,16 @@ public class OrganizationPages {
             return Response.seeOther(URI.create("/organizations/" + orgId + "#sites")).build();
         } catch (ValidationException e) {
             form.reject(e, context.messages());
-            return Response.status(422).entity(page(orgId, null, null, form, context)).build();
+            return Response.status(422).entity(page(orgId, null, null, null, form, context)).build();
         }
     }
 
-    private OrganizationPage page(long orgId, String year, String tag, Form siteForm, PageContext context) {
+    /**
+     * The year's footprint and its most recent activities, {@link #ACTIVITIES_SHOWN} at a time: with 500,000
+     * activities the page still reads one page of them, and waits for the footprint no longer than
+     * {@link #FOOTPRINT_WAIT} (see {@link FootprintService#footprintWithin}).
+     */
+    private OrganizationPage page(long orgId, String year, String tag, String after, Form siteForm, PageContext context) {
         Organization organization = organizations.get(orgId);
         int fallback = activities.latestYear(orgId).orElse(LocalDate.now(clock).getYear());
         int shown;
@@ -112,8 +133,17 @@ public class OrganizationPages {
         }
         Period period = Period.ofYear(shown);
         String cleanTag = tag == null || tag.isBlank() ? null : tag.strip();
-        Footprint footprint = footprints.footprint(orgId, period, cleanTag);
-        return new OrganizationPage(context, organization, shown, footprint,
-                activities.list(orgId, period.start().toString(), period.end().toString(), null, cleanTag), siteForm);
+        Paging paging;
+        try {
+            paging = Paging.of(null, after, 2).withLimit(ACTIVITIES_SHOWN);
+        } catch (ValidationException e) {
+            // A cursor mangled in the address bar: the most recent activities rather than an error page.
+            paging = Paging.first(ACTIVITIES_SHOWN);
+        }
+        Paging.Slice<Activity> shownActivities = activities.page(orgId, period.start().toString(), period.end().toString(), null,
+                cleanTag, paging, true);
+        Footprint footprint = footprints.footprintWithin(orgId, period, cleanTag, FOOTPRINT_WAIT).orElse(null);
+        return new OrganizationPage(context, organization, shown, cleanTag, footprint, shownActivities, !paging.isFirst(),
+                siteForm);
     }
 }

@@ -11,13 +11,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.empreinte.web.MalformedRequestException;
 import org.empreinte.web.Allow;
+import org.empreinte.web.Paging;
 import org.empreinte.web.Permission;
 
 @Path("/api/organizations")
@@ -38,11 +41,15 @@ public class OrganizationResource {
         return Response.created(URI.create("/api/organizations/" + created.id())).entity(created).build();
     }
 
-    /** The organizations the caller may see: all for an administrator, else those they are a member of. */
+    /**
+     * The organizations the caller may see (all for an administrator, else those they are a member of), by name:
+     * a page of {@code limit} (1 to 1,000, 100 by default), the next in the {@code Link: <...>; rel="next"} header.
+     */
     @Allow(Permission.SIGNED_IN)
     @GET
-    public List<Organization> list(@Context SecurityContext security) {
-        return organizations.list(security.getUserPrincipal());
+    public Response list(@Context SecurityContext security, @QueryParam("limit") String limit, @QueryParam("after") String after,
+            @Context UriInfo uri) {
+        return organizations.page(security.getUserPrincipal(), Paging.of(limit, after, 2)).response(uri);
     }
 
     @Allow(Permission.ORGANIZATION_READ)

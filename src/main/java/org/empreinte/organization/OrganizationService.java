@@ -89,6 +89,13 @@ public class OrganizationService {
         return visible == null ? list() : list().stream().filter(o -> visible.contains(o.id())).toList();
     }
 
+    /** A page of the organizations {@code who} may see, by name then id. */
+    public org.empreinte.web.Paging.Slice<Organization> page(java.security.Principal who, org.empreinte.web.Paging paging) {
+        java.util.Set<Long> visible = access.visible(who);
+        return paging.byName(organizationDao::listAfter, o -> visible == null || visible.contains(o.id()), Organization::name,
+                Organization::id);
+    }
+
     /** Creates an organization whose first editor is {@code who}. */
     public Organization create(OrganizationRequest request, java.security.Principal who) {
         OrganizationRequest valid = request.validated();

@@ -5,6 +5,7 @@ import java.util.List;
 import org.empreinte.web.Form;
 import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;
+import org.empreinte.web.Paging;
 
 /** The home page: every organization, and the form that creates one. */
 public class OrganizationsPage extends Page {
@@ -13,15 +14,32 @@ public class OrganizationsPage extends Page {
     }
 
     private final List<Row> organizations;
+    private final String next;
+    private final boolean laterPage;
     private final Form form;
 
-    public OrganizationsPage(PageContext context, List<Organization> organizations, Form form) {
+    /**
+     * @param organizations a page of them, by name
+     * @param laterPage whether it is not the first page (the page then links back to the first)
+     */
+    public OrganizationsPage(PageContext context, Paging.Slice<Organization> organizations, boolean laterPage, Form form) {
         super("organizations.mustache", context);
-        this.organizations = organizations.stream()
+        this.organizations = organizations.items().stream()
                 .map(o -> new Row(o.id(), o.name(), o.sector(), Regions.name(o.region(), messages().locale()),
                         number(o.employees(), 1)))
                 .toList();
+        this.next = organizations.next();
+        this.laterPage = laterPage;
         this.form = form;
+    }
+
+    /** The next organizations by name, or null on the last page. */
+    public String getNextLink() {
+        return next == null ? null : "/?after=" + next;
+    }
+
+    public String getFirstLink() {
+        return laterPage ? "/" : null;
     }
 
     @Override

@@ -11,7 +11,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** 500 for anything unforeseen: logged with an id the user can quote, details never shown. */
+/**
+ * 500 for anything unforeseen: logged with an id the user can quote, details never shown. A database busy
+ * with other writes is foreseen: 503 (see {@link DatabaseBusy}).
+ */
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
@@ -26,6 +29,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         RequestTooLargeException tooLarge = RequestTooLargeException.behind(e);
         if (tooLarge != null) {
             return ErrorResponses.build(uri, headers, tooLarge);
+        }
+        if (DatabaseBusy.is(e)) {
+            LOG.warn("Database busy, answered 503: {}", e.toString());
+            return DatabaseBusy.response(uri, headers);
         }
         String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
         LOG.error("Error handling a request: {}", id, e);

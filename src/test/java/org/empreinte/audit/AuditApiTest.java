@@ -78,6 +78,36 @@ class AuditApiTest {
     }
 
     @Test
+    void theTrailComesByPagesNewestFirst() {
+        long org = api.organization();
+        String activities = "/api/organizations/" + org + "/activities";
+        for (int i = 0; i < 6; i++) {
+            api.created(activities, Map.of("type", "electricity", "quantity", 100 + i, "unit", "kWh", "date", "2024-02-01"));
+        }
+        List<Map<String, Object>> whole = api.request("/api/organizations/" + org + "/audit?limit=1000")
+                .get(new GenericType<>() { });
+        assertThat(whole).hasSize(7); // the organization's creation, then six activities
+
+        List<Object> walked = new java.util.ArrayList<>();
+        String path = "/api/organizations/" + org + "/audit?limit=3";
+        while (path != null) {
+            Response page = api.request(path).get();
+            assertThat(page.getStatus()).isEqualTo(200);
+            String link = page.getHeaderString("Link");
+            page.readEntity(new GenericType<List<Map<String, Object>>>() { }).forEach(e -> walked.add(e.get("id")));
+            path = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        }
+        assertThat(walked).isEqualTo(whole.stream().map(e -> e.get("id")).toList());
+        assertThat(walked).isSortedAccordingTo((a, b) -> Long.compare(((Number) b).longValue(), ((Number) a).longValue()));
+
+        for (String refused : List.of("limit=0", "limit=1001", "after=nimporte")) {
+            Response response = api.request("/api/organizations/" + org + "/audit?" + refused).get();
+            assertThat(response.getStatus()).as(refused).isEqualTo(422);
+            assertThat(response.readEntity(JSON)).containsEntry("field", refused.substring(0, refused.indexOf('=')));
+        }
+    }
+
+    @Test
     void aViewerCannotReadTheTrail() {
         long org = api.organization();
         long user = ((Number) api.created("/api/users", Map.of("email", "lectrice@example.org", "name", "Lectrice")).get("id"))
