@@ -303,11 +303,15 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
      * The organization's people. Its own people and administrators see their addresses; a coordinator
      * reading a member that shares its details sees names and roles only.
      */
-    public List<AuthDao.Membership> members(long organizationId, java.security.Principal who) {
-        List<AuthDao.Membership> members = dao.members(organizationId);
+    public org.empreinte.web.Paging.Slice<AuthDao.Membership> members(long organizationId, java.security.Principal who,
+            org.empreinte.web.Paging paging) {
+        List<AuthDao.Membership> rows = paging.isFirst() ? dao.membersAfter(organizationId, "", 0, paging.limit() + 1)
+                : dao.membersAfter(organizationId, paging.text(0), paging.number(1), paging.limit() + 1);
         boolean insider = who instanceof User user && (user.admin() || dao.role(organizationId, user.id()).isPresent());
-        return insider ? members : members.stream()
+        List<AuthDao.Membership> shown = insider ? rows : rows.stream()
                 .map(m -> new AuthDao.Membership(m.organizationId(), m.userId(), m.role(), null, m.name())).toList();
+        // The cursor holds a name and an id, both shown already: never an address.
+        return paging.slice(shown, m -> org.empreinte.web.Paging.cursor(m.name(), m.userId()));
     }
 
     public void removeMember(long organizationId, long userId) {

@@ -105,6 +105,13 @@ public interface AuthDao {
             + " JOIN app_user u ON u.id = m.user_id WHERE m.organization_id = :organizationId ORDER BY u.email")
     List<Membership> members(@Bind("organizationId") long organizationId);
 
+    /** A page of the organization's people by name then id, after the given name and id (from the start: "" and 0). */
+    @SqlQuery("SELECT m.organization_id, m.user_id, m.role, u.email, u.name FROM organization_member m"
+            + " JOIN app_user u ON u.id = m.user_id WHERE m.organization_id = :organizationId"
+            + " AND (u.name > :name OR (u.name = :name AND u.id > :id)) ORDER BY u.name, u.id LIMIT :limit")
+    List<Membership> membersAfter(@Bind("organizationId") long organizationId, @Bind("name") String name, @Bind("id") long id,
+            @Bind("limit") int limit);
+
     @SqlQuery("SELECT COUNT(*) FROM network WHERE id = :id")
     int networkExists(@Bind("id") long networkId);
 

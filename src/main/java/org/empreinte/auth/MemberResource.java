@@ -10,15 +10,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.web.Allow;
+import org.empreinte.web.Paging;
 import org.empreinte.web.Permission;
 
 /**
@@ -63,8 +64,9 @@ public class MemberResource {
 
     @Allow(Permission.ORGANIZATION_READ)
     @GET
-    public List<AuthDao.Membership> list(@PathParam("orgId") long orgId, @Context SecurityContext security) {
-        return accounts.members(orgId, security.getUserPrincipal());
+    public Response list(@PathParam("orgId") long orgId, @QueryParam("limit") String limit, @QueryParam("after") String after,
+            @Context SecurityContext security, @Context UriInfo uri) {
+        return accounts.members(orgId, security.getUserPrincipal(), Paging.of(limit, after, 2)).response(uri);
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)

@@ -129,4 +129,43 @@ class UserDirectoryTest {
         assertThat(OUT.call(editor.token(), "GET", "/api/organizations/" + member + "/members", null).body())
                 .contains(editor.email());
     }
+
+    /** The people of an organization by pages, by name; a coordinator's next-page link carries no address either. */
+    @Test
+    void anOrganizationsPeopleComeByPages() {
+        long network = Outsider.id(OUT.setUp("POST", "/api/networks", Map.of("name", "Pôle paginé")));
+        Outsider.Person coordinator = OUT.person("coordinator");
+        OUT.setUp("POST", "/api/networks/" + network + "/coordinators", Map.of("userId", coordinator.id()));
+        long org = OUT.organization("Coop nombreuse");
+        OUT.setUp("POST", "/api/networks/" + network + "/members", Map.of("organizationId", org, "sharing", "detailed"));
+        List<Outsider.Person> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Outsider.Person person = OUT.person("membre");
+            OUT.setUp("POST", "/api/organizations/" + org + "/members", Map.of("userId", person.id(), "role", "viewer"));
+            people.add(person);
+        }
+        for (Outsider.Person reader : List.of(people.get(0), coordinator)) {
+            List<Object> seen = new java.util.ArrayList<>();
+            String next = "/api/organizations/" + org + "/members?limit=2";
+            int pages = 0;
+            while (next != null) {
+                Outsider.Answer page = OUT.call(reader.token(), "GET", next, null);
+                assertThat(page.status()).isEqualTo(200);
+                assertThat(page.list()).hasSizeLessThanOrEqualTo(2);
+                page.list().forEach(m -> seen.add(m.get("userId")));
+                String link = page.headers().firstValue("Link").orElse(null);
+                if (reader == coordinator && link != null) {
+                    String cursor = java.net.URLDecoder.decode(link.replaceAll(".*after=([^&>]*).*", "$1"),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8))
+                            .doesNotContain("@");
+                }
+                next = link == null ? null : link.replaceAll("^<([^>]+)>.*", "$1");
+                pages++;
+            }
+            assertThat(pages).isEqualTo(3);
+            // The names are all alike here ("membre"), so the id orders them: each once, in that order.
+            assertThat(seen).containsExactlyElementsOf(people.stream().map(p -> (Object) (int) p.id()).toList());
+        }
+    }
 }
