@@ -103,11 +103,15 @@ class PurchaseApiTest {
         assertThat(request(activities()).get(new GenericType<List<Object>>() { })).isEmpty();
     }
 
-    /** The unweighted mean over USEEIO sectors, each once, computed here from the shared USEEIO file itself. */
+    /**
+     * The unweighted mean over USEEIO sectors, each once, computed here from the EPA's own table (US EPA, USEEIO
+     * v1.3.0 supply-chain factors, a US government work in the public domain), which the tests carry so that a
+     * fresh clone runs them.
+     */
     private static double meanOfIndustriesUnder(String prefix) {
         try {
             List<String> lines = java.nio.file.Files.readAllLines(
-                    java.nio.file.Path.of("../shared/data/useeio-v1.3-supply-chain-factors-naics-2022usd.csv"));
+                    java.nio.file.Path.of("src/test/resources/sources/useeio-v1.3-supply-chain-factors-naics-2022usd.csv"));
             Map<String, Double> bySector = new java.util.LinkedHashMap<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] cells = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
