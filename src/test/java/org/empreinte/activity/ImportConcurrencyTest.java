@@ -43,14 +43,13 @@ import org.empreinte.TestApp;
  * organization: no write gets a 500; a write refused because the database stayed busy is a 503 with
  * Retry-After; what is stored is exactly what was acknowledged (the 201s) plus the import's rows.
  *
- * <p>The issue's run was 170,000 rows: {@code -Dempreinte.concurrentImportRows=170000} (about a minute on
- * the 2-core machine). The suite's default, 60,000 rows, still holds the writer for seconds when stored in
- * one transaction, long enough for every writer to meet it.
+ * <p>170,000 rows, the size of the import that made others' writes fail (about 25 s on the 2-core machine);
+ * {@code -Dempreinte.concurrentImportRows=} sets another size.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ImportConcurrencyTest {
 
-    private static final int ROWS = Integer.getInteger("empreinte.concurrentImportRows", 60_000);
+    private static final int ROWS = Integer.getInteger("empreinte.concurrentImportRows", 170_000);
     private static final int WRITERS = 16;
     /** Writers stop by themselves after this, whatever the import does. */
     private static final Duration MAX_RUN = Duration.ofMinutes(4);
