@@ -3,14 +3,16 @@ package org.empreinte;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeMap;
 
-import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jakarta.servlet.DispatcherType;
 
+import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -18,6 +20,9 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.views.common.ViewBundle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.empreinte.activity.ActivityExportResource;
 import org.empreinte.activity.ActivityImport;
@@ -27,6 +32,23 @@ import org.empreinte.activity.ActivityPages;
 import org.empreinte.activity.ActivityResource;
 import org.empreinte.activity.ActivityService;
 import org.empreinte.activity.RecomputeTask;
+import org.empreinte.audit.AuditPages;
+import org.empreinte.audit.AuditResource;
+import org.empreinte.audit.AuditTrail;
+import org.empreinte.auth.AccessFilter;
+import org.empreinte.auth.AccountPages;
+import org.empreinte.auth.AccountResource;
+import org.empreinte.auth.AccountService;
+import org.empreinte.auth.AdminPortGuard;
+import org.empreinte.auth.AuthFilter;
+import org.empreinte.auth.CoordinatorResource;
+import org.empreinte.auth.InvitationResource;
+import org.empreinte.auth.InvitationService;
+import org.empreinte.auth.MemberResource;
+import org.empreinte.auth.SecretMasking;
+import org.empreinte.auth.SignInThrottle;
+import org.empreinte.auth.TokenAuthenticator;
+import org.empreinte.auth.User;
 import org.empreinte.db.DatabaseSetup;
 import org.empreinte.factor.AirportResource;
 import org.empreinte.factor.EmissionFactorResource;
@@ -35,30 +57,34 @@ import org.empreinte.factor.FactorLibraryHealthCheck;
 import org.empreinte.factor.FactorLibraryLoader;
 import org.empreinte.factor.FactorPages;
 import org.empreinte.footprint.FootprintResource;
-import com.github.benmanes.caffeine.cache.CaffeineSpec;
-import io.dropwizard.auth.CachingAuthenticator;
-
-import org.empreinte.auth.AccessFilter;
-import org.empreinte.auth.AccountPages;
-import org.empreinte.auth.AccountResource;
-import org.empreinte.auth.AccountService;
-import org.empreinte.auth.AuthFilter;
-import org.empreinte.auth.MemberResource;
-import org.empreinte.auth.TokenAuthenticator;
-import org.empreinte.auth.User;
 import org.empreinte.footprint.FootprintService;
 import org.empreinte.footprint.ReportCache;
+import org.empreinte.footprint.ReportPages;
+import org.empreinte.footprint.ReportResource;
+import org.empreinte.network.BenchmarkService;
+import org.empreinte.network.NetworkPages;
+import org.empreinte.network.NetworkResource;
+import org.empreinte.network.NetworkService;
+import org.empreinte.network.OrganizationNetworksResource;
+import org.empreinte.organization.ElectricityContractResource;
+import org.empreinte.organization.IntensityDenominators;
 import org.empreinte.organization.OrganizationPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
+import org.empreinte.organization.YearFiguresResource;
+import org.empreinte.organization.YearlyFigures;
+import org.empreinte.target.ActionResource;
 import org.empreinte.target.TargetPages;
 import org.empreinte.target.TargetResource;
 import org.empreinte.target.TargetService;
 import org.empreinte.tools.ImportCommand;
 import org.empreinte.tools.LoadCommand;
 import org.empreinte.web.ApiExceptionMapper;
+import org.empreinte.web.ApiRootResource;
 import org.empreinte.web.JsonErrorMapper;
 import org.empreinte.web.LanguageCookieFilter;
+import org.empreinte.web.RequestSizeFilter;
+import org.empreinte.web.SecurityHeadersFilter;
 import org.empreinte.web.UnexpectedExceptionMapper;
 import org.empreinte.web.WebApplicationExceptionMapper;
 
@@ -127,12 +153,12 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 // On the console only, once: the logger's files must never hold a password.
                 .ifPresent(password -> System.out.printf("%n  Empreinte: first administrator %s, password %s%n"
                         + "  (sign in at /login and change it; shown this once)%n%n", auth.getFirstAdminEmail(), password));
-        org.empreinte.organization.YearlyFigures yearlyFigures = new org.empreinte.organization.YearlyFigures(jdbi, clock);
+        YearlyFigures yearlyFigures = new YearlyFigures(jdbi, clock);
         ReportCache reportCache = new ReportCache(configuration.getReportCache().getMaximumSize(),
                 configuration.getReportCache().getExpireAfterAccess().toJavaDuration());
         reportCache.registerMetrics(environment.metrics());
         FootprintService footprints = new FootprintService(jdbi, library, yearlyFigures, reportCache);
-        org.empreinte.organization.IntensityDenominators denominators = yearlyFigures;
+        IntensityDenominators denominators = yearlyFigures;
         TargetService targets = new TargetService(jdbi, footprints, activities, denominators, library,
                 environment.getObjectMapper(), clock);
         ActivityImport imports = new ActivityImport(jdbi, activities, environment.getObjectMapper(), clock);
@@ -140,50 +166,50 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
         environment.admin().addTask(new RecomputeTask(activities));
-        environment.admin().addFilter("administrators-only", new org.empreinte.auth.AdminPortGuard(tokenCache))
-                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
-        org.empreinte.auth.SecretMasking.install();
+        environment.admin().addFilter("administrators-only", new AdminPortGuard(tokenCache))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        SecretMasking.install();
         activities.staleResults().forEach(stale -> LOG.warn("{} activities hold results computed with factor set {} v{},"
                 + " which the library no longer has: POST /tasks/recompute on the admin port computes them again"
                 + " (?dryRun=true to see what would change)", stale.activities(), stale.factorSet(), stale.factorSetVersion()));
 
-        environment.servlets().addFilter("security-headers", new org.empreinte.web.SecurityHeadersFilter())
-                .addMappingForUrlPatterns(java.util.EnumSet.allOf(jakarta.servlet.DispatcherType.class), false, "/*");
+        environment.servlets().addFilter("security-headers", new SecurityHeadersFilter())
+                .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
         var jersey = environment.jersey();
         jersey.register(new ApiExceptionMapper());
         jersey.register(new JsonErrorMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new LanguageCookieFilter());
-        jersey.register(new org.empreinte.web.RequestSizeFilter(configuration.getLimits().getMaxBodySize().toBytes(),
+        jersey.register(new RequestSizeFilter(configuration.getLimits().getMaxBodySize().toBytes(),
                 configuration.getLimits().getMaxUploadSize().toBytes()));
 
         jersey.register(new AuthFilter(tokenCache, accounts));
         jersey.register(new AccessFilter(accounts));
         jersey.register(new AccountResource(accounts, tokenCache));
-        org.empreinte.auth.InvitationService invitations = new org.empreinte.auth.InvitationService(jdbi, clock);
+        InvitationService invitations = new InvitationService(jdbi, clock);
         jersey.register(new MemberResource(accounts, invitations));
-        jersey.register(new org.empreinte.auth.InvitationResource(invitations));
-        org.empreinte.audit.AuditTrail auditTrail = new org.empreinte.audit.AuditTrail(jdbi, clock);
-        jersey.register(new org.empreinte.audit.AuditResource(auditTrail));
-        jersey.register(new org.empreinte.audit.AuditPages(auditTrail, orgId -> organizations.get(orgId).name(),
+        jersey.register(new InvitationResource(invitations));
+        AuditTrail auditTrail = new AuditTrail(jdbi, clock);
+        jersey.register(new AuditResource(auditTrail));
+        jersey.register(new AuditPages(auditTrail, orgId -> organizations.get(orgId).name(),
                 (orgId, activityId) -> activities.restore(orgId, activityId).id()));
-        jersey.register(new org.empreinte.auth.CoordinatorResource(accounts));
+        jersey.register(new CoordinatorResource(accounts));
         jersey.register(new AccountPages(accounts, tokenCache, auth.isSecureCookie(), auth.getSessionLength().toJavaDuration(),
-                new org.empreinte.auth.SignInThrottle(auth.getSignInThrottle().settings(),
-                        com.github.benmanes.caffeine.cache.Ticker.systemTicker()), invitations));
-        jersey.register(new org.empreinte.web.ApiRootResource());
+                new SignInThrottle(auth.getSignInThrottle().settings(),
+                        Ticker.systemTicker()), invitations));
+        jersey.register(new ApiRootResource());
         jersey.register(new OrganizationResource(organizations));
-        jersey.register(new org.empreinte.organization.YearFiguresResource(yearlyFigures));
-        jersey.register(new org.empreinte.organization.ElectricityContractResource(yearlyFigures));
+        jersey.register(new YearFiguresResource(yearlyFigures));
+        jersey.register(new ElectricityContractResource(yearlyFigures));
         jersey.register(new ActivityResource(activities));
         jersey.register(new ActivityImportResource(imports));
         jersey.register(new ActivityExportResource(imports));
         jersey.register(new FootprintResource(footprints, clock));
-        jersey.register(new org.empreinte.footprint.ReportResource(footprints, clock));
-        jersey.register(new org.empreinte.footprint.ReportPages(organizations, footprints, yearlyFigures, clock));
+        jersey.register(new ReportResource(footprints, clock));
+        jersey.register(new ReportPages(organizations, footprints, yearlyFigures, clock));
         jersey.register(new TargetResource(targets));
-        jersey.register(new org.empreinte.target.ActionResource(targets));
+        jersey.register(new ActionResource(targets));
         EmissionFactorResource factorApi = new EmissionFactorResource(library);
         jersey.register(factorApi);
         jersey.register(new AirportResource(library.airports()));
@@ -194,14 +220,14 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new FactorPages(library, factorApi));
         jersey.register(new TargetPages(targets, organizations, activities));
 
-        org.empreinte.network.NetworkService networks = new org.empreinte.network.NetworkService(jdbi, clock);
-        org.empreinte.network.BenchmarkService benchmarks = new org.empreinte.network.BenchmarkService(jdbi,
+        NetworkService networks = new NetworkService(jdbi, clock);
+        BenchmarkService benchmarks = new BenchmarkService(jdbi,
                 configuration.getBenchmark().getMinimumPeers());
-        jersey.register(new org.empreinte.network.NetworkResource(networks, clock, accounts));
-        jersey.register(new org.empreinte.network.OrganizationNetworksResource.Memberships(networks));
-        jersey.register(new org.empreinte.network.OrganizationNetworksResource.Benchmarks(benchmarks, clock));
-        jersey.register(new org.empreinte.network.NetworkPages.Coordinator(networks, clock, accounts));
-        jersey.register(new org.empreinte.network.NetworkPages.Consent(networks, organizations, accounts));
-        jersey.register(new org.empreinte.network.NetworkPages.BenchmarkPage(benchmarks, organizations, clock));
+        jersey.register(new NetworkResource(networks, clock, accounts));
+        jersey.register(new OrganizationNetworksResource.Memberships(networks));
+        jersey.register(new OrganizationNetworksResource.Benchmarks(benchmarks, clock));
+        jersey.register(new NetworkPages.Coordinator(networks, clock, accounts));
+        jersey.register(new NetworkPages.Consent(networks, organizations, accounts));
+        jersey.register(new NetworkPages.BenchmarkPage(benchmarks, organizations, clock));
     }
 }
