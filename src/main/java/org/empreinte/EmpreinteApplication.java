@@ -168,7 +168,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         environment.admin().addTask(new RecomputeTask(activities));
         environment.admin().addFilter("administrators-only", new AdminPortGuard(tokenCache))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        SecretMasking.install();
+        SecretMasking.install(auth.getAdminToken());
         activities.staleResults().forEach(stale -> LOG.warn("{} activities hold results computed with factor set {} v{},"
                 + " which the library no longer has: POST /tasks/recompute on the admin port computes them again"
                 + " (?dryRun=true to see what would change)", stale.activities(), stale.factorSet(), stale.factorSetVersion()));
@@ -224,7 +224,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         BenchmarkService benchmarks = new BenchmarkService(jdbi,
                 configuration.getBenchmark().getMinimumPeers());
         jersey.register(new NetworkResource(networks, clock, accounts));
-        jersey.register(new OrganizationNetworksResource.Memberships(networks));
+        jersey.register(new OrganizationNetworksResource.Memberships(networks, accounts));
         jersey.register(new OrganizationNetworksResource.Benchmarks(benchmarks, clock));
         jersey.register(new NetworkPages.Coordinator(networks, clock, accounts));
         jersey.register(new NetworkPages.Consent(networks, organizations, accounts));

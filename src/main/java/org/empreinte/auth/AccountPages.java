@@ -68,11 +68,15 @@ public class AccountPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
             @Context HttpServletRequest request) {
+        if (crossSite(headers, uri)) {
+            // Login CSRF: another site's page would sign the visitor into an account of the attacker's choosing.
+            throw new AuthException(403, null, "sign in from Empreinte's own page", "error_csrf");
+        }
         Form form = Form.of(params);
         String next = safeNext(form.value("next"));
         // The connection's own address: X-Forwarded-For is whatever the client wrote, unless the connector is
         // told to trust a proxy (useForwardedHeaders), in which case Jetty has already put the proxy's word here.
-        SignInThrottle.Attempt attempt = throttle.begin(form.value("email"), request.getRemoteAddr());
+        SignInThrottle.Attempt attempt = throttle.begin(form.value("email"), SignInThrottle.client(request.getRemoteAddr()));
         if (!attempt.permitted()) {
             long seconds = attempt.retryAfterSeconds();
             return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds).entity(new SignInPage(
@@ -223,6 +227,25 @@ public class AccountPages {
             return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
         } catch (URISyntaxException e) {
             return "/";
+        }
+    }
+
+    /** A form posted by another site's page, as the browser says (Sec-Fetch-Site, else Origin). */
+    static boolean crossSite(HttpHeaders headers, UriInfo uri) {
+        String site = headers.getHeaderString("Sec-Fetch-Site");
+        if (site != null) {
+            return "cross-site".equalsIgnoreCase(site.strip());
+        }
+        String origin = headers.getHeaderString("Origin");
+        if (origin == null || origin.isBlank() || "null".equals(origin.strip())) {
+            return false;
+        }
+        try {
+            URI from = URI.create(origin.strip());
+            URI here = uri.getBaseUri();
+            return !(java.util.Objects.equals(from.getHost(), here.getHost()) && from.getPort() == here.getPort());
+        } catch (IllegalArgumentException e) {
+            return true;
         }
     }
 }

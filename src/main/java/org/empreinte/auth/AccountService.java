@@ -224,6 +224,11 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
         return !(who instanceof User user) || access(user, organizationId) == Access.WRITE;
     }
 
+    @Override
+    public boolean insider(java.security.Principal who, long organizationId) {
+        return !(who instanceof User user) || user.admin() || dao.role(organizationId, user.id()).isPresent();
+    }
+
     public record CoordinatorRequest(Long userId) {
     }
 
@@ -307,8 +312,7 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
             org.empreinte.web.Paging paging) {
         List<AuthDao.Membership> rows = paging.isFirst() ? dao.membersAfter(organizationId, "", 0, paging.limit() + 1)
                 : dao.membersAfter(organizationId, paging.text(0), paging.number(1), paging.limit() + 1);
-        boolean insider = who instanceof User user && (user.admin() || dao.role(organizationId, user.id()).isPresent());
-        List<AuthDao.Membership> shown = insider ? rows : rows.stream()
+        List<AuthDao.Membership> shown = insider(who, organizationId) ? rows : rows.stream()
                 .map(m -> new AuthDao.Membership(m.organizationId(), m.userId(), m.role(), null, m.name())).toList();
         // The cursor holds a name and an id, both shown already: never an address.
         return paging.slice(shown, m -> org.empreinte.web.Paging.cursor(m.name(), m.userId()));
@@ -320,6 +324,9 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
             if (dao.deleteMember(organizationId, userId) == 0) {
                 throw new ResourceNotFoundException("member", userId);
             }
+            // Nothing left behind that would let them back in: invitations to them, and those they sent.
+            handle.attach(InvitationDao.class).deleteConcerning(organizationId, userId,
+                    dao.user(userId).map(User::email).orElse(""));
             audit.record(organizationId, "member", userId, AuditTrail.DELETE, java.util.Map.of("role", before.orElse("")), null);
         });
     }

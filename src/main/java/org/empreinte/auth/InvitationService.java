@@ -27,6 +27,11 @@ public class InvitationService {
     private final AuditTrail audit;
     private final Clock clock;
 
+    /** How long an invitation waits to be accepted. */
+    public static final java.time.Duration VALID = java.time.Duration.ofDays(14);
+    /** Invitations waiting at once per organization: enough for a team, not for spraying addresses. */
+    public static final int MAX_PENDING = 100;
+
     public InvitationService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.dao = jdbi.onDemand(InvitationDao.class);
@@ -51,12 +56,21 @@ public class InvitationService {
         return new Invitee(email, email == null ? request.userId() : null, role);
     }
 
-    /** Records the invitation; what it answers does not depend on whether the person exists. */
-    public void invite(long organizationId, Invitee invitee) {
+    /**
+     * Records the invitation; what it answers does not depend on whether the person exists. It holds
+     * {@link #VALID} and only while its sender is still an editor, so that an editor who is removed
+     * cannot come back through an invitation they sent themselves or another account of theirs.
+     */
+    public void invite(long organizationId, User inviter, Invitee invitee) {
         jdbi.useTransaction(handle -> {
+            dao.deleteExpired(clock.instant().toString());
             dao.deleteSame(organizationId, invitee.email(), invitee.userId());
+            if (dao.count(organizationId) >= MAX_PENDING) {
+                throw new ValidationException("email", "this organization already has " + MAX_PENDING
+                        + " invitations waiting: cancel some first", "error_invitations_full", MAX_PENDING);
+            }
             long id = dao.insert(organizationId, invitee.email(), invitee.userId(), invitee.role(), Actor.current(),
-                    clock.instant().toString());
+                    inviter.id(), clock.instant().toString(), clock.instant().plus(VALID).toString());
             audit.record(organizationId, "invitation", id, AuditTrail.CREATE, null, dao.ofOrganization(organizationId)
                     .stream().filter(i -> i.id() == id).findFirst().orElseThrow());
         });
@@ -77,7 +91,7 @@ public class InvitationService {
 
     /** The invitations addressed to this person, by their address or their id. */
     public List<InvitationDao.Received> received(User user) {
-        return dao.received(user.email(), user.id());
+        return dao.received(user.email(), user.id(), clock.instant().toString());
     }
 
     /** Joins the organization in the role the invitation gave; another person's invitation is not found. */
@@ -106,7 +120,7 @@ public class InvitationService {
     }
 
     private InvitationDao.Received mine(User user, long invitationId) {
-        return dao.receivedOne(user.email(), user.id(), invitationId)
+        return dao.receivedOne(user.email(), user.id(), invitationId, clock.instant().toString())
                 .orElseThrow(() -> new ResourceNotFoundException("invitation", invitationId));
     }
 }

@@ -58,7 +58,7 @@ public class MemberResource {
                     .build();
         }
         InvitationService.Invitee invitee = InvitationService.invitee(body);
-        invitations.invite(orgId, invitee);
+        invitations.invite(orgId, (User) security.getUserPrincipal(), invitee);
         return Response.accepted(new Invited("invited", invitee.role())).build();
     }
 

@@ -20,17 +20,33 @@ import org.slf4j.helpers.MessageFormatter;
  */
 public class SecretMasking extends TurboFilter {
 
+    /**
+     * A secret after its name, however a header, a map, a form or JSON writes it ({@code Authorization:
+     * Bearer x}, {@code {Authorization=[Bearer x]}}, {@code "authorization":"Bearer x"}, {@code password=x}),
+     * a Bearer credential anywhere, the session cookie, and Empreinte's {@code emp_} tokens. Group 1 is
+     * what stays; the rest becomes {@code ***}.
+     */
     private static final Pattern SECRET = Pattern.compile(
-            "(?i)((?:proxy-)?authorization\\s*[:=]\\s*(?:bearer|basic)?\\s*)[^\\s,;\\]\"']+"
-            + "|((?:set-)?cookie\\s*[:=]\\s*)[^\\r\\n\\]\"']+"
-            + "|(empreinte_session\\s*=\\s*)[^\\s;,\\]\"']+"
+            "(?i)((?:proxy-)?authorization[\"'\\s]*[:=][\\s\"'\\[{(]*(?:(?:bearer|basic|token)\\s+)?)[^\\s,;\\]})\"'&]+"
+            + "|(bearer\\s+)[^\\s,;\\]})\"'&]+"
+            + "|((?:set-)?cookie[\"'\\s]*[:=][\\s\"'\\[]*)[^\\r\\n\\]\"']+"
+            + "|(empreinte_session\\s*=\\s*)[^\\s;,\\]\"'&]+"
+            + "|((?:current|new)?password[\"'\\s]*[:=][\\s\"']*)[^\\s&,;\\]}\"']+"
             + "|(emp_)[A-Za-z0-9_-]{8,}");
+
+    /** Secrets known by value (EMPREINTE_ADMIN_TOKEN has no prefix to recognise it by). */
+    private static final java.util.Set<String> LITERALS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Set while this filter writes the masked copy, so that the copy is not examined again. */
     private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> false);
 
-    /** Installs the filter once on logback's context. */
-    public static void install() {
+    /** Installs the filter once on logback's context, masking these secrets too wherever they appear. */
+    public static void install(String... secrets) {
+        for (String secret : secrets) {
+            if (secret != null && secret.length() >= 16) {
+                LITERALS.add(secret);
+            }
+        }
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context
                 && context.getTurboFilterList().stream().noneMatch(SecretMasking.class::isInstance)) {
             SecretMasking filter = new SecretMasking();
@@ -41,8 +57,14 @@ public class SecretMasking extends TurboFilter {
     }
 
     public static String mask(String text) {
-        return text == null ? null : SECRET.matcher(text).replaceAll(match -> {
-            for (int group = 1; group <= 4; group++) {
+        if (text == null) {
+            return null;
+        }
+        for (String secret : LITERALS) {
+            text = text.replace(secret, "***");
+        }
+        return SECRET.matcher(text).replaceAll(match -> {
+            for (int group = 1; group <= 6; group++) {
                 if (match.group(group) != null) {
                     return java.util.regex.Matcher.quoteReplacement(match.group(group)) + "***";
                 }
@@ -59,12 +81,15 @@ public class SecretMasking extends TurboFilter {
         String message = params == null || params.length == 0 ? format
                 : MessageFormatter.arrayFormat(format, params).getMessage();
         String masked = mask(message);
-        if (masked.equals(message)) {
+        Throwable thrown = t == null && params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last
+                ? last : t;
+        Throwable maskedThrown = masked(thrown, 0);
+        if (masked.equals(message) && maskedThrown == thrown) {
             return FilterReply.NEUTRAL;
         }
         WRITING.set(true);
         try {
-            LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, level, masked, t, null);
+            LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, level, masked, maskedThrown, null);
             if (marker != null) {
                 event.addMarker(marker);
             }
@@ -73,5 +98,28 @@ public class SecretMasking extends TurboFilter {
             WRITING.set(false);
         }
         return FilterReply.DENY;
+    }
+
+    /** The exception itself when nothing in its messages is secret, else a copy that says it masked. */
+    private static Throwable masked(Throwable thrown, int depth) {
+        if (thrown == null || depth > 8) {
+            return thrown;
+        }
+        Throwable cause = masked(thrown.getCause(), depth + 1);
+        String message = thrown.getMessage();
+        String maskedMessage = mask(message);
+        if (cause == thrown.getCause() && java.util.Objects.equals(message, maskedMessage)) {
+            return thrown;
+        }
+        Throwable copy = new MaskedException(thrown.getClass().getName() + ": " + maskedMessage, cause);
+        copy.setStackTrace(thrown.getStackTrace());
+        return copy;
+    }
+
+    /** Stands in a log for an exception whose message held a secret. */
+    static final class MaskedException extends RuntimeException {
+        MaskedException(String message, Throwable cause) {
+            super(message, cause, false, true);
+        }
     }
 }

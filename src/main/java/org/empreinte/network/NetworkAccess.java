@@ -19,6 +19,11 @@ public interface NetworkAccess {
         public boolean mayConsentFor(Principal who, long organizationId) {
             return true;
         }
+
+        @Override
+        public boolean insider(Principal who, long organizationId) {
+            return true;
+        }
     };
 
     /** The networks {@code who} coordinates; null for all of them. */
@@ -26,4 +31,19 @@ public interface NetworkAccess {
 
     /** Only an organization's editors (or an administrator) decide what it shares. */
     boolean mayConsentFor(Principal who, long organizationId);
+
+    /**
+     * Whether {@code who} belongs to the organization (or administers Empreinte): a coordinator reading a
+     * member is not, and sees only its own network among the member's.
+     */
+    boolean insider(Principal who, long organizationId);
+
+    /** The organization's memberships that {@code who} may see: all for its own people, else their networks'. */
+    default java.util.List<Member> visibleMemberships(Principal who, long organizationId, java.util.List<Member> all) {
+        if (insider(who, organizationId)) {
+            return all;
+        }
+        Set<Long> mine = networks(who);
+        return mine == null ? all : all.stream().filter(m -> mine.contains(m.networkId())).toList();
+    }
 }

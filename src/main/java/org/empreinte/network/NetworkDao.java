@@ -93,6 +93,9 @@ public interface NetworkDao {
     @SqlUpdate("DELETE FROM network_invitation WHERE network_id = :networkId AND organization_id = :organizationId")
     int deleteInvitation(@Bind("networkId") long networkId, @Bind("organizationId") long organizationId);
 
+    @SqlQuery("SELECT COUNT(*) FROM network_invitation WHERE network_id = :networkId")
+    int invitationCount(@Bind("networkId") long networkId);
+
     @SqlUpdate("INSERT INTO network_invitation (network_id, organization_id, invited_by, created_at)"
             + " VALUES (:networkId, :organizationId, :invitedBy, :now)")
     void insertInvitation(@Bind("networkId") long networkId, @Bind("organizationId") long organizationId,

@@ -129,7 +129,8 @@ public final class NetworkPages {
                     : declined != null ? context.messages().get("consent_declined") : null;
             java.util.List<NetworkInvitation.Received> invitations = access.mayConsentFor(security.getUserPrincipal(), orgId)
                     ? networks.invitationsOf(orgId) : java.util.List.of();
-            return NetworkPage.consent(context, organizations.get(orgId), networks.memberships(orgId), invitations, notice);
+            return NetworkPage.consent(context, organizations.get(orgId),
+                    access.visibleMemberships(security.getUserPrincipal(), orgId, networks.memberships(orgId)), invitations, notice);
         }
 
         @Allow(Permission.ORGANIZATION_WRITE)

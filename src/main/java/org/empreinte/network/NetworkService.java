@@ -32,6 +32,9 @@ public class NetworkService {
     private final Clock clock;
     private final AuditTrail audit;
 
+    /** Invitations waiting at once per network: a regional pole's members, not every id there is. */
+    static final int MAX_PENDING_INVITATIONS = 1000;
+
     public NetworkService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.dao = jdbi.onDemand(NetworkDao.class);
@@ -100,6 +103,7 @@ public class NetworkService {
                         + networkId + ": PUT .../members/" + organizationId + " changes what it shares", "error_member_exists");
             }
             dao.insertMember(networkId, organizationId, sharing.key(), clock.instant().toString());
+            dao.deleteInvitation(networkId, organizationId);
             Member member = dao.member(networkId, organizationId).orElseThrow();
             audit.record(organizationId, "network_member", networkId, AuditTrail.CREATE, null, member);
             return member;
@@ -120,6 +124,10 @@ public class NetworkService {
             requireNetwork(networkId);
             if (dao.member(networkId, organizationId).isEmpty()) {
                 dao.deleteInvitation(networkId, organizationId);
+                if (dao.invitationCount(networkId) >= MAX_PENDING_INVITATIONS) {
+                    throw new ValidationException("organizationId", "this network already has " + MAX_PENDING_INVITATIONS
+                            + " invitations waiting", "error_invitations_full", MAX_PENDING_INVITATIONS);
+                }
                 dao.insertInvitation(networkId, organizationId, org.empreinte.audit.Actor.current(), clock.instant().toString());
             }
         });
@@ -139,8 +147,13 @@ public class NetworkService {
     public Member accept(long networkId, long organizationId, MemberRequest request) {
         Sharing sharing = Sharing.parse(request == null ? null : request.sharing());
         return jdbi.inTransaction(handle -> {
+            requireOrganization(organizationId);
             if (dao.deleteInvitation(networkId, organizationId) == 0) {
                 throw new ResourceNotFoundException("invitation of network", networkId);
+            }
+            if (dao.member(networkId, organizationId).isPresent()) {
+                throw new ConflictException("networkId", "organization " + organizationId + " is already a member of network "
+                        + networkId + ": PUT .../members/" + organizationId + " changes what it shares", "error_member_exists");
             }
             dao.insertMember(networkId, organizationId, sharing.key(), clock.instant().toString());
             Member member = dao.member(networkId, organizationId).orElseThrow();
@@ -157,9 +170,9 @@ public class NetworkService {
 
     public Member changeSharing(long networkId, long organizationId, MemberRequest request) {
         Sharing sharing = Sharing.parse(request == null ? null : request.sharing());
+        // One answer whether the network exists or the organization is not in it: an organization's editors
+        // (anyone may create one) must not learn which network ids exist.
         return jdbi.inTransaction(handle -> {
-            requireNetwork(networkId);
-            requireOrganization(organizationId);
             Member before = dao.member(networkId, organizationId).orElse(null);
             if (dao.updateMember(networkId, organizationId, sharing.key(), clock.instant().toString()) == 0) {
                 throw new ResourceNotFoundException("membership of organization " + organizationId + " in network", networkId);
@@ -172,7 +185,6 @@ public class NetworkService {
 
     public void removeMember(long networkId, long organizationId) {
         jdbi.useTransaction(handle -> {
-            requireNetwork(networkId);
             Member before = dao.member(networkId, organizationId).orElse(null);
             if (dao.deleteMember(networkId, organizationId) == 0) {
                 throw new ResourceNotFoundException("membership of organization " + organizationId + " in network", networkId);

@@ -13,8 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.empreinte.footprint.FootprintService;
 import org.empreinte.web.Allow;
@@ -34,15 +36,18 @@ public final class OrganizationNetworksResource {
     public static class Memberships {
 
         private final NetworkService networks;
+        private final NetworkAccess access;
 
-        public Memberships(NetworkService networks) {
+        public Memberships(NetworkService networks, NetworkAccess access) {
             this.networks = networks;
+            this.access = access;
         }
 
+        /** Its networks; a coordinator reading a member sees its own network only, not the member's others. */
         @Allow(Permission.ORGANIZATION_READ)
         @GET
-        public List<Member> list(@PathParam("orgId") long orgId) {
-            return networks.memberships(orgId);
+        public List<Member> list(@PathParam("orgId") long orgId, @Context SecurityContext security) {
+            return access.visibleMemberships(security.getUserPrincipal(), orgId, networks.memberships(orgId));
         }
 
         /** The networks that invited the organization, for its editors to accept or decline. */

@@ -49,6 +49,36 @@ class RouteDeclarationTest {
                 .containsExactlyInAnyOrder("GET /login", "POST /login");
     }
 
+    /** A route that names an organization, a network or a person checks it: it is never open to anyone signed in. */
+    @Test
+    void aRouteNamingAnIdChecksIt() {
+        assertThat(AccessFilter.routes(registered(APP)))
+                .filteredOn(route -> route.path().matches(".*\\{(orgId|networkId|userId)}.*"))
+                .filteredOn(route -> List.of(route.allow().value()).stream()
+                        .allMatch(p -> p == Permission.SIGNED_IN || p == Permission.PUBLIC))
+                .extracting(route -> route.method() + " " + route.path()).isEmpty();
+    }
+
+    /** Jersey's automatic OPTIONS answer is refused, and quietly: anyone could otherwise fill the log. */
+    @Test
+    void anOptionsRequestIsRefusedWithoutAnError() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(AccessFilter.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> written =
+                new ch.qos.logback.core.read.ListAppender<>();
+        written.start();
+        logger.addAppender(written);
+        try {
+            var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                    + APP.getLocalPort() + "/api/organizations")).method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(403);
+            assertThat(written.list).isEmpty();
+        } finally {
+            logger.detachAppender(written);
+        }
+    }
+
     @Path("/api/forgotten")
     public static class Forgotten {
         @GET

@@ -164,4 +164,13 @@ class SignInThrottleTest {
     private void advance(Duration duration) {
         now.addAndGet(duration.toNanos());
     }
+
+    /** One subscriber holds a whole IPv6 /64: its addresses share one count, IPv4 ones stay apart. */
+    @org.junit.jupiter.api.Test
+    void anIpv6ClientIsCountedByItsSlash64() {
+        org.assertj.core.api.Assertions.assertThat(SignInThrottle.client("2001:db8:1:2::1"))
+                .isEqualTo(SignInThrottle.client("2001:db8:1:2:ffff:0:0:9"))
+                .isNotEqualTo(SignInThrottle.client("2001:db8:1:3::1"));
+        org.assertj.core.api.Assertions.assertThat(SignInThrottle.client("203.0.113.7")).isEqualTo("203.0.113.7");
+    }
 }

@@ -106,6 +106,39 @@ class AdminPortTest {
         assertThat(SecretMasking.mask("token emp_Zt8kQ2vX9mWc4rLp7nB1yD6s was used")).isEqualTo("token emp_*** was used");
     }
 
+    /** The shapes a secret takes in real DEBUG output: header maps, JSON, form bodies, the environment's token. */
+    @Test
+    void secretsAreMaskedInEveryShapeTheyAreWritten() {
+        assertThat(SecretMasking.mask("headers {Authorization=[Bearer abc.def-123], Accept=[*/*]}"))
+                .isEqualTo("headers {Authorization=[Bearer ***], Accept=[*/*]}");
+        assertThat(SecretMasking.mask("{\"authorization\":\"Bearer abcdef123456\",\"x\":1}"))
+                .isEqualTo("{\"authorization\":\"Bearer ***\",\"x\":1}");
+        assertThat(SecretMasking.mask("sent Bearer abcdef123456 upstream")).isEqualTo("sent Bearer *** upstream");
+        assertThat(SecretMasking.mask("email=a%40b.org&password=hunter2hunter2&next=%2F"))
+                .isEqualTo("email=a%40b.org&password=***&next=%2F");
+        assertThat(SecretMasking.mask("csrf=x&currentPassword=old&newPassword=new")).isEqualTo("csrf=x&currentPassword=***&newPassword=***");
+        // The environment's token has no prefix: it is masked by its value, installed at start-up.
+        assertThat(SecretMasking.mask("checked " + TestApp.ADMIN_TOKEN)).isEqualTo("checked ***");
+    }
+
+    @Test
+    void anExceptionWhoseMessageHoldsATokenIsWrittenMasked() {
+        Logger logger = (Logger) LoggerFactory.getLogger("org.empreinte.security.failures");
+        ListAppender<ILoggingEvent> written = new ListAppender<>();
+        written.start();
+        logger.addAppender(written);
+        try {
+            logger.warn("call failed", new IllegalStateException("refused: Authorization: Bearer emp_Zt8kQ2vX9mWc4rLp7nB1yD6s",
+                    new RuntimeException("inner Bearer sekret-value-123")));
+            assertThat(written.list).hasSize(1);
+            ch.qos.logback.classic.spi.IThrowableProxy thrown = written.list.get(0).getThrowableProxy();
+            assertThat(thrown.getMessage()).doesNotContain("Zt8kQ2").contains("IllegalStateException");
+            assertThat(thrown.getCause().getMessage()).doesNotContain("sekret-value").contains("Bearer ***");
+        } finally {
+            logger.detachAppender(written);
+        }
+    }
+
     private static jakarta.ws.rs.client.WebTarget admin(String path) {
         return APP.client().target("http://localhost:" + APP.getAdminPort() + path);
     }

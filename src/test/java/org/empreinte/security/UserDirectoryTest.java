@@ -168,4 +168,84 @@ class UserDirectoryTest {
             assertThat(seen).containsExactlyElementsOf(people.stream().map(p -> (Object) (int) p.id()).toList());
         }
     }
+
+    /** Review finding: an editor invited themselves (and another account of theirs), was removed, and came back. */
+    @Test
+    void aRemovedEditorCannotComeBackThroughAnInvitationTheySent() {
+        Outsider.Person editor = OUT.person("editor");
+        Outsider.Person secondAccount = OUT.person("second");
+        long org = OUT.organization("Coop vigilante");
+        OUT.setUp("POST", "/api/organizations/" + org + "/members", Map.of("userId", editor.id(), "role", "editor"));
+        for (long invited : List.of(editor.id(), secondAccount.id())) {
+            assertThat(OUT.call(editor.token(), "POST", "/api/organizations/" + org + "/members",
+                    Map.of("userId", invited, "role", "editor")).status()).isEqualTo(202);
+        }
+        assertThat(OUT.call(secondAccount.token(), "GET", "/api/users/me/invitations", null).list()).hasSize(1);
+        long invitation = ((Number) OUT.call(secondAccount.token(), "GET", "/api/users/me/invitations", null).list().get(0)
+                .get("id")).longValue();
+
+        assertThat(OUT.admin("DELETE", "/api/organizations/" + org + "/members/" + editor.id(), null).status()).isEqualTo(204);
+
+        assertThat(OUT.call(editor.token(), "GET", "/api/users/me/invitations", null).list()).isEmpty();
+        assertThat(OUT.call(secondAccount.token(), "GET", "/api/users/me/invitations", null).list()).isEmpty();
+        assertThat(OUT.call(secondAccount.token(), "POST", "/api/users/me/invitations/" + invitation + "/accept", null)
+                .status()).isEqualTo(404);
+        assertThat(OUT.call(editor.token(), "GET", "/api/organizations/" + org, null).status()).isEqualTo(404);
+        assertThat(OUT.call(secondAccount.token(), "GET", "/api/organizations/" + org, null).status()).isEqualTo(404);
+    }
+
+    /** Review finding: an invitation left after an administrator added the organization at once answered 500. */
+    @Test
+    void anInvitationOvertakenByADirectAdditionIsGoneNotAnError() {
+        long network = Outsider.id(OUT.setUp("POST", "/api/networks", Map.of("name", "Réseau pressé")));
+        Outsider.Person coordinator = OUT.person("coordinator");
+        OUT.setUp("POST", "/api/networks/" + network + "/coordinators", Map.of("userId", coordinator.id()));
+        long org = OUT.organization("Coop doublement invitée");
+        Outsider.Person editor = OUT.person("editor");
+        OUT.setUp("POST", "/api/organizations/" + org + "/members", Map.of("userId", editor.id(), "role", "editor"));
+        assertThat(OUT.call(coordinator.token(), "POST", "/api/networks/" + network + "/members",
+                Map.of("organizationId", org)).status()).isEqualTo(202);
+        OUT.setUp("POST", "/api/networks/" + network + "/members", Map.of("organizationId", org, "sharing", "none"));
+        assertThat(OUT.call(editor.token(), "POST", "/api/organizations/" + org + "/networks/invitations/" + network
+                + "/accept", Map.of("sharing", "detailed")).status()).isEqualTo(404);
+        assertThat(OUT.call(editor.token(), "GET", "/api/organizations/" + org + "/networks", null).list())
+                .extracting(m -> m.get("sharing")).containsExactly("none");
+    }
+
+    /** Review finding: a coordinator reading a detailed member saw the member's other networks, even those it shares nothing with. */
+    @Test
+    void aCoordinatorSeesOnlyTheirOwnNetworkAmongAMembersNetworks() {
+        long mine = Outsider.id(OUT.setUp("POST", "/api/networks", Map.of("name", "Pôle du coordonnateur")));
+        long other = Outsider.id(OUT.setUp("POST", "/api/networks", Map.of("name", "Réseau confidentiel")));
+        Outsider.Person coordinator = OUT.person("coordinator");
+        OUT.setUp("POST", "/api/networks/" + mine + "/coordinators", Map.of("userId", coordinator.id()));
+        long org = OUT.organization("Coop en deux réseaux");
+        OUT.setUp("POST", "/api/networks/" + mine + "/members", Map.of("organizationId", org, "sharing", "detailed"));
+        OUT.setUp("POST", "/api/networks/" + other + "/members", Map.of("organizationId", org, "sharing", "none"));
+
+        Outsider.Answer seen = OUT.call(coordinator.token(), "GET", "/api/organizations/" + org + "/networks", null);
+        assertThat(seen.list()).extracting(m -> ((Number) m.get("networkId")).longValue()).containsExactly(mine);
+        assertThat(OUT.call(coordinator.token(), "GET", "/organizations/" + org + "/networks", null).body())
+                .doesNotContain("Réseau confidentiel");
+        assertThat(OUT.admin("GET", "/api/organizations/" + org + "/networks", null).list()).hasSize(2);
+    }
+
+    /** Review finding: an organization's editor told existing network ids from missing ones by the error. */
+    @Test
+    void anEditorCannotTellWhichNetworksExist() {
+        Outsider.Person editor = OUT.person("editor");
+        long own = Outsider.id(OUT.call(editor.token(), "POST", "/api/organizations", Map.of("name", "Coop sondeuse",
+                "sector", "624410", "region", "CA-QC", "employees", 1)).json());
+        long existing = Outsider.id(OUT.setUp("POST", "/api/networks", Map.of("name", "Réseau existant")));
+        for (String method : List.of("PUT", "DELETE")) {
+            Outsider.Answer there = OUT.call(editor.token(), method, "/api/networks/" + existing + "/members/" + own,
+                    Map.of("sharing", "none"));
+            Outsider.Answer missing = OUT.call(editor.token(), method, "/api/networks/" + (existing + 1000) + "/members/" + own,
+                    Map.of("sharing", "none"));
+            assertThat(there.status()).isEqualTo(404);
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(there.body().replace(Long.toString(existing), "N"))
+                    .isEqualTo(missing.body().replace(Long.toString(existing + 1000), "N"));
+        }
+    }
 }
