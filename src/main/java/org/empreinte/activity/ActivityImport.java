@@ -205,7 +205,9 @@ public final class ActivityImport {
      */
     private Result store(long organizationId, String fileName, String sha256, List<PreparedRow> rows) {
         String now = clock.instant().toString();
-        String stagingId = UUID.randomUUID().toString();
+        // Begins with when it was staged, so that a start-up clears only what is old enough to be abandoned.
+        String stagingId = String.format(java.util.Locale.ROOT, "%015d-%s", clock.millis(),
+                UUID.randomUUID().toString().replace("-", "").substring(0, 16));
         long start = System.nanoTime();
         try {
             for (int from = 0; from < rows.size(); from += STAGE_CHUNK) {
@@ -264,12 +266,16 @@ public final class ActivityImport {
         }
     }
 
-    /** Removes what imports interrupted by a stop left staged: at start-up, before any import runs. */
+    /**
+     * Removes what imports interrupted by a stop left staged, at start-up. Only rows staged over an hour ago:
+     * an {@code import} command may be staging into the same database while the server starts.
+     */
     public void discardUnpublished() {
+        String before = String.format(java.util.Locale.ROOT, "%015d", clock.millis() - java.time.Duration.ofHours(1).toMillis());
         jdbi.useTransaction(handle -> {
-            int rows = staging.discardAllActivities();
-            staging.discardAllMonths();
-            staging.discardAllTags();
+            int rows = staging.discardActivitiesBefore(before);
+            staging.discardMonthsBefore(before);
+            staging.discardTagsBefore(before);
             if (rows > 0) {
                 LOG.info("Removed {} staged rows of imports interrupted by a stop", rows);
             }

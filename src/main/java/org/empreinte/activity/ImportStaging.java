@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
@@ -167,13 +168,13 @@ public interface ImportStaging extends SqlObject {
         }
     }
 
-    /** What imports interrupted by a stop left: at start-up, before any import can run. */
-    @SqlUpdate("DELETE FROM activity_staging")
-    int discardAllActivities();
+    /** What imports interrupted by a stop left, staged before {@code before} (a staging id's time prefix). */
+    @SqlUpdate("DELETE FROM activity_staging WHERE staging_id < :before")
+    int discardActivitiesBefore(@Bind("before") String before);
 
-    @SqlUpdate("DELETE FROM activity_month_staging")
-    int discardAllMonths();
+    @SqlUpdate("DELETE FROM activity_month_staging WHERE staging_id < :before")
+    int discardMonthsBefore(@Bind("before") String before);
 
-    @SqlUpdate("DELETE FROM activity_tag_staging")
-    int discardAllTags();
+    @SqlUpdate("DELETE FROM activity_tag_staging WHERE staging_id < :before")
+    int discardTagsBefore(@Bind("before") String before);
 }
