@@ -104,8 +104,21 @@ class AccessMatrixTest {
         return new Call(method, () -> path, body, expected);
     }
 
-    /** A pending invitation of a person to A, made by its editor; its id. */
+    /**
+     * A pending invitation of a person to A, made by its editor; its id. The matrix makes hundreds: those
+     * left waiting are cancelled before the organization reaches its limit of waiting invitations.
+     */
     private static long invitationOfA() {
+        List<Map<String, Object>> waiting = request(TOKENS.get("editor"), org("/members/invitations"))
+                .get(new GenericType<>() { });
+        if (waiting.size() > 50) {
+            for (Map<String, Object> invitation : waiting) {
+                try (Response response = request(TOKENS.get("editor"), org("/members/invitations/" + invitation.get("id")))
+                        .delete()) {
+                    assertThat(response.getStatus()).isEqualTo(204);
+                }
+            }
+        }
         String email = "invite" + SEQUENCE.incrementAndGet() + "@example.org";
         try (Response response = request(TOKENS.get("editor"), org("/members")).post(Entity.json(Map.of("email", email,
                 "role", "viewer")))) {

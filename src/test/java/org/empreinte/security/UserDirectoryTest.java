@@ -248,4 +248,23 @@ class UserDirectoryTest {
                     .isEqualTo(missing.body().replace(Long.toString(existing + 1000), "N"));
         }
     }
+
+    /** Review finding: invitations were unbounded, a way to place invitations for every address there might be. */
+    @Test
+    void anOrganizationHasAtMostAHundredInvitationsWaiting() {
+        Outsider.Person editor = OUT.person("editor");
+        long org = Outsider.id(OUT.call(editor.token(), "POST", "/api/organizations", Map.of("name", "Coop prolixe",
+                "sector", "624410", "region", "CA-QC", "employees", 1)).json());
+        String members = "/api/organizations/" + org + "/members";
+        for (int i = 0; i < 100; i++) {
+            assertThat(OUT.call(editor.token(), "POST", members, Map.of("email", "p" + i + "@example.org", "role", "viewer"))
+                    .status()).isEqualTo(202);
+        }
+        Outsider.Answer full = OUT.call(editor.token(), "POST", members, Map.of("email", "p100@example.org", "role", "viewer"));
+        assertThat(full.status()).isEqualTo(422);
+        assertThat(full.json()).containsEntry("field", "email");
+        // Inviting the same address again replaces its invitation rather than adding one.
+        assertThat(OUT.call(editor.token(), "POST", members, Map.of("email", "p7@example.org", "role", "editor")).status())
+                .isEqualTo(202);
+    }
 }

@@ -55,7 +55,8 @@ class InvitationBrowserTest extends SignedInBrowserTest {
         Chromium.screenshots(driver, "account-invitation");
         driver.findElement(By.cssSelector("#invitations button[id^='invitation-accept-']")).click();
 
-        assertThat(driver.getCurrentUrl()).endsWith("/organizations/" + coop);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/organizations/" + coop + "$"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Coop La Remise");
         driver.get(url("/account"));
         assertThat(driver.findElements(By.id("invitations"))).isEmpty();
