@@ -10,6 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
+import org.empreinte.auth.SignInThrottleConfiguration;
+
 /** {@code config.yml}, with ${PORT}, ${ADMIN_PORT}, ${DATABASE_URL} and ${EMISSION_FACTORS_DIR} substituted. */
 public class EmpreinteConfiguration extends Configuration {
 
@@ -262,101 +264,6 @@ public class EmpreinteConfiguration extends Configuration {
         @JsonProperty
         public void setTokenCache(String tokenCache) {
             this.tokenCache = tokenCache;
-        }
-    }
-
-    /** See {@link org.empreinte.auth.SignInThrottle.Settings}; the defaults are config.yml's. */
-    public static class SignInThrottleConfiguration {
-        @jakarta.validation.constraints.Min(0)
-        private int accountFreeFailures = 5;
-
-        @jakarta.validation.constraints.Min(0)
-        private int addressFreeFailures = 20;
-
-        @NotNull
-        @io.dropwizard.validation.MinDuration(value = 1, unit = java.util.concurrent.TimeUnit.MILLISECONDS)
-        private io.dropwizard.util.Duration firstLockout = io.dropwizard.util.Duration.seconds(1);
-
-        @NotNull
-        private io.dropwizard.util.Duration maximumLockout = io.dropwizard.util.Duration.minutes(15);
-
-        @NotNull
-        @io.dropwizard.validation.MinDuration(value = 1, unit = java.util.concurrent.TimeUnit.SECONDS)
-        private io.dropwizard.util.Duration forgetAfter = io.dropwizard.util.Duration.hours(1);
-
-        @jakarta.validation.constraints.Min(1)
-        private long maximumEntries = 100_000;
-
-        public org.empreinte.auth.SignInThrottle.Settings settings() {
-            return new org.empreinte.auth.SignInThrottle.Settings(accountFreeFailures, addressFreeFailures,
-                    firstLockout.toJavaDuration(), maximumLockout.toJavaDuration(), forgetAfter.toJavaDuration(), maximumEntries);
-        }
-
-        @com.fasterxml.jackson.annotation.JsonIgnore
-        @io.dropwizard.validation.ValidationMethod(message = "auth.signInThrottle.maximumLockout must not be shorter than firstLockout")
-        public boolean isCeilingAboveFirstLockout() {
-            return firstLockout == null || maximumLockout == null
-                    || maximumLockout.toNanoseconds() >= firstLockout.toNanoseconds();
-        }
-
-        @JsonProperty
-        public int getAccountFreeFailures() {
-            return accountFreeFailures;
-        }
-
-        @JsonProperty
-        public void setAccountFreeFailures(int accountFreeFailures) {
-            this.accountFreeFailures = accountFreeFailures;
-        }
-
-        @JsonProperty
-        public int getAddressFreeFailures() {
-            return addressFreeFailures;
-        }
-
-        @JsonProperty
-        public void setAddressFreeFailures(int addressFreeFailures) {
-            this.addressFreeFailures = addressFreeFailures;
-        }
-
-        @JsonProperty
-        public io.dropwizard.util.Duration getFirstLockout() {
-            return firstLockout;
-        }
-
-        @JsonProperty
-        public void setFirstLockout(io.dropwizard.util.Duration firstLockout) {
-            this.firstLockout = firstLockout;
-        }
-
-        @JsonProperty
-        public io.dropwizard.util.Duration getMaximumLockout() {
-            return maximumLockout;
-        }
-
-        @JsonProperty
-        public void setMaximumLockout(io.dropwizard.util.Duration maximumLockout) {
-            this.maximumLockout = maximumLockout;
-        }
-
-        @JsonProperty
-        public io.dropwizard.util.Duration getForgetAfter() {
-            return forgetAfter;
-        }
-
-        @JsonProperty
-        public void setForgetAfter(io.dropwizard.util.Duration forgetAfter) {
-            this.forgetAfter = forgetAfter;
-        }
-
-        @JsonProperty
-        public long getMaximumEntries() {
-            return maximumEntries;
-        }
-
-        @JsonProperty
-        public void setMaximumEntries(long maximumEntries) {
-            this.maximumEntries = maximumEntries;
         }
     }
 

@@ -86,4 +86,20 @@ public final class TestApp {
                 }
             };
     }
+
+    /**
+     * A database file of a test's own, deleted at exit with its write-ahead log: the large ones (hundreds of
+     * MB for 500,000 activities) must not pile up run after run.
+     */
+    public static Path temporaryDatabase(String prefix) {
+        try {
+            Path file = Files.createTempFile(prefix, ".db");
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Path.of(file + suffix).toFile().deleteOnExit();
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -2,13 +2,11 @@ package org.empreinte.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,21 +51,9 @@ class ImportConcurrencyTest {
     private static final int WRITERS = 16;
     /** Writers stop by themselves after this, whatever the import does. */
     private static final Duration MAX_RUN = Duration.ofMinutes(4);
-    private static final Path DATABASE = temporaryFile();
+    private static final Path DATABASE = TestApp.temporaryDatabase("empreinte-concurrency");
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create(DATABASE);
 
-    private static Path temporaryFile() {
-        try {
-            Path file = Files.createTempFile("empreinte-concurrency", ".db");
-            // This test's own database and its write-ahead log: not left behind run after run.
-            for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                Path.of(file + suffix).toFile().deleteOnExit();
-            }
-            return file;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @Test
     void otherTenantsWritesAreAcknowledgedOrRefusedWith503WhileALargeImportRuns() throws Exception {

@@ -3,7 +3,6 @@ package org.empreinte.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,24 +36,12 @@ class LargeOrganizationTest {
     private static final long BOUND_MS = 3_000;
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>; rel=\"next\"");
     private static final Pattern NEXT_ON_PAGE = Pattern.compile("id=\"activities-next\" rel=\"next\" href=\"([^\"]+)\"");
-    private static final Path DATABASE = temporaryFile();
+    private static final Path DATABASE = TestApp.temporaryDatabase("empreinte-large");
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create(DATABASE);
 
     private static ApiCalls api;
     private static long org;
 
-    private static Path temporaryFile() {
-        try {
-            Path file = Files.createTempFile("empreinte-large", ".db");
-            // Hundreds of MB with its write-ahead log: not left behind run after run.
-            for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                Path.of(file + suffix).toFile().deleteOnExit();
-            }
-            return file;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @BeforeAll
     static void largeOrganization() throws Exception {

@@ -2,8 +2,6 @@ package org.empreinte.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,21 +38,9 @@ import org.empreinte.TestApp;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DatabaseBusyTest {
 
-    private static final Path DATABASE = temporaryFile();
+    private static final Path DATABASE = TestApp.temporaryDatabase("empreinte-busy");
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create(DATABASE);
 
-    private static Path temporaryFile() {
-        try {
-            Path file = Files.createTempFile("empreinte-busy", ".db");
-            // This test's own database and its write-ahead log: not left behind run after run.
-            for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                Path.of(file + suffix).toFile().deleteOnExit();
-            }
-            return file;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @Test
     void recognisesBusyAndLockedThroughWrappers() {
