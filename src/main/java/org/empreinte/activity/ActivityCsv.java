@@ -54,10 +54,7 @@ public final class ActivityCsv {
     public static final String TAG_SEPARATOR = ";";
 
     private static final Map<String, String> BY_LOWER_CASE = new HashMap<>();
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
     private static final Pattern WHOLE = Pattern.compile("\\+?\\d{1,9}");
-    /** What a spreadsheet may run as a formula (OWASP, CSV injection), behind any apostrophes already there. */
-    private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r].*", Pattern.DOTALL);
     private static final CsvMapper MAPPER = new CsvMapper();
 
     static {
@@ -172,7 +169,7 @@ public final class ActivityCsv {
             }
             Map<String, String> cells = new HashMap<>();
             for (int i = 0; i < Math.min(record.length, header.size()); i++) {
-                String value = fromCell(record[i].strip());
+                String value = CsvCells.fromCell(record[i].strip());
                 if (!value.isEmpty()) {
                     cells.put(header.get(i), value);
                 }
@@ -180,7 +177,7 @@ public final class ActivityCsv {
             Double quantity = null;
             String quantityText = cells.get("quantity");
             if (quantityText != null) {
-                if (DECIMAL.matcher(quantityText).matches()) {
+                if (CsvCells.DECIMAL.matcher(quantityText).matches()) {
                     quantity = Double.valueOf(quantityText);
                 } else {
                     errors.add(RowError.of(row, "quantity", "quantity must be a number written with a decimal point,"
@@ -274,7 +271,7 @@ public final class ActivityCsv {
             }
             for (int i = 0; i < cells.length; i++) {
                 // Jackson leaves a null array element out of the row, shifting the next cells
-                cells[i] = cells[i] == null ? "" : toCell(cells[i]);
+                cells[i] = cells[i] == null ? "" : CsvCells.toCell(cells[i]);
             }
             try {
                 rows.write(cells);
@@ -300,27 +297,6 @@ public final class ActivityCsv {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    /**
-     * A cell that a spreadsheet shows and never runs (OWASP's rule against CSV injection): text starting with
-     * =, +, - or @, a tab or a carriage return gets a leading apostrophe, which spreadsheets read as "text
-     * follows" and do not show. A number (-5, -0.3) is left as it is: it runs nothing, and a column of numbers
-     * stays numbers. Text that already starts with apostrophes before such a character gets one more, so that
-     * {@link #fromCell} removes exactly what was added and an export imports back as it was. Every CSV file
-     * Empreinte writes goes through here.
-     */
-    public static String toCell(String text) {
-        return text != null && runnable(text) ? "'" + text : text;
-    }
-
-    /** A cell as {@link #toCell} wrote it, back to its text: one apostrophe fewer before what could run. */
-    static String fromCell(String cell) {
-        return cell.startsWith("'") && runnable(cell.substring(1)) ? cell.substring(1) : cell;
-    }
-
-    private static boolean runnable(String text) {
-        return FORMULA.matcher(text).matches() && !DECIMAL.matcher(text).matches();
     }
 
     /** A number in full with a point, never an exponent, so that every spreadsheet reads the same value. */

@@ -11,13 +11,13 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jdbi.v3.core.Jdbi;
@@ -205,9 +205,7 @@ public final class ActivityImport {
      */
     private Result store(long organizationId, String fileName, String sha256, List<PreparedRow> rows) {
         String now = clock.instant().toString();
-        // Begins with when it was staged, so that a start-up clears only what is old enough to be abandoned.
-        String stagingId = String.format(java.util.Locale.ROOT, "%015d-%s", clock.millis(),
-                UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+        String stagingId = ImportStaging.newId(clock.millis());
         long start = System.nanoTime();
         try {
             for (int from = 0; from < rows.size(); from += STAGE_CHUNK) {
@@ -271,15 +269,10 @@ public final class ActivityImport {
      * an {@code import} command may be staging into the same database while the server starts.
      */
     public void discardUnpublished() {
-        String before = String.format(java.util.Locale.ROOT, "%015d", clock.millis() - java.time.Duration.ofHours(1).toMillis());
-        jdbi.useTransaction(handle -> {
-            int rows = staging.discardActivitiesBefore(before);
-            staging.discardMonthsBefore(before);
-            staging.discardTagsBefore(before);
-            if (rows > 0) {
-                LOG.info("Removed {} staged rows of imports interrupted by a stop", rows);
-            }
-        });
+        int rows = jdbi.inTransaction(handle -> staging.discardStagedBefore(clock.millis() - Duration.ofHours(1).toMillis()));
+        if (rows > 0) {
+            LOG.info("Removed {} staged rows of imports interrupted by a stop", rows);
+        }
     }
 
     // ---- Export ---------------------------------------------------------------------------------------------------

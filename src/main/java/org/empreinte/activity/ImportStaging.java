@@ -168,6 +168,21 @@ public interface ImportStaging extends SqlObject {
         }
     }
 
+    /** A new import's staging id: it begins with when it was staged, so that a start clears only what is old. */
+    static String newId(long epochMillis) {
+        return String.format(java.util.Locale.ROOT, "%015d-%s", epochMillis,
+                java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+    }
+
+    /** Every row staged before this time (epoch ms), from the three tables; the number of activities among them. */
+    default int discardStagedBefore(long epochMillis) {
+        String before = String.format(java.util.Locale.ROOT, "%015d", epochMillis);
+        int rows = discardActivitiesBefore(before);
+        discardMonthsBefore(before);
+        discardTagsBefore(before);
+        return rows;
+    }
+
     /** What imports interrupted by a stop left, staged before {@code before} (a staging id's time prefix). */
     @SqlUpdate("DELETE FROM activity_staging WHERE staging_id < :before")
     int discardActivitiesBefore(@Bind("before") String before);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.empreinte.activity.ActivityCsv;
+import org.empreinte.activity.CsvCells;
 import org.empreinte.web.Messages;
 
 /**
@@ -108,8 +109,8 @@ final class ReportCsv {
 
     private void row(String section, String key, String label, String value, String unit, String detail) {
         // Labels and details carry what members typed (site names, contract descriptions, their own denominator).
-        rows.add(new String[] {ActivityCsv.toCell(section), ActivityCsv.toCell(key), ActivityCsv.toCell(label),
-            ActivityCsv.toCell(value), ActivityCsv.toCell(unit), detail == null ? "" : ActivityCsv.toCell(detail)});
+        rows.add(new String[] {CsvCells.toCell(section), CsvCells.toCell(key), CsvCells.toCell(label),
+            CsvCells.toCell(value), CsvCells.toCell(unit), detail == null ? "" : CsvCells.toCell(detail)});
     }
 
     /** A quantity in a detail's text: ten significant digits, so a prorated 50,000 kWh reads 50000. */
