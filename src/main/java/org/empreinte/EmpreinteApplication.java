@@ -30,7 +30,11 @@ import org.empreinte.activity.ActivityImportPages;
 import org.empreinte.activity.ActivityImportResource;
 import org.empreinte.activity.ActivityPages;
 import org.empreinte.activity.ActivityResource;
+import org.empreinte.activity.ActivityFeature;
+import org.empreinte.activity.ActivityForm;
 import org.empreinte.activity.ActivityService;
+import org.empreinte.activity.kind.ActivityKind;
+import org.empreinte.audit.UnitOfWork;
 import org.empreinte.activity.RecomputeTask;
 import org.empreinte.audit.AuditPages;
 import org.empreinte.audit.AuditResource;
@@ -94,13 +98,16 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(EmpreinteApplication.class);
 
     private final Clock clock;
+    /** Kinds beyond those shipped: a test adds a made-up one to show that a kind is one class. */
+    private final ActivityKind[] extraKinds;
 
     public EmpreinteApplication() {
         this(Clock.systemUTC());
     }
 
-    public EmpreinteApplication(Clock clock) {
+    public EmpreinteApplication(Clock clock, ActivityKind... extraKinds) {
         this.clock = clock;
+        this.extraKinds = extraKinds.clone();
     }
 
     /** With no arguments, starts the server on {@code config.yml}, so that the README's command stays short. */
@@ -137,15 +144,16 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         Jdbi jdbi = DatabaseSetup.open(environment, configuration.getDataSourceFactory());
         LOG.info("Database ready, schema up to date ({} ms)", (System.nanoTime() - start) / 1_000_000);
 
-        ActivityService activities = new ActivityService(jdbi, library, environment.getObjectMapper(), clock);
+        AuditTrail auditTrail = new AuditTrail(jdbi, clock);
+        UnitOfWork units = new UnitOfWork(jdbi, auditTrail);
+        ActivityFeature activityFeature = ActivityFeature.wire(jdbi, library, environment.getObjectMapper(), clock, auditTrail,
+                units, extraKinds);
+        ActivityService activities = activityFeature.activities();
+        ActivityForm activityFields = new ActivityForm(activityFeature.kinds());
         EmpreinteConfiguration.AuthConfiguration auth = configuration.getAuth();
         AccountService accounts = new AccountService(jdbi, clock, auth.getSessionLength().toJavaDuration());
         OrganizationService organizations = new OrganizationService(jdbi, clock,
-                organizationId -> {
-                    List<String> failures = new ArrayList<>();
-                    activities.recompute(organizationId, true, new TreeMap<>(), failures);
-                    return failures;
-                }, accounts);
+                activityFeature.recomputation()::recomputeOrganization, accounts);
         CachingAuthenticator<String, User> tokenCache = new CachingAuthenticator<>(environment.metrics(),
                 new TokenAuthenticator(auth.getAdminToken(), accounts), CaffeineSpec.parse(auth.getTokenCache()));
         accounts.ensureFirstAdministrator(auth.getFirstAdminEmail(), auth.getFirstAdminPassword())
@@ -159,17 +167,17 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         reportCache.registerMetrics(environment.metrics());
         FootprintService footprints = new FootprintService(jdbi, library, yearlyFigures, reportCache);
         IntensityDenominators denominators = yearlyFigures;
-        TargetService targets = new TargetService(jdbi, footprints, activities, denominators, library,
+        TargetService targets = new TargetService(jdbi, footprints, activityFeature.restatement(), denominators, library,
                 environment.getObjectMapper(), clock);
-        ActivityImport imports = new ActivityImport(jdbi, activities, environment.getObjectMapper(), clock);
+        ActivityImport imports = activityFeature.imports();
         imports.discardUnpublished();
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
-        environment.admin().addTask(new RecomputeTask(activities));
+        environment.admin().addTask(new RecomputeTask(activityFeature.recomputation()));
         environment.admin().addFilter("administrators-only", new AdminPortGuard(tokenCache))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         SecretMasking.install(auth.getAdminToken());
-        activities.staleResults().forEach(stale -> LOG.warn("{} activities hold results computed with factor set {} v{},"
+        activityFeature.recomputation().staleResults().forEach(stale -> LOG.warn("{} activities hold results computed with factor set {} v{},"
                 + " which the library no longer has: POST /tasks/recompute on the admin port computes them again"
                 + " (?dryRun=true to see what would change)", stale.activities(), stale.factorSet(), stale.factorSetVersion()));
 
@@ -190,7 +198,6 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         InvitationService invitations = new InvitationService(jdbi, clock);
         jersey.register(new MemberResource(accounts, invitations));
         jersey.register(new InvitationResource(invitations));
-        AuditTrail auditTrail = new AuditTrail(jdbi, clock);
         jersey.register(new AuditResource(auditTrail));
         jersey.register(new AuditPages(auditTrail, orgId -> organizations.get(orgId).name(),
                 (orgId, activityId) -> activities.restore(orgId, activityId).id()));
@@ -204,7 +211,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ElectricityContractResource(yearlyFigures));
         jersey.register(new ActivityResource(activities));
         jersey.register(new ActivityImportResource(imports));
-        jersey.register(new ActivityExportResource(imports));
+        jersey.register(new ActivityExportResource(activityFeature.exports()));
         jersey.register(new FootprintResource(footprints, clock));
         jersey.register(new ReportResource(footprints, clock));
         jersey.register(new ReportPages(organizations, footprints, yearlyFigures, clock));
@@ -215,10 +222,10 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new AirportResource(library.airports()));
 
         jersey.register(new OrganizationPages(organizations, activities, footprints, clock));
-        jersey.register(new ActivityPages(activities, organizations));
-        jersey.register(new ActivityImportPages(imports, organizations));
+        jersey.register(new ActivityPages(activities, activityFields, organizations));
+        jersey.register(new ActivityImportPages(imports, activityFeature.csv(), organizations));
         jersey.register(new FactorPages(library, factorApi));
-        jersey.register(new TargetPages(targets, organizations, activities));
+        jersey.register(new TargetPages(targets, organizations, activityFields));
 
         NetworkService networks = new NetworkService(jdbi, clock);
         BenchmarkService benchmarks = new BenchmarkService(jdbi,

@@ -35,33 +35,55 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.empreinte.activity.ImportRefusedException.RowError;
+import org.empreinte.activity.kind.ActivityKinds;
+import org.empreinte.activity.kind.Attribute;
 
 /**
  * The CSV layout of activities, one for every type: UTF-8 (with or without a byte-order mark),
  * comma-separated, a header naming the columns in any order, then one activity per row.
  * {@code type} is required; the other columns may be left out. Cells map to the fields of
  * {@code POST .../activities}: {@code tags} are separated by {@code ;} inside their cell,
- * {@code site} is a site's name (or id), and the columns from {@code from} on are the activity's
+ * {@code site} is a site's name (or id), and the columns after {@code dataQuality}, one per attribute of the kinds, are the activity's
  * {@code attributes}, set only where the cell is not empty. Parsing and quoting are Jackson's.
  */
 public final class ActivityCsv {
 
-    public static final List<String> COLUMNS = List.of("type", "quantity", "unit", "periodStart", "periodEnd", "date",
-            "region", "site", "tags", "dataQuality", "from", "to", "cabin", "roundTrip", "passengers", "fuel", "country",
-            "naics", "material", "disposal", "kind", "mode", "employees", "days", "heating");
-    /** The columns that are keys of the activity's {@code attributes}. */
-    public static final List<String> ATTRIBUTE_COLUMNS = COLUMNS.subList(COLUMNS.indexOf("from"), COLUMNS.size());
+    /** The columns every file has, before the attributes. */
+    public static final List<String> BASE_COLUMNS = List.of("type", "quantity", "unit", "periodStart", "periodEnd", "date",
+            "region", "site", "tags", "dataQuality");
     public static final String TAG_SEPARATOR = ";";
 
-    private static final Map<String, String> BY_LOWER_CASE = new HashMap<>();
     private static final Pattern WHOLE = Pattern.compile("\\+?\\d{1,9}");
     private static final CsvMapper MAPPER = new CsvMapper();
 
-    static {
-        COLUMNS.forEach(column -> BY_LOWER_CASE.put(column.toLowerCase(Locale.ROOT), column));
+    private final List<String> columns;
+    /** The columns that are keys of the activity's {@code attributes}, with how their cells read. */
+    private final Map<String, Attribute> layout = new LinkedHashMap<>();
+    private final Map<String, String> byLowerCase = new HashMap<>();
+
+    /** The layout of the kinds' attributes: one column per attribute key, after the base columns. */
+    public ActivityCsv(List<Attribute> kindAttributes) {
+        List<String> all = new ArrayList<>(BASE_COLUMNS);
+        kindAttributes.forEach(attribute -> {
+            layout.put(attribute.key(), attribute);
+            all.add(attribute.key());
+        });
+        this.columns = List.copyOf(all);
+        columns.forEach(column -> byLowerCase.put(column.toLowerCase(Locale.ROOT), column));
     }
 
-    private ActivityCsv() {
+    public static ActivityCsv of(ActivityKinds kinds) {
+        return new ActivityCsv(kinds.attributes());
+    }
+
+    /** Every column, as a header names them. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** The columns that are keys of the activity's {@code attributes}. */
+    public List<String> attributeColumns() {
+        return columns.subList(BASE_COLUMNS.size(), columns.size());
     }
 
     /**
@@ -76,17 +98,17 @@ public final class ActivityCsv {
     }
 
     /** Opens a file: reads and checks its header, and refuses it (422) when the header is wrong. */
-    public static Reader read(InputStream bytes) {
+    public Reader read(InputStream bytes) {
         return new Reader(bytes);
     }
 
     /** Starts a file on {@code out}: the header, then {@link CsvWriter#write} for each activity. */
-    public static CsvWriter write(OutputStream out) {
+    public CsvWriter write(OutputStream out) {
         return new CsvWriter(out);
     }
 
     /** Reads the rows of a file one at a time, so a large file is never held whole. */
-    public static final class Reader implements Closeable {
+    public final class Reader implements Closeable {
 
         private final MappingIterator<String[]> records;
         private final List<String> header = new ArrayList<>();
@@ -102,19 +124,19 @@ public final class ActivityCsv {
             String[] first = nextRecord();
             if (first == null || blank(first)) {
                 throw new ImportRefusedException("the file is empty: its first row must be the header, such as "
-                        + String.join(",", COLUMNS) + "; nothing was imported", "error_csv_empty",
+                        + String.join(",", columns) + "; nothing was imported", "error_csv_empty",
                         List.of(RowError.of(1, null, "the first row must be the header", "error_csv_empty")), false);
             }
             List<RowError> errors = new ArrayList<>();
             for (int i = 0; i < first.length; i++) {
                 String name = first[i].strip();
-                String column = BY_LOWER_CASE.get(name.toLowerCase(Locale.ROOT));
+                String column = byLowerCase.get(name.toLowerCase(Locale.ROOT));
                 if (name.isEmpty()) {
                     errors.add(RowError.of(1, null, "column " + (i + 1) + " of the header has no name",
                             "error_csv_unnamed_column", i + 1));
                 } else if (column == null) {
                     errors.add(RowError.of(1, name, "unknown column '" + name + "'; the columns are "
-                            + String.join(",", COLUMNS), "error_csv_unknown_column", name, String.join(", ", COLUMNS)));
+                            + String.join(",", columns), "error_csv_unknown_column", name, String.join(", ", columns)));
                 } else if (header.contains(column)) {
                     errors.add(RowError.of(1, column, "column '" + column + "' appears twice", "error_csv_duplicate_column",
                             column));
@@ -188,23 +210,24 @@ public final class ActivityCsv {
             List<String> tags = cells.containsKey("tags")
                     ? Arrays.stream(cells.get("tags").split(TAG_SEPARATOR, -1)).map(String::strip).toList() : null;
             Map<String, Object> attributes = new LinkedHashMap<>();
-            for (String column : ATTRIBUTE_COLUMNS) {
+            for (Attribute attribute : layout.values()) {
+                String column = attribute.key();
                 String value = cells.get(column);
                 if (value == null) {
                     continue;
                 }
-                switch (column) {
-                    case "roundTrip" -> {
+                switch (attribute.input()) {
+                    case FLAG -> {
                         Boolean flag = bool(value);
                         if (flag == null) {
-                            errors.add(RowError.of(row, column, "roundTrip must be true or false", "error_csv_boolean"));
+                            errors.add(RowError.of(row, column, column + " must be true or false", "error_csv_boolean"));
                         }
                         attributes.put(column, flag);
                     }
-                    case "passengers" -> {
+                    case COUNT -> {
                         int count = WHOLE.matcher(value).matches() ? Integer.parseInt(value) : 0;
                         if (count < 1) {
-                            errors.add(RowError.of(row, column, "passengers must be a whole number of at least 1",
+                            errors.add(RowError.of(row, column, column + " must be a whole number of at least 1",
                                     "error_csv_whole"));
                         }
                         attributes.put(column, count);
@@ -229,14 +252,14 @@ public final class ActivityCsv {
     }
 
     /** Writes activities in the layout {@link Reader} reads, header first. */
-    public static final class CsvWriter implements Closeable {
+    public final class CsvWriter implements Closeable {
 
         private final Writer text;
         private final SequenceWriter rows;
 
         private CsvWriter(OutputStream out) {
             CsvSchema.Builder schema = CsvSchema.builder();
-            COLUMNS.forEach(schema::addColumn);
+            columns.forEach(schema::addColumn);
             this.text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try {
                 // Quote only the cells that need it (a comma, a quote, a line break), not every one with a space.
@@ -253,7 +276,7 @@ public final class ActivityCsv {
          */
         public void write(ActivityRequest activity) {
             Map<String, Object> attributes = activity.attributes() == null ? Map.of() : activity.attributes();
-            String[] cells = new String[COLUMNS.size()];
+            String[] cells = new String[columns.size()];
             cells[0] = activity.type();
             cells[1] = activity.quantity() == null ? null : decimal(activity.quantity());
             cells[2] = activity.unit();
@@ -264,8 +287,8 @@ public final class ActivityCsv {
             cells[7] = activity.site() == null ? null : activity.site().toString();
             cells[8] = activity.tags() == null || activity.tags().isEmpty() ? null : String.join(TAG_SEPARATOR, activity.tags());
             cells[9] = activity.dataQuality();
-            for (int i = COLUMNS.indexOf("from"); i < COLUMNS.size(); i++) {
-                Object value = attributes.get(COLUMNS.get(i));
+            for (int i = BASE_COLUMNS.size(); i < columns.size(); i++) {
+                Object value = attributes.get(columns.get(i));
                 cells[i] = value instanceof Double || value instanceof Float ? decimal(((Number) value).doubleValue())
                         : value == null ? null : value.toString();
             }

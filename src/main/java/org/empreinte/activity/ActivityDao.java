@@ -43,40 +43,55 @@ public interface ActivityDao extends SqlObject {
     @SqlUpdate(SET_KEY + " WHERE id = :id")
     void setResultKey(@Bind("id") long activityId);
 
-    String SELECT = "SELECT a.id, a.organization_id, a.site_id, s.name AS site_name, a.type, a.quantity, a.unit,"
-            + " a.period_start, a.period_end, a.effective_region, a.data_quality, a.attributes, a.co2e_kg, a.co2_co2e_kg,"
-            + " a.ch4_co2e_kg, a.n2o_co2e_kg, a.unspecified_co2e_kg, a.scope, a.category, a.factor_id, a.factor_set,"
-            + " a.factor_set_version, a.factor_unit, a.factor_co2e_per_unit, a.quantity_in_factor_unit, a.created_at,"
-            + " a.updated_at FROM activity a LEFT JOIN site s ON s.id = a.site_id";
+    /**
+     * The columns an activity is written with, in {@link ActivityRow}'s order after its id: the one list that
+     * inserts, updates, the import's staging and the queries use.
+     */
+    List<String> WRITTEN = List.of("organization_id", "site_id", "type", "quantity", "unit", "period_start", "period_end",
+            "start_day", "end_day", "region", "effective_region", "data_quality", "attributes", "co2e_kg", "co2_co2e_kg",
+            "ch4_co2e_kg", "n2o_co2e_kg", "unspecified_co2e_kg", "scope", "category", "factor_id", "factor_set",
+            "factor_set_version", "factor_unit", "factor_co2e_per_unit", "quantity_in_factor_unit");
+    String WRITTEN_LIST = String.join(", ", WRITTEN);
+    String SELECT = "SELECT a.id, " + WRITTEN.stream().map(c -> "a." + c).collect(Collectors.joining(", "))
+            + ", s.name AS site_name, a.created_at, a.updated_at FROM activity a LEFT JOIN site s ON s.id = a.site_id";
 
-    String VALUES = "organization_id = :a.organizationId, site_id = :a.siteId, type = :a.type, quantity = :a.quantity,"
-            + " unit = :a.unit, period_start = :a.periodStart, period_end = :a.periodEnd, start_day = :a.startDay,"
-            + " end_day = :a.endDay, region = :a.region, effective_region = :a.effectiveRegion,"
-            + " data_quality = :a.dataQuality, attributes = :a.attributes, co2e_kg = :a.co2eKg,"
-            + " co2_co2e_kg = :a.co2Co2eKg, ch4_co2e_kg = :a.ch4Co2eKg, n2o_co2e_kg = :a.n2oCo2eKg,"
-            + " unspecified_co2e_kg = :a.unspecifiedCo2eKg, scope = :a.scope, category = :a.category,"
-            + " factor_id = :a.factorId, factor_set = :a.factorSet, factor_set_version = :a.factorSetVersion,"
-            + " factor_unit = :a.factorUnit, factor_co2e_per_unit = :a.factorCo2ePerUnit,"
-            + " quantity_in_factor_unit = :a.quantityInFactorUnit";
+    /** {@code :a.organizationId} for {@code organization_id}: the row's accessor bound by name. */
+    private static String binding(String column) {
+        StringBuilder name = new StringBuilder(":a.");
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
 
-    @SqlQuery("INSERT INTO activity (organization_id, site_id, type, quantity, unit, period_start, period_end, start_day,"
-            + " end_day, region, effective_region, data_quality, attributes, co2e_kg, co2_co2e_kg, ch4_co2e_kg, n2o_co2e_kg,"
-            + " unspecified_co2e_kg, scope, category, factor_id, factor_set, factor_set_version, factor_unit,"
-            + " factor_co2e_per_unit, quantity_in_factor_unit, created_at, updated_at) VALUES (:a.organizationId, :a.siteId,"
-            + " :a.type, :a.quantity, :a.unit, :a.periodStart, :a.periodEnd, :a.startDay, :a.endDay, :a.region,"
-            + " :a.effectiveRegion, :a.dataQuality, :a.attributes, :a.co2eKg, :a.co2Co2eKg, :a.ch4Co2eKg, :a.n2oCo2eKg,"
-            + " :a.unspecifiedCo2eKg, :a.scope, :a.category, :a.factorId, :a.factorSet, :a.factorSetVersion, :a.factorUnit,"
-            + " :a.factorCo2ePerUnit, :a.quantityInFactorUnit, :now, :now)" + " RETURNING id")
-    long insert(@BindMethods("a") StoredActivity activity, @Bind("now") String now);
+    default long insert(ActivityRow activity, String now) {
+        // RETURNING in a query: sqlite-jdbc gives no generated keys.
+        return getHandle().createQuery("INSERT INTO activity (" + WRITTEN_LIST + ", created_at, updated_at) VALUES ("
+                        + WRITTEN.stream().map(ActivityDao::binding).collect(Collectors.joining(", ")) + ", :now, :now)"
+                        + " RETURNING id")
+                .bindMethods("a", activity).bind("now", now).mapTo(Long.class).one();
+    }
 
-    @SqlUpdate("UPDATE activity SET " + VALUES + ", updated_at = :now WHERE id = :id AND organization_id = :a.organizationId")
-    int update(@Bind("id") long id, @BindMethods("a") StoredActivity activity, @Bind("now") String now);
+    default int update(long id, ActivityRow activity, String now) {
+        return getHandle().createUpdate("UPDATE activity SET "
+                        + WRITTEN.stream().map(c -> c + " = " + binding(c)).collect(Collectors.joining(", "))
+                        + ", updated_at = :now WHERE id = :id AND organization_id = :a.organizationId")
+                .bindMethods("a", activity).bind("now", now).bind("id", id).execute();
+    }
 
     @SqlUpdate("DELETE FROM activity WHERE id = :id AND organization_id = :organizationId")
     int delete(@Bind("organizationId") long organizationId, @Bind("id") long id);
 
-    @SqlQuery(SELECT + " WHERE a.organization_id = :organizationId AND a.id = :id")
-    Optional<ActivityRow> find(@Bind("organizationId") long organizationId, @Bind("id") long id);
+    default Optional<ActivityRow> find(long organizationId, long id) {
+        return getHandle().createQuery(SELECT + " WHERE a.organization_id = :organizationId AND a.id = :id")
+                .bind("organizationId", organizationId).bind("id", id).mapTo(ActivityRow.class).findOne();
+    }
 
     /**
      * A day of the same year as the latest period end, found at the end of one index rather than by reading the
@@ -107,26 +122,14 @@ public interface ActivityDao extends SqlObject {
     record TagRow(long activityId, String tag) {
     }
 
-    /** What an activity was logged with, and the result stored for it: enough to compute it again. */
-    record StoredInput(long id, long organizationId, Long siteId, String type, double quantity, String unit,
-            String periodStart, String periodEnd, String region, String dataQuality, String attributes, double co2eKg,
-            String factorId, String factorSet, String factorSetVersion) {
-    }
-
     record SetCount(String factorSet, String factorSetVersion, long activities) {
     }
 
-    @SqlQuery("SELECT id, organization_id, site_id, type, quantity, unit, period_start, period_end, region, data_quality,"
-            + " attributes, co2e_kg, factor_id, factor_set, factor_set_version FROM activity"
-            + " WHERE organization_id = :organizationId ORDER BY id")
-    @RegisterConstructorMapper(StoredInput.class)
-    List<StoredInput> inputs(@Bind("organizationId") long organizationId);
-
-    @SqlQuery("SELECT id, organization_id, site_id, type, quantity, unit, period_start, period_end, region, data_quality,"
-            + " attributes, co2e_kg, factor_id, factor_set, factor_set_version FROM activity"
-            + " WHERE organization_id = :organizationId AND id = :id")
-    @RegisterConstructorMapper(StoredInput.class)
-    java.util.Optional<StoredInput> input(@Bind("organizationId") long organizationId, @Bind("id") long id);
+    /** The organization's activities, to compute again. */
+    default List<ActivityRow> all(long organizationId) {
+        return getHandle().createQuery(SELECT + " WHERE a.organization_id = :organizationId ORDER BY a.id")
+                .bind("organizationId", organizationId).mapTo(ActivityRow.class).list();
+    }
 
     @SqlQuery("SELECT DISTINCT organization_id FROM activity ORDER BY organization_id")
     List<Long> organizationsWithActivities();

@@ -17,10 +17,10 @@ import org.empreinte.web.Permission;
 @Path("/api/organizations/{orgId}/activities/export")
 public class ActivityExportResource {
 
-    private final ActivityImport imports;
+    private final ActivityExport exports;
 
-    public ActivityExportResource(ActivityImport imports) {
-        this.imports = imports;
+    public ActivityExportResource(ActivityExport exports) {
+        this.exports = exports;
     }
 
     @Allow(Permission.ORGANIZATION_READ)
@@ -28,8 +28,8 @@ public class ActivityExportResource {
     @Produces("text/csv;charset=UTF-8")
     public Response export(@PathParam("orgId") long orgId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("type") String type, @QueryParam("tag") String tag) {
-        ActivityImport.ExportQuery query = imports.exportQuery(orgId, from, to, type, tag);
-        StreamingOutput body = out -> imports.export(query, out);
+        ActivityExport.Query query = exports.query(orgId, from, to, type, tag);
+        StreamingOutput body = out -> exports.write(query, out);
         return Response.ok(body)
                 .header("Content-Disposition", "attachment; filename=\"empreinte-activities-" + orgId + ".csv\"")
                 .build();

@@ -25,11 +25,10 @@ import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.empreinte.activity.ImportRefusedException.RowError;
+import org.empreinte.audit.AuditTrail;
+import org.empreinte.audit.UnitOfWork;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.organization.Site;
@@ -37,13 +36,12 @@ import org.empreinte.web.ApiException;
 import org.empreinte.web.ResourceNotFoundException;
 
 /**
- * Imports a CSV file of activities ({@link ActivityCsv}) all or nothing, and exports an
- * organization's activities in the same layout.
+ * Imports a CSV file of activities ({@link ActivityCsv}) all or nothing ({@link ActivityExport} writes the same
+ * layout).
  *
  * <p>An import first refuses a file whose bytes (SHA-256) were already imported into the
  * organization (409). It then reads every row and validates and computes it with the activity
- * service's own rules ({@link ActivityService#prepareForImport}, the rules of
- * {@code POST .../activities}), going on after a bad row so that one answer lists them all, up to
+ * rules of {@code POST .../activities} ({@link ActivityPreparation}), going on after a bad row so that one answer lists them all, up to
  * {@link #MAX_ERRORS}. If any row is bad nothing is stored (422). Otherwise the rows are staged in short
  * transactions and published, with the import's record, by one transaction (see {@link #store}).
  *
@@ -63,34 +61,30 @@ public final class ActivityImport {
     private static final ReentrantLock PUBLISHING = new ReentrantLock(true);
 
     /** A row validated and computed, ready to be stored: the activity, its tags, its monthly shares (activity id 0). */
-    record PreparedRow(StoredActivity stored, List<String> tags, List<MonthShareRow> months) {
+    record PreparedRow(ActivityRow stored, List<String> tags, List<MonthShareRow> months) {
     }
 
     /** A stored import. */
     public record Result(long importId, int imported, String sha256) {
     }
 
-    /** Validated export filters; {@link #export} writes them. */
-    public record ExportQuery(long organizationId, Long fromDay, Long toDay, String type, String tag) {
-    }
-
     private final Jdbi jdbi;
-    private final ActivityService activities;
+    private final ActivityPreparation preparation;
+    private final ActivityCsv csv;
     private final ImportStaging staging;
     private final ActivityCsvDao csvDao;
     private final OrganizationDao organizationDao;
-    private final org.empreinte.audit.AuditTrail audit;
-    private final ObjectMapper json;
+    private final UnitOfWork units;
     private final Clock clock;
 
-    public ActivityImport(Jdbi jdbi, ActivityService activities, ObjectMapper json, Clock clock) {
+    public ActivityImport(Jdbi jdbi, ActivityPreparation preparation, ActivityCsv csv, UnitOfWork units, Clock clock) {
         this.jdbi = jdbi;
-        this.activities = activities;
+        this.preparation = preparation;
+        this.csv = csv;
         this.staging = jdbi.onDemand(ImportStaging.class);
         this.csvDao = jdbi.onDemand(ActivityCsvDao.class);
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
-        this.audit = new org.empreinte.audit.AuditTrail(jdbi, clock);
-        this.json = json;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -154,19 +148,21 @@ public final class ActivityImport {
         List<RowError> errors = new ArrayList<>();
         boolean truncated = false;
         int rows = 0;
-        try (ActivityCsv.Reader reader = ActivityCsv.read(in)) {
+        try (ActivityCsv.Reader reader = csv.read(in)) {
             reading:
             for (ActivityCsv.Row row = reader.next(); row != null; row = reader.next()) {
                 rows++;
                 List<RowError> wrong = row.errors();
                 if (wrong.isEmpty()) {
                     try {
-                        PreparedRow ready = activities.prepareForImport(lookups, organizationId, row.request());
+                        ActivityPreparation.Prepared computed = preparation.prepare(lookups, organizationId, row.request());
+                        // Monthly shares carry activity id 0 until the publication knows the ids.
+                        PreparedRow ready = new PreparedRow(computed.stored(), computed.tags(), computed.months(0));
                         if (errors.isEmpty()) {
                             prepared.add(ready);
                         }
                     } catch (ApiException e) {
-                        wrong = List.of(RowError.of(row.number(), column(e.field(), row.request()), e.getMessage(),
+                        wrong = List.of(RowError.of(row.number(), column(csv, e.field(), row.request()), e.getMessage(),
                                 e.messageKey(), e.messageArgs()));
                     }
                 }
@@ -220,17 +216,15 @@ public final class ActivityImport {
             PUBLISHING.lock();
             try {
                 long locked = System.nanoTime();
-                Result result = jdbi.inTransaction(handle -> {
+                Result result = units.write(organizationId, changes -> {
                     long importId = csvDao.insertImport(organizationId, sha256, clip(fileName), rows.size(), now);
-                    organizationDao.touch(organizationId);
                     int published = staging.publish(stagingId, importId, now);
                     if (published != rows.size()) {
                         throw new IllegalStateException("import " + importId + " published " + published + " activities of "
                                 + rows.size());
                     }
-                    audit.record(organizationId, "import", importId, org.empreinte.audit.AuditTrail.CREATE, null,
-                            java.util.Map.of("file", fileName == null ? "" : fileName, "sha256", sha256, "activities",
-                                    rows.size()));
+                    changes.record("import", importId, AuditTrail.CREATE, null,
+                            Map.of("file", fileName == null ? "" : fileName, "sha256", sha256, "activities", rows.size()));
                     return new Result(importId, rows.size(), sha256);
                 });
                 LOG.info("Import {}: {} rows staged in {} ms, published in {} ms (after {} ms waiting for another import)",
@@ -275,50 +269,6 @@ public final class ActivityImport {
         }
     }
 
-    // ---- Export ---------------------------------------------------------------------------------------------------
-
-    /** Checks the organization and the filters (as the list does) before anything is written. */
-    public ExportQuery exportQuery(long organizationId, String from, String to, String type, String tag) {
-        Long fromDay = from == null || from.isBlank() ? null : ActivityService.date("from", from).toEpochDay();
-        Long toDay = to == null || to.isBlank() ? null : ActivityService.date("to", to).toEpochDay();
-        requireOrganization(organizationId);
-        return new ExportQuery(organizationId, fromDay, toDay, blankToNull(type), blankToNull(tag));
-    }
-
-    /** Writes the activities in the import's layout, header first, streaming from the database. */
-    public void export(ExportQuery query, OutputStream out) {
-        ActivityCsv.CsvWriter writer = ActivityCsv.write(out);
-        List<ActivityCsvDao.ExportLine> current = new ArrayList<>();
-        csvDao.export(query.organizationId(), query.fromDay(), query.toDay(), query.type(), query.tag(), line -> {
-            if (!current.isEmpty() && current.get(0).id() != line.id()) {
-                writer.write(request(current));
-                current.clear();
-            }
-            current.add(line);
-        });
-        if (!current.isEmpty()) {
-            writer.write(request(current));
-        }
-        writer.close();
-    }
-
-    /** The lines of one activity (one per tag) as the request that would log it again. */
-    private ActivityRequest request(List<ActivityCsvDao.ExportLine> lines) {
-        ActivityCsvDao.ExportLine a = lines.get(0);
-        List<String> tags = lines.stream().map(ActivityCsvDao.ExportLine::tag).filter(t -> t != null).toList();
-        Map<String, Object> attributes = null;
-        if (a.attributes() != null) {
-            try {
-                attributes = json.readValue(a.attributes(), new TypeReference<Map<String, Object>>() { });
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored attributes of activity " + a.id() + " are not JSON", e);
-            }
-        }
-        boolean derived = FlightActivity.quantityIsDerived(a.type(), attributes);
-        return new ActivityRequest(a.type(), derived ? null : a.quantity(), derived ? null : a.unit(), a.periodStart(),
-                a.periodEnd(), null, a.region(), a.siteName(), tags, a.dataQuality(), attributes);
-    }
-
     // ---- Helpers --------------------------------------------------------------------------------------------------
 
     /**
@@ -326,16 +276,16 @@ public final class ActivityImport {
      * ({@code unit}, {@code periodEnd}, {@code site}...), an attribute's own column for
      * {@code attributes.cabin}, else the first attribute column the row fills for {@code attributes}.
      */
-    static String column(String field, ActivityRequest request) {
+    static String column(ActivityCsv csv, String field, ActivityRequest request) {
         if (field == null) {
             return null;
         }
         String name = field.startsWith("attributes.") ? field.substring("attributes.".length()) : field;
-        if (ActivityCsv.COLUMNS.contains(name)) {
+        if (csv.columns().contains(name)) {
             return name;
         }
         if (name.equals("attributes") && request.attributes() != null) {
-            return ActivityCsv.ATTRIBUTE_COLUMNS.stream().filter(request.attributes()::containsKey).findFirst().orElse(null);
+            return csv.attributeColumns().stream().filter(request.attributes()::containsKey).findFirst().orElse(null);
         }
         return name;
     }
@@ -365,10 +315,6 @@ public final class ActivityImport {
             return null;
         }
         return fileName.length() <= 255 ? fileName : fileName.substring(0, 255);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**

@@ -15,35 +15,40 @@ public class ActivityImportPage extends Page {
     public record ErrorLine(int row, String column, String message) {
     }
 
-    static final String SAMPLE = String.join(",", ActivityCsv.COLUMNS) + "\n"
-            + "electricity,7400,kWh,2024-01-19,2024-02-18,,,Installation Rosemont,hydro-quebec,measured,,,,,,,,,,\n"
-            + "natural_gas,1200.5,m3,2024-01-01,2024-01-31,,,,chauffage;energir,,,,,,,,,,,\n"
-            + "diesel,180,L,,,2024-06-15,,,génératrice,estimated,,,,,,,,,,";
+    /** Three bills, in the base columns; each row's attribute cells left empty. */
+    private static final List<String> SAMPLE_ROWS = List.of(
+            "electricity,7400,kWh,2024-01-19,2024-02-18,,,Installation Rosemont,hydro-quebec,measured",
+            "natural_gas,1200.5,m3,2024-01-01,2024-01-31,,,,chauffage;energir,",
+            "diesel,180,L,,,2024-06-15,,,génératrice,estimated");
 
     private final Organization organization;
+    private final String sample;
     private final String summary;
     private final List<ErrorLine> errors;
 
-    public ActivityImportPage(PageContext context, Organization organization, String summary, List<ErrorLine> errors) {
+    public ActivityImportPage(PageContext context, Organization organization, ActivityCsv csv, String summary,
+            List<ErrorLine> errors) {
         super("activity-import.mustache", context);
         this.organization = organization;
+        this.sample = sample(csv);
         this.summary = summary;
         this.errors = List.copyOf(errors);
     }
 
     /** The page as it opens, before any upload. */
-    public static ActivityImportPage empty(PageContext context, Organization organization) {
-        return new ActivityImportPage(context, organization, null, List.of());
+    public static ActivityImportPage empty(PageContext context, Organization organization, ActivityCsv csv) {
+        return new ActivityImportPage(context, organization, csv, null, List.of());
     }
 
     /** The page after a refused upload: the refusal, and for a file with bad rows, each of them. */
-    public static ActivityImportPage refused(PageContext context, Organization organization, ApiException refusal) {
+    public static ActivityImportPage refused(PageContext context, Organization organization, ActivityCsv csv,
+            ApiException refusal) {
         Messages messages = context.messages();
         List<ErrorLine> lines = refusal instanceof ImportRefusedException rows
                 ? rows.errors().stream().map(e -> new ErrorLine(e.row(), e.column() == null ? "—" : e.column(),
                         text(messages, e.messageKey(), e.messageArgs().toArray(), e.message()))).toList()
                 : List.of();
-        return new ActivityImportPage(context, organization,
+        return new ActivityImportPage(context, organization, csv,
                 text(messages, refusal.messageKey(), refusal.messageArgs(), refusal.getMessage()), lines);
     }
 
@@ -73,7 +78,15 @@ public class ActivityImportPage extends Page {
     }
 
     public String getSample() {
-        return SAMPLE;
+        return sample;
+    }
+
+    /** A file to start from: the header with every column, and three bills with their attribute cells empty. */
+    static String sample(ActivityCsv csv) {
+        String empty = ",".repeat(csv.attributeColumns().size());
+        StringBuilder text = new StringBuilder(String.join(",", csv.columns()));
+        SAMPLE_ROWS.forEach(row -> text.append('\n').append(row).append(empty));
+        return text.toString();
     }
 
     public String getMaxSize() {

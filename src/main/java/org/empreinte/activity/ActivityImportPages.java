@@ -32,17 +32,19 @@ import org.empreinte.web.Permission;
 public class ActivityImportPages {
 
     private final ActivityImport imports;
+    private final ActivityCsv csv;
     private final OrganizationService organizations;
 
-    public ActivityImportPages(ActivityImport imports, OrganizationService organizations) {
+    public ActivityImportPages(ActivityImport imports, ActivityCsv csv, OrganizationService organizations) {
         this.imports = imports;
+        this.csv = csv;
         this.organizations = organizations;
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)
     @GET
     public ActivityImportPage form(@PathParam("orgId") long orgId, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return ActivityImportPage.empty(PageContext.of(uri, headers), organizations.get(orgId));
+        return ActivityImportPage.empty(PageContext.of(uri, headers), organizations.get(orgId), csv);
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)
@@ -66,7 +68,7 @@ public class ActivityImportPages {
             ActivityImport.Result result = imports.importCsv(orgId, fileName, content);
             return Response.seeOther(URI.create("/organizations/" + orgId + "?imported=" + result.imported())).build();
         } catch (ImportRefusedException | DuplicateImportException | MalformedCsvException e) {
-            return Response.status(e.status()).entity(ActivityImportPage.refused(context, organization, (ApiException) e)).build();
+            return Response.status(e.status()).entity(ActivityImportPage.refused(context, organization, csv, (ApiException) e)).build();
         }
     }
 }

@@ -3,9 +3,7 @@ package org.empreinte.activity;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,10 +32,12 @@ import org.empreinte.web.Permission;
 public class ActivityPages {
 
     private final ActivityService activities;
+    private final ActivityForm fields;
     private final OrganizationService organizations;
 
-    public ActivityPages(ActivityService activities, OrganizationService organizations) {
+    public ActivityPages(ActivityService activities, ActivityForm fields, OrganizationService organizations) {
         this.activities = activities;
+        this.fields = fields;
         this.organizations = organizations;
     }
 
@@ -65,93 +65,15 @@ public class ActivityPages {
             String end = blankToNull(form.value("periodEnd")) == null ? form.value("periodStart") : form.value("periodEnd");
             ActivityRequest request = new ActivityRequest(type, form.number("quantity", context.language()), form.value("unit"),
                     form.value("periodStart"), end, null, null, blankToNull(form.value("site")), tags,
-                    form.value("dataQuality"), attributes(type, form));
+                    form.value("dataQuality"), fields.attributes(type, form, ""));
             Activity created = activities.create(orgId, request);
             int year = LocalDate.parse(created.periodStart()).getYear();
             return Response.seeOther(URI.create("/organizations/" + orgId + "?year=" + year)).build();
         } catch (ValidationException e) {
             form.reject(e, context.messages());
-            for (String attribute : List.of("kind", "material")) {
-                String error = form.getErrors().remove(attribute);
-                if (error != null) {
-                    form.reject(field(form.value("type"), attribute), error);
-                }
-            }
+            fields.placeErrors(form, "");
             return Response.status(422).entity(page(context, organization, form)).build();
         }
-    }
-
-    /** The attributes of the chosen type, from the form's fields of that type, left out when empty. */
-    static Map<String, Object> attributes(String type, Form form) {
-        return attributes(type, form, "");
-    }
-
-    /**
-     * The form field of an attribute of the type: the form names a bus's and a train's kind apart, and a
-     * purchase's material apart from waste's.
-     */
-    public static String field(String type, String attribute) {
-        if ("kind".equals(attribute)) {
-            return "bus".equals(type) ? "busKind" : "trainKind";
-        }
-        return "material".equals(attribute) && "purchase".equals(type) ? "purchaseMaterial" : attribute;
-    }
-
-    /** The attributes of the chosen type from fields whose names start with {@code prefix} ("change.from."). */
-    public static Map<String, Object> attributes(String type, Form form, String prefix) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        switch (type == null ? "" : type) {
-            case "flight" -> {
-                fields.put("from", "from");
-                fields.put("to", "to");
-                fields.put("cabin", "cabin");
-                fields.put("roundTrip", "roundTrip");
-                fields.put("passengers", "passengers");
-            }
-            case "car" -> fields.put("fuel", "fuel");
-            case "bus" -> {
-                fields.put("kind", "busKind");
-                fields.put("passengers", "passengers");
-            }
-            case "train" -> {
-                fields.put("kind", "trainKind");
-                fields.put("passengers", "passengers");
-            }
-            case "hotel" -> fields.put("country", "country");
-            case "purchase" -> {
-                fields.put("naics", "naics");
-                fields.put("material", "purchaseMaterial");
-            }
-            case "waste" -> {
-                fields.put("material", "material");
-                fields.put("disposal", "disposal");
-            }
-            case "commuting" -> {
-                fields.put("mode", "mode");
-                fields.put("fuel", "fuel");
-                fields.put("employees", "employees");
-                fields.put("days", "days");
-            }
-            case "homeworking" -> {
-                fields.put("heating", "heating");
-                fields.put("employees", "employees");
-                fields.put("days", "days");
-            }
-            default -> {
-                return null;
-            }
-        }
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        fields.forEach((attribute, field) -> {
-            String value = blankToNull(form.value(prefix + field));
-            if (value != null) {
-                attributes.put(attribute, value);
-            }
-        });
-        if ("flight".equals(type) && !attributes.containsKey("roundTrip") && attributes.containsKey("from")) {
-            attributes.put("roundTrip", "false");
-        }
-        return attributes;
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)
@@ -165,7 +87,7 @@ public class ActivityPages {
     }
 
     private ActivityFormPage page(PageContext context, Organization organization, Form form) {
-        return new ActivityFormPage(context, organization, form, ActivityFormPage.unitsByType(activities));
+        return new ActivityFormPage(context, organization, form, fields);
     }
 
     private static String blankToNull(String value) {

@@ -1,16 +1,21 @@
 package org.empreinte.activity;
 
-/** An activity row as stored, with its site's name. */
+/**
+ * One row of the activity table: the input, the result computed from it when it was written, and, as read,
+ * its site's name and its times. An activity about to be written has id 0 and no times yet.
+ */
 public record ActivityRow(
         long id,
         long organizationId,
         Long siteId,
-        String siteName,
         String type,
         double quantity,
         String unit,
         String periodStart,
         String periodEnd,
+        long startDay,
+        long endDay,
+        String region,
         String effectiveRegion,
         String dataQuality,
         String attributes,
@@ -27,14 +32,21 @@ public record ActivityRow(
         String factorUnit,
         double factorCo2ePerUnit,
         double quantityInFactorUnit,
+        String siteName,
         String createdAt,
         String updatedAt) {
 
     /** The row as just written, without reading it back. */
-    static ActivityRow written(long id, StoredActivity a, String siteName, String now) {
-        return new ActivityRow(id, a.organizationId(), a.siteId(), siteName, a.type(), a.quantity(), a.unit(),
-                a.periodStart(), a.periodEnd(), a.effectiveRegion(), a.dataQuality(), a.attributes(), a.co2eKg(),
-                a.co2Co2eKg(), a.ch4Co2eKg(), a.n2oCo2eKg(), a.unspecifiedCo2eKg(), a.scope(), a.category(), a.factorId(),
-                a.factorSet(), a.factorSetVersion(), a.factorUnit(), a.factorCo2ePerUnit(), a.quantityInFactorUnit(), now, now);
+    ActivityRow written(long newId, String site, String now) {
+        return new ActivityRow(newId, organizationId, siteId, type, quantity, unit, periodStart, periodEnd, startDay, endDay,
+                region, effectiveRegion, dataQuality, attributes, co2eKg, co2Co2eKg, ch4Co2eKg, n2oCo2eKg,
+                unspecifiedCo2eKg, scope, category, factorId, factorSet, factorSetVersion, factorUnit, factorCo2ePerUnit,
+                quantityInFactorUnit, site, now, now);
+    }
+
+    /** True when the two rows were computed with the same factor of the same set version. */
+    boolean sameFactor(ActivityRow other) {
+        return factorId.equals(other.factorId) && factorSet.equals(other.factorSet)
+                && factorSetVersion.equals(other.factorSetVersion);
     }
 }

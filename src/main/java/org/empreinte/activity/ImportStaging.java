@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collections;
 import java.util.List;
 
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -23,11 +24,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface ImportStaging extends SqlObject {
 
-    /** The columns an activity is stored with, as {@link ActivityDao#insert} writes them (keep the lists in step). */
-    String COLUMNS = "organization_id, site_id, type, quantity, unit, period_start, period_end, start_day, end_day, region,"
-            + " effective_region, data_quality, attributes, co2e_kg, co2_co2e_kg, ch4_co2e_kg, n2o_co2e_kg,"
-            + " unspecified_co2e_kg, scope, category, factor_id, factor_set, factor_set_version, factor_unit,"
-            + " factor_co2e_per_unit, quantity_in_factor_unit";
+    /** The columns an activity is stored with: {@link ActivityDao#WRITTEN}, whose order the statement binds in. */
+    String COLUMNS = ActivityDao.WRITTEN_LIST;
     String MONTH_COLUMNS = "organization_id, month, first_day, last_day, co2e_kg, co2_co2e_kg, ch4_co2e_kg, n2o_co2e_kg,"
             + " unspecified_co2e_kg";
 
@@ -35,14 +33,14 @@ public interface ImportStaging extends SqlObject {
     default void stage(String stagingId, int firstSeq, List<ActivityImport.PreparedRow> rows) {
         var connection = getHandle().getConnection();
         try (PreparedStatement activity = connection.prepareStatement("INSERT INTO activity_staging (staging_id, seq, " + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + ") VALUES (?, ?, " + String.join(", ", Collections.nCopies(ActivityDao.WRITTEN.size(), "?")) + ")");
                 PreparedStatement month = connection.prepareStatement("INSERT INTO activity_month_staging (staging_id, seq, "
                         + MONTH_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement tag = connection.prepareStatement("INSERT INTO activity_tag_staging (staging_id, seq, tag)"
                         + " VALUES (?, ?, ?)")) {
             int seq = firstSeq;
             for (ActivityImport.PreparedRow row : rows) {
-                StoredActivity a = row.stored();
+                ActivityRow a = row.stored();
                 int p = 1;
                 activity.setString(p++, stagingId);
                 activity.setInt(p++, seq);

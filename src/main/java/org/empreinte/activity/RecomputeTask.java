@@ -13,9 +13,9 @@ import io.dropwizard.servlets.tasks.Task;
  */
 public class RecomputeTask extends Task {
 
-    private final ActivityService activities;
+    private final Recomputation activities;
 
-    public RecomputeTask(ActivityService activities) {
+    public RecomputeTask(Recomputation activities) {
         super("recompute");
         this.activities = activities;
     }

@@ -20,9 +20,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.empreinte.activity.ActivityFormPage;
-import org.empreinte.activity.ActivityPages;
-import org.empreinte.activity.ActivityService;
+import org.empreinte.activity.ActivityForm;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
@@ -37,12 +35,12 @@ public class TargetPages {
 
     private final TargetService targets;
     private final OrganizationService organizations;
-    private final ActivityService activities;
+    private final ActivityForm fields;
 
-    public TargetPages(TargetService targets, OrganizationService organizations, ActivityService activities) {
+    public TargetPages(TargetService targets, OrganizationService organizations, ActivityForm fields) {
         this.targets = targets;
         this.organizations = organizations;
-        this.activities = activities;
+        this.fields = fields;
     }
 
     /** {@code added}: the action just added, whose estimate the page repeats at the top of the plan. */
@@ -116,8 +114,8 @@ public class TargetPages {
             return added(orgId, created);
         } catch (ValidationException e) {
             form.reject(e, context.messages());
-            fieldOfAttribute(form, TargetsPage.FROM);
-            fieldOfAttribute(form, TargetsPage.TO);
+            fields.placeErrors(form, TargetsPage.FROM);
+            fields.placeErrors(form, TargetsPage.TO);
             return Response.status(422).entity(page(orgId, context, Form.empty(), Form.empty(), form, null)).build();
         }
     }
@@ -144,22 +142,10 @@ public class TargetPages {
     }
 
     /** One activity of the change, from the fields of its type only, as the activity form reads them. */
-    private static ActionRequest.ActivityChange side(Form form, String prefix, String language) {
+    private ActionRequest.ActivityChange side(Form form, String prefix, String language) {
         String type = form.value(prefix + "type");
         return new ActionRequest.ActivityChange(type, form.number(prefix + "quantity", language),
-                blankToNull(form.value(prefix + "unit")), null, ActivityPages.attributes(type, form, prefix));
-    }
-
-    /** A refusal of an attribute, {@code change.from.attributes.kind}, goes beside its input: {@code change.from.trainKind}. */
-    private static void fieldOfAttribute(Form form, String prefix) {
-        String attributes = prefix + "attributes.";
-        for (String field : List.copyOf(form.getErrors().keySet())) {
-            if (field.startsWith(attributes)) {
-                String attribute = field.substring(attributes.length());
-                form.reject(prefix + ActivityPages.field(form.value(prefix + "type"), attribute),
-                        form.getErrors().remove(field));
-            }
-        }
+                blankToNull(form.value(prefix + "unit")), null, fields.attributes(type, form, prefix));
     }
 
     private TargetsPage page(long orgId, PageContext context, Form targetForm, Form actionForm, Form estimateForm,
@@ -171,7 +157,7 @@ public class TargetPages {
             progress.put(target.id(), targets.progress(orgId, target.id()));
         }
         return new TargetsPage(context, organization, list, progress, targets.actions(orgId), targets.categories(),
-                targetForm, actionForm, estimateForm, ActivityFormPage.unitsByType(activities), added);
+                targetForm, actionForm, estimateForm, fields, added);
     }
 
     private static String blankToNull(String value) {

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.empreinte.activity.ActivityEstimate;
 import org.empreinte.activity.ActivityRequest;
-import org.empreinte.activity.ActivityService;
+import org.empreinte.activity.Restatement;
 import org.empreinte.calculation.EmissionFactor;
 import org.empreinte.calculation.FactorSet;
 import org.empreinte.calculation.Period;
@@ -52,7 +52,7 @@ public class TargetService {
     private final TargetDao targetDao;
     private final ActionDao actionDao;
     private final FootprintService footprints;
-    private final ActivityService activities;
+    private final Restatement activities;
     private final IntensityDenominators denominators;
     private final FactorLibrary library;
     private final ObjectMapper json;
@@ -62,7 +62,7 @@ public class TargetService {
 
     private final AuditTrail audit;
 
-    public TargetService(Jdbi jdbi, FootprintService footprints, ActivityService activities,
+    public TargetService(Jdbi jdbi, FootprintService footprints, Restatement activities,
             IntensityDenominators denominators, FactorLibrary library, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
@@ -210,7 +210,7 @@ public class TargetService {
         }
         List<String> failures = new ArrayList<>();
         if (!stale.isEmpty()) {
-            byYearAndScope.putAll(activities.restatedByYearAndScope(organizationId, stale, failures));
+            byYearAndScope.putAll(activities.byYearAndScope(organizationId, stale, failures));
         }
         Map<Integer, Double> emissions = new TreeMap<>();
         byYearAndScope.forEach((year, scopes) -> emissions.put(year,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.empreinte.activity.ActivityFormPage;
+import org.empreinte.activity.ActivityForm;
 import org.empreinte.organization.Organization;
 import org.empreinte.web.Form;
 import org.empreinte.web.Page;
@@ -28,9 +28,9 @@ public class TargetsPage extends Page {
      * One activity of the estimate form, "from" or "to": its fields are named {@code change.from.type} and so on,
      * the names the service's refusals give, so that an error lands beside its input.
      */
-    public record Side(String key, String legend, String prefix, List<ActivityFormPage.TypeGroup> typeGroups,
+    public record Side(String key, String legend, String prefix, List<ActivityForm.TypeGroup> typeGroups,
             List<Form.Option> unitOptions, String quantity, String typeError, String quantityError, String unitError,
-            List<ActivityFormPage.AttributeField> attributeFields) {
+            List<ActivityForm.AttributeField> attributeFields) {
     }
 
     public record Preset(String key, String label, double percentPerYear) {
@@ -44,12 +44,12 @@ public class TargetsPage extends Page {
     private final Form targetForm;
     private final Form actionForm;
     private final Form estimateForm;
-    private final Map<String, List<String>> unitsByType;
+    private final ActivityForm fields;
     private final Long added;
 
     public TargetsPage(PageContext context, Organization organization, List<Target> targets, Map<Long, Progress> progress,
             List<Action> actions, Map<String, Integer> categories, Form targetForm, Form actionForm, Form estimateForm,
-            Map<String, List<String>> unitsByType, Long added) {
+            ActivityForm fields, Long added) {
         super("targets.mustache", context);
         this.organization = organization;
         this.targets = targets;
@@ -59,7 +59,7 @@ public class TargetsPage extends Page {
         this.targetForm = targetForm;
         this.actionForm = actionForm;
         this.estimateForm = estimateForm;
-        this.unitsByType = unitsByType;
+        this.fields = fields;
         this.added = added;
         // The page's own example: 20,000 km by car replaced by train.
         if (estimateForm.value(FROM + "type") == null) {
@@ -161,10 +161,10 @@ public class TargetsPage extends Page {
     private Side side(String key, String prefix, String legend) {
         var errors = estimateForm.getErrors();
         return new Side(key, messages().get(legend), prefix,
-                ActivityFormPage.typeGroups(messages(), unitsByType, estimateForm.value(prefix + "type")),
-                ActivityFormPage.units(estimateForm, prefix, unitsByType), estimateForm.value(prefix + "quantity"),
+                fields.typeGroups(messages(), estimateForm.value(prefix + "type")),
+                fields.units(estimateForm, prefix), estimateForm.value(prefix + "quantity"),
                 errors.get(prefix + "type"), errors.get(prefix + "quantity"), errors.get(prefix + "unit"),
-                ActivityFormPage.attributeFields(messages(), estimateForm, prefix));
+                fields.attributeFields(messages(), estimateForm, prefix));
     }
 
     /** The estimate's category may be left to the activity replaced. */

@@ -19,7 +19,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.activity.ActivityImport;
-import org.empreinte.activity.ActivityService;
+import org.empreinte.activity.ActivityFeature;
+import org.empreinte.audit.AuditTrail;
+import org.empreinte.audit.UnitOfWork;
 import org.empreinte.activity.ImportRefusedException;
 import org.empreinte.db.DatabaseSetup;
 import org.empreinte.factor.FactorLibrary;
@@ -77,8 +79,9 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
         Jdbi jdbi = DatabaseSetup.open(environment, configuration.getDataSourceFactory());
         try {
             Clock clock = Clock.systemUTC();
-            ActivityService activities = new ActivityService(jdbi, library, bootstrap.getObjectMapper(), clock);
-            ActivityImport imports = new ActivityImport(jdbi, activities, bootstrap.getObjectMapper(), clock);
+            AuditTrail audit = new AuditTrail(jdbi, clock);
+            ActivityImport imports = ActivityFeature.wire(jdbi, library, bootstrap.getObjectMapper(), clock, audit,
+                    new UnitOfWork(jdbi, audit)).imports();
             long start = System.nanoTime();
             ActivityImport.Result result = imports.importCsv(organizationId, file);
             double seconds = (System.nanoTime() - start) / 1e9;

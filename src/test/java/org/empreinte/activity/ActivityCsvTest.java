@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.empreinte.activity.ImportRefusedException.RowError;
+import org.empreinte.activity.kind.ActivityKinds;
+import org.empreinte.factor.FactorLibraryLoader;
 
 /** The CSV layout on its own: what a file's bytes read as, which files are refused and why, and what export writes. */
 class ActivityCsvTest {
+
+    /** The layout the kinds Empreinte ships give, with the factor library it ships. */
+    private static final ActivityCsv CSV = ActivityCsv.of(ActivityKinds.of(new FactorLibraryLoader().load(
+            Path.of("emission-factors"), List.of("eccc-canada", "desnz-2024"))));
 
     private static List<ActivityCsv.Row> rows(String text) {
         return rows(text.getBytes(StandardCharsets.UTF_8));
@@ -25,7 +32,7 @@ class ActivityCsvTest {
 
     private static List<ActivityCsv.Row> rows(byte[] bytes) {
         List<ActivityCsv.Row> rows = new ArrayList<>();
-        try (ActivityCsv.Reader reader = ActivityCsv.read(new ByteArrayInputStream(bytes))) {
+        try (ActivityCsv.Reader reader = CSV.read(new ByteArrayInputStream(bytes))) {
             for (ActivityCsv.Row row = reader.next(); row != null; row = reader.next()) {
                 rows.add(row);
             }
@@ -197,19 +204,19 @@ class ActivityCsvTest {
                         "estimated", null),
                 new ActivityRequest("flight", null, null, null, null, "2024-05-01", null, null, null, "measured", flight));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ActivityCsv.CsvWriter writer = ActivityCsv.write(out)) {
+        try (ActivityCsv.CsvWriter writer = CSV.write(out)) {
             activities.forEach(writer::write);
         }
 
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).startsWith(String.join(",", ActivityCsv.COLUMNS) + "\n");
+        assertThat(text).startsWith(String.join(",", CSV.columns()) + "\n");
         assertThat(text).contains("\"Entrepôt, \"\"quai\"\" 2\"", "hydro;siège social", ",0.0017,");
         assertThat(rows(out.toByteArray())).extracting(ActivityCsv.Row::request).containsExactlyElementsOf(activities);
     }
 
     @Test
     void theSampleOfTheUploadPageReadsWithoutErrors() {
-        List<ActivityCsv.Row> sample = rows(ActivityImportPage.SAMPLE);
+        List<ActivityCsv.Row> sample = rows(ActivityImportPage.sample(CSV));
 
         assertThat(sample).hasSize(3).allSatisfy(row -> assertThat(row.errors()).isEmpty());
         assertThat(sample.get(2).request()).isEqualTo(new ActivityRequest("diesel", 180.0, "L", null, null, "2024-06-15", null,

@@ -89,7 +89,7 @@ class ActivityDaoTest {
 
         @Test
         void shouldStoreTheInputTheResultAndTheEpochDays() {
-            StoredActivity gas = activity(organization).site(site)
+            ActivityRow gas = activity(organization).site(site)
                     .type("natural_gas", 1, "stationary_combustion")
                     .quantity(1000, "m3")
                     .period("2024-11-01", "2024-11-30")
@@ -195,7 +195,7 @@ class ActivityDaoTest {
         @Test
         void shouldReplaceTheRowAndTheUpdateTimeOnly() {
             long id = dao.insert(activity(organization).build(), CREATED);
-            StoredActivity changed = activity(organization).site(site).type("diesel", 1, "stationary_combustion")
+            ActivityRow changed = activity(organization).site(site).type("diesel", 1, "stationary_combustion")
                     .quantity(500, "L").period("2024-06-15", "2024-06-15").gases(1340.5, 1.092, 2.915, 0)
                     .factor("eccc-diesel-stationary-ca", "eccc-canada", "1", "L", 2.689014).build();
 

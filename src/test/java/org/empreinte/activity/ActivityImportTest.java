@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
 
 import org.empreinte.activity.ImportRefusedException.RowError;
+import org.empreinte.audit.AuditTrail;
+import org.empreinte.audit.UnitOfWork;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryLoader;
@@ -51,14 +53,20 @@ class ActivityImportTest {
     private OrganizationService organizations;
     private ActivityService activities;
     private ActivityImport imports;
+    private ActivityExport exports;
+    private ActivityCsv csv;
 
     @BeforeEach
     void openDatabase() {
         jdbi = TestDatabase.migrated(folder.resolve("import.db"));
         ObjectMapper json = Jackson.newObjectMapper();
         organizations = new OrganizationService(jdbi, CLOCK);
-        activities = new ActivityService(jdbi, LIBRARY, json, CLOCK);
-        imports = new ActivityImport(jdbi, activities, json, CLOCK);
+        AuditTrail audit = new AuditTrail(jdbi, CLOCK);
+        ActivityFeature feature = ActivityFeature.wire(jdbi, LIBRARY, json, CLOCK, audit, new UnitOfWork(jdbi, audit));
+        activities = feature.activities();
+        imports = feature.imports();
+        exports = feature.exports();
+        csv = feature.csv();
     }
 
     private long organization(String name) {
@@ -219,10 +227,10 @@ class ActivityImportTest {
     void pointsEachRefusalOfTheActivityServiceAtItsColumn() {
         ActivityRequest flight = new ActivityRequest("flight", null, null, null, null, "2024-01-01", null, null, null, null,
                 new java.util.LinkedHashMap<>(Map.of("cabin", "luxe")));
-        assertThat(ActivityImport.column("periodEnd", flight)).isEqualTo("periodEnd");
-        assertThat(ActivityImport.column("attributes.cabin", flight)).isEqualTo("cabin");
-        assertThat(ActivityImport.column("attributes", flight)).isEqualTo("cabin");
-        assertThat(ActivityImport.column(null, flight)).isNull();
+        assertThat(ActivityImport.column(csv, "periodEnd", flight)).isEqualTo("periodEnd");
+        assertThat(ActivityImport.column(csv, "attributes.cabin", flight)).isEqualTo("cabin");
+        assertThat(ActivityImport.column(csv, "attributes", flight)).isEqualTo("cabin");
+        assertThat(ActivityImport.column(csv, null, flight)).isNull();
     }
 
     @Test
@@ -235,21 +243,21 @@ class ActivityImportTest {
         activities.create(org, new ActivityRequest("electricity", 2000.0, "kWh", "2025-01-01", "2025-01-31", null, null, null,
                 List.of("chauffage"), null, null));
 
-        assertThat(export(org, null, null, null, null)).isEqualTo(String.join(",", ActivityCsv.COLUMNS) + "\n"
+        assertThat(export(org, null, null, null, null)).isEqualTo(String.join(",", csv.columns()) + "\n"
                 + "electricity,1000,kWh,2024-01-01,2024-01-31,,CA-ON,Usine de Toronto,,estimated,,,,,,,,,,,,,,,\n"
                 // attributes outside the layout (equipment) are not exported
                 + "propane,250.5,L,2024-03-01,2024-03-31,,,,chauffage;cuisine,measured,,,economy,,2,,,,,,,,,,\n"
                 + "electricity,2000,kWh,2025-01-01,2025-01-31,,,,chauffage,measured,,,,,,,,,,,,,,,\n");
         assertThat(export(org, "2024-02-01", "2024-12-31", null, null).lines()).hasSize(2).last().asString().startsWith("propane");
         assertThat(export(org, null, null, "electricity", "chauffage").lines()).hasSize(2).last().asString().startsWith("electricity,2000");
-        assertThatThrownBy(() -> imports.exportQuery(org, "2024-13-01", null, null, null))
+        assertThatThrownBy(() -> exports.query(org, "2024-13-01", null, null, null))
                 .isInstanceOfSatisfying(org.empreinte.web.ValidationException.class, e -> assertThat(e.field()).isEqualTo("from"));
-        assertThatThrownBy(() -> imports.exportQuery(999, null, null, null, null)).hasMessage("organization 999 not found");
+        assertThatThrownBy(() -> exports.query(999, null, null, null, null)).hasMessage("organization 999 not found");
     }
 
     private String export(long org, String from, String to, String type, String tag) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        imports.export(imports.exportQuery(org, from, to, type, tag), out);
+        exports.write(exports.query(org, from, to, type, tag), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -41,7 +41,7 @@ class RecalculationTest {
         jdbi = TestDatabase.migrated(folder.resolve("r.db"));
         FactorLibrary shipped = new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
         OrganizationService organizations = new OrganizationService(jdbi, Clock.systemUTC());
-        ActivityService activities = service(shipped);
+        ActivityService activities = service(shipped).activities();
         quebec = organizations.create(new OrganizationRequest("Coop QC", "624410", "CA-QC", 5.0, null, null)).id();
         ontario = organizations.create(new OrganizationRequest("Coop ON", "624410", "CA-ON", 5.0, null, null)).id();
         activities.create(quebec, bill("electricity", 10_000, "kWh"));
@@ -51,7 +51,7 @@ class RecalculationTest {
 
     @Test
     void nothingChangesWhileTheLibraryIsTheSame() {
-        ActivityService activities = service(new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER));
+        Recomputation activities = service(new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER)).recomputation();
         assertThat(activities.staleResults()).isEmpty();
         Recalculation result = activities.recompute(true);
         assertThat(result.examined()).isEqualTo(3);
@@ -60,7 +60,7 @@ class RecalculationTest {
 
     @Test
     void aNewVersionOfTheQuebecElectricityFactorIsAppliedOnlyWhenAskedAndReported() throws IOException {
-        ActivityService activities = service(editedLibrary());
+        Recomputation activities = service(editedLibrary()).recomputation();
 
         // eccc-canada v1 results are now stale.
         assertThat(activities.staleResults()).extracting(ActivityDao.SetCount::factorSet, ActivityDao.SetCount::factorSetVersion,
@@ -108,8 +108,8 @@ class RecalculationTest {
         return new FactorLibraryLoader().load(copy, ORDER);
     }
 
-    private ActivityService service(FactorLibrary library) {
-        return new ActivityService(jdbi, library, Jackson.newObjectMapper(), Clock.systemUTC());
+    private ActivityFeature service(FactorLibrary library) {
+        return TestActivities.wire(jdbi, library);
     }
 
     private static ActivityRequest bill(String type, double quantity, String unit) {

@@ -39,14 +39,14 @@ public class RestatementTest {
         Jdbi jdbi = TestDatabase.migrated(folder.resolve("t.db"));
         long organization = new OrganizationService(jdbi, Clock.systemUTC())
                 .create(new OrganizationRequest("Coop", "624410", "CA-QC", 5.0, null, null)).id();
-        ActivityService before = service(jdbi, olderLibrary(folder));
+        ActivityService before = service(jdbi, olderLibrary(folder)).activities();
         before.create(organization, bill("2019-01-01", "2019-12-31", 100_000));
         // Half in 2019, half in 2020 by days: 2019-12-17 to 2020-01-15 is 15 + 15 days.
         before.create(organization, bill("2019-12-17", "2020-01-15", 3_000));
 
-        ActivityService now = service(jdbi, shipped());
+        Restatement now = service(jdbi, shipped()).restatement();
         List<String> failures = new ArrayList<>();
-        Map<Integer, Map<Integer, Double>> restated = now.restatedByYearAndScope(organization, Set.of(2019), failures);
+        Map<Integer, Map<Integer, Double>> restated = now.byYearAndScope(organization, Set.of(2019), failures);
 
         // Version 0 said 0.002 kg/kWh, version 1 (shipped) says 0.0017: 100,000 kWh x 0.0017 = 170 kg, and
         // 3,000 kWh x 15/30 x 0.0017 = 2.55 kg of the second bill.
@@ -64,12 +64,12 @@ public class RestatementTest {
         Jdbi jdbi = TestDatabase.migrated(folder.resolve("f.db"));
         long organization = new OrganizationService(jdbi, Clock.systemUTC())
                 .create(new OrganizationRequest("Coop", "624410", "CA-QC", 5.0, null, null)).id();
-        service(jdbi, shipped()).create(organization, bill("2019-12-17", "2020-01-15", 3_000));
+        service(jdbi, shipped()).activities().create(organization, bill("2019-12-17", "2020-01-15", 3_000));
 
         // A library without the Canadian set: Québec electricity has no factor any more.
-        ActivityService without = service(jdbi, new FactorLibraryLoader().load(Path.of("emission-factors"), List.of("desnz-2024")));
+        Restatement without = service(jdbi, new FactorLibraryLoader().load(Path.of("emission-factors"), List.of("desnz-2024"))).restatement();
         List<String> failures = new ArrayList<>();
-        Map<Integer, Map<Integer, Double>> restated = without.restatedByYearAndScope(organization, Set.of(2020), failures);
+        Map<Integer, Map<Integer, Double>> restated = without.byYearAndScope(organization, Set.of(2020), failures);
         assertThat(failures).hasSize(1);
         // The stored 3,000 x 0.0017 = 5.1 kg, 15 of its 30 days in 2020.
         assertThat(restated.get(2020).get(2)).isCloseTo(3_000 * 0.0017 * 15 / 30, within(1e-9));
@@ -95,8 +95,8 @@ public class RestatementTest {
         return new FactorLibraryLoader().load(copy, ORDER);
     }
 
-    private static ActivityService service(Jdbi jdbi, FactorLibrary library) {
-        return new ActivityService(jdbi, library, Jackson.newObjectMapper(), Clock.systemUTC());
+    private static ActivityFeature service(Jdbi jdbi, FactorLibrary library) {
+        return TestActivities.wire(jdbi, library);
     }
 
     private static ActivityRequest bill(String start, String end, double kWh) {

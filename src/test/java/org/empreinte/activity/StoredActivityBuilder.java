@@ -97,10 +97,10 @@ public final class StoredActivityBuilder {
         return this;
     }
 
-    public StoredActivity build() {
-        return new StoredActivity(organizationId, siteId, type, quantity, unit, start.toString(), end.toString(),
+    public ActivityRow build() {
+        return new ActivityRow(0, organizationId, siteId, type, quantity, unit, start.toString(), end.toString(),
                 start.toEpochDay(), end.toEpochDay(), region, effectiveRegion, dataQuality, attributes,
                 co2 + ch4 + n2o + unspecified, co2, ch4, n2o, unspecified, scope, category, factorId, factorSet,
-                factorSetVersion, factorUnit, factorCo2ePerUnit, quantity);
+                factorSetVersion, factorUnit, factorCo2ePerUnit, quantity, null, null, null);
     }
 }

@@ -33,7 +33,7 @@ import io.dropwizard.jersey.validation.Validators;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.activity.ActivityImport;
-import org.empreinte.activity.ActivityService;
+import org.empreinte.activity.TestActivities;
 import org.empreinte.db.DatabaseSetup;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryLoader;
@@ -81,8 +81,7 @@ public final class ImportBenchmark {
         try {
             Clock clock = Clock.systemUTC();
             OrganizationService organizations = new OrganizationService(jdbi, clock);
-            ActivityService activities = new ActivityService(jdbi, library, json, clock);
-            ActivityImport importer = new ActivityImport(jdbi, activities, json, clock);
+            ActivityImport importer = TestActivities.wire(jdbi, library, clock).imports();
             // Warm-up, not counted: the JIT compiles the path on another file into another organization.
             importer.importCsv(organization(organizations, "Warm-up"), csv(work.resolve("warm-up.csv"), WARM_UP_ROWS, RUNS));
             // Runs interleaved (import, then raw inserts of the rows it stored), medians reported: a machine whose

@@ -138,7 +138,7 @@ class ReportCacheApiTest {
         var jdbi = TestDatabase.migrated(Path.of(url.substring("jdbc:sqlite:".length())));
         var library = new FactorLibraryLoader().load(Path.of("emission-factors"),
                 List.of("eccc-canada", "desnz-2024", "useeio-1.3"));
-        new ActivityService(jdbi, library, new ObjectMapper(), Clock.systemUTC()).create(organization,
+        org.empreinte.activity.TestActivities.wire(jdbi, library).activities().create(organization,
                 new ActivityRequest("electricity", 3000.0, "kWh", "2024-08-01", "2024-08-31", null, null, null, null, null, null));
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.dropwizard.jackson.Jackson;
 
 import org.empreinte.activity.ActivityRequest;
-import org.empreinte.activity.ActivityService;
+import org.empreinte.activity.ActivityFeature;
+import org.empreinte.activity.TestActivities;
 import org.empreinte.activity.RestatementTest;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.factor.FactorLibrary;
@@ -33,12 +34,12 @@ class TargetRestatementTest {
         long organization = new OrganizationService(jdbi, Clock.systemUTC())
                 .create(new OrganizationRequest("Coop", "624410", "CA-QC", 5.0, null, null)).id();
         // The base year was logged when eccc-canada was version 0, Québec's electricity at 0.002 kg/kWh.
-        service(jdbi, RestatementTest.olderLibrary(folder)).create(organization, bill("2019", 100_000));
+        service(jdbi, RestatementTest.olderLibrary(folder)).activities().create(organization, bill("2019", 100_000));
         FactorLibrary current = RestatementTest.shipped();
-        ActivityService activities = service(jdbi, current);
-        activities.create(organization, bill("2023", 80_000));
+        ActivityFeature activities = service(jdbi, current);
+        activities.activities().create(organization, bill("2023", 80_000));
 
-        TargetService targets = new TargetService(jdbi, org.empreinte.db.TestDatabase.footprints(jdbi, current), activities,
+        TargetService targets = new TargetService(jdbi, org.empreinte.db.TestDatabase.footprints(jdbi, current), activities.restatement(),
                 org.empreinte.db.TestDatabase.figures(jdbi), current, Jackson.newObjectMapper(), Clock.systemUTC());
         Target target = targets.createTarget(organization,
                 new TargetRequest(null, 2019, 2030, 30.0, List.of(2), "absolute", null, null));
@@ -61,8 +62,8 @@ class TargetRestatementTest {
         assertThat(progress.restatementFailures()).isEmpty();
     }
 
-    private static ActivityService service(Jdbi jdbi, FactorLibrary library) {
-        return new ActivityService(jdbi, library, Jackson.newObjectMapper(), Clock.systemUTC());
+    private static ActivityFeature service(Jdbi jdbi, FactorLibrary library) {
+        return TestActivities.wire(jdbi, library);
     }
 
     private static ActivityRequest bill(String year, double kWh) {

@@ -1,4 +1,4 @@
-package org.empreinte.activity;
+package org.empreinte.activity.kind;
 
 import java.util.Map;
 
@@ -12,19 +12,19 @@ import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
  * region (a hotel, its country's), or count in another scope and category than that factor's
  * (the same trip is business travel, scope 3); null means as the activity and its factor are.
  */
-record Measure(double quantity, MeasurementUnit unit, double factorQuantity, MeasurementUnit factorUnit,
+public record Measure(double quantity, MeasurementUnit unit, double factorQuantity, MeasurementUnit factorUnit,
         Map<String, String> criteria, String factorType, String region, Integer scope, String category) {
 
-    Measure(double quantity, MeasurementUnit unit, double factorQuantity, MeasurementUnit factorUnit,
+    public Measure(double quantity, MeasurementUnit unit, double factorQuantity, MeasurementUnit factorUnit,
             Map<String, String> criteria) {
         this(quantity, unit, factorQuantity, factorUnit, criteria, null, null, null, null);
     }
 
-    static Measure asEntered(double quantity, MeasurementUnit unit) {
+    public static Measure asEntered(double quantity, MeasurementUnit unit) {
         return new Measure(quantity, unit, quantity, unit, Map.of());
     }
 
-    Measure withCriteria(Map<String, String> newCriteria) {
+    public Measure withCriteria(Map<String, String> newCriteria) {
         return new Measure(quantity, unit, factorQuantity, factorUnit, newCriteria, factorType, region, scope, category);
     }
 }

@@ -1,0 +1,75 @@
+package org.empreinte.activity;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jdbi.v3.core.Jdbi;
+
+import org.empreinte.organization.OrganizationDao;
+import org.empreinte.web.ResourceNotFoundException;
+
+/**
+ * An organization's activities as a CSV file in the import's layout, streamed from the database: each activity
+ * as the request that would log it again, so that an export imports back into another organization.
+ */
+public final class ActivityExport {
+
+    /** Validated export filters; {@link #write} writes them. */
+    public record Query(long organizationId, Long fromDay, Long toDay, String type, String tag) {
+    }
+
+    private final ActivityPreparation preparation;
+    private final ActivityCsv csv;
+    private final ActivityCsvDao csvDao;
+    private final OrganizationDao organizationDao;
+
+    public ActivityExport(Jdbi jdbi, ActivityPreparation preparation, ActivityCsv csv) {
+        this.preparation = preparation;
+        this.csv = csv;
+        this.csvDao = jdbi.onDemand(ActivityCsvDao.class);
+        this.organizationDao = jdbi.onDemand(OrganizationDao.class);
+    }
+
+    /** Checks the organization and the filters (as the list does) before anything is written. */
+    public Query query(long organizationId, String from, String to, String type, String tag) {
+        Long fromDay = ActivityPreparation.day("from", from);
+        Long toDay = ActivityPreparation.day("to", to);
+        if (organizationDao.find(organizationId).isEmpty()) {
+            throw new ResourceNotFoundException("organization", organizationId);
+        }
+        return new Query(organizationId, fromDay, toDay, blankToNull(type), blankToNull(tag));
+    }
+
+    /** Writes the activities, header first. */
+    public void write(Query query, OutputStream out) {
+        ActivityCsv.CsvWriter writer = csv.write(out);
+        List<ActivityCsvDao.ExportLine> current = new ArrayList<>();
+        csvDao.export(query.organizationId(), query.fromDay(), query.toDay(), query.type(), query.tag(), line -> {
+            if (!current.isEmpty() && current.get(0).id() != line.id()) {
+                writer.write(request(current));
+                current.clear();
+            }
+            current.add(line);
+        });
+        if (!current.isEmpty()) {
+            writer.write(request(current));
+        }
+        writer.close();
+    }
+
+    /** The lines of one activity (one per tag) as the request that would log it again. */
+    private ActivityRequest request(List<ActivityCsvDao.ExportLine> lines) {
+        ActivityCsvDao.ExportLine a = lines.get(0);
+        List<String> tags = lines.stream().map(ActivityCsvDao.ExportLine::tag).filter(t -> t != null).toList();
+        Map<String, Object> attributes = preparation.readAttributes(a.attributes());
+        boolean derived = preparation.quantityIsDerived(a.type(), attributes);
+        return new ActivityRequest(a.type(), derived ? null : a.quantity(), derived ? null : a.unit(), a.periodStart(),
+                a.periodEnd(), null, a.region(), a.siteName(), tags, a.dataQuality(), attributes);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,148 @@
+package org.empreinte.activity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.empreinte.activity.kind.ActivityKind;
+import org.empreinte.activity.kind.ActivityKinds;
+import org.empreinte.activity.kind.Attribute;
+import org.empreinte.activity.kind.Group;
+import org.empreinte.web.Form;
+import org.empreinte.web.Messages;
+
+/**
+ * The fields of an activity in a page, from the kinds: the types in their groups with their units, one field
+ * per attribute (shared by the kinds that name it alike), and the attributes read back from a submitted form.
+ * Field names may start with a prefix ("change.from."), so that a page can hold several activities.
+ */
+public final class ActivityForm {
+
+    public record TypeOption(String value, String label, String units, boolean selected) {
+    }
+
+    public record TypeGroup(String label, List<TypeOption> types) {
+    }
+
+    /** One attribute field; exactly one of select, text, number, checkbox is true. */
+    public record AttributeField(String name, String label, String types, boolean select, boolean text, boolean number,
+            boolean checkbox, List<Form.Option> options, String value, boolean checked, String error, String list) {
+    }
+
+    private final ActivityKinds kinds;
+    /** The kinds the form offers (those with a group), with their units. */
+    private final Map<String, List<String>> unitsByType = new LinkedHashMap<>();
+
+    public ActivityForm(ActivityKinds kinds) {
+        this.kinds = kinds;
+        for (Group group : Group.values()) {
+            for (ActivityKind kind : kinds.kinds()) {
+                if (group != Group.NONE && kind.group() == group) {
+                    unitsByType.put(kind.type(), kinds.unitsFor(kind.type()));
+                }
+            }
+        }
+    }
+
+    /** The types the form offers, in their groups' order, with their units. */
+    public Map<String, List<String>> unitsByType() {
+        return unitsByType;
+    }
+
+    /** The types in their groups, {@code selected} chosen; each option carries its units for the page's script. */
+    public List<TypeGroup> typeGroups(Messages messages, String selected) {
+        List<TypeGroup> groups = new ArrayList<>();
+        for (Group group : Group.values()) {
+            List<TypeOption> options = kinds.kinds().stream()
+                    .filter(kind -> group != Group.NONE && kind.group() == group)
+                    .map(kind -> new TypeOption(kind.type(), kind.label(messages),
+                            String.join("|", unitsByType.get(kind.type())), kind.type().equals(selected)))
+                    .toList();
+            if (group != Group.NONE) {
+                groups.add(new TypeGroup(messages.get(group.messageKey()), options));
+            }
+        }
+        return groups;
+    }
+
+    /** The units of the type in field {@code prefix + "type"}, the one in {@code prefix + "unit"} (or the first) selected. */
+    public List<Form.Option> units(Form form, String prefix) {
+        List<String> units = unitsByType.getOrDefault(form.value(prefix + "type"), List.of());
+        if (form.value(prefix + "unit") == null || !units.contains(form.value(prefix + "unit"))) {
+            form.withValue(prefix + "unit", units.isEmpty() ? "" : units.get(0));
+        }
+        return form.options(prefix + "unit", units, unit -> unit);
+    }
+
+    /** One field per field name of the offered kinds' attributes, each naming the types it belongs to. */
+    public List<AttributeField> attributeFields(Messages messages, Form form, String prefix) {
+        Map<String, Attribute> byField = new LinkedHashMap<>();
+        Map<String, List<String>> typesByField = new LinkedHashMap<>();
+        for (ActivityKind kind : offered()) {
+            for (Attribute attribute : kind.attributes()) {
+                byField.putIfAbsent(attribute.field(), attribute);
+                typesByField.computeIfAbsent(attribute.field(), f -> new ArrayList<>()).add(kind.type());
+            }
+        }
+        List<AttributeField> fields = new ArrayList<>();
+        byField.forEach((field, attribute) -> {
+            String name = prefix + field;
+            String label = attribute.labels().getOrDefault(messages.language(), messages.get("field_" + field));
+            String types = String.join(" ", typesByField.get(field));
+            String error = form.getErrors().get(name);
+            fields.add(switch (attribute.input()) {
+                case CHOICE -> new AttributeField(name, label, types, true, false, false, false,
+                        form.options(name, attribute.choices(),
+                                c -> c.isEmpty() ? "—" : messages.labelOr(attribute.choiceLabels(), c)),
+                        null, false, error, null);
+                case TEXT -> new AttributeField(name, label, types, false, true, false, false, List.of(), form.value(name),
+                        false, error, attribute.list() == null ? null : prefix + attribute.list());
+                case NUMBER, COUNT -> new AttributeField(name, label, types, false, false, true, false, List.of(),
+                        form.value(name), false, error, null);
+                case FLAG -> new AttributeField(name, label, types, false, false, false, true, List.of(), null,
+                        "true".equals(form.value(name)), error, null);
+            });
+        });
+        return fields;
+    }
+
+    /** The attributes of the chosen type from its fields, left out when empty; null for a type without attributes. */
+    public Map<String, Object> attributes(String type, Form form, String prefix) {
+        ActivityKind kind = kinds.find(type).orElse(null);
+        if (kind == null || kind.attributes().isEmpty()) {
+            return null;
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (Attribute attribute : kind.attributes()) {
+            String value = form.value(prefix + attribute.field());
+            if (value != null && !value.isBlank()) {
+                attributes.put(attribute.key(), value);
+            }
+        }
+        return kind.fromForm(attributes);
+    }
+
+    /**
+     * Moves the refusals of attributes whose field is named apart (a bus's {@code kind} is {@code busKind}) from the
+     * attribute's name to the field's, so that each shows beside its input.
+     */
+    public void placeErrors(Form form, String prefix) {
+        ActivityKind kind = kinds.find(form.value(prefix + "type")).orElse(null);
+        if (kind == null) {
+            return;
+        }
+        for (Attribute attribute : kind.attributes()) {
+            for (String name : List.of(prefix + attribute.key(), prefix + "attributes." + attribute.key())) {
+                String error = name.equals(prefix + attribute.field()) ? null : form.getErrors().remove(name);
+                if (error != null) {
+                    form.reject(prefix + attribute.field(), error);
+                }
+            }
+        }
+    }
+
+    private List<ActivityKind> offered() {
+        return unitsByType.keySet().stream().map(type -> kinds.find(type).orElseThrow()).toList();
+    }
+}

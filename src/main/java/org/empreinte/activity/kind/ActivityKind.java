@@ -1,0 +1,77 @@
+package org.empreinte.activity.kind;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.empreinte.calculation.FactorSelector;
+import org.empreinte.web.Messages;
+import org.empreinte.web.ValidationException;
+
+/**
+ * What one type of activity is: its attributes, its units, how an entry becomes the quantities the calculation
+ * core prices, where it sits in the form, its label. Everything that reads or writes an activity (the API, the
+ * form, the CSV columns, the action plan's estimates) asks the kind through {@link ActivityKinds}: a new type
+ * is one class registered there, and its tests.
+ */
+public interface ActivityKind {
+
+    /** The {@code type} of the API, the CSV and the form. */
+    String type();
+
+    default Group group() {
+        return Group.NONE;
+    }
+
+    /** The attributes it reads, in the order of their columns and fields. */
+    default List<Attribute> attributes() {
+        return List.of();
+    }
+
+    /** Whether the library loaded can price it: by default, when the library has factors of its type. */
+    default boolean available(Set<String> factorTypes) {
+        return factorTypes.contains(type());
+    }
+
+    /** Factor types that exist only to serve this kind and cannot be logged themselves. */
+    default Set<String> servedFactorTypes() {
+        return Set.of();
+    }
+
+    /** The units a person can enter, for forms and refusals; by default those its factors accept. */
+    default List<String> units(FactorSelector selector) {
+        return selector.acceptedUnits(type());
+    }
+
+    /** False when the quantity may be derived from the attributes instead (a flight's airports). */
+    default boolean quantityRequired() {
+        return true;
+    }
+
+    /** The quantities to price. Refusals name the attribute at fault ({@code attributes.fuel}). */
+    default Measure measure(Entry entry) {
+        return entry.entered();
+    }
+
+    /**
+     * True when a stored quantity was derived rather than entered: what rebuilds the activity as logged (a
+     * recomputation, an export) leaves it out, or the activity would be refused for giving both.
+     */
+    default boolean quantityIsDerived(Map<String, Object> attributes) {
+        return false;
+    }
+
+    /** The attributes read from a form, before {@link #measure}: where a checkbox left unticked means something. */
+    default Map<String, Object> fromForm(Map<String, Object> attributes) {
+        return attributes;
+    }
+
+    /** No factor fits: name what the person can change, which for some kinds is an attribute, not the region. */
+    default ValidationException noFactor(String message, String region) {
+        return new ValidationException("region", message, "error_no_factor_region", region);
+    }
+
+    default String label(Messages messages) {
+        return messages.labelOr("type_", type());
+    }
+}
