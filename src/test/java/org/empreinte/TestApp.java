@@ -56,7 +56,8 @@ public final class TestApp {
         return create(EmpreinteApplication.class, database, changed);
     }
 
-    private static DropwizardAppExtension<EmpreinteConfiguration> create(Class<? extends EmpreinteApplication> application,
+    /** This application class on this database file, with these settings changed. */
+    public static DropwizardAppExtension<EmpreinteConfiguration> create(Class<? extends EmpreinteApplication> application,
             Path database, Map<String, String> changed) {
         // One override per key: Dropwizard keeps them in a set, so of two for one key either could win.
         Map<String, String> settings = new LinkedHashMap<>();
