@@ -133,7 +133,7 @@ public final class ActivityImport {
     private static MalformedCsvException notUtf8(Source source) {
         long line;
         try (InputStream in = source.open()) {
-            line = ActivityCsv.firstLineNotUtf8(in);
+            line = Utf8Text.firstLineNotUtf8(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

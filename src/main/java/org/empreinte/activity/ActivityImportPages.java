@@ -3,6 +3,7 @@ package org.empreinte.activity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -59,7 +60,7 @@ public class ActivityImportPages {
         byte[] content = file == null ? new byte[0] : file.readNBytes(ActivityImportResource.MAX_BYTES + 1);
         try {
             if (content.length == 0 && (fileName == null || fileName.isBlank())) {
-                throw new ImportRefusedException("choose a CSV file", "error_csv_no_file", java.util.List.of(), false);
+                throw new ImportRefusedException("choose a CSV file", "error_csv_no_file", List.of(), false);
             }
             if (content.length > ActivityImportResource.MAX_BYTES) {
                 throw new MalformedCsvException("the file is larger than " + ActivityImportResource.MAX_BYTES / (1024 * 1024)

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
@@ -168,13 +170,13 @@ public interface ImportStaging extends SqlObject {
 
     /** A new import's staging id: it begins with when it was staged, so that a start clears only what is old. */
     static String newId(long epochMillis) {
-        return String.format(java.util.Locale.ROOT, "%015d-%s", epochMillis,
-                java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+        return String.format(Locale.ROOT, "%015d-%s", epochMillis,
+                UUID.randomUUID().toString().replace("-", "").substring(0, 16));
     }
 
     /** Every row staged before this time (epoch ms), from the three tables; the number of activities among them. */
     default int discardStagedBefore(long epochMillis) {
-        String before = String.format(java.util.Locale.ROOT, "%015d", epochMillis);
+        String before = String.format(Locale.ROOT, "%015d", epochMillis);
         int rows = discardActivitiesBefore(before);
         discardMonthsBefore(before);
         discardTagsBefore(before);

@@ -178,8 +178,8 @@ class ActivityCsvTest {
 
     @Test
     void findsTheLineOfTheFirstBytesThatAreNotUtf8EvenFarIntoTheFile() throws IOException {
-        assertThat(ActivityCsv.firstLineNotUtf8(new ByteArrayInputStream("a,é\nb\n".getBytes(StandardCharsets.UTF_8)))).isZero();
-        assertThat(ActivityCsv.firstLineNotUtf8(new ByteArrayInputStream("a\nb\nEntrepôt\n".getBytes(StandardCharsets.ISO_8859_1))))
+        assertThat(Utf8Text.firstLineNotUtf8(new ByteArrayInputStream("a,é\nb\n".getBytes(StandardCharsets.UTF_8)))).isZero();
+        assertThat(Utf8Text.firstLineNotUtf8(new ByteArrayInputStream("a\nb\nEntrepôt\n".getBytes(StandardCharsets.ISO_8859_1))))
                 .isEqualTo(3);
         // past the first 64 KiB read, and a two-byte é cut across two reads is still valid
         ByteArrayOutputStream big = new ByteArrayOutputStream();
@@ -187,7 +187,7 @@ class ActivityCsvTest {
             big.writeBytes("électricité\n".getBytes(StandardCharsets.UTF_8));
         }
         big.writeBytes("Entrepôt\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThat(ActivityCsv.firstLineNotUtf8(new ByteArrayInputStream(big.toByteArray()))).isEqualTo(30_001);
+        assertThat(Utf8Text.firstLineNotUtf8(new ByteArrayInputStream(big.toByteArray()))).isEqualTo(30_001);
     }
 
     @Test
