@@ -29,7 +29,7 @@ import org.empreinte.factor.FactorLibrary;
 import org.empreinte.organization.Organization;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.organization.OrganizationDao;
-import org.empreinte.organization.Regions;
+import org.empreinte.calculation.Regions;
 import org.empreinte.organization.Site;
 import org.empreinte.web.NumberFields;
 import org.empreinte.web.Paging;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.empreinte.activity.Activity;
+import org.empreinte.calculation.Regions;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.SvgCharts;
 import org.empreinte.web.Form;

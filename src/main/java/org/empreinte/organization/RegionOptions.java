@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.empreinte.calculation.Regions;
 import org.empreinte.web.Form;
 
 /**
