@@ -68,11 +68,12 @@ import org.empreinte.network.NetworkService;
 import org.empreinte.network.OrganizationNetworksResource;
 import org.empreinte.organization.ElectricityContractResource;
 import org.empreinte.organization.IntensityDenominators;
-import org.empreinte.organization.OrganizationPages;
+import org.empreinte.organization.OrganizationListPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.organization.YearFiguresResource;
 import org.empreinte.organization.YearlyFigures;
+import org.empreinte.overview.OrganizationPages;
 import org.empreinte.target.ActionResource;
 import org.empreinte.target.TargetPages;
 import org.empreinte.target.TargetResource;
@@ -214,6 +215,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(factorApi);
         jersey.register(new AirportResource(library.airports()));
 
+        jersey.register(new OrganizationListPages(organizations));
         jersey.register(new OrganizationPages(organizations, activities, footprints, clock));
         jersey.register(new ActivityPages(activities, organizations));
         jersey.register(new ActivityImportPages(imports, organizations));

@@ -1,4 +1,4 @@
-package org.empreinte.organization;
+package org.empreinte.overview;
 
 import java.time.YearMonth;
 import java.time.format.TextStyle;
@@ -12,6 +12,8 @@ import org.empreinte.activity.Activity;
 import org.empreinte.calculation.Regions;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.SvgCharts;
+import org.empreinte.organization.Organization;
+import org.empreinte.organization.RegionOptions;
 import org.empreinte.web.Form;
 import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;
