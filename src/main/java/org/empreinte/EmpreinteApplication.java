@@ -141,6 +141,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         ActivityService activities = new ActivityService(jdbi, library, environment.getObjectMapper(), clock);
         EmpreinteConfiguration.AuthConfiguration auth = configuration.getAuth();
         AccountService accounts = new AccountService(jdbi, clock, auth.getSessionLength().toJavaDuration());
+        // activity builds on organization: organization calls back through its ActivityRecompute, never importing activity.
         OrganizationService organizations = new OrganizationService(jdbi, clock,
                 organizationId -> {
                     List<String> failures = new ArrayList<>();
@@ -193,6 +194,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new InvitationResource(invitations));
         AuditTrail auditTrail = new AuditTrail(jdbi, clock);
         jersey.register(new AuditResource(auditTrail));
+        // organization and activity build on audit: the audit page reaches them through its own two interfaces.
         jersey.register(new AuditPages(auditTrail, orgId -> organizations.get(orgId).name(),
                 (orgId, activityId) -> activities.restore(orgId, activityId).id()));
         jersey.register(new CoordinatorResource(accounts));

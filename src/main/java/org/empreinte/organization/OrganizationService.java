@@ -2,7 +2,6 @@ package org.empreinte.organization;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.function.LongFunction;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,24 +21,23 @@ public class OrganizationService {
      */
     private final OrganizationDao organizationDao;
     private final Clock clock;
-    private final LongFunction<List<String>> recompute;
+    private final ActivityRecompute recompute;
     private final OrganizationAccess access;
     private final AuditTrail audit;
 
     public OrganizationService(Jdbi jdbi, Clock clock) {
-        this(jdbi, clock, organizationId -> List.of());
+        this(jdbi, clock, ActivityRecompute.NONE);
     }
 
-    public OrganizationService(Jdbi jdbi, Clock clock, LongFunction<List<String>> recompute) {
+    public OrganizationService(Jdbi jdbi, Clock clock, ActivityRecompute recompute) {
         this(jdbi, clock, recompute, OrganizationAccess.EVERYONE);
     }
 
     /**
-     * @param recompute computes an organization's activities again, inside the caller's transaction, and
-     *     returns those that found no factor; called when what their results depend on changes: the
-     *     organization's or a site's region, or the choice to count flights' radiative forcing
+     * @param recompute computes an organization's activities again when what their results depend on changes
+     * @param access which organizations a person may see
      */
-    public OrganizationService(Jdbi jdbi, Clock clock, LongFunction<List<String>> recompute, OrganizationAccess access) {
+    public OrganizationService(Jdbi jdbi, Clock clock, ActivityRecompute recompute, OrganizationAccess access) {
         this.recompute = recompute;
         this.access = access;
         this.audit = new AuditTrail(jdbi, clock);
@@ -167,7 +165,7 @@ public class OrganizationService {
 
     /** Stored results follow the change; if some activity would find no factor, the change is refused whole. */
     private void recomputeOrRefuse(long organizationId, String field) {
-        List<String> failures = recompute.apply(organizationId);
+        List<String> failures = recompute.recompute(organizationId);
         if (!failures.isEmpty()) {
             throw new ValidationException(field, "this change would leave " + failures.size()
                     + " activities without an emission factor, for example " + failures.get(0), "error_recompute_failed",
