@@ -18,6 +18,7 @@ import org.empreinte.web.PageContext;
 import org.empreinte.web.Paging;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
+import org.empreinte.web.ValidationException;
 
 /**
  * {@code /organizations/{orgId}/audit}: the trail for the organization's editors (the access filter
@@ -56,7 +57,7 @@ public class AuditPages {
         Paging paging;
         try {
             paging = Paging.of(null, after, 1);
-        } catch (org.empreinte.web.ValidationException e) {
+        } catch (ValidationException e) {
             // A cursor mangled in the address bar: the newest events rather than an error page.
             paging = Paging.first();
         }

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.audit.AuditTrail;
 
+import org.empreinte.web.Paging;
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.ValidationException;
 
@@ -88,7 +89,7 @@ public class OrganizationService {
     }
 
     /** A page of the organizations {@code who} may see, by name then id. */
-    public org.empreinte.web.Paging.Slice<Organization> page(java.security.Principal who, org.empreinte.web.Paging paging) {
+    public Paging.Slice<Organization> page(java.security.Principal who, Paging paging) {
         java.util.Set<Long> visible = access.visible(who);
         return paging.byName(organizationDao::listAfter, o -> visible == null || visible.contains(o.id()), Organization::name,
                 Organization::id);

@@ -21,6 +21,7 @@ import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.activity.ActivityImport;
 import org.empreinte.activity.ActivityService;
 import org.empreinte.activity.ImportRefusedException;
+import org.empreinte.audit.Actor;
 import org.empreinte.db.DatabaseSetup;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryLoader;
@@ -65,7 +66,7 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
         long organizationId = namespace.getLong("organization");
         Path file = Path.of(namespace.getString("csv"));
         // The audit trail names who wrote: here the server's operator, through the command.
-        org.empreinte.audit.Actor.set("import command (" + System.getProperty("user.name", "?") + ")");
+        Actor.set("import command (" + System.getProperty("user.name", "?") + ")");
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file);
         }
