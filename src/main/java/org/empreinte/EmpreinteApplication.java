@@ -72,11 +72,12 @@ import org.empreinte.network.NetworkService;
 import org.empreinte.network.OrganizationNetworksResource;
 import org.empreinte.organization.ElectricityContractResource;
 import org.empreinte.organization.IntensityDenominators;
-import org.empreinte.organization.OrganizationPages;
+import org.empreinte.organization.OrganizationListPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.organization.YearFiguresResource;
 import org.empreinte.organization.YearlyFigures;
+import org.empreinte.overview.OrganizationPages;
 import org.empreinte.target.ActionResource;
 import org.empreinte.target.TargetPages;
 import org.empreinte.target.TargetResource;
@@ -152,6 +153,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         ActivityForm activityFields = new ActivityForm(activityFeature.kinds());
         EmpreinteConfiguration.AuthConfiguration auth = configuration.getAuth();
         AccountService accounts = new AccountService(jdbi, clock, auth.getSessionLength().toJavaDuration());
+        // activity builds on organization: organization calls back through its ActivityRecompute, never importing activity.
         OrganizationService organizations = new OrganizationService(jdbi, clock,
                 activityFeature.recomputation()::recomputeOrganization, accounts);
         CachingAuthenticator<String, User> tokenCache = new CachingAuthenticator<>(environment.metrics(),
@@ -199,6 +201,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new MemberResource(accounts, invitations));
         jersey.register(new InvitationResource(invitations));
         jersey.register(new AuditResource(auditTrail));
+        // organization and activity build on audit: the audit page reaches them through its own two interfaces.
         jersey.register(new AuditPages(auditTrail, orgId -> organizations.get(orgId).name(),
                 (orgId, activityId) -> activities.restore(orgId, activityId).id()));
         jersey.register(new CoordinatorResource(accounts));
@@ -221,6 +224,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(factorApi);
         jersey.register(new AirportResource(library.airports()));
 
+        jersey.register(new OrganizationListPages(organizations));
         jersey.register(new OrganizationPages(organizations, activities, footprints, clock));
         jersey.register(new ActivityPages(activities, activityFields, organizations));
         jersey.register(new ActivityImportPages(imports, activityFeature.csv(), organizations));

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.empreinte.activity.ImportRefusedException.RowError;
 import org.empreinte.activity.kind.ActivityKinds;
 import org.empreinte.activity.kind.Attribute;
+import org.empreinte.web.CsvCells;
 
 /**
  * The CSV layout of activities, one for every type: UTF-8 (with or without a byte-order mark),
@@ -317,7 +317,7 @@ public final class ActivityCsv {
 
     /** A number in full with a point, never an exponent, so that every spreadsheet reads the same value. */
     public static String decimal(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return CsvCells.decimal(value);
     }
 
     private static Boolean bool(String value) {

@@ -1,7 +1,6 @@
 package org.empreinte.audit;
 
 import java.net.URI;
-import java.util.function.LongFunction;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +18,7 @@ import org.empreinte.web.PageContext;
 import org.empreinte.web.Paging;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
+import org.empreinte.web.ValidationException;
 
 /**
  * {@code /organizations/{orgId}/audit}: the trail for the organization's editors (the access filter
@@ -28,18 +28,25 @@ import org.empreinte.web.Permission;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class AuditPages {
 
+    // Interfaces, not imports: organization and activity write to the audit trail, so audit must not depend on them.
+
+    /** An organization's name, for the page's title. */
+    public interface OrganizationNames {
+        String name(long organizationId);
+    }
+
     /** Logs a deleted activity again; returns the new activity's id. */
     public interface Restorer {
         long restore(long organizationId, long activityId);
     }
 
     private final AuditTrail trail;
-    private final LongFunction<String> organizationName;
+    private final OrganizationNames organizationNames;
     private final Restorer restorer;
 
-    public AuditPages(AuditTrail trail, LongFunction<String> organizationName, Restorer restorer) {
+    public AuditPages(AuditTrail trail, OrganizationNames organizationNames, Restorer restorer) {
         this.trail = trail;
-        this.organizationName = organizationName;
+        this.organizationNames = organizationNames;
         this.restorer = restorer;
     }
 
@@ -50,7 +57,7 @@ public class AuditPages {
         Paging paging;
         try {
             paging = Paging.of(null, after, 1);
-        } catch (org.empreinte.web.ValidationException e) {
+        } catch (ValidationException e) {
             // A cursor mangled in the address bar: the newest events rather than an error page.
             paging = Paging.first();
         }
@@ -64,7 +71,7 @@ public class AuditPages {
                 restorable.add(event.id());
             }
         }
-        return new AuditPage(PageContext.of(uri, headers), orgId, organizationName.apply(orgId), events.items(), restorable,
+        return new AuditPage(PageContext.of(uri, headers), orgId, organizationNames.name(orgId), events.items(), restorable,
                 events.next() == null ? null : "/organizations/" + orgId + "/audit?after=" + events.next(), paging.isFirst() ? null
                         : "/organizations/" + orgId + "/audit", restored);
     }

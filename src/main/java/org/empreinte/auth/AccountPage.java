@@ -3,10 +3,11 @@ package org.empreinte.auth;
 import java.util.List;
 
 import org.empreinte.web.Form;
+import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;
 
 /** One's own tokens (a new one shown once), and for an administrator the users and a form to add one. */
-public class AccountPage extends org.empreinte.web.Page {
+public class AccountPage extends Page {
 
     private final User user;
     private final List<AuthDao.Token> tokens;

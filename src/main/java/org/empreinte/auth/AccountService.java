@@ -9,13 +9,16 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.audit.AuditTrail;
+import org.empreinte.network.NetworkAccess;
+import org.empreinte.organization.OrganizationAccess;
 import org.empreinte.organization.OrganizationDao;
+import org.empreinte.web.Paging;
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /** People, their tokens and sessions, and their roles in organizations. */
-public class AccountService implements org.empreinte.organization.OrganizationAccess, org.empreinte.network.NetworkAccess {
+public class AccountService implements OrganizationAccess, NetworkAccess {
 
     public static final String EDITOR = "editor";
     public static final String VIEWER = "viewer";
@@ -308,14 +311,13 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
      * The organization's people. Its own people and administrators see their addresses; a coordinator
      * reading a member that shares its details sees names and roles only.
      */
-    public org.empreinte.web.Paging.Slice<AuthDao.Membership> members(long organizationId, java.security.Principal who,
-            org.empreinte.web.Paging paging) {
+    public Paging.Slice<AuthDao.Membership> members(long organizationId, java.security.Principal who, Paging paging) {
         List<AuthDao.Membership> rows = paging.isFirst() ? dao.membersAfter(organizationId, "", 0, paging.limit() + 1)
                 : dao.membersAfter(organizationId, paging.text(0), paging.number(1), paging.limit() + 1);
         List<AuthDao.Membership> shown = insider(who, organizationId) ? rows : rows.stream()
                 .map(m -> new AuthDao.Membership(m.organizationId(), m.userId(), m.role(), null, m.name())).toList();
         // The cursor holds a name and an id, both shown already: never an address.
-        return paging.slice(shown, m -> org.empreinte.web.Paging.cursor(m.name(), m.userId()));
+        return paging.slice(shown, m -> Paging.cursor(m.name(), m.userId()));
     }
 
     public void removeMember(long organizationId, long userId) {

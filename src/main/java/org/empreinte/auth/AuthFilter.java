@@ -23,6 +23,7 @@ import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 import org.glassfish.jersey.server.ContainerRequest;
 
+import org.empreinte.audit.Actor;
 import org.empreinte.web.ErrorResponses;
 import org.empreinte.web.PageContext;
 
@@ -51,7 +52,7 @@ public class AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.contain
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        org.empreinte.audit.Actor.clear();
+        Actor.clear();
         request.getHeaders().remove(PageContext.CSRF_HEADER);
         request.getHeaders().remove(PageContext.USER_HEADER);
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -115,11 +116,11 @@ public class AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.contain
     /** The request is answered: its thread forgets who wrote. */
     @Override
     public void filter(ContainerRequestContext request, jakarta.ws.rs.container.ContainerResponseContext response) {
-        org.empreinte.audit.Actor.clear();
+        Actor.clear();
     }
 
     private static void authenticate(ContainerRequestContext request, User user, String scheme) {
-        org.empreinte.audit.Actor.set(user.id() > 0 ? user.email() : "EMPREINTE_ADMIN_TOKEN");
+        Actor.set(user.id() > 0 ? user.email() : "EMPREINTE_ADMIN_TOKEN");
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override

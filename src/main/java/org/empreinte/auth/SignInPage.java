@@ -1,9 +1,10 @@
 package org.empreinte.auth;
 
+import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;
 
 /** The sign-in form; {@code next} is where the person was going. */
-public class SignInPage extends org.empreinte.web.Page {
+public class SignInPage extends Page {
 
     private final String next;
     private final String email;

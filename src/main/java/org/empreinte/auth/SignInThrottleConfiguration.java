@@ -3,7 +3,7 @@ package org.empreinte.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotNull;
 
-/** See {@link org.empreinte.auth.SignInThrottle.Settings}; the defaults are config.yml's. */
+/** See {@link SignInThrottle.Settings}; the defaults are config.yml's. */
 public class SignInThrottleConfiguration {
     @jakarta.validation.constraints.Min(0)
     private int accountFreeFailures = 5;
@@ -25,8 +25,8 @@ public class SignInThrottleConfiguration {
     @jakarta.validation.constraints.Min(1)
     private long maximumEntries = 100_000;
 
-    public org.empreinte.auth.SignInThrottle.Settings settings() {
-        return new org.empreinte.auth.SignInThrottle.Settings(accountFreeFailures, addressFreeFailures,
+    public SignInThrottle.Settings settings() {
+        return new SignInThrottle.Settings(accountFreeFailures, addressFreeFailures,
                 firstLockout.toJavaDuration(), maximumLockout.toJavaDuration(), forgetAfter.toJavaDuration(), maximumEntries);
     }
 

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.empreinte.calculation.EmissionFactor;
 import org.empreinte.calculation.FactorSelector;
 import org.empreinte.calculation.FactorSet;
-import org.empreinte.organization.Regions;
+import org.empreinte.calculation.Regions;
 import org.empreinte.web.ValidationException;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;

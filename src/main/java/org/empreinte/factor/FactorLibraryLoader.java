@@ -27,6 +27,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.empreinte.calculation.EmissionFactor;
 import org.empreinte.calculation.FactorSelector;
 import org.empreinte.calculation.FactorSet;
+import org.empreinte.calculation.Gas;
 import org.empreinte.calculation.GwpSet;
 import org.empreinte.calculation.MeasurementUnits;
 import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
@@ -296,7 +297,7 @@ public final class FactorLibraryLoader {
         } else if (published != null) {
             co2eByGas.putAll(readGasMap(file, line, published, "co2eByGas", prefix, gwp));
         } else if (total != null) {
-            co2eByGas.put(org.empreinte.calculation.Gas.UNSPECIFIED, nonNegativeNumber(file, line, total, "co2e"));
+            co2eByGas.put(Gas.UNSPECIFIED, nonNegativeNumber(file, line, total, "co2e"));
         } else {
             throw new FactorFileException(file, line, "gases", prefix + "needs gases, co2eByGas or co2e");
         }

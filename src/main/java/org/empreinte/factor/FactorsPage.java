@@ -2,6 +2,7 @@ package org.empreinte.factor;
 
 import java.util.List;
 
+import org.empreinte.calculation.FactorSet;
 import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;
 
@@ -24,7 +25,7 @@ public class FactorsPage extends Page {
         this.factors = factors.stream().map(f -> new Row(f.id(), f.factorSet() + " v" + f.factorSetVersion(),
                 messages().labelOr("type_", f.type()), f.region(), f.year(), f.unit(), number(f.co2eKgPerUnit(), 6),
                 messages().get("scope_short_" + f.scope()), f.source(), f.note())).toList();
-        List<org.empreinte.calculation.FactorSet> selected = library.selector().sets();
+        List<FactorSet> selected = library.selector().sets();
         this.sets = library.sets().stream().map(s -> new SetRow(selected.indexOf(s) + 1, s.id(), s.version(), s.name(),
                 s.edition(), s.published().toString(), s.gwp().name(),
                 s.sources().stream().map(src -> src.citation() + " (" + src.licence() + ")").toList())).toList();

@@ -22,6 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.calculation.FactorSet;
 import org.empreinte.calculation.Gas;
+import org.empreinte.calculation.GhgCategories;
 import org.empreinte.calculation.Period;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.organization.Organization;
@@ -221,7 +222,7 @@ public class FootprintService {
             setsUsed.add(new FactorSetKey(cell.factorSet(), cell.factorSetVersion()));
         }
         Map<String, Double> byScope3Category = new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
-        byCategory.forEach((category, value) -> org.empreinte.calculation.GhgCategories.scope3(category)
+        byCategory.forEach((category, value) -> GhgCategories.scope3(category)
                 .ifPresent(number -> byScope3Category.merge(Integer.toString(number), value, Double::sum)));
         List<Footprint.SiteTotal> sites = new ArrayList<>(bySite.values());
         sites.sort(Comparator.comparingDouble(Footprint.SiteTotal::co2eKg).reversed());

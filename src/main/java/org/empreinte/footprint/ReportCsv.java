@@ -11,8 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import org.empreinte.activity.ActivityCsv;
-import org.empreinte.activity.CsvCells;
+import org.empreinte.web.CsvCells;
 import org.empreinte.web.Messages;
 
 /**
@@ -49,7 +48,7 @@ final class ReportCsv {
         row("scope2", "market_based", messages.get("report_scope2_market"), report.scope2().marketBasedCo2eKg(), KG, "");
         for (Report.ContractApplied contract : report.scope2().contracts()) {
             row("scope2_contract", Long.toString(contract.id()), contract.description(), contract.marketBasedCo2eKg(), KG,
-                    readable(contract.kwh()) + " kWh x " + ActivityCsv.decimal(contract.co2eKgPerKwh()) + " kg/kWh");
+                    readable(contract.kwh()) + " kWh x " + CsvCells.decimal(contract.co2eKgPerKwh()) + " kg/kWh");
         }
         footprint.byCategory().forEach((category, value) ->
                 row("category", category, messages.labelOr("category_", category), value, KG, ""));
@@ -84,7 +83,7 @@ final class ReportCsv {
                 Long.toString(quality.estimatedActivities()));
         for (Report.Assumption factor : report.assumptions()) {
             row("factor", factor.factorId(), factor.citation() == null ? factor.factorId() : factor.citation(), factor.co2eKg(),
-                    KG, readable(factor.quantity()) + " " + factor.unit() + " x " + ActivityCsv.decimal(factor.co2eKgPerUnit()) + " kg/"
+                    KG, readable(factor.quantity()) + " " + factor.unit() + " x " + CsvCells.decimal(factor.co2eKgPerUnit()) + " kg/"
                             + factor.unit() + "; " + factor.factorSet() + " v" + factor.factorSetVersion()
                             + (factor.edition() == null ? "" : ", " + factor.edition())
                             + (factor.licence() == null ? "" : "; " + factor.licence()));
@@ -104,7 +103,7 @@ final class ReportCsv {
     }
 
     private void row(String section, String key, String label, double value, String unit, String detail) {
-        row(section, key, label, ActivityCsv.decimal(value), unit, detail);
+        row(section, key, label, CsvCells.decimal(value), unit, detail);
     }
 
     private void row(String section, String key, String label, String value, String unit, String detail) {

@@ -21,6 +21,7 @@ import org.empreinte.factor.FactorLibrary;
 import org.empreinte.organization.ElectricityContract;
 import org.empreinte.organization.IntensityDenominators;
 import org.empreinte.organization.YearFigures;
+import org.empreinte.organization.YearlyFigures;
 
 /** The sections of a report beyond the footprint, each a sum over the period's groups. */
 final class ReportSections {
@@ -90,7 +91,7 @@ final class ReportSections {
         add(intensities, IntensityDenominators.REVENUE, null, denominators.apply(year, IntensityDenominators.REVENUE),
                 figures.map(f -> f.revenueCad() != null).orElse(false), total, marketTotal);
         figures.filter(f -> f.customLabel() != null).ifPresent(f -> add(intensities, "custom", f.customLabel(),
-                denominators.apply(year, org.empreinte.organization.YearlyFigures.customKey(f.customLabel())), true, total,
+                denominators.apply(year, YearlyFigures.customKey(f.customLabel())), true, total,
                 marketTotal));
         return intensities;
     }

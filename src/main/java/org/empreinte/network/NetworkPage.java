@@ -8,6 +8,7 @@ import org.empreinte.organization.Organization;
 import org.empreinte.web.Form;
 import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;
+import org.empreinte.web.Paging;
 
 /**
  * The network pages, one view class for the four templates: what each shows is a few lines, and the
@@ -46,7 +47,7 @@ public class NetworkPage extends Page {
     }
 
     /** A page of the networks, by name, with links to the next one and, from a later page, back to the first. */
-    static NetworkPage networks(PageContext context, org.empreinte.web.Paging.Slice<Network> networks, boolean laterPage,
+    static NetworkPage networks(PageContext context, Paging.Slice<Network> networks, boolean laterPage,
             Form form) {
         List<NetworkLine> lines = networks.items().stream().map(n -> new NetworkLine(n.id(), n.name(), n.memberCount()))
                 .toList();

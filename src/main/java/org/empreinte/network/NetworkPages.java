@@ -23,6 +23,7 @@ import org.empreinte.footprint.FootprintService;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
+import org.empreinte.web.Paging;
 import org.empreinte.web.ValidationException;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
@@ -55,7 +56,7 @@ public final class NetworkPages {
             this.access = access;
         }
 
-        private org.empreinte.web.Paging.Slice<Network> visible(java.security.Principal who, org.empreinte.web.Paging paging) {
+        private Paging.Slice<Network> visible(java.security.Principal who, Paging paging) {
             return networks.page(access.networks(who), paging);
         }
 
@@ -63,12 +64,12 @@ public final class NetworkPages {
         @GET
         public NetworkPage list(@QueryParam("after") String after, @Context UriInfo uri, @Context HttpHeaders headers,
                 @Context jakarta.ws.rs.core.SecurityContext security) {
-            org.empreinte.web.Paging paging;
+            Paging paging;
             try {
-                paging = org.empreinte.web.Paging.of(null, after, 2);
-            } catch (org.empreinte.web.ValidationException e) {
+                paging = Paging.of(null, after, 2);
+            } catch (ValidationException e) {
                 // A cursor mangled in the address bar: the first networks rather than an error page.
-                paging = org.empreinte.web.Paging.first();
+                paging = Paging.first();
             }
             return NetworkPage.networks(PageContext.of(uri, headers), visible(security.getUserPrincipal(), paging),
                     !paging.isFirst(), Form.empty());
@@ -87,7 +88,7 @@ public final class NetworkPages {
             } catch (ValidationException e) {
                 form.reject(e, context.messages());
                 return Response.status(422).entity(NetworkPage.networks(context,
-                        visible(security.getUserPrincipal(), org.empreinte.web.Paging.first()), false, form))
+                        visible(security.getUserPrincipal(), Paging.first()), false, form))
                         .build();
             }
         }

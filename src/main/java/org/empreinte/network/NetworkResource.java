@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.empreinte.footprint.FootprintService;
 import org.empreinte.web.Allow;
+import org.empreinte.web.Paging;
 import org.empreinte.web.Permission;
 
 @Path("/api/networks")
@@ -56,7 +57,7 @@ public class NetworkResource {
     public Response list(@Context SecurityContext security, @QueryParam("limit") String limit, @QueryParam("after") String after,
             @Context jakarta.ws.rs.core.UriInfo uri) {
         Set<Long> visible = access.networks(security.getUserPrincipal());
-        return networks.page(visible, org.empreinte.web.Paging.of(limit, after, 2)).response(uri);
+        return networks.page(visible, Paging.of(limit, after, 2)).response(uri);
     }
 
     @Allow(Permission.NETWORK_COORDINATE)

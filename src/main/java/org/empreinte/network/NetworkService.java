@@ -11,13 +11,16 @@ import java.util.TreeSet;
 
 import org.jdbi.v3.core.Jdbi;
 
+import org.empreinte.audit.Actor;
 import org.empreinte.audit.AuditTrail;
 
 import org.empreinte.calculation.Distribution;
 import org.empreinte.calculation.Period;
 import org.empreinte.calculation.Trajectory;
 import org.empreinte.organization.OrganizationDao;
+import org.empreinte.web.Paging;
 import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /**
@@ -63,7 +66,7 @@ public class NetworkService {
     }
 
     /** A page of the networks, by name then id; {@code visible} null for all of them. */
-    public org.empreinte.web.Paging.Slice<Network> page(java.util.Set<Long> visible, org.empreinte.web.Paging paging) {
+    public Paging.Slice<Network> page(java.util.Set<Long> visible, Paging paging) {
         return paging.byName(dao::listAfter, n -> visible == null || visible.contains(n.id()), Network::name, Network::id);
     }
 
@@ -128,7 +131,7 @@ public class NetworkService {
                     throw new ValidationException("organizationId", "this network already has " + MAX_PENDING_INVITATIONS
                             + " invitations waiting", "error_invitations_full", MAX_PENDING_INVITATIONS);
                 }
-                dao.insertInvitation(networkId, organizationId, org.empreinte.audit.Actor.current(), clock.instant().toString());
+                dao.insertInvitation(networkId, organizationId, Actor.current(), clock.instant().toString());
             }
         });
     }
@@ -327,7 +330,7 @@ public class NetworkService {
         if (name.strip().length() > 200) {
             throw new ValidationException("name", "name is at most 200 characters", "error_network_name_length");
         }
-        return org.empreinte.web.TextFields.line("name", name.strip());
+        return TextFields.line("name", name.strip());
     }
 
     private static NetworkTarget target(NetworkRequest.TargetRequest request, String prefix) {

@@ -3,6 +3,7 @@ package org.empreinte.organization;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.empreinte.calculation.Regions;
 import org.empreinte.web.NumberFields;
 import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;

@@ -2,12 +2,12 @@ package org.empreinte.organization;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.function.LongFunction;
 
 import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.audit.AuditTrail;
 
+import org.empreinte.web.Paging;
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.ValidationException;
 
@@ -22,24 +22,23 @@ public class OrganizationService {
      */
     private final OrganizationDao organizationDao;
     private final Clock clock;
-    private final LongFunction<List<String>> recompute;
+    private final ActivityRecompute recompute;
     private final OrganizationAccess access;
     private final AuditTrail audit;
 
     public OrganizationService(Jdbi jdbi, Clock clock) {
-        this(jdbi, clock, organizationId -> List.of());
+        this(jdbi, clock, ActivityRecompute.NONE);
     }
 
-    public OrganizationService(Jdbi jdbi, Clock clock, LongFunction<List<String>> recompute) {
+    public OrganizationService(Jdbi jdbi, Clock clock, ActivityRecompute recompute) {
         this(jdbi, clock, recompute, OrganizationAccess.EVERYONE);
     }
 
     /**
-     * @param recompute computes an organization's activities again, inside the caller's transaction, and
-     *     returns those that found no factor; called when what their results depend on changes: the
-     *     organization's or a site's region, or the choice to count flights' radiative forcing
+     * @param recompute computes an organization's activities again when what their results depend on changes
+     * @param access which organizations a person may see
      */
-    public OrganizationService(Jdbi jdbi, Clock clock, LongFunction<List<String>> recompute, OrganizationAccess access) {
+    public OrganizationService(Jdbi jdbi, Clock clock, ActivityRecompute recompute, OrganizationAccess access) {
         this.recompute = recompute;
         this.access = access;
         this.audit = new AuditTrail(jdbi, clock);
@@ -90,7 +89,7 @@ public class OrganizationService {
     }
 
     /** A page of the organizations {@code who} may see, by name then id. */
-    public org.empreinte.web.Paging.Slice<Organization> page(java.security.Principal who, org.empreinte.web.Paging paging) {
+    public Paging.Slice<Organization> page(java.security.Principal who, Paging paging) {
         java.util.Set<Long> visible = access.visible(who);
         return paging.byName(organizationDao::listAfter, o -> visible == null || visible.contains(o.id()), Organization::name,
                 Organization::id);
@@ -167,7 +166,7 @@ public class OrganizationService {
 
     /** Stored results follow the change; if some activity would find no factor, the change is refused whole. */
     private void recomputeOrRefuse(long organizationId, String field) {
-        List<String> failures = recompute.apply(organizationId);
+        List<String> failures = recompute.recompute(organizationId);
         if (!failures.isEmpty()) {
             throw new ValidationException(field, "this change would leave " + failures.size()
                     + " activities without an emission factor, for example " + failures.get(0), "error_recompute_failed",

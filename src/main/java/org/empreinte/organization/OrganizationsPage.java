@@ -2,6 +2,7 @@ package org.empreinte.organization;
 
 import java.util.List;
 
+import org.empreinte.calculation.Regions;
 import org.empreinte.web.Form;
 import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;

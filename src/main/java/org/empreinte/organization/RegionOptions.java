@@ -4,18 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.empreinte.calculation.Regions;
 import org.empreinte.web.Form;
 
 /**
  * The region choices of the pages: Canada's provinces and territories by name, the countries
  * the network's members most often deal with, and the value already typed if it is another.
  */
-final class RegionOptions {
+public final class RegionOptions {
 
     private RegionOptions() {
     }
 
-    static List<Form.Option> of(Form form, String field, Locale locale) {
+    public static List<Form.Option> of(Form form, String field, Locale locale) {
         String current = form.value(field);
         if (current == null || current.isEmpty()) {
             current = "CA-QC";

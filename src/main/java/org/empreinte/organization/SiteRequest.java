@@ -1,5 +1,6 @@
 package org.empreinte.organization;
 
+import org.empreinte.calculation.Regions;
 import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 

@@ -33,6 +33,7 @@ import org.empreinte.organization.IntensityDenominators;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.web.MalformedRequestException;
 import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /** Reduction targets and the action plan: each write validated, then stored in one transaction. */
@@ -437,7 +438,7 @@ public class TargetService {
             throw new ValidationException(field, field + " must be at most " + MAX_TEXT + " characters", "error_too_long",
                     MAX_TEXT);
         }
-        return org.empreinte.web.TextFields.line(field, clean);
+        return TextFields.line(field, clean);
     }
 
     private void requireOrganization(long organizationId) {

@@ -23,6 +23,7 @@ import org.empreinte.activity.ActivityFeature;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
 import org.empreinte.activity.ImportRefusedException;
+import org.empreinte.audit.Actor;
 import org.empreinte.db.DatabaseSetup;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryLoader;
@@ -67,7 +68,7 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
         long organizationId = namespace.getLong("organization");
         Path file = Path.of(namespace.getString("csv"));
         // The audit trail names who wrote: here the server's operator, through the command.
-        org.empreinte.audit.Actor.set("import command (" + System.getProperty("user.name", "?") + ")");
+        Actor.set("import command (" + System.getProperty("user.name", "?") + ")");
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file);
         }

@@ -1,11 +1,16 @@
-package org.empreinte.activity;
+package org.empreinte.web;
 
+import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
-/** The cells of every CSV file Empreinte writes and reads back: numbers as written, text that never runs. */
+/**
+ * The cells of every CSV file Empreinte writes and reads back: numbers as written, text that never runs. In
+ * web because the activities' CSV and the report's both write them, and neither feature is the other's to own.
+ */
 public final class CsvCells {
 
-    static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
+    /** A number as a CSV file may hold it: {@link #decimal}'s form, and the exponents of files written elsewhere. */
+    public static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
     /** What a spreadsheet may run as a formula (OWASP, CSV injection), behind any apostrophes already there. */
     private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r].*", Pattern.DOTALL);
 
@@ -27,6 +32,11 @@ public final class CsvCells {
     /** A cell as {@link #toCell} wrote it, back to its text: one apostrophe fewer before what could run. */
     public static String fromCell(String cell) {
         return cell.startsWith("'") && runnable(cell.substring(1)) ? cell.substring(1) : cell;
+    }
+
+    /** A number in full with a point, never an exponent, so that every spreadsheet reads the same value. */
+    public static String decimal(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static boolean runnable(String text) {

@@ -1,4 +1,4 @@
-package org.empreinte.activity;
+package org.empreinte.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.empreinte.organization;
+package org.empreinte.overview;
 
 import java.time.YearMonth;
 import java.time.format.TextStyle;
@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.empreinte.activity.Activity;
+import org.empreinte.calculation.Regions;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.SvgCharts;
+import org.empreinte.organization.Organization;
+import org.empreinte.organization.RegionOptions;
 import org.empreinte.web.Form;
 import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;

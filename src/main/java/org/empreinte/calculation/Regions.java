@@ -1,4 +1,4 @@
-package org.empreinte.organization;
+package org.empreinte.calculation;
 
 import java.io.BufferedReader;
 import java.io.IOException;

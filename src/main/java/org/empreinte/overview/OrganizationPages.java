@@ -1,4 +1,4 @@
-package org.empreinte.organization;
+package org.empreinte.overview;
 
 import java.net.URI;
 import java.time.Clock;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -25,6 +24,9 @@ import org.empreinte.activity.ActivityService;
 import org.empreinte.calculation.Period;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.FootprintService;
+import org.empreinte.organization.Organization;
+import org.empreinte.organization.OrganizationService;
+import org.empreinte.organization.SiteRequest;
 import org.empreinte.web.ApiException;
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
@@ -33,7 +35,11 @@ import org.empreinte.web.ValidationException;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
 
-/** The pages of organizations: the list on the home page, creation, and one organization with its footprint. */
+/**
+ * An organization's page, with its sites, its footprint and its activities: above the features it gathers, so
+ * that organization need not know activity or footprint (both of which build on it). The home page's list of
+ * organizations stays with them, in OrganizationListPages.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class OrganizationPages {
@@ -53,41 +59,6 @@ public class OrganizationPages {
         this.activities = activities;
         this.footprints = footprints;
         this.clock = clock;
-    }
-
-    @Allow(Permission.SIGNED_IN)
-    @GET
-    public OrganizationsPage home(@QueryParam("after") String after, @Context UriInfo uri, @Context HttpHeaders headers,
-            @Context SecurityContext security) {
-        Paging paging;
-        try {
-            paging = Paging.of(null, after, 2);
-        } catch (ValidationException e) {
-            // A cursor mangled in the address bar: the first organizations rather than an error page.
-            paging = Paging.first();
-        }
-        return new OrganizationsPage(PageContext.of(uri, headers), organizations.page(security.getUserPrincipal(), paging),
-                !paging.isFirst(), Form.empty());
-    }
-
-    @Allow(Permission.SIGNED_IN)
-    @POST
-    @Path("organizations")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
-            @Context SecurityContext security) {
-        Form form = Form.of(params);
-        PageContext context = PageContext.of(uri, headers).at("/");
-        try {
-            Organization created = organizations.create(new OrganizationRequest(form.value("name"), form.value("sector"),
-                    form.value("region"), form.number("employees", context.language()), form.number("annualRevenueCad", context.language()), form.value("legalForm")),
-                    security.getUserPrincipal());
-            return Response.seeOther(URI.create("/organizations/" + created.id())).build();
-        } catch (ValidationException e) {
-            form.reject(e, context.messages());
-            return Response.status(422).entity(new OrganizationsPage(context, organizations.page(security.getUserPrincipal(),
-                    Paging.first()), false, form)).build();
-        }
     }
 
     @Allow(Permission.ORGANIZATION_READ)
