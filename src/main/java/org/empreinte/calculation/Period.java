@@ -37,6 +37,16 @@ public record Period(LocalDate start, LocalDate end) {
     }
 
     /**
+     * The share of this period's days that fall in {@code window}, from 0 to 1: how an amount spread evenly
+     * over the days of a bill is prorated to a month, a year or a report's bounds. Every proration by days
+     * goes through here, so that a month's share, a year's restatement and a report cut at any day agree;
+     * the reports' SQL, which must do the same arithmetic, is held to it by a test.
+     */
+    public double shareOfDaysIn(Period window) {
+        return (double) overlapDays(window) / days();
+    }
+
+    /**
      * The year an activity is attributed to when a factor edition must be chosen: the year of
      * the period's middle day, so a bill from 15 December to 14 January takes the year that
      * holds most of its days.
