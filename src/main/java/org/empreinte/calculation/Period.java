@@ -40,7 +40,7 @@ public record Period(LocalDate start, LocalDate end) {
      * The share of this period's days that fall in {@code window}, from 0 to 1: how an amount spread evenly
      * over the days of a bill is prorated to a month, a year or a report's bounds. Every proration by days
      * goes through here, so that a month's share, a year's restatement and a report cut at any day agree;
-     * the reports' SQL, which must do the same arithmetic, is held to it by a test.
+     * the reports' SQL ({@code db.Proration.SHARE_IN_WINDOW}) does the same arithmetic and a test holds it to this.
      */
     public double shareOfDaysIn(Period window) {
         return (double) overlapDays(window) / days();
