@@ -10,6 +10,14 @@ import java.util.Objects;
 /** A period of whole days, both ends included, as on a bill. */
 public record Period(LocalDate start, LocalDate end) {
 
+    /**
+     * The first and last years a date may have anywhere in the application: activities, reports, targets,
+     * yearly figures, contracts and factor editions. National inventories begin in 1990, and climate targets
+     * end by 2100; bounded years also keep a report's month table and a target's table of years finite.
+     */
+    public static final int EARLIEST_YEAR = 1990;
+    public static final int LATEST_YEAR = 2100;
+
     public Period {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");

@@ -362,8 +362,9 @@ public class NetworkService {
         if (year == null) {
             throw new ValidationException(field, field + " is required", "error_required");
         }
-        if (year < 1990 || year > 2100) {
-            throw new ValidationException(field, field + " must be a year between 1990 and 2100", "error_year");
+        if (year < Period.EARLIEST_YEAR || year > Period.LATEST_YEAR) {
+            throw new ValidationException(field, field + " must be a year between "
+                    + Period.EARLIEST_YEAR + " and " + Period.LATEST_YEAR, "error_year");
         }
         return year;
     }

@@ -38,8 +38,6 @@ import org.empreinte.web.ValidationException;
 /** Reduction targets and the action plan: each write validated, then stored in one transaction. */
 public class TargetService {
 
-    static final int FIRST_YEAR = 1990;
-    static final int LAST_YEAR = 2100;
     static final Set<String> KINDS = Set.of(Target.ABSOLUTE, Target.INTENSITY);
     static final List<String> STATUSES = List.of(Action.PLANNED, Action.IN_PROGRESS, Action.DONE);
     private static final int MAX_TEXT = 200;
@@ -422,8 +420,9 @@ public class TargetService {
         if (value == null) {
             throw new ValidationException(field, field + " is required", "error_required");
         }
-        if (value < FIRST_YEAR || value > LAST_YEAR) {
-            throw new ValidationException(field, field + " must be a year between 1990 and 2100", "error_year");
+        if (value < Period.EARLIEST_YEAR || value > Period.LATEST_YEAR) {
+            throw new ValidationException(field, field + " must be a year between "
+                    + Period.EARLIEST_YEAR + " and " + Period.LATEST_YEAR, "error_year");
         }
         return value;
     }
