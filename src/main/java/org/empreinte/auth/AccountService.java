@@ -127,7 +127,7 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
     }
 
     public CreatedToken createToken(long userId, String label) {
-        String clean = label == null || label.isBlank() ? null : label.strip();
+        String clean = TextFields.blankToNull(label);
         if (clean != null && clean.length() > 100) {
             throw new ValidationException("label", "label must be at most 100 characters", "error_too_long", 100);
         }

@@ -24,7 +24,7 @@ public record YearFigures(Integer year, Double employees, Double revenueCad, Str
         between("employees", employees, OrganizationRequest.MAX_EMPLOYEES);
         between("revenueCad", revenueCad, OrganizationRequest.MAX_REVENUE_CAD);
         between("customValue", customValue, OrganizationRequest.MAX_REVENUE_CAD);
-        String label = customLabel == null || customLabel.isBlank() ? null : customLabel.strip();
+        String label = TextFields.blankToNull(customLabel);
         if (label != null && label.length() > 100) {
             throw new ValidationException("customLabel", "customLabel must be at most 100 characters", "error_too_long", 100);
         }

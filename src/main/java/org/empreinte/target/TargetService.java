@@ -1,5 +1,7 @@
 package org.empreinte.target;
 
+import static org.empreinte.web.TextFields.blankToNull;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -449,10 +451,6 @@ public class TargetService {
         if (body == null) {
             throw new MalformedRequestException(null, "a JSON body is required");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private String now() {
