@@ -270,7 +270,7 @@ public class AccountService implements org.empreinte.organization.OrganizationAc
     public AuthDao.Membership addMember(long organizationId, MemberRequest request) {
         InvitationService.Invitee invitee = InvitationService.invitee(request);
         return jdbi.inTransaction(handle -> {
-            organizations.find(organizationId).orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
+            organizations.require(organizationId);
             User user = (invitee.email() != null ? dao.userByEmail(invitee.email()) : dao.user(invitee.userId()))
                     .orElseThrow(() -> invitee.email() != null
                             ? new ValidationException("email", "no user has the address " + invitee.email(), "error_user_unknown",

@@ -172,8 +172,7 @@ public class FootprintService {
     }
 
     private Organization organization(long organizationId) {
-        return organizationDao.find(organizationId)
-                .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
+        return organizationDao.require(organizationId);
     }
 
     private List<FootprintDao.Group> groups(long organizationId, Period period, String tag) {

@@ -97,7 +97,7 @@ public class NetworkService {
         long organizationId = request.organizationId();
         return jdbi.inTransaction(handle -> {
             requireNetwork(networkId);
-            requireOrganization(organizationId);
+            organizations.require(organizationId);
             if (dao.member(networkId, organizationId).isPresent()) {
                 throw new ConflictException("organizationId", "organization " + organizationId + " is already a member of network "
                         + networkId + ": PUT .../members/" + organizationId + " changes what it shares", "error_member_exists");
@@ -139,7 +139,7 @@ public class NetworkService {
     }
 
     public List<NetworkInvitation.Received> invitationsOf(long organizationId) {
-        requireOrganization(organizationId);
+        organizations.require(organizationId);
         return dao.invitationsOf(organizationId);
     }
 
@@ -147,7 +147,7 @@ public class NetworkService {
     public Member accept(long networkId, long organizationId, MemberRequest request) {
         Sharing sharing = Sharing.parse(request == null ? null : request.sharing());
         return jdbi.inTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizations.require(organizationId);
             if (dao.deleteInvitation(networkId, organizationId) == 0) {
                 throw new ResourceNotFoundException("invitation of network", networkId);
             }
@@ -195,7 +195,7 @@ public class NetworkService {
 
     /** What an organization shares with whom. */
     public List<Member> memberships(long organizationId) {
-        requireOrganization(organizationId);
+        organizations.require(organizationId);
         return dao.memberships(organizationId);
     }
 
@@ -314,10 +314,6 @@ public class NetworkService {
 
     private void requireNetwork(long id) {
         dao.find(id).orElseThrow(() -> new ResourceNotFoundException("network", id));
-    }
-
-    private void requireOrganization(long id) {
-        organizations.find(id).orElseThrow(() -> new ResourceNotFoundException("organization", id));
     }
 
     private static String name(String name) {

@@ -83,7 +83,7 @@ public class TargetService {
     public Target createTarget(long organizationId, TargetRequest request) {
         requireBody(request);
         return jdbi.inTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             Valid valid = validate(organizationId, request);
             long id = targetDao.insert(organizationId, valid.name(), valid.baseYear(), valid.targetYear(),
                     valid.reductionPercent(), TargetDao.scopes(valid.scopes()), valid.kind(), valid.metric(), valid.preset(),
@@ -96,21 +96,21 @@ public class TargetService {
 
     public List<Target> targets(long organizationId) {
         return jdbi.withHandle(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             return targetDao.list(organizationId);
         });
     }
 
     public Target target(long organizationId, long targetId) {
         return jdbi.withHandle(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             return targetDao.find(organizationId, targetId).orElseThrow(() -> new ResourceNotFoundException("target", targetId));
         });
     }
 
     public void deleteTarget(long organizationId, long targetId) {
         jdbi.useTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             Target before = targetDao.find(organizationId, targetId).orElseThrow(() -> new ResourceNotFoundException("target",
                     targetId));
             targetDao.delete(organizationId, targetId);
@@ -271,10 +271,10 @@ public class TargetService {
 
     public Action createAction(long organizationId, ActionRequest request) {
         requireBody(request);
-        jdbi.useHandle(handle -> requireOrganization(organizationId));
+        jdbi.useHandle(handle -> organizationDao.require(organizationId));
         ValidAction valid = validate(organizationId, request);
         return jdbi.inTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             long id = actionDao.insert(organizationId, valid.title(), valid.category(), valid.scope(), valid.reduction(),
                     valid.estimate(), valid.startYear(), valid.status(), now());
             return toAction(actionDao.find(organizationId, id).orElseThrow());
@@ -283,10 +283,10 @@ public class TargetService {
 
     public Action updateAction(long organizationId, long actionId, ActionRequest request) {
         requireBody(request);
-        jdbi.useHandle(handle -> requireOrganization(organizationId));
+        jdbi.useHandle(handle -> organizationDao.require(organizationId));
         ValidAction valid = validate(organizationId, request);
         return jdbi.inTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             if (actionDao.update(organizationId, actionId, valid.title(), valid.category(), valid.scope(), valid.reduction(),
                     valid.estimate(), valid.startYear(), valid.status(), now()) == 0) {
                 throw new ResourceNotFoundException("action", actionId);
@@ -297,7 +297,7 @@ public class TargetService {
 
     public Action action(long organizationId, long actionId) {
         return jdbi.withHandle(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             return toAction(actionDao.find(organizationId, actionId)
                     .orElseThrow(() -> new ResourceNotFoundException("action", actionId)));
         });
@@ -305,14 +305,14 @@ public class TargetService {
 
     public List<Action> actions(long organizationId) {
         return jdbi.withHandle(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             return actionDao.list(organizationId).stream().map(this::toAction).toList();
         });
     }
 
     public void deleteAction(long organizationId, long actionId) {
         jdbi.useTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             if (actionDao.delete(organizationId, actionId) == 0) {
                 throw new ResourceNotFoundException("action", actionId);
             }
@@ -439,12 +439,6 @@ public class TargetService {
                     MAX_TEXT);
         }
         return org.empreinte.web.TextFields.line(field, clean);
-    }
-
-    private void requireOrganization(long organizationId) {
-        if (organizationDao.find(organizationId).isEmpty()) {
-            throw new ResourceNotFoundException("organization", organizationId);
-        }
     }
 
     private static void requireBody(Object body) {
