@@ -130,7 +130,7 @@ public class AccountService implements OrganizationAccess, NetworkAccess {
     }
 
     public CreatedToken createToken(long userId, String label) {
-        String clean = label == null || label.isBlank() ? null : label.strip();
+        String clean = TextFields.blankToNull(label);
         if (clean != null && clean.length() > 100) {
             throw new ValidationException("label", "label must be at most 100 characters", "error_too_long", 100);
         }
@@ -273,7 +273,7 @@ public class AccountService implements OrganizationAccess, NetworkAccess {
     public AuthDao.Membership addMember(long organizationId, MemberRequest request) {
         InvitationService.Invitee invitee = InvitationService.invitee(request);
         return jdbi.inTransaction(handle -> {
-            organizations.find(organizationId).orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
+            organizations.require(organizationId);
             User user = (invitee.email() != null ? dao.userByEmail(invitee.email()) : dao.user(invitee.userId()))
                     .orElseThrow(() -> invitee.email() != null
                             ? new ValidationException("email", "no user has the address " + invitee.email(), "error_user_unknown",

@@ -36,9 +36,8 @@ public final class EmissionCalculator {
         double total = byGas.values().stream().mapToDouble(Double::doubleValue).sum();
 
         List<EmissionResult.MonthlyShare> shares = new ArrayList<>();
-        double days = period.days();
         for (Period part : period.splitByMonth()) {
-            double fraction = part.days() / days;
+            double fraction = period.shareOfDaysIn(part);
             shares.add(new EmissionResult.MonthlyShare(part, total * fraction, scale(byGas, fraction)));
         }
         return new EmissionResult(factor, quantityInFactorUnit, total, byGas, shares);

@@ -10,6 +10,14 @@ import java.util.Objects;
 /** A period of whole days, both ends included, as on a bill. */
 public record Period(LocalDate start, LocalDate end) {
 
+    /**
+     * The first and last years a date may have anywhere in the application: activities, reports, targets,
+     * yearly figures, contracts and factor editions. National inventories begin in 1990, and climate targets
+     * end by 2100; bounded years also keep a report's month table and a target's table of years finite.
+     */
+    public static final int EARLIEST_YEAR = 1990;
+    public static final int LATEST_YEAR = 2100;
+
     public Period {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
@@ -34,6 +42,16 @@ public record Period(LocalDate start, LocalDate end) {
         LocalDate from = start.isAfter(other.start) ? start : other.start;
         LocalDate to = end.isBefore(other.end) ? end : other.end;
         return to.isBefore(from) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
+    }
+
+    /**
+     * The share of this period's days that fall in {@code window}, from 0 to 1: how an amount spread evenly
+     * over the days of a bill is prorated to a month, a year or a report's bounds. Every proration by days
+     * goes through here, so that a month's share, a year's restatement and a report cut at any day agree;
+     * the reports' SQL ({@code db.Proration.SHARE_IN_WINDOW}) does the same arithmetic and a test holds it to this.
+     */
+    public double shareOfDaysIn(Period window) {
+        return (double) overlapDays(window) / days();
     }
 
     /**

@@ -31,6 +31,7 @@ import org.empreinte.calculation.Gas;
 import org.empreinte.calculation.GwpSet;
 import org.empreinte.calculation.MeasurementUnits;
 import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
+import org.empreinte.calculation.Period;
 
 /**
  * Reads {@code gwp.yml} and every other {@code *.yml} of the factor folder, checks each value
@@ -256,8 +257,9 @@ public final class FactorLibraryLoader {
         }
         JsonNode yearNode = node.get("year");
         if (yearNode == null || !yearNode.canConvertToInt() || !yearNode.isIntegralNumber()
-                || yearNode.asInt() < 1990 || yearNode.asInt() > 2100) {
-            throw new FactorFileException(file, line, "year", prefix + "needs a year between 1990 and 2100");
+                || yearNode.asInt() < Period.EARLIEST_YEAR || yearNode.asInt() > Period.LATEST_YEAR) {
+            throw new FactorFileException(file, line, "year", prefix + "needs a year between "
+                    + Period.EARLIEST_YEAR + " and " + Period.LATEST_YEAR);
         }
         String unitText = requiredText(file, line, node, "unit", id);
         MeasurementUnit unit = MeasurementUnits.find(unitText).orElseThrow(() -> new FactorFileException(file, line, "unit",

@@ -8,22 +8,19 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
+import org.empreinte.db.Proration;
+
 /**
  * Report aggregates over the stored monthly shares, in one pass: each group holds one scope,
  * category, month, site, activity type, data quality and factor applied, so every view of a report
  * (by scope, gas, month, site, ISO category, quality, the factors applied, scope 2 by contract) is
  * a sum over a few hundred groups rather than another scan of the rows. A share that the report's bounds cut counts
- * for the days inside them (pro rata by days); the CASE expressions stand for LEAST/GREATEST,
- * which SQLite and PostgreSQL spell differently.
+ * for the days inside them (pro rata by days, see {@link Proration}).
  */
 @AllowUnusedBindings // the tag is bound whether or not the tag filter is defined
 @RegisterConstructorMapper(FootprintDao.Group.class)
 @RegisterConstructorMapper(FootprintDao.ScopeTotal.class)
 public interface FootprintDao {
-
-    String FRACTION = "((CASE WHEN m.last_day < :toDay THEN m.last_day ELSE :toDay END)"
-            + " - (CASE WHEN m.first_day > :fromDay THEN m.first_day ELSE :fromDay END) + 1) * 1.0"
-            + " / (m.last_day - m.first_day + 1)";
 
     /** Tag filters the service may define: fixed SQL, never user text. */
     String NO_TAG = "";
@@ -48,18 +45,11 @@ public interface FootprintDao {
     /** The activity count: each activity once, in its first share inside the period (its first month, or the period's). */
     String COUNT_ONCE = "SUM(CASE WHEN m.first_day <= :fromDay OR m.first_day = a.start_day THEN 1 ELSE 0 END) AS activities";
 
-    /**
-     * Shares wholly inside the period count in full, with no proration to compute. A share lies within
-     * one calendar month (31 days at most), so those that cross a bound start at most 30 days before it:
-     * two short index ranges find them.
-     */
+    /** The organization's shares wholly inside the period, and those crossing one of its bounds. */
     String INSIDE = " FROM activity_month m JOIN activity a ON a.id = m.activity_id"
-            + " WHERE m.organization_id = :organizationId AND m.first_day >= :fromDay AND m.first_day <= :toDay"
-            + " AND m.last_day <= :toDay <tagFilter>";
+            + " WHERE m.organization_id = :organizationId AND " + Proration.WHOLLY_IN_WINDOW + " <tagFilter>";
     String ACROSS = " FROM activity_month m JOIN activity a ON a.id = m.activity_id"
-            + " WHERE m.organization_id = :organizationId"
-            + " AND ((m.first_day >= :fromDay - 30 AND m.first_day < :fromDay AND m.last_day >= :fromDay)"
-            + " OR (m.first_day > :toDay - 30 AND m.first_day <= :toDay AND m.last_day > :toDay)) <tagFilter>";
+            + " WHERE m.organization_id = :organizationId AND " + Proration.CROSSING_A_BOUND + " <tagFilter>";
 
     /**
      * The period's results by month and result key (scope, category, type, site, data quality and
@@ -73,12 +63,12 @@ public interface FootprintDao {
             + " SUM(m.unspecified_co2e_kg) AS unspecified_co2e_kg, SUM(" + SHARE_OF_QUANTITY + ") AS quantity, " + COUNT_ONCE
             + INSIDE + " GROUP BY m.month, a.result_key"
             + " UNION ALL "
-            + "SELECT m.month, a.result_key, SUM(m.co2e_kg * " + FRACTION + ") AS co2e_kg,"
-            + " SUM(m.co2_co2e_kg * " + FRACTION + ") AS co2_co2e_kg,"
-            + " SUM(m.ch4_co2e_kg * " + FRACTION + ") AS ch4_co2e_kg,"
-            + " SUM(m.n2o_co2e_kg * " + FRACTION + ") AS n2o_co2e_kg,"
-            + " SUM(m.unspecified_co2e_kg * " + FRACTION + ") AS unspecified_co2e_kg,"
-            + " SUM(" + SHARE_OF_QUANTITY + " * " + FRACTION + ") AS quantity, " + COUNT_ONCE
+            + "SELECT m.month, a.result_key, SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg,"
+            + " SUM(m.co2_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2_co2e_kg,"
+            + " SUM(m.ch4_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS ch4_co2e_kg,"
+            + " SUM(m.n2o_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS n2o_co2e_kg,"
+            + " SUM(m.unspecified_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS unspecified_co2e_kg,"
+            + " SUM(" + SHARE_OF_QUANTITY + " * " + Proration.SHARE_IN_WINDOW + ") AS quantity, " + COUNT_ONCE
             + ACROSS + " GROUP BY m.month, a.result_key"
             + ") g JOIN activity_result_key k ON k.id = g.result_key LEFT JOIN site s ON s.id = k.site_id")
     List<Group> groups(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay, @Bind("toDay") long toDay,
@@ -92,7 +82,7 @@ public interface FootprintDao {
     @SqlQuery("SELECT k.scope, SUM(g.co2e_kg) AS co2e_kg FROM ("
             + "SELECT a.result_key, SUM(m.co2e_kg) AS co2e_kg" + INSIDE + " GROUP BY a.result_key"
             + " UNION ALL "
-            + "SELECT a.result_key, SUM(m.co2e_kg * " + FRACTION + ") AS co2e_kg" + ACROSS + " GROUP BY a.result_key"
+            + "SELECT a.result_key, SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg" + ACROSS + " GROUP BY a.result_key"
             + ") g JOIN activity_result_key k ON k.id = g.result_key GROUP BY k.scope")
     List<ScopeTotal> byScope(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay,
             @Bind("toDay") long toDay, @Define("tagFilter") String tagFilter, @Bind("tag") String tag);

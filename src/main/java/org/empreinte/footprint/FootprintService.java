@@ -97,12 +97,13 @@ public class FootprintService {
         }
         try {
             int value = Integer.parseInt(year.strip());
-            if (value < 1990 || value > 2100) {
+            if (value < Period.EARLIEST_YEAR || value > Period.LATEST_YEAR) {
                 throw new NumberFormatException();
             }
             return Period.ofYear(value);
         } catch (NumberFormatException e) {
-            throw new ValidationException("year", "year must be a year between 1990 and 2100", "error_year");
+            throw new ValidationException("year", "year must be a year between "
+                    + Period.EARLIEST_YEAR + " and " + Period.LATEST_YEAR, "error_year");
         }
     }
 
@@ -172,8 +173,7 @@ public class FootprintService {
     }
 
     private Organization organization(long organizationId) {
-        return organizationDao.find(organizationId)
-                .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
+        return organizationDao.require(organizationId);
     }
 
     private List<FootprintDao.Group> groups(long organizationId, Period period, String tag) {
@@ -268,8 +268,9 @@ public class FootprintService {
             throw new ValidationException(field, field + " must be a date YYYY-MM-DD", "error_date");
         }
         // Reports cover the years activities can have; an unbounded range would build a month table without end.
-        if (date.getYear() < 1990 || date.getYear() > 2100) {
-            throw new ValidationException(field, field + " must be between 1990-01-01 and 2100-12-31", "error_date_range");
+        if (date.getYear() < Period.EARLIEST_YEAR || date.getYear() > Period.LATEST_YEAR) {
+            throw new ValidationException(field, field + " must be between " + Period.EARLIEST_YEAR + "-01-01 and "
+                    + Period.LATEST_YEAR + "-12-31", "error_date_range");
         }
         return date;
     }

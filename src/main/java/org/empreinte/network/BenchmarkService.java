@@ -13,7 +13,6 @@ import org.empreinte.calculation.PeerSelection;
 import org.empreinte.calculation.Period;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationDao;
-import org.empreinte.web.ResourceNotFoundException;
 
 /**
  * An organization's intensity against peers of its sector and size. Peers are the organizations that
@@ -38,8 +37,7 @@ public class BenchmarkService {
     }
 
     public Benchmark benchmark(long organizationId, Period period) {
-        Organization organization = organizations.find(organizationId)
-                .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
+        Organization organization = organizations.require(organizationId);
         int year = period.start().getYear();
         Map<Long, Double> totals = new HashMap<>();
         dao.peerTotals(organizationId, period.start().toEpochDay(), period.end().toEpochDay())

@@ -1,5 +1,7 @@
 package org.empreinte.network;
 
+import static org.empreinte.web.Html.escape;
+
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 
@@ -33,9 +35,5 @@ final class BoxChart {
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"8\" text-anchor=\"middle\">%s</text>", xm, escape(format.apply(median))));
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"78\" text-anchor=\"middle\">%s</text>", x3, escape(format.apply(q3))));
         return svg.append("</svg>").toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -14,11 +14,11 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-import org.empreinte.footprint.FootprintDao;
+import org.empreinte.db.Proration;
 
 /**
  * Networks, memberships and the sums the aggregate and the benchmark need. The sums read the stored
- * monthly shares with the reports' proration by days ({@link FootprintDao#FRACTION}): shares wholly
+ * monthly shares with the reports' proration by days ({@link Proration}): shares wholly
  * inside the year count in full, those crossing a bound for their days inside it, so a member's total
  * here is its footprint's total for the year.
  */
@@ -110,14 +110,13 @@ public interface NetworkDao {
     @SqlQuery("SELECT organization_id, created_at FROM network_invitation WHERE network_id = :networkId ORDER BY organization_id")
     List<NetworkInvitation.Sent> invitationsFrom(@Bind("networkId") long networkId);
 
-    /** The network's sharing members' shares, wholly inside the period or crossing one of its bounds (see FootprintDao). */
+    /** The network's sharing members' shares, wholly inside the period or crossing one of its bounds. */
     String NETWORK_INSIDE = " FROM network_member n JOIN activity_month m ON m.organization_id = n.organization_id"
             + " JOIN activity a ON a.id = m.activity_id WHERE n.network_id = :networkId AND n.sharing <> 'none'"
-            + " AND m.first_day >= :fromDay AND m.first_day <= :toDay AND m.last_day <= :toDay";
+            + " AND " + Proration.WHOLLY_IN_WINDOW;
     String NETWORK_ACROSS = " FROM network_member n JOIN activity_month m ON m.organization_id = n.organization_id"
             + " JOIN activity a ON a.id = m.activity_id WHERE n.network_id = :networkId AND n.sharing <> 'none'"
-            + " AND ((m.first_day >= :fromDay - 30 AND m.first_day < :fromDay AND m.last_day >= :fromDay)"
-            + " OR (m.first_day > :toDay - 30 AND m.first_day <= :toDay AND m.last_day > :toDay))";
+            + " AND " + Proration.CROSSING_A_BOUND;
 
     /**
      * Every sharing member's emissions in the period by scope and category, in one query: the shares
@@ -128,7 +127,7 @@ public interface NetworkDao {
             + "SELECT m.organization_id, a.result_key, SUM(m.co2e_kg) AS co2e_kg" + NETWORK_INSIDE
             + " GROUP BY m.organization_id, a.result_key"
             + " UNION ALL "
-            + "SELECT m.organization_id, a.result_key, SUM(m.co2e_kg * " + FootprintDao.FRACTION + ") AS co2e_kg" + NETWORK_ACROSS
+            + "SELECT m.organization_id, a.result_key, SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg" + NETWORK_ACROSS
             + " GROUP BY m.organization_id, a.result_key"
             + ") g JOIN activity_result_key k ON k.id = g.result_key GROUP BY g.organization_id, k.scope, k.category")
     List<Cell> networkCells(@Bind("networkId") long networkId, @Bind("fromDay") long fromDay, @Bind("toDay") long toDay);
@@ -142,17 +141,14 @@ public interface NetworkDao {
 
     /** The organizations that may be peers (sharing at least their aggregate with some network), and the one compared. */
     String COMPARED = "(SELECT organization_id FROM network_member WHERE sharing <> 'none' UNION SELECT :organizationId)";
-    String PEER_INSIDE = " FROM activity_month m WHERE m.organization_id IN " + COMPARED
-            + " AND m.first_day >= :fromDay AND m.first_day <= :toDay AND m.last_day <= :toDay";
-    String PEER_ACROSS = " FROM activity_month m WHERE m.organization_id IN " + COMPARED
-            + " AND ((m.first_day >= :fromDay - 30 AND m.first_day < :fromDay AND m.last_day >= :fromDay)"
-            + " OR (m.first_day > :toDay - 30 AND m.first_day <= :toDay AND m.last_day > :toDay))";
+    String PEER_INSIDE = " FROM activity_month m WHERE m.organization_id IN " + COMPARED + " AND " + Proration.WHOLLY_IN_WINDOW;
+    String PEER_ACROSS = " FROM activity_month m WHERE m.organization_id IN " + COMPARED + " AND " + Proration.CROSSING_A_BOUND;
 
     /** Each possible peer's total in the period, and the compared organization's; no row: nothing reported. */
     @SqlQuery("SELECT organization_id, SUM(co2e_kg) AS co2e_kg FROM ("
             + "SELECT m.organization_id, SUM(m.co2e_kg) AS co2e_kg" + PEER_INSIDE + " GROUP BY m.organization_id"
             + " UNION ALL "
-            + "SELECT m.organization_id, SUM(m.co2e_kg * " + FootprintDao.FRACTION + ") AS co2e_kg" + PEER_ACROSS
+            + "SELECT m.organization_id, SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg" + PEER_ACROSS
             + " GROUP BY m.organization_id) t GROUP BY organization_id")
     List<Total> peerTotals(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay, @Bind("toDay") long toDay);
 

@@ -100,7 +100,7 @@ public class NetworkService {
         long organizationId = request.organizationId();
         return jdbi.inTransaction(handle -> {
             requireNetwork(networkId);
-            requireOrganization(organizationId);
+            organizations.require(organizationId);
             if (dao.member(networkId, organizationId).isPresent()) {
                 throw new ConflictException("organizationId", "organization " + organizationId + " is already a member of network "
                         + networkId + ": PUT .../members/" + organizationId + " changes what it shares", "error_member_exists");
@@ -142,7 +142,7 @@ public class NetworkService {
     }
 
     public List<NetworkInvitation.Received> invitationsOf(long organizationId) {
-        requireOrganization(organizationId);
+        organizations.require(organizationId);
         return dao.invitationsOf(organizationId);
     }
 
@@ -150,7 +150,7 @@ public class NetworkService {
     public Member accept(long networkId, long organizationId, MemberRequest request) {
         Sharing sharing = Sharing.parse(request == null ? null : request.sharing());
         return jdbi.inTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizations.require(organizationId);
             if (dao.deleteInvitation(networkId, organizationId) == 0) {
                 throw new ResourceNotFoundException("invitation of network", networkId);
             }
@@ -198,7 +198,7 @@ public class NetworkService {
 
     /** What an organization shares with whom. */
     public List<Member> memberships(long organizationId) {
-        requireOrganization(organizationId);
+        organizations.require(organizationId);
         return dao.memberships(organizationId);
     }
 
@@ -319,10 +319,6 @@ public class NetworkService {
         dao.find(id).orElseThrow(() -> new ResourceNotFoundException("network", id));
     }
 
-    private void requireOrganization(long id) {
-        organizations.find(id).orElseThrow(() -> new ResourceNotFoundException("organization", id));
-    }
-
     private static String name(String name) {
         if (name == null || name.isBlank()) {
             throw new ValidationException("name", "name is required", "error_required");
@@ -365,8 +361,9 @@ public class NetworkService {
         if (year == null) {
             throw new ValidationException(field, field + " is required", "error_required");
         }
-        if (year < 1990 || year > 2100) {
-            throw new ValidationException(field, field + " must be a year between 1990 and 2100", "error_year");
+        if (year < Period.EARLIEST_YEAR || year > Period.LATEST_YEAR) {
+            throw new ValidationException(field, field + " must be a year between "
+                    + Period.EARLIEST_YEAR + " and " + Period.LATEST_YEAR, "error_year");
         }
         return year;
     }

@@ -2,6 +2,7 @@ package org.empreinte.organization;
 
 import java.util.Locale;
 
+import org.empreinte.calculation.Period;
 import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
@@ -39,12 +40,13 @@ public record ElectricityContract(Long id, Long siteId, String kind, Double co2e
             }
             rate = co2eKgPerKwh;
         }
-        if (fromYear == null || fromYear < 1990 || fromYear > 2100) {
-            throw new ValidationException("fromYear", "fromYear must be a year between 1990 and 2100", "error_year");
+        if (fromYear == null || fromYear < Period.EARLIEST_YEAR || fromYear > Period.LATEST_YEAR) {
+            throw new ValidationException("fromYear", "fromYear must be a year between "
+                    + Period.EARLIEST_YEAR + " and " + Period.LATEST_YEAR, "error_year");
         }
         int end = toYear == null ? fromYear : toYear;
-        if (end < fromYear || end > 2100) {
-            throw new ValidationException("toYear", "toYear must be a year from fromYear to 2100", "error_year");
+        if (end < fromYear || end > Period.LATEST_YEAR) {
+            throw new ValidationException("toYear", "toYear must be a year from fromYear to " + Period.LATEST_YEAR, "error_year");
         }
         String text = description == null ? "" : description.strip();
         if (text.isEmpty()) {

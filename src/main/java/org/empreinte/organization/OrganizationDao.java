@@ -15,6 +15,8 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+import org.empreinte.web.ResourceNotFoundException;
+
 @RegisterRowMapper(OrganizationDao.OrganizationMapper.class)
 @RegisterConstructorMapper(Site.class)
 /** Inserts return their id with RETURNING, which SQLite (3.35+) and PostgreSQL both support. */
@@ -35,6 +37,14 @@ public interface OrganizationDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM organization WHERE id = :id")
     Optional<Organization> find(@Bind("id") long id);
+
+    /**
+     * The organization, or the 404 that names it: every service checks this first under an organization's
+     * address, and all of them answer an unknown one alike.
+     */
+    default Organization require(long id) {
+        return find(id).orElseThrow(() -> new ResourceNotFoundException("organization", id));
+    }
 
     /** Marks a write to the organization's data, in the writing transaction (see {@link #revision}). */
     @SqlUpdate("UPDATE organization SET data_revision = data_revision + 1 WHERE id = :id")

@@ -67,7 +67,7 @@ public record OrganizationRequest(
         if (annualRevenueCad != null) {
             NumberFields.zeroOrBetween("annualRevenueCad", annualRevenueCad, MIN_FIGURE, MAX_REVENUE_CAD);
         }
-        String cleanForm = legalForm == null || legalForm.isBlank() ? null : legalForm.strip();
+        String cleanForm = TextFields.blankToNull(legalForm);
         if (cleanForm != null && !LEGAL_FORMS.contains(cleanForm)) {
             throw new ValidationException("legalForm", "legalForm must be one of cooperative, nonprofit, mutual, other",
                     "error_legal_form");

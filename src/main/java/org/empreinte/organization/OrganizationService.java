@@ -55,7 +55,7 @@ public class OrganizationService {
     public Organization update(long id, OrganizationRequest request) {
         OrganizationRequest checked = request.validated();
         return jdbi.inTransaction(handle -> {
-            Organization before = organizationDao.find(id).orElseThrow(() -> new ResourceNotFoundException("organization", id));
+            Organization before = organizationDao.require(id);
             OrganizationRequest valid = checked.includeRadiativeForcing() != null ? checked
                     : new OrganizationRequest(checked.name(), checked.sector(), checked.region(), checked.employees(),
                             checked.annualRevenueCad(), checked.legalForm(), before.includeRadiativeForcing());
@@ -73,7 +73,7 @@ public class OrganizationService {
     public Organization get(long id) {
         return jdbi.withHandle(handle -> {
             OrganizationDao dao = organizationDao;
-            Organization organization = dao.find(id).orElseThrow(() -> new ResourceNotFoundException("organization", id));
+            Organization organization = dao.require(id);
             return organization.withSites(dao.sites(id));
         });
     }
@@ -111,7 +111,7 @@ public class OrganizationService {
         SiteRequest valid = request.validated();
         return jdbi.inTransaction(handle -> {
             OrganizationDao dao = organizationDao;
-            requireOrganization(dao, organizationId);
+            dao.require(organizationId);
             if (dao.siteNamed(organizationId, valid.name()).isPresent()) {
                 throw new ValidationException("name", "a site with this name already exists", "error_site_exists");
             }
@@ -126,7 +126,7 @@ public class OrganizationService {
         SiteRequest valid = request.validated();
         return jdbi.inTransaction(handle -> {
             OrganizationDao dao = organizationDao;
-            requireOrganization(dao, organizationId);
+            dao.require(organizationId);
             dao.siteNamed(organizationId, valid.name()).filter(s -> s.id() != siteId).ifPresent(s -> {
                 throw new ValidationException("name", "a site with this name already exists", "error_site_exists");
             });
@@ -144,7 +144,7 @@ public class OrganizationService {
     public void deleteSite(long organizationId, long siteId) {
         jdbi.useTransaction(handle -> {
             OrganizationDao dao = organizationDao;
-            requireOrganization(dao, organizationId);
+            dao.require(organizationId);
             dao.site(organizationId, siteId).orElseThrow(() -> new ResourceNotFoundException("site", siteId));
             if (dao.activitiesAtSite(siteId) > 0) {
                 throw new ValidationException("site", "the site still has activities; move or delete them first", "error_site_in_use");
@@ -159,7 +159,7 @@ public class OrganizationService {
     public List<Site> sites(long organizationId) {
         return jdbi.withHandle(handle -> {
             OrganizationDao dao = organizationDao;
-            requireOrganization(dao, organizationId);
+            dao.require(organizationId);
             return dao.sites(organizationId);
         });
     }
@@ -171,12 +171,6 @@ public class OrganizationService {
             throw new ValidationException(field, "this change would leave " + failures.size()
                     + " activities without an emission factor, for example " + failures.get(0), "error_recompute_failed",
                     failures.size());
-        }
-    }
-
-    static void requireOrganization(OrganizationDao dao, long organizationId) {
-        if (dao.find(organizationId).isEmpty()) {
-            throw new ResourceNotFoundException("organization", organizationId);
         }
     }
 

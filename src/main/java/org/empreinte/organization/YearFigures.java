@@ -1,5 +1,6 @@
 package org.empreinte.organization;
 
+import org.empreinte.calculation.Period;
 import org.empreinte.web.NumberFields;
 import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
@@ -12,8 +13,9 @@ public record YearFigures(Integer year, Double employees, Double revenueCad, Str
 
     /** The body of {@code PUT .../years/{year}}, checked; the year comes from the path. */
     public YearFigures validated(int pathYear) {
-        if (pathYear < 1990 || pathYear > 2100) {
-            throw new ValidationException("year", "year must be a year between 1990 and 2100", "error_year");
+        if (pathYear < Period.EARLIEST_YEAR || pathYear > Period.LATEST_YEAR) {
+            throw new ValidationException("year", "year must be a year between "
+                    + Period.EARLIEST_YEAR + " and " + Period.LATEST_YEAR, "error_year");
         }
         if (year != null && year != pathYear) {
             throw new ValidationException("year", "the body's year differs from the address's", "error_year_mismatch");
@@ -22,7 +24,7 @@ public record YearFigures(Integer year, Double employees, Double revenueCad, Str
         between("employees", employees, OrganizationRequest.MAX_EMPLOYEES);
         between("revenueCad", revenueCad, OrganizationRequest.MAX_REVENUE_CAD);
         between("customValue", customValue, OrganizationRequest.MAX_REVENUE_CAD);
-        String label = customLabel == null || customLabel.isBlank() ? null : customLabel.strip();
+        String label = TextFields.blankToNull(customLabel);
         if (label != null && label.length() > 100) {
             throw new ValidationException("customLabel", "customLabel must be at most 100 characters", "error_too_long", 100);
         }

@@ -62,14 +62,14 @@ public class YearlyFigures implements IntensityDenominators {
     }
 
     public List<YearFigures> years(long organizationId) {
-        requireOrganization(organizationId);
+        organizationDao.require(organizationId);
         return dao.years(organizationId);
     }
 
     public YearFigures putYear(long organizationId, int year, YearFigures request) {
         YearFigures valid = request.validated(year);
         return jdbi.inTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             dao.deleteYear(organizationId, valid);
             dao.insertYear(organizationId, valid, clock.instant().toString());
             organizationDao.touch(organizationId);
@@ -78,14 +78,14 @@ public class YearlyFigures implements IntensityDenominators {
     }
 
     public List<ElectricityContract> contracts(long organizationId) {
-        requireOrganization(organizationId);
+        organizationDao.require(organizationId);
         return dao.contracts(organizationId);
     }
 
     public ElectricityContract addContract(long organizationId, ElectricityContract request) {
         ElectricityContract valid = request.validated();
         return jdbi.inTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             if (valid.siteId() != null && organizationDao.site(organizationId, valid.siteId()).isEmpty()) {
                 throw new ValidationException("siteId", "this organization has no site " + valid.siteId(), "error_site_unknown",
                         valid.siteId());
@@ -99,18 +99,12 @@ public class YearlyFigures implements IntensityDenominators {
 
     public void deleteContract(long organizationId, long contractId) {
         jdbi.useTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             if (dao.deleteContract(organizationId, contractId) == 0) {
                 throw new ResourceNotFoundException("electricity contract", contractId);
             }
             organizationDao.touch(organizationId);
         });
-    }
-
-    private void requireOrganization(long organizationId) {
-        if (organizationDao.find(organizationId).isEmpty()) {
-            throw new ResourceNotFoundException("organization", organizationId);
-        }
     }
 
     private static OptionalDouble positive(double value) {

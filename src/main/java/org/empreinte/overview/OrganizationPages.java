@@ -103,7 +103,7 @@ public class OrganizationPages {
             shown = fallback;
         }
         Period period = Period.ofYear(shown);
-        String cleanTag = tag == null || tag.isBlank() ? null : tag.strip();
+        String cleanTag = org.empreinte.web.TextFields.blankToNull(tag);
         Paging paging;
         try {
             paging = Paging.of(null, after, 2).withLimit(ACTIVITIES_SHOWN);

@@ -1,5 +1,7 @@
 package org.empreinte.target;
 
+import static org.empreinte.web.TextFields.blankToNull;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,10 +160,6 @@ public class TargetPages {
         }
         return new TargetsPage(context, organization, list, progress, targets.actions(orgId), targets.categories(),
                 targetForm, actionForm, estimateForm, fields, added);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Integer whole(Form form, String field) {

@@ -1,5 +1,7 @@
 package org.empreinte.target;
 
+import static org.empreinte.web.TextFields.blankToNull;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,8 +41,6 @@ import org.empreinte.web.ValidationException;
 /** Reduction targets and the action plan: each write validated, then stored in one transaction. */
 public class TargetService {
 
-    static final int FIRST_YEAR = 1990;
-    static final int LAST_YEAR = 2100;
     static final Set<String> KINDS = Set.of(Target.ABSOLUTE, Target.INTENSITY);
     static final List<String> STATUSES = List.of(Action.PLANNED, Action.IN_PROGRESS, Action.DONE);
     private static final int MAX_TEXT = 200;
@@ -84,7 +84,7 @@ public class TargetService {
     public Target createTarget(long organizationId, TargetRequest request) {
         requireBody(request);
         return jdbi.inTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             Valid valid = validate(organizationId, request);
             long id = targetDao.insert(organizationId, valid.name(), valid.baseYear(), valid.targetYear(),
                     valid.reductionPercent(), TargetDao.scopes(valid.scopes()), valid.kind(), valid.metric(), valid.preset(),
@@ -97,21 +97,21 @@ public class TargetService {
 
     public List<Target> targets(long organizationId) {
         return jdbi.withHandle(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             return targetDao.list(organizationId);
         });
     }
 
     public Target target(long organizationId, long targetId) {
         return jdbi.withHandle(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             return targetDao.find(organizationId, targetId).orElseThrow(() -> new ResourceNotFoundException("target", targetId));
         });
     }
 
     public void deleteTarget(long organizationId, long targetId) {
         jdbi.useTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             Target before = targetDao.find(organizationId, targetId).orElseThrow(() -> new ResourceNotFoundException("target",
                     targetId));
             targetDao.delete(organizationId, targetId);
@@ -272,10 +272,10 @@ public class TargetService {
 
     public Action createAction(long organizationId, ActionRequest request) {
         requireBody(request);
-        jdbi.useHandle(handle -> requireOrganization(organizationId));
+        jdbi.useHandle(handle -> organizationDao.require(organizationId));
         ValidAction valid = validate(organizationId, request);
         return jdbi.inTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             long id = actionDao.insert(organizationId, valid.title(), valid.category(), valid.scope(), valid.reduction(),
                     valid.estimate(), valid.startYear(), valid.status(), now());
             return toAction(actionDao.find(organizationId, id).orElseThrow());
@@ -284,10 +284,10 @@ public class TargetService {
 
     public Action updateAction(long organizationId, long actionId, ActionRequest request) {
         requireBody(request);
-        jdbi.useHandle(handle -> requireOrganization(organizationId));
+        jdbi.useHandle(handle -> organizationDao.require(organizationId));
         ValidAction valid = validate(organizationId, request);
         return jdbi.inTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             if (actionDao.update(organizationId, actionId, valid.title(), valid.category(), valid.scope(), valid.reduction(),
                     valid.estimate(), valid.startYear(), valid.status(), now()) == 0) {
                 throw new ResourceNotFoundException("action", actionId);
@@ -298,7 +298,7 @@ public class TargetService {
 
     public Action action(long organizationId, long actionId) {
         return jdbi.withHandle(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             return toAction(actionDao.find(organizationId, actionId)
                     .orElseThrow(() -> new ResourceNotFoundException("action", actionId)));
         });
@@ -306,14 +306,14 @@ public class TargetService {
 
     public List<Action> actions(long organizationId) {
         return jdbi.withHandle(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             return actionDao.list(organizationId).stream().map(this::toAction).toList();
         });
     }
 
     public void deleteAction(long organizationId, long actionId) {
         jdbi.useTransaction(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             if (actionDao.delete(organizationId, actionId) == 0) {
                 throw new ResourceNotFoundException("action", actionId);
             }
@@ -423,8 +423,9 @@ public class TargetService {
         if (value == null) {
             throw new ValidationException(field, field + " is required", "error_required");
         }
-        if (value < FIRST_YEAR || value > LAST_YEAR) {
-            throw new ValidationException(field, field + " must be a year between 1990 and 2100", "error_year");
+        if (value < Period.EARLIEST_YEAR || value > Period.LATEST_YEAR) {
+            throw new ValidationException(field, field + " must be a year between "
+                    + Period.EARLIEST_YEAR + " and " + Period.LATEST_YEAR, "error_year");
         }
         return value;
     }
@@ -441,20 +442,10 @@ public class TargetService {
         return TextFields.line(field, clean);
     }
 
-    private void requireOrganization(long organizationId) {
-        if (organizationDao.find(organizationId).isEmpty()) {
-            throw new ResourceNotFoundException("organization", organizationId);
-        }
-    }
-
     private static void requireBody(Object body) {
         if (body == null) {
             throw new MalformedRequestException(null, "a JSON body is required");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private String now() {

@@ -1,5 +1,7 @@
 package org.empreinte.target;
 
+import static org.empreinte.web.Html.escape;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,12 +101,5 @@ final class TrajectoryChart {
 
     private static double y(double value, double top) {
         return TOP + PLOT_HEIGHT - value / top * PLOT_HEIGHT;
-    }
-
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

@@ -34,6 +34,14 @@ public final class TextFields {
     }
 
     /**
+     * An optional text as stored: null when absent or blank, else stripped of surrounding blanks, so that a
+     * form's empty field and a JSON null mean the same and "  Bureau " is the same category as "Bureau".
+     */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
      * Every text inside an activity's attributes, keys and values, nested ones too, each as a single line: a
      * refusal names the attribute ({@code attributes.from}), which is also its CSV column.
      */

@@ -119,6 +119,42 @@ class PeriodTest {
     }
 
     @Nested
+    class ShareOfDaysIn {
+
+        private final Period billAcrossNewYear = period("2024-12-15", "2025-01-14");
+
+        @Test
+        void aYearTakesItsDaysOfTheBill() {
+            // 15..31 December = 17 of 31 days; 1..14 January = 14 of 31 days
+            assertThat(billAcrossNewYear.shareOfDaysIn(Period.ofYear(2024))).isEqualTo(17.0 / 31);
+            assertThat(billAcrossNewYear.shareOfDaysIn(Period.ofYear(2025))).isEqualTo(14.0 / 31);
+        }
+
+        @Test
+        void countsTheLeapDay() {
+            // 1 February..31 March 2024 = 29 + 31 = 60 days, 29 of them in February; 2023 has 28 of 59
+            assertThat(period("2024-02-01", "2024-03-31").shareOfDaysIn(period("2024-02-01", "2024-02-29")))
+                    .isEqualTo(29.0 / 60);
+            assertThat(period("2023-02-01", "2023-03-31").shareOfDaysIn(period("2023-02-01", "2023-02-28")))
+                    .isEqualTo(28.0 / 59);
+        }
+
+        @Test
+        void aWindowHoldingThePeriodTakesAllOfItAndADisjointOneNone() {
+            assertThat(billAcrossNewYear.shareOfDaysIn(period("2024-01-01", "2025-12-31"))).isEqualTo(1.0);
+            assertThat(billAcrossNewYear.shareOfDaysIn(Period.ofYear(2023))).isZero();
+        }
+
+        @Test
+        void isNotSymmetric() {
+            // the share is of this period's days: 17 days are all of December's part, 17/31 of the bill
+            Period december = period("2024-12-15", "2024-12-31");
+            assertThat(december.shareOfDaysIn(billAcrossNewYear)).isEqualTo(1.0);
+            assertThat(billAcrossNewYear.shareOfDaysIn(december)).isEqualTo(17.0 / 31);
+        }
+    }
+
+    @Nested
     class SplitByMonth {
 
         @Test

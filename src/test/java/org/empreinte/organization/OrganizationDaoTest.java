@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.empreinte.activity.ActivityDao;
 import org.empreinte.activity.MonthShareRow;
 import org.empreinte.db.TestDatabase;
+import org.empreinte.web.ResourceNotFoundException;
 
 /** OrganizationDao on a real SQLite file; every test runs in a transaction that is rolled back. */
 @DisplayName("OrganizationDao")
@@ -136,6 +137,23 @@ class OrganizationDaoTest {
             long id = insertOrganization("Coop du Vieux-Port");
 
             assertThat(dao.find(id + 1000)).isEmpty();
+        }
+
+        @Test
+        void requireGivesTheOrganizationOrTheNotFoundThatNamesIt() {
+            long id = insertOrganization("Coop du Vieux-Port");
+
+            assertThat(dao.require(id).name()).isEqualTo("Coop du Vieux-Port");
+            assertThatThrownBy(() -> dao.require(id + 1000))
+                    .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.status()).isEqualTo(404))
+                    .hasMessage("organization " + (id + 1000) + " not found");
+        }
+
+        @Test
+        void requireWorksOnAnOnDemandDaoAsTheServicesHoldIt() {
+            // the services read through jdbi.onDemand, outside this test's transaction
+            OrganizationDao onDemand = jdbi.onDemand(OrganizationDao.class);
+            assertThatThrownBy(() -> onDemand.require(Long.MAX_VALUE)).isInstanceOf(ResourceNotFoundException.class);
         }
     }
 

@@ -69,4 +69,13 @@ class TextFieldsTest {
             TextFields.line("name", text);
         }
     }
+
+    @Test
+    void blankToNullStripsATextAndReadsABlankOneAsAbsent() {
+        assertThat(TextFields.blankToNull("  Bureau de Québec \t")).isEqualTo("Bureau de Québec");
+        assertThat(TextFields.blankToNull("l'économie")).isEqualTo("l'économie");
+        assertThat(TextFields.blankToNull(" \t\n")).isNull();
+        assertThat(TextFields.blankToNull("")).isNull();
+        assertThat(TextFields.blankToNull(null)).isNull();
+    }
 }
