@@ -78,6 +78,7 @@ import org.empreinte.organization.OrganizationService;
 import org.empreinte.organization.YearFiguresResource;
 import org.empreinte.organization.YearlyFigures;
 import org.empreinte.overview.OrganizationPages;
+import org.empreinte.target.ActionPlan;
 import org.empreinte.target.ActionResource;
 import org.empreinte.target.TargetPages;
 import org.empreinte.target.TargetResource;
@@ -145,16 +146,16 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         Jdbi jdbi = DatabaseSetup.open(environment, configuration.getDataSourceFactory());
         LOG.info("Database ready, schema up to date ({} ms)", (System.nanoTime() - start) / 1_000_000);
 
-        AuditTrail auditTrail = new AuditTrail(jdbi, clock);
+        AuditTrail auditTrail = new AuditTrail(jdbi, environment.getObjectMapper(), clock);
         UnitOfWork units = new UnitOfWork(jdbi, auditTrail);
         ActivityFeature activityFeature = ActivityFeature.wire(jdbi, library, environment.getObjectMapper(), clock, auditTrail,
                 units, extraKinds);
         ActivityService activities = activityFeature.activities();
         ActivityForm activityFields = new ActivityForm(activityFeature.kinds());
         EmpreinteConfiguration.AuthConfiguration auth = configuration.getAuth();
-        AccountService accounts = new AccountService(jdbi, clock, auth.getSessionLength().toJavaDuration());
+        AccountService accounts = new AccountService(jdbi, units, clock, auth.getSessionLength().toJavaDuration());
         // activity builds on organization: organization calls back through its ActivityRecompute, never importing activity.
-        OrganizationService organizations = new OrganizationService(jdbi, clock,
+        OrganizationService organizations = new OrganizationService(jdbi, units, clock,
                 activityFeature.recomputation()::recomputeOrganization, accounts);
         CachingAuthenticator<String, User> tokenCache = new CachingAuthenticator<>(environment.metrics(),
                 new TokenAuthenticator(auth.getAdminToken(), accounts), CaffeineSpec.parse(auth.getTokenCache()));
@@ -163,14 +164,16 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 // On the console only, once: the logger's files must never hold a password.
                 .ifPresent(password -> System.out.printf("%n  Empreinte: first administrator %s, password %s%n"
                         + "  (sign in at /login and change it; shown this once)%n%n", auth.getFirstAdminEmail(), password));
-        YearlyFigures yearlyFigures = new YearlyFigures(jdbi, clock);
+        YearlyFigures yearlyFigures = new YearlyFigures(jdbi, units, clock);
         ReportCache reportCache = new ReportCache(configuration.getReportCache().getMaximumSize(),
                 configuration.getReportCache().getExpireAfterAccess().toJavaDuration());
         reportCache.registerMetrics(environment.metrics());
         FootprintService footprints = new FootprintService(jdbi, library, yearlyFigures, reportCache);
         IntensityDenominators denominators = yearlyFigures;
-        TargetService targets = new TargetService(jdbi, footprints, activityFeature.restatement(), denominators, library,
+        ActionPlan actionPlan = new ActionPlan(jdbi, units, activityFeature.restatement(), library,
                 environment.getObjectMapper(), clock);
+        TargetService targets = new TargetService(jdbi, units, footprints, activityFeature.restatement(), actionPlan,
+                denominators, library, clock);
         ActivityImport imports = activityFeature.imports();
         imports.discardUnpublished();
 
@@ -197,7 +200,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new AuthFilter(tokenCache, accounts));
         jersey.register(new AccessFilter(accounts));
         jersey.register(new AccountResource(accounts, tokenCache));
-        InvitationService invitations = new InvitationService(jdbi, clock);
+        InvitationService invitations = new InvitationService(jdbi, units, clock);
         jersey.register(new MemberResource(accounts, invitations));
         jersey.register(new InvitationResource(invitations));
         jersey.register(new AuditResource(auditTrail));
@@ -219,7 +222,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ReportResource(footprints, clock));
         jersey.register(new ReportPages(organizations, footprints, yearlyFigures, clock));
         jersey.register(new TargetResource(targets));
-        jersey.register(new ActionResource(targets));
+        jersey.register(new ActionResource(actionPlan));
         EmissionFactorResource factorApi = new EmissionFactorResource(library);
         jersey.register(factorApi);
         jersey.register(new AirportResource(library.airports()));
@@ -229,9 +232,9 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ActivityPages(activities, activityFields, organizations));
         jersey.register(new ActivityImportPages(imports, activityFeature.csv(), organizations));
         jersey.register(new FactorPages(library, factorApi));
-        jersey.register(new TargetPages(targets, organizations, activityFields));
+        jersey.register(new TargetPages(targets, actionPlan, organizations, activityFields));
 
-        NetworkService networks = new NetworkService(jdbi, clock);
+        NetworkService networks = new NetworkService(jdbi, units, clock);
         BenchmarkService benchmarks = new BenchmarkService(jdbi,
                 configuration.getBenchmark().getMinimumPeers());
         jersey.register(new NetworkResource(networks, clock, accounts));

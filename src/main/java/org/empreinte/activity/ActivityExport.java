@@ -1,5 +1,7 @@
 package org.empreinte.activity;
 
+import static org.empreinte.web.TextFields.blankToNull;
+
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.organization.OrganizationDao;
-import org.empreinte.web.ResourceNotFoundException;
 
 /**
  * An organization's activities as a CSV file in the import's layout, streamed from the database: each activity
@@ -36,9 +37,7 @@ public final class ActivityExport {
     public Query query(long organizationId, String from, String to, String type, String tag) {
         Long fromDay = ActivityPreparation.day("from", from);
         Long toDay = ActivityPreparation.day("to", to);
-        if (organizationDao.find(organizationId).isEmpty()) {
-            throw new ResourceNotFoundException("organization", organizationId);
-        }
+        organizationDao.require(organizationId);
         return new Query(organizationId, fromDay, toDay, blankToNull(type), blankToNull(tag));
     }
 
@@ -69,7 +68,4 @@ public final class ActivityExport {
                 a.periodEnd(), null, a.region(), a.siteName(), tags, a.dataQuality(), attributes);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -25,7 +25,6 @@ import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 import org.empreinte.activity.ImportRefusedException.RowError;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
@@ -108,7 +107,7 @@ public final class ActivityImport {
     }
 
     private Result importCsv(long organizationId, String fileName, String sha256, Source source) {
-        requireOrganization(organizationId);
+        organizationDao.require(organizationId);
         csvDao.findImport(organizationId, sha256).ifPresent(previous -> {
             throw new DuplicateImportException(previous);
         });
@@ -301,12 +300,6 @@ public final class ActivityImport {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void requireOrganization(long organizationId) {
-        if (organizationDao.find(organizationId).isEmpty()) {
-            throw new ResourceNotFoundException("organization", organizationId);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.empreinte.activity;
 
+import static org.empreinte.web.TextFields.blankToNull;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -90,7 +92,4 @@ public class ActivityPages {
         return new ActivityFormPage(context, organization, form, fields);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

@@ -44,8 +44,8 @@ import org.empreinte.web.ValidationException;
 public final class ActivityPreparation {
 
     public static final Set<String> DATA_QUALITIES = Set.of("measured", "estimated");
-    static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
-    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    static final LocalDate EARLIEST = LocalDate.of(Period.EARLIEST_YEAR, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(Period.LATEST_YEAR, 12, 31);
     /**
      * A millionth of the unit entered (a gram of a tonne, a kilojoule of a gigajoule): finer than any bill, and
      * above zero, so that nothing logged is empty and -0, subnormals and NaN are refused with it.
@@ -237,7 +237,7 @@ public final class ActivityPreparation {
             throw new ValidationException(field, field + " must be a date YYYY-MM-DD", "error_date");
         }
         if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-            throw new ValidationException(field, field + " must be between 1990-01-01 and 2100-12-31", "error_date_range");
+            throw new ValidationException(field, field + " must be between " + EARLIEST + " and " + LATEST, "error_date_range");
         }
         return date;
     }

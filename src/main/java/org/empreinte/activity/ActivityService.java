@@ -1,5 +1,7 @@
 package org.empreinte.activity;
 
+import static org.empreinte.web.TextFields.blankToNull;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -35,6 +37,7 @@ public class ActivityService {
      * 5.0.0 BOM pins (jdbi/jdbi#2991).
      */
     private final ActivityDao activityDao;
+    private final OrganizationDao organizationDao;
     private final OrganizationLookup lookup;
     private final ActivityPreparation preparation;
     private final UnitOfWork units;
@@ -46,7 +49,8 @@ public class ActivityService {
             FactorLibrary library, Clock clock) {
         this.jdbi = jdbi;
         this.activityDao = jdbi.onDemand(ActivityDao.class);
-        this.lookup = OrganizationLookup.of(jdbi.onDemand(OrganizationDao.class));
+        this.organizationDao = jdbi.onDemand(OrganizationDao.class);
+        this.lookup = OrganizationLookup.of(organizationDao);
         this.preparation = preparation;
         this.units = units;
         this.audit = audit;
@@ -117,7 +121,7 @@ public class ActivityService {
 
     public Activity get(long organizationId, long activityId) {
         return jdbi.withHandle(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             return toActivity(find(organizationId, activityId));
         });
     }
@@ -134,7 +138,7 @@ public class ActivityService {
         Long afterDay = paging.isFirst() ? null : paging.number(0);
         Long afterId = paging.isFirst() ? null : paging.number(1);
         return jdbi.withHandle(handle -> {
-            requireOrganization(organizationId);
+            organizationDao.require(organizationId);
             List<ActivityRow> rows = activityDao.page(filter, afterDay, afterId, newestFirst, paging.limit() + 1);
             Paging.Slice<ActivityRow> slice = paging.slice(rows, row -> Paging.cursor(row.startDay(), row.id()));
             Map<Long, List<String>> tags = activityDao.tagsOf(slice.items().stream().map(ActivityRow::id).toList());
@@ -182,16 +186,6 @@ public class ActivityService {
                 preparation.readAttributes(row.attributes()), row.co2eKg(), row.scope(), row.category(), byGas, factor,
                 row.createdAt(), row.updatedAt(), ActivityPreparation.distanceKm(row.type(), row.quantity(), row.unit()),
                 GhgCategories.scope3(row.category()).orElse(null));
-    }
-
-    private void requireOrganization(long organizationId) {
-        if (lookup.find(organizationId).isEmpty()) {
-            throw new ResourceNotFoundException("organization", organizationId);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private String now() {

@@ -62,10 +62,9 @@ public class Restatement {
                     failures.add("activity " + row.id() + ": " + e.getMessage());
                     Period whole = new Period(start, end);
                     for (int year : years) {
-                        LocalDate from = start.getYear() < year ? LocalDate.of(year, 1, 1) : start;
-                        LocalDate to = end.getYear() > year ? LocalDate.of(year, 12, 31) : end;
-                        if (!to.isBefore(from)) {
-                            double share = row.co2eKg() * new Period(from, to).days() / whole.days();
+                        // A year the period does not reach stays absent, not a zero.
+                        if (whole.overlapDays(Period.ofYear(year)) > 0) {
+                            double share = row.co2eKg() * whole.shareOfDaysIn(Period.ofYear(year));
                             totals.computeIfAbsent(year, y -> new TreeMap<>()).merge(row.scope(), share, Double::sum);
                         }
                     }

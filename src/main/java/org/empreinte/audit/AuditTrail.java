@@ -25,9 +25,9 @@ public class AuditTrail {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AuditTrail(Jdbi jdbi, Clock clock) {
+    public AuditTrail(Jdbi jdbi, ObjectMapper json, Clock clock) {
         this.dao = jdbi.onDemand(AuditDao.class);
-        this.json = io.dropwizard.jackson.Jackson.newObjectMapper();
+        this.json = json;
         this.clock = clock;
     }
 

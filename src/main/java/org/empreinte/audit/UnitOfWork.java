@@ -1,7 +1,5 @@
 package org.empreinte.audit;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -22,30 +20,37 @@ import org.empreinte.web.ResourceNotFoundException;
  */
 public final class UnitOfWork {
 
-    /** What a unit's work changed: its audit entries, written when the work returns. */
+    /** What a unit's work changed: each change goes to the trail as it is recorded, in the unit's transaction. */
     public static final class Changes {
 
-        private final long organizationId;
-        private final List<Entry> entries = new ArrayList<>();
+        private final AuditTrail audit;
+        private Long organizationId;
+        private int recorded;
 
-        private Changes(long organizationId) {
+        private Changes(AuditTrail audit, Long organizationId) {
+            this.audit = audit;
             this.organizationId = organizationId;
         }
 
-        public long organizationId() {
-            return organizationId;
+        /** The organization a {@link #create} has just inserted: its changes are recorded under it. */
+        public void created(long id) {
+            if (organizationId != null) {
+                throw new IllegalStateException("the unit already writes organization " + organizationId);
+            }
+            organizationId = id;
         }
 
         /** One change: what it was before and after (written as JSON; null for a creation's before, a deletion's after). */
         public void record(String entity, Long entityId, String action, Object before, Object after) {
-            entries.add(new Entry(entity, entityId, action, before, after));
+            if (organizationId == null) {
+                throw new IllegalStateException("a creation records its changes after saying what it created");
+            }
+            audit.record(organizationId, entity, entityId, action, before, after);
+            recorded++;
         }
 
         public boolean isEmpty() {
-            return entries.isEmpty();
-        }
-
-        private record Entry(String entity, Long entityId, String action, Object before, Object after) {
+            return recorded == 0;
         }
     }
 
@@ -78,6 +83,22 @@ public final class UnitOfWork {
         return run(organizationId, work, true);
     }
 
+    /**
+     * Creates an organization in one transaction: the work inserts it, says its id ({@link Changes#created}) and
+     * records the creation.
+     */
+    public <T> T create(Function<Changes, T> work) {
+        return jdbi.inTransaction(handle -> {
+            Changes changes = new Changes(audit, null);
+            T result = work.apply(changes);
+            if (changes.organizationId == null) {
+                throw new IllegalStateException("a creation did not say which organization it created");
+            }
+            finish(changes, true);
+            return result;
+        });
+    }
+
     public void run(long organizationId, Consumer<Changes> work) {
         run(organizationId, changes -> {
             work.accept(changes);
@@ -98,18 +119,21 @@ public final class UnitOfWork {
             if (revisions.exists(organizationId) == 0) {
                 throw new ResourceNotFoundException("organization", organizationId);
             }
-            Changes changes = new Changes(organizationId);
+            Changes changes = new Changes(audit, organizationId);
             T result = work.apply(changes);
-            if (changes.isEmpty()) {
-                if (mustChange) {
-                    throw new IllegalStateException("a write to organization " + organizationId + " recorded no change");
-                }
-                return result;
-            }
-            revisions.raise(organizationId);
-            changes.entries.forEach(entry -> audit.record(organizationId, entry.entity(), entry.entityId(), entry.action(),
-                    entry.before(), entry.after()));
+            finish(changes, mustChange);
             return result;
         });
+    }
+
+    private void finish(Changes changes, boolean mustChange) {
+        long organizationId = changes.organizationId;
+        if (changes.isEmpty()) {
+            if (mustChange) {
+                throw new IllegalStateException("a write to organization " + organizationId + " recorded no change");
+            }
+            return;
+        }
+        revisions.raise(organizationId);
     }
 }

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.audit.AuditTrail;
+import org.empreinte.audit.UnitOfWork;
 import org.empreinte.network.NetworkAccess;
 import org.empreinte.organization.OrganizationAccess;
 import org.empreinte.organization.OrganizationDao;
@@ -37,17 +39,19 @@ public class AccountService implements OrganizationAccess, NetworkAccess {
     private final Jdbi jdbi;
     private final AuthDao dao;
     private final OrganizationDao organizations;
+    private final InvitationDao invitations;
     private final Clock clock;
     private final Duration sessionLength;
-    private final AuditTrail audit;
+    private final UnitOfWork units;
 
-    public AccountService(Jdbi jdbi, Clock clock, Duration sessionLength) {
+    public AccountService(Jdbi jdbi, UnitOfWork units, Clock clock, Duration sessionLength) {
         this.jdbi = jdbi;
         this.dao = jdbi.onDemand(AuthDao.class);
         this.organizations = jdbi.onDemand(OrganizationDao.class);
+        this.invitations = jdbi.onDemand(InvitationDao.class);
         this.clock = clock;
         this.sessionLength = sessionLength;
-        this.audit = new AuditTrail(jdbi, clock);
+        this.units = units;
     }
 
     public record UserRequest(String email, String name, String password, Boolean admin) {
@@ -272,21 +276,20 @@ public class AccountService implements OrganizationAccess, NetworkAccess {
      */
     public AuthDao.Membership addMember(long organizationId, MemberRequest request) {
         InvitationService.Invitee invitee = InvitationService.invitee(request);
-        return jdbi.inTransaction(handle -> {
-            organizations.require(organizationId);
+        return units.write(organizationId, changes -> {
             User user = (invitee.email() != null ? dao.userByEmail(invitee.email()) : dao.user(invitee.userId()))
                     .orElseThrow(() -> invitee.email() != null
                             ? new ValidationException("email", "no user has the address " + invitee.email(), "error_user_unknown",
                                     invitee.email())
                             : new ValidationException("userId", "no user " + invitee.userId(), "error_user_unknown",
                                     invitee.userId()));
-            java.util.Optional<String> before = dao.role(organizationId, user.id());
+            Optional<String> before = dao.role(organizationId, user.id());
             dao.deleteMember(organizationId, user.id());
             dao.insertMember(organizationId, user.id(), invitee.role());
             AuthDao.Membership member = dao.members(organizationId).stream().filter(m -> m.userId() == user.id())
                     .findFirst().orElseThrow();
-            audit.record(organizationId, "member", user.id(), before.isPresent() ? AuditTrail.UPDATE : AuditTrail.CREATE,
-                    before.map(r -> java.util.Map.of("role", r)).orElse(null), member);
+            changes.record("member", user.id(), before.isPresent() ? AuditTrail.UPDATE : AuditTrail.CREATE,
+                    before.map(r -> Map.of("role", r)).orElse(null), member);
             return member;
         });
     }
@@ -321,15 +324,14 @@ public class AccountService implements OrganizationAccess, NetworkAccess {
     }
 
     public void removeMember(long organizationId, long userId) {
-        jdbi.useTransaction(handle -> {
-            java.util.Optional<String> before = dao.role(organizationId, userId);
+        units.run(organizationId, changes -> {
+            Optional<String> before = dao.role(organizationId, userId);
             if (dao.deleteMember(organizationId, userId) == 0) {
                 throw new ResourceNotFoundException("member", userId);
             }
             // Nothing left behind that would let them back in: invitations to them, and those they sent.
-            handle.attach(InvitationDao.class).deleteConcerning(organizationId, userId,
-                    dao.user(userId).map(User::email).orElse(""));
-            audit.record(organizationId, "member", userId, AuditTrail.DELETE, java.util.Map.of("role", before.orElse("")), null);
+            invitations.deleteConcerning(organizationId, userId, dao.user(userId).map(User::email).orElse(""));
+            changes.record("member", userId, AuditTrail.DELETE, Map.of("role", before.orElse("")), null);
         });
     }
 }

@@ -1,6 +1,7 @@
 package org.empreinte.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.audit.Actor;
 import org.empreinte.audit.AuditTrail;
+import org.empreinte.audit.UnitOfWork;
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.ValidationException;
 
@@ -24,19 +26,19 @@ public class InvitationService {
     private final Jdbi jdbi;
     private final InvitationDao dao;
     private final AuthDao accounts;
-    private final AuditTrail audit;
+    private final UnitOfWork units;
     private final Clock clock;
 
     /** How long an invitation waits to be accepted. */
-    public static final java.time.Duration VALID = java.time.Duration.ofDays(14);
+    public static final Duration VALID = Duration.ofDays(14);
     /** Invitations waiting at once per organization: enough for a team, not for spraying addresses. */
     public static final int MAX_PENDING = 100;
 
-    public InvitationService(Jdbi jdbi, Clock clock) {
+    public InvitationService(Jdbi jdbi, UnitOfWork units, Clock clock) {
         this.jdbi = jdbi;
         this.dao = jdbi.onDemand(InvitationDao.class);
         this.accounts = jdbi.onDemand(AuthDao.class);
-        this.audit = new AuditTrail(jdbi, clock);
+        this.units = units;
         this.clock = clock;
     }
 
@@ -62,7 +64,7 @@ public class InvitationService {
      * cannot come back through an invitation they sent themselves or another account of theirs.
      */
     public void invite(long organizationId, User inviter, Invitee invitee) {
-        jdbi.useTransaction(handle -> {
+        units.run(organizationId, changes -> {
             dao.deleteExpired(clock.instant().toString());
             dao.deleteSame(organizationId, invitee.email(), invitee.userId());
             if (dao.count(organizationId) >= MAX_PENDING) {
@@ -71,7 +73,7 @@ public class InvitationService {
             }
             long id = dao.insert(organizationId, invitee.email(), invitee.userId(), invitee.role(), Actor.current(),
                     inviter.id(), clock.instant().toString(), clock.instant().plus(VALID).toString());
-            audit.record(organizationId, "invitation", id, AuditTrail.CREATE, null, dao.ofOrganization(organizationId)
+            changes.record("invitation", id, AuditTrail.CREATE, null, dao.ofOrganization(organizationId)
                     .stream().filter(i -> i.id() == id).findFirst().orElseThrow());
         });
     }
@@ -81,11 +83,11 @@ public class InvitationService {
     }
 
     public void cancel(long organizationId, long invitationId) {
-        jdbi.useTransaction(handle -> {
+        units.run(organizationId, changes -> {
             if (dao.cancel(organizationId, invitationId) == 0) {
                 throw new ResourceNotFoundException("invitation", invitationId);
             }
-            audit.record(organizationId, "invitation", invitationId, AuditTrail.DELETE, Map.of("id", invitationId), null);
+            changes.record("invitation", invitationId, AuditTrail.DELETE, Map.of("id", invitationId), null);
         });
     }
 
@@ -96,26 +98,31 @@ public class InvitationService {
 
     /** Joins the organization in the role the invitation gave; another person's invitation is not found. */
     public AuthDao.Membership accept(User user, long invitationId) {
+        // The organization is known once the invitation is read: the unit joins that transaction.
         return jdbi.inTransaction(handle -> {
             InvitationDao.Received invitation = mine(user, invitationId);
             long organizationId = invitation.organizationId();
-            Optional<String> before = accounts.role(organizationId, user.id());
-            accounts.deleteMember(organizationId, user.id());
-            accounts.insertMember(organizationId, user.id(), invitation.role());
-            dao.delete(invitationId);
-            AuthDao.Membership member = accounts.members(organizationId).stream().filter(m -> m.userId() == user.id())
-                    .findFirst().orElseThrow();
-            audit.record(organizationId, "member", user.id(), before.isPresent() ? AuditTrail.UPDATE : AuditTrail.CREATE,
-                    before.map(role -> Map.of("role", role)).orElse(null), member);
-            return member;
+            return units.write(organizationId, changes -> {
+                Optional<String> before = accounts.role(organizationId, user.id());
+                accounts.deleteMember(organizationId, user.id());
+                accounts.insertMember(organizationId, user.id(), invitation.role());
+                dao.delete(invitationId);
+                AuthDao.Membership member = accounts.members(organizationId).stream().filter(m -> m.userId() == user.id())
+                        .findFirst().orElseThrow();
+                changes.record("member", user.id(), before.isPresent() ? AuditTrail.UPDATE : AuditTrail.CREATE,
+                        before.map(role -> Map.of("role", role)).orElse(null), member);
+                return member;
+            });
         });
     }
 
     public void decline(User user, long invitationId) {
         jdbi.useTransaction(handle -> {
             InvitationDao.Received invitation = mine(user, invitationId);
-            dao.delete(invitationId);
-            audit.record(invitation.organizationId(), "invitation", invitationId, AuditTrail.DELETE, invitation, null);
+            units.run(invitation.organizationId(), changes -> {
+                dao.delete(invitationId);
+                changes.record("invitation", invitationId, AuditTrail.DELETE, invitation, null);
+            });
         });
     }
 

@@ -9,23 +9,6 @@ import java.util.Set;
  */
 public interface NetworkAccess {
 
-    NetworkAccess EVERYONE = new NetworkAccess() {
-        @Override
-        public Set<Long> networks(Principal who) {
-            return null;
-        }
-
-        @Override
-        public boolean mayConsentFor(Principal who, long organizationId) {
-            return true;
-        }
-
-        @Override
-        public boolean insider(Principal who, long organizationId) {
-            return true;
-        }
-    };
-
     /** The networks {@code who} coordinates; null for all of them. */
     Set<Long> networks(Principal who);
 

@@ -46,10 +46,6 @@ public final class NetworkPages {
         private final Clock clock;
         private final NetworkAccess access;
 
-        public Coordinator(NetworkService networks, Clock clock) {
-            this(networks, clock, NetworkAccess.EVERYONE);
-        }
-
         public Coordinator(NetworkService networks, Clock clock, NetworkAccess access) {
             this.networks = networks;
             this.clock = clock;

@@ -34,10 +34,6 @@ public class NetworkResource {
     private final Clock clock;
     private final NetworkAccess access;
 
-    public NetworkResource(NetworkService networks, Clock clock) {
-        this(networks, clock, NetworkAccess.EVERYONE);
-    }
-
     public NetworkResource(NetworkService networks, Clock clock, NetworkAccess access) {
         this.networks = networks;
         this.clock = clock;

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.audit.Actor;
 import org.empreinte.audit.AuditTrail;
+import org.empreinte.audit.UnitOfWork;
 
 import org.empreinte.calculation.Distribution;
 import org.empreinte.calculation.Period;
@@ -33,17 +34,17 @@ public class NetworkService {
     private final NetworkDao dao;
     private final OrganizationDao organizations;
     private final Clock clock;
-    private final AuditTrail audit;
+    private final UnitOfWork units;
 
     /** Invitations waiting at once per network: a regional pole's members, not every id there is. */
     static final int MAX_PENDING_INVITATIONS = 1000;
 
-    public NetworkService(Jdbi jdbi, Clock clock) {
+    public NetworkService(Jdbi jdbi, UnitOfWork units, Clock clock) {
         this.jdbi = jdbi;
         this.dao = jdbi.onDemand(NetworkDao.class);
         this.organizations = jdbi.onDemand(OrganizationDao.class);
         this.clock = clock;
-        this.audit = new AuditTrail(jdbi, clock);
+        this.units = units;
     }
 
     public Network create(NetworkRequest request) {
@@ -98,9 +99,8 @@ public class NetworkService {
         }
         Sharing sharing = Sharing.parse(request.sharing());
         long organizationId = request.organizationId();
-        return jdbi.inTransaction(handle -> {
-            requireNetwork(networkId);
-            organizations.require(organizationId);
+        requireNetwork(networkId);
+        return units.write(organizationId, changes -> {
             if (dao.member(networkId, organizationId).isPresent()) {
                 throw new ConflictException("organizationId", "organization " + organizationId + " is already a member of network "
                         + networkId + ": PUT .../members/" + organizationId + " changes what it shares", "error_member_exists");
@@ -108,7 +108,7 @@ public class NetworkService {
             dao.insertMember(networkId, organizationId, sharing.key(), clock.instant().toString());
             dao.deleteInvitation(networkId, organizationId);
             Member member = dao.member(networkId, organizationId).orElseThrow();
-            audit.record(organizationId, "network_member", networkId, AuditTrail.CREATE, null, member);
+            changes.record("network_member", networkId, AuditTrail.CREATE, null, member);
             return member;
         });
     }
@@ -149,8 +149,7 @@ public class NetworkService {
     /** The organization joins the network that invited it, sharing what its editors chose. */
     public Member accept(long networkId, long organizationId, MemberRequest request) {
         Sharing sharing = Sharing.parse(request == null ? null : request.sharing());
-        return jdbi.inTransaction(handle -> {
-            organizations.require(organizationId);
+        return units.write(organizationId, changes -> {
             if (dao.deleteInvitation(networkId, organizationId) == 0) {
                 throw new ResourceNotFoundException("invitation of network", networkId);
             }
@@ -160,7 +159,7 @@ public class NetworkService {
             }
             dao.insertMember(networkId, organizationId, sharing.key(), clock.instant().toString());
             Member member = dao.member(networkId, organizationId).orElseThrow();
-            audit.record(organizationId, "network_member", networkId, AuditTrail.CREATE, null, member);
+            changes.record("network_member", networkId, AuditTrail.CREATE, null, member);
             return member;
         });
     }
@@ -175,24 +174,24 @@ public class NetworkService {
         Sharing sharing = Sharing.parse(request == null ? null : request.sharing());
         // One answer whether the network exists or the organization is not in it: an organization's editors
         // (anyone may create one) must not learn which network ids exist.
-        return jdbi.inTransaction(handle -> {
+        return units.write(organizationId, changes -> {
             Member before = dao.member(networkId, organizationId).orElse(null);
             if (dao.updateMember(networkId, organizationId, sharing.key(), clock.instant().toString()) == 0) {
                 throw new ResourceNotFoundException("membership of organization " + organizationId + " in network", networkId);
             }
             Member after = dao.member(networkId, organizationId).orElseThrow();
-            audit.record(organizationId, "network_member", networkId, AuditTrail.UPDATE, before, after);
+            changes.record("network_member", networkId, AuditTrail.UPDATE, before, after);
             return after;
         });
     }
 
     public void removeMember(long networkId, long organizationId) {
-        jdbi.useTransaction(handle -> {
+        units.run(organizationId, changes -> {
             Member before = dao.member(networkId, organizationId).orElse(null);
             if (dao.deleteMember(networkId, organizationId) == 0) {
                 throw new ResourceNotFoundException("membership of organization " + organizationId + " in network", networkId);
             }
-            audit.record(organizationId, "network_member", networkId, AuditTrail.DELETE, before, null);
+            changes.record("network_member", networkId, AuditTrail.DELETE, before, null);
         });
     }
 

@@ -11,9 +11,6 @@ import java.util.List;
 @FunctionalInterface
 public interface ActivityRecompute {
 
-    /** Nothing to compute again: for the tests and tools that store no activities through this service. */
-    ActivityRecompute NONE = organizationId -> List.of();
-
     /** Inside the caller's transaction; returns the activities that found no factor (their results stay as they were). */
     List<String> recompute(long organizationId);
 }

@@ -9,18 +9,6 @@ import java.util.Set;
  */
 public interface OrganizationAccess {
 
-    /** Everyone sees everything: for the tools that run with the database's own rights. */
-    OrganizationAccess EVERYONE = new OrganizationAccess() {
-        @Override
-        public Set<Long> visible(Principal who) {
-            return null;
-        }
-
-        @Override
-        public void created(long organizationId, Principal who) {
-        }
-    };
-
     /** The ids of the organizations {@code who} may see; null for all of them. */
     Set<Long> visible(Principal who);
 

@@ -46,10 +46,6 @@ public interface OrganizationDao {
         return find(id).orElseThrow(() -> new ResourceNotFoundException("organization", id));
     }
 
-    /** Marks a write to the organization's data, in the writing transaction (see {@link #revision}). */
-    @SqlUpdate("UPDATE organization SET data_revision = data_revision + 1 WHERE id = :id")
-    int touch(@Bind("id") long id);
-
     /** How many writes the organization's data has seen: what cached reports are keyed by. */
     @SqlQuery("SELECT data_revision FROM organization WHERE id = :id")
     Optional<Long> revision(@Bind("id") long id);

@@ -6,12 +6,13 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.audit.AuditTrail;
+import org.empreinte.audit.UnitOfWork;
 
 import org.empreinte.web.Paging;
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.ValidationException;
 
-/** Organization and site use cases, each write in one transaction. */
+/** Organization and site use cases, each write in one unit of work. */
 public class OrganizationService {
 
     private final Jdbi jdbi;
@@ -24,24 +25,17 @@ public class OrganizationService {
     private final Clock clock;
     private final ActivityRecompute recompute;
     private final OrganizationAccess access;
-    private final AuditTrail audit;
-
-    public OrganizationService(Jdbi jdbi, Clock clock) {
-        this(jdbi, clock, ActivityRecompute.NONE);
-    }
-
-    public OrganizationService(Jdbi jdbi, Clock clock, ActivityRecompute recompute) {
-        this(jdbi, clock, recompute, OrganizationAccess.EVERYONE);
-    }
+    private final UnitOfWork units;
 
     /**
      * @param recompute computes an organization's activities again when what their results depend on changes
      * @param access which organizations a person may see
      */
-    public OrganizationService(Jdbi jdbi, Clock clock, ActivityRecompute recompute, OrganizationAccess access) {
+    public OrganizationService(Jdbi jdbi, UnitOfWork units, Clock clock, ActivityRecompute recompute,
+            OrganizationAccess access) {
         this.recompute = recompute;
         this.access = access;
-        this.audit = new AuditTrail(jdbi, clock);
+        this.units = units;
         this.jdbi = jdbi;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.clock = clock;
@@ -54,14 +48,13 @@ public class OrganizationService {
     /** Replaces the organization's fields; the flight-reporting option, when left out, stays as it was. */
     public Organization update(long id, OrganizationRequest request) {
         OrganizationRequest checked = request.validated();
-        return jdbi.inTransaction(handle -> {
+        return units.write(id, changes -> {
             Organization before = organizationDao.require(id);
             OrganizationRequest valid = checked.includeRadiativeForcing() != null ? checked
                     : new OrganizationRequest(checked.name(), checked.sector(), checked.region(), checked.employees(),
                             checked.annualRevenueCad(), checked.legalForm(), before.includeRadiativeForcing());
             organizationDao.update(id, valid, now());
-            organizationDao.touch(id);
-            audit.record(id, "organization", id, AuditTrail.UPDATE, before, organizationDao.find(id).orElseThrow());
+            changes.record("organization", id, AuditTrail.UPDATE, before, organizationDao.find(id).orElseThrow());
             boolean regionChanged = !valid.region().equals(before.region());
             if (regionChanged || valid.radiativeForcing() != before.includeRadiativeForcing()) {
                 recomputeOrRefuse(id, regionChanged ? "region" : "includeRadiativeForcing");
@@ -98,42 +91,40 @@ public class OrganizationService {
     /** Creates an organization whose first editor is {@code who}. */
     public Organization create(OrganizationRequest request, java.security.Principal who) {
         OrganizationRequest valid = request.validated();
-        return jdbi.inTransaction(handle -> {
+        return units.create(changes -> {
             long id = organizationDao.insert(valid, now());
+            changes.created(id);
             access.created(id, who);
             Organization created = organizationDao.find(id).orElseThrow().withSites(List.of());
-            audit.record(id, "organization", id, AuditTrail.CREATE, null, created);
+            changes.record("organization", id, AuditTrail.CREATE, null, created);
             return created;
         });
     }
 
     public Site createSite(long organizationId, SiteRequest request) {
         SiteRequest valid = request.validated();
-        return jdbi.inTransaction(handle -> {
+        return units.write(organizationId, changes -> {
             OrganizationDao dao = organizationDao;
-            dao.require(organizationId);
             if (dao.siteNamed(organizationId, valid.name()).isPresent()) {
                 throw new ValidationException("name", "a site with this name already exists", "error_site_exists");
             }
             long id = dao.insertSite(organizationId, valid);
             Site site = dao.site(organizationId, id).orElseThrow();
-            audit.record(organizationId, "site", id, AuditTrail.CREATE, null, site);
+            changes.record("site", id, AuditTrail.CREATE, null, site);
             return site;
         });
     }
 
     public Site updateSite(long organizationId, long siteId, SiteRequest request) {
         SiteRequest valid = request.validated();
-        return jdbi.inTransaction(handle -> {
+        return units.write(organizationId, changes -> {
             OrganizationDao dao = organizationDao;
-            dao.require(organizationId);
             dao.siteNamed(organizationId, valid.name()).filter(s -> s.id() != siteId).ifPresent(s -> {
                 throw new ValidationException("name", "a site with this name already exists", "error_site_exists");
             });
             Site before = dao.site(organizationId, siteId).orElseThrow(() -> new ResourceNotFoundException("site", siteId));
             dao.updateSite(organizationId, siteId, valid);
-            dao.touch(organizationId);
-            audit.record(organizationId, "site", siteId, AuditTrail.UPDATE, before, dao.site(organizationId, siteId).orElseThrow());
+            changes.record("site", siteId, AuditTrail.UPDATE, before, dao.site(organizationId, siteId).orElseThrow());
             if (!before.region().equals(valid.region())) {
                 recomputeOrRefuse(organizationId, "region");
             }
@@ -142,17 +133,15 @@ public class OrganizationService {
     }
 
     public void deleteSite(long organizationId, long siteId) {
-        jdbi.useTransaction(handle -> {
+        units.run(organizationId, changes -> {
             OrganizationDao dao = organizationDao;
-            dao.require(organizationId);
             dao.site(organizationId, siteId).orElseThrow(() -> new ResourceNotFoundException("site", siteId));
             if (dao.activitiesAtSite(siteId) > 0) {
                 throw new ValidationException("site", "the site still has activities; move or delete them first", "error_site_in_use");
             }
             Site before = dao.site(organizationId, siteId).orElseThrow();
             dao.deleteSite(organizationId, siteId);
-            dao.touch(organizationId);
-            audit.record(organizationId, "site", siteId, AuditTrail.DELETE, before, null);
+            changes.record("site", siteId, AuditTrail.DELETE, before, null);
         });
     }
 

@@ -2,9 +2,14 @@ package org.empreinte.organization;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.jdbi.v3.core.Jdbi;
+
+import org.empreinte.audit.AuditTrail;
+import org.empreinte.audit.UnitOfWork;
 
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.ValidationException;
@@ -15,13 +20,13 @@ import org.empreinte.web.ValidationException;
  */
 public class YearlyFigures implements IntensityDenominators {
 
-    private final Jdbi jdbi;
+    private final UnitOfWork units;
     private final Clock clock;
     private final OrganizationDao organizationDao;
     private final ReportInputsDao dao;
 
-    public YearlyFigures(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public YearlyFigures(Jdbi jdbi, UnitOfWork units, Clock clock) {
+        this.units = units;
         this.clock = clock;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.dao = jdbi.onDemand(ReportInputsDao.class);
@@ -52,13 +57,13 @@ public class YearlyFigures implements IntensityDenominators {
     }
 
     /** The figures recorded for a year, if any. */
-    public java.util.Optional<YearFigures> recorded(long organizationId, int year) {
+    public Optional<YearFigures> recorded(long organizationId, int year) {
         return dao.year(organizationId, year);
     }
 
     /** The key a custom denominator is asked by: its label, lower-case and trimmed. */
     public static String customKey(String label) {
-        return label == null ? null : label.strip().toLowerCase(java.util.Locale.ROOT);
+        return label == null ? null : label.strip().toLowerCase(Locale.ROOT);
     }
 
     public List<YearFigures> years(long organizationId) {
@@ -68,12 +73,13 @@ public class YearlyFigures implements IntensityDenominators {
 
     public YearFigures putYear(long organizationId, int year, YearFigures request) {
         YearFigures valid = request.validated(year);
-        return jdbi.inTransaction(handle -> {
-            organizationDao.require(organizationId);
+        return units.write(organizationId, changes -> {
+            YearFigures before = dao.year(organizationId, year).orElse(null);
             dao.deleteYear(organizationId, valid);
             dao.insertYear(organizationId, valid, clock.instant().toString());
-            organizationDao.touch(organizationId);
-            return dao.year(organizationId, year).orElseThrow();
+            YearFigures after = dao.year(organizationId, year).orElseThrow();
+            changes.record("year_figures", (long) year, before == null ? AuditTrail.CREATE : AuditTrail.UPDATE, before, after);
+            return after;
         });
     }
 
@@ -84,26 +90,25 @@ public class YearlyFigures implements IntensityDenominators {
 
     public ElectricityContract addContract(long organizationId, ElectricityContract request) {
         ElectricityContract valid = request.validated();
-        return jdbi.inTransaction(handle -> {
-            organizationDao.require(organizationId);
+        return units.write(organizationId, changes -> {
             if (valid.siteId() != null && organizationDao.site(organizationId, valid.siteId()).isEmpty()) {
                 throw new ValidationException("siteId", "this organization has no site " + valid.siteId(), "error_site_unknown",
                         valid.siteId());
             }
             long id = dao.insertContract(organizationId, valid, clock.instant().toString());
-            organizationDao.touch(organizationId);
-            return new ElectricityContract(id, valid.siteId(), valid.kind(), valid.co2eKgPerKwh(), valid.fromYear(),
-                    valid.toYear(), valid.description());
+            ElectricityContract created = new ElectricityContract(id, valid.siteId(), valid.kind(), valid.co2eKgPerKwh(),
+                    valid.fromYear(), valid.toYear(), valid.description());
+            changes.record("electricity_contract", id, AuditTrail.CREATE, null, created);
+            return created;
         });
     }
 
     public void deleteContract(long organizationId, long contractId) {
-        jdbi.useTransaction(handle -> {
-            organizationDao.require(organizationId);
-            if (dao.deleteContract(organizationId, contractId) == 0) {
-                throw new ResourceNotFoundException("electricity contract", contractId);
-            }
-            organizationDao.touch(organizationId);
+        units.run(organizationId, changes -> {
+            ElectricityContract before = dao.contracts(organizationId).stream().filter(c -> c.id() != null && c.id() == contractId).findFirst()
+                    .orElseThrow(() -> new ResourceNotFoundException("electricity contract", contractId));
+            dao.deleteContract(organizationId, contractId);
+            changes.record("electricity_contract", contractId, AuditTrail.DELETE, before, null);
         });
     }
 

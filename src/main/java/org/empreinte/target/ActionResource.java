@@ -22,9 +22,9 @@ import org.empreinte.web.Permission;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ActionResource {
 
-    private final TargetService targets;
+    private final ActionPlan targets;
 
-    public ActionResource(TargetService targets) {
+    public ActionResource(ActionPlan targets) {
         this.targets = targets;
     }
 

@@ -36,11 +36,13 @@ import org.empreinte.web.Permission;
 public class TargetPages {
 
     private final TargetService targets;
+    private final ActionPlan plan;
     private final OrganizationService organizations;
     private final ActivityForm fields;
 
-    public TargetPages(TargetService targets, OrganizationService organizations, ActivityForm fields) {
+    public TargetPages(TargetService targets, ActionPlan plan, OrganizationService organizations, ActivityForm fields) {
         this.targets = targets;
+        this.plan = plan;
         this.organizations = organizations;
         this.fields = fields;
     }
@@ -86,7 +88,7 @@ public class TargetPages {
         Form form = Form.of(params);
         PageContext context = PageContext.of(uri, headers).at("/organizations/" + orgId + "/targets");
         try {
-            Action created = targets.createAction(orgId, new ActionRequest(form.value("title"), form.value("category"),
+            Action created = plan.createAction(orgId, new ActionRequest(form.value("title"), form.value("category"),
                     form.number("expectedYearlyReductionCo2eKg", context.language()), null, whole(form, "startYear"),
                     form.value("status")));
             return added(orgId, created);
@@ -111,7 +113,7 @@ public class TargetPages {
         try {
             ActionRequest.Change change = new ActionRequest.Change(side(form, TargetsPage.FROM, context.language()),
                     side(form, TargetsPage.TO, context.language()));
-            Action created = targets.createAction(orgId, new ActionRequest(form.value("title"),
+            Action created = plan.createAction(orgId, new ActionRequest(form.value("title"),
                     blankToNull(form.value("category")), null, change, whole(form, "startYear"), form.value("status")));
             return added(orgId, created);
         } catch (ValidationException e) {
@@ -126,7 +128,7 @@ public class TargetPages {
     @POST
     @Path("actions/{id}/delete")
     public Response deleteAction(@PathParam("orgId") long orgId, @PathParam("id") long id) {
-        targets.deleteAction(orgId, id);
+        plan.deleteAction(orgId, id);
         return Response.seeOther(URI.create("/organizations/" + orgId + "/targets#actions")).build();
     }
 
@@ -158,7 +160,7 @@ public class TargetPages {
         for (Target target : list) {
             progress.put(target.id(), targets.progress(orgId, target.id()));
         }
-        return new TargetsPage(context, organization, list, progress, targets.actions(orgId), targets.categories(),
+        return new TargetsPage(context, organization, list, progress, plan.actions(orgId), plan.categories(),
                 targetForm, actionForm, estimateForm, fields, added);
     }
 

@@ -177,7 +177,7 @@ public class TargetsPage extends Page {
     }
 
     public List<Form.Option> getEstimateStatuses() {
-        return estimateForm.options("status", TargetService.STATUSES, s -> messages().get("status_" + s));
+        return estimateForm.options("status", ActionPlan.STATUSES, s -> messages().get("status_" + s));
     }
 
     public List<Preset> getPresets() {
@@ -211,7 +211,7 @@ public class TargetsPage extends Page {
     }
 
     public List<Form.Option> getStatuses() {
-        return actionForm.options("status", TargetService.STATUSES, s -> messages().get("status_" + s));
+        return actionForm.options("status", ActionPlan.STATUSES, s -> messages().get("status_" + s));
     }
 
     private String show(Double value) {

@@ -80,7 +80,7 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
         Jdbi jdbi = DatabaseSetup.open(environment, configuration.getDataSourceFactory());
         try {
             Clock clock = Clock.systemUTC();
-            AuditTrail audit = new AuditTrail(jdbi, clock);
+            AuditTrail audit = new AuditTrail(jdbi, bootstrap.getObjectMapper(), clock);
             ActivityImport imports = ActivityFeature.wire(jdbi, library, bootstrap.getObjectMapper(), clock, audit,
                     new UnitOfWork(jdbi, audit)).imports();
             long start = System.nanoTime();

@@ -60,8 +60,8 @@ class ActivityImportTest {
     void openDatabase() {
         jdbi = TestDatabase.migrated(folder.resolve("import.db"));
         ObjectMapper json = Jackson.newObjectMapper();
-        organizations = new OrganizationService(jdbi, CLOCK);
-        AuditTrail audit = new AuditTrail(jdbi, CLOCK);
+        organizations = org.empreinte.db.TestDatabase.organizations(jdbi, CLOCK);
+        AuditTrail audit = new AuditTrail(jdbi, json, CLOCK);
         ActivityFeature feature = ActivityFeature.wire(jdbi, LIBRARY, json, CLOCK, audit, new UnitOfWork(jdbi, audit));
         activities = feature.activities();
         imports = feature.imports();

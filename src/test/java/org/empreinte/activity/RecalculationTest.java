@@ -40,7 +40,7 @@ class RecalculationTest {
     void logWithTheShippedFactors() {
         jdbi = TestDatabase.migrated(folder.resolve("r.db"));
         FactorLibrary shipped = new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
-        OrganizationService organizations = new OrganizationService(jdbi, Clock.systemUTC());
+        OrganizationService organizations = org.empreinte.db.TestDatabase.organizations(jdbi, Clock.systemUTC());
         ActivityService activities = service(shipped).activities();
         quebec = organizations.create(new OrganizationRequest("Coop QC", "624410", "CA-QC", 5.0, null, null)).id();
         ontario = organizations.create(new OrganizationRequest("Coop ON", "624410", "CA-ON", 5.0, null, null)).id();

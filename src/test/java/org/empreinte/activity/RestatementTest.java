@@ -37,7 +37,7 @@ public class RestatementTest {
     @Test
     void aYearLoggedWithAnOlderFactorSetIsRestatedWithTheCurrentOneWithoutStoringIt() throws IOException {
         Jdbi jdbi = TestDatabase.migrated(folder.resolve("t.db"));
-        long organization = new OrganizationService(jdbi, Clock.systemUTC())
+        long organization = org.empreinte.db.TestDatabase.organizations(jdbi, Clock.systemUTC())
                 .create(new OrganizationRequest("Coop", "624410", "CA-QC", 5.0, null, null)).id();
         ActivityService before = service(jdbi, olderLibrary(folder)).activities();
         before.create(organization, bill("2019-01-01", "2019-12-31", 100_000));
@@ -62,7 +62,7 @@ public class RestatementTest {
     @Test
     void anActivityThatNoLongerFindsAFactorKeepsItsStoredResultSharedByDays() throws IOException {
         Jdbi jdbi = TestDatabase.migrated(folder.resolve("f.db"));
-        long organization = new OrganizationService(jdbi, Clock.systemUTC())
+        long organization = org.empreinte.db.TestDatabase.organizations(jdbi, Clock.systemUTC())
                 .create(new OrganizationRequest("Coop", "624410", "CA-QC", 5.0, null, null)).id();
         service(jdbi, shipped()).activities().create(organization, bill("2019-12-17", "2020-01-15", 3_000));
 

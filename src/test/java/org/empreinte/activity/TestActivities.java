@@ -21,7 +21,7 @@ public final class TestActivities {
     }
 
     public static ActivityFeature wire(Jdbi jdbi, FactorLibrary library, Clock clock) {
-        AuditTrail audit = new AuditTrail(jdbi, clock);
+        AuditTrail audit = new AuditTrail(jdbi, Jackson.newObjectMapper(), clock);
         return ActivityFeature.wire(jdbi, library, Jackson.newObjectMapper(), clock, audit, new UnitOfWork(jdbi, audit));
     }
 }

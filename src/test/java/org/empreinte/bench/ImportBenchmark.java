@@ -80,7 +80,7 @@ public final class ImportBenchmark {
         List<Long> raws = new ArrayList<>();
         try {
             Clock clock = Clock.systemUTC();
-            OrganizationService organizations = new OrganizationService(jdbi, clock);
+            OrganizationService organizations = org.empreinte.db.TestDatabase.organizations(jdbi, clock);
             ActivityImport importer = TestActivities.wire(jdbi, library, clock).imports();
             // Warm-up, not counted: the JIT compiles the path on another file into another organization.
             importer.importCsv(organization(organizations, "Warm-up"), csv(work.resolve("warm-up.csv"), WARM_UP_ROWS, RUNS));

@@ -1,11 +1,27 @@
 package org.empreinte.db;
 
 import java.nio.file.Path;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+import io.dropwizard.jackson.Jackson;
+
+import org.empreinte.audit.AuditTrail;
+import org.empreinte.audit.UnitOfWork;
+import org.empreinte.factor.FactorLibrary;
+import org.empreinte.footprint.FootprintService;
+import org.empreinte.footprint.ReportCache;
+import org.empreinte.organization.OrganizationAccess;
+import org.empreinte.organization.OrganizationService;
+import org.empreinte.organization.YearlyFigures;
 
 /**
  * A real SQLite database in a file, migrated with the application's own change log and opened
@@ -29,13 +45,34 @@ public final class TestDatabase {
     }
 
     /** The footprint service on this database, with a small cache of its own. */
-    public static org.empreinte.footprint.FootprintService footprints(Jdbi jdbi, org.empreinte.factor.FactorLibrary library) {
-        return new org.empreinte.footprint.FootprintService(jdbi, library, figures(jdbi),
-                new org.empreinte.footprint.ReportCache(100, java.time.Duration.ofMinutes(5)));
+    public static FootprintService footprints(Jdbi jdbi, FactorLibrary library) {
+        return new FootprintService(jdbi, library, figures(jdbi), new ReportCache(100, Duration.ofMinutes(5)));
     }
 
-    public static org.empreinte.organization.YearlyFigures figures(Jdbi jdbi) {
-        return new org.empreinte.organization.YearlyFigures(jdbi, java.time.Clock.systemUTC());
+    public static YearlyFigures figures(Jdbi jdbi) {
+        return new YearlyFigures(jdbi, units(jdbi, Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    /** The unit of work every write goes through, with its audit trail, as the application wires it. */
+    public static UnitOfWork units(Jdbi jdbi, Clock clock) {
+        return new UnitOfWork(jdbi, new AuditTrail(jdbi, Jackson.newObjectMapper(), clock));
+    }
+
+    /**
+     * The organization service of a test that logs no activity through it: changing a region recomputes
+     * nothing, and every caller sees every organization (the tests call it as the database's owner).
+     */
+    public static OrganizationService organizations(Jdbi jdbi, Clock clock) {
+        return new OrganizationService(jdbi, units(jdbi, clock), clock, organizationId -> List.of(), new OrganizationAccess() {
+            @Override
+            public Set<Long> visible(Principal who) {
+                return null;
+            }
+
+            @Override
+            public void created(long organizationId, Principal who) {
+            }
+        });
     }
 
     public static int count(Handle handle, String table) {

@@ -15,6 +15,7 @@ import io.dropwizard.jackson.Jackson;
 
 import org.empreinte.activity.ActivityRequest;
 import org.empreinte.activity.ActivityFeature;
+import org.empreinte.audit.UnitOfWork;
 import org.empreinte.activity.TestActivities;
 import org.empreinte.activity.RestatementTest;
 import org.empreinte.db.TestDatabase;
@@ -31,7 +32,7 @@ class TargetRestatementTest {
     @Test
     void theBaseYearLoggedWithAnEarlierFactorSetIsRestatedWithTheCurrentOne() throws Exception {
         Jdbi jdbi = TestDatabase.migrated(folder.resolve("t.db"));
-        long organization = new OrganizationService(jdbi, Clock.systemUTC())
+        long organization = org.empreinte.db.TestDatabase.organizations(jdbi, Clock.systemUTC())
                 .create(new OrganizationRequest("Coop", "624410", "CA-QC", 5.0, null, null)).id();
         // The base year was logged when eccc-canada was version 0, Québec's electricity at 0.002 kg/kWh.
         service(jdbi, RestatementTest.olderLibrary(folder)).activities().create(organization, bill("2019", 100_000));
@@ -39,8 +40,11 @@ class TargetRestatementTest {
         ActivityFeature activities = service(jdbi, current);
         activities.activities().create(organization, bill("2023", 80_000));
 
-        TargetService targets = new TargetService(jdbi, org.empreinte.db.TestDatabase.footprints(jdbi, current), activities.restatement(),
-                org.empreinte.db.TestDatabase.figures(jdbi), current, Jackson.newObjectMapper(), Clock.systemUTC());
+        UnitOfWork units = org.empreinte.db.TestDatabase.units(jdbi, Clock.systemUTC());
+        ActionPlan plan = new ActionPlan(jdbi, units, activities.restatement(), current, Jackson.newObjectMapper(),
+                Clock.systemUTC());
+        TargetService targets = new TargetService(jdbi, units, org.empreinte.db.TestDatabase.footprints(jdbi, current),
+                activities.restatement(), plan, org.empreinte.db.TestDatabase.figures(jdbi), current, Clock.systemUTC());
         Target target = targets.createTarget(organization,
                 new TargetRequest(null, 2019, 2030, 30.0, List.of(2), "absolute", null, null));
         Progress progress = targets.progress(organization, target.id());
