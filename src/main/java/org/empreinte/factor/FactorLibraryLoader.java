@@ -189,49 +189,9 @@ public final class FactorLibraryLoader {
             factors.add(factor);
         }
         if (headerNode.path("naicsAverages").asBoolean(false)) {
-            factors.addAll(naicsAverages(factors, id, version));
+            factors.addAll(NaicsMeans.of(factors, id, version));
         }
         return new FactorSet(id, name, edition, version, published, gwp, sources, factors);
-    }
-
-    /**
-     * For every NAICS prefix of 2 to 5 digits under which the set has factors, the unweighted mean of
-     * those factors, so that a purchase coded at a coarser level finds one (the publication gives no
-     * spend weights between industries to do better).
-     */
-    private static List<EmissionFactor> naicsAverages(List<EmissionFactor> factors, String setId, String version) {
-        Map<String, List<EmissionFactor>> byPrefix = new java.util.TreeMap<>();
-        for (EmissionFactor factor : factors) {
-            String code = factor.conditions().get("naics");
-            if (code == null) {
-                continue;
-            }
-            for (int length = 2; length < code.length(); length++) {
-                byPrefix.computeIfAbsent(code.substring(0, length), k -> new ArrayList<>()).add(factor);
-            }
-        }
-        Set<String> exact = new HashSet<>();
-        factors.forEach(f -> exact.add(f.conditions().getOrDefault("naics", "")));
-        List<EmissionFactor> averages = new ArrayList<>();
-        byPrefix.forEach((prefix, children) -> {
-            if (exact.contains(prefix)) {
-                return;
-            }
-            // Industries that share a source sector (named in their note) share its value: count it once.
-            Map<String, EmissionFactor> sectors = new LinkedHashMap<>();
-            children.forEach(child -> sectors.putIfAbsent(child.note() != null ? child.note() : child.id(), child));
-            EmissionFactor first = children.get(0);
-            Map<String, Double> mean = new LinkedHashMap<>();
-            sectors.values().forEach(sector -> sector.co2ePerUnitByGas().forEach((gas, value) ->
-                    mean.merge(gas, value / sectors.size(), Double::sum)));
-            String citation = first.citation().substring(0, first.citation().indexOf(" — ") + 3)
-                    + "unweighted mean of the " + sectors.size() + " sectors of the " + children.size()
-                    + " NAICS industries under " + prefix;
-            averages.add(new EmissionFactor(setId + "-naics-" + prefix + "-average", setId, version, first.type(),
-                    first.region(), first.year(), first.unit(), first.scope(), first.category(), mean, Map.of(),
-                    citation, null, Map.of("naics", prefix)));
-        });
-        return averages;
     }
 
     private EmissionFactor factor(Path file, Located located, String setId, String setVersion, GwpSet gwp,
