@@ -58,12 +58,12 @@ class EmissionCalculatorTest {
         @Test
         void quebec() {
             EmissionResult r = calculate("electricity", 10_000, "kWh", "CA-QC");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-qc-2018");
-            // 10,000 kWh × 0.0017 kg CO2e/kWh (1.7 g), eccc-electricity-ca-qc-2018
-            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.0017, close(17));
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-qc-2020");
+            // 10,000 kWh × 0.0019 kg CO2e/kWh (1.9 g, NIR 2022 Table A13-6, 2020, the newest year for a 2024 bill)
+            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.0019, close(19));
             // published as CO2e only: all of it is "unspecified"
             assertThat(r.co2eKgByGas()).containsOnlyKeys(Gas.UNSPECIFIED);
-            assertThat(r.co2eKgByGas().get(Gas.UNSPECIFIED)).isCloseTo(10_000 * 0.0017, close(17));
+            assertThat(r.co2eKgByGas().get(Gas.UNSPECIFIED)).isCloseTo(10_000 * 0.0019, close(19));
             assertThat(r.scope()).isEqualTo(2);
             assertThat(r.category()).isEqualTo("purchased_electricity");
             assertThat(r.quantityInFactorUnit()).isEqualTo(10_000);
@@ -72,34 +72,34 @@ class EmissionCalculatorTest {
         @Test
         void ontario() {
             EmissionResult r = calculate("electricity", 10_000, "kWh", "CA-ON");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-on-2018");
-            // 10,000 kWh × 0.030 kg CO2e/kWh (30 g), eccc-electricity-ca-on-2018
-            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.030, close(300));
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-on-2020");
+            // 10,000 kWh × 0.028 kg CO2e/kWh (28 g, NIR 2022 Table A13-7, 2020)
+            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.028, close(280));
         }
 
         @Test
         void alberta() {
             EmissionResult r = calculate("electricity", 10_000, "kWh", "CA-AB");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-ab-2018");
-            // 10,000 kWh × 0.680 kg CO2e/kWh (680 g), eccc-electricity-ca-ab-2018
-            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.680, close(6_800));
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-ab-2020");
+            // 10,000 kWh × 0.640 kg CO2e/kWh (640 g, NIR 2022 Table A13-10, 2020)
+            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.640, close(6_400));
         }
 
         @Test
         void britishColumbia() {
             EmissionResult r = calculate("electricity", 10_000, "kWh", "CA-BC");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-bc-2018");
-            // 10,000 kWh × 0.0128 kg CO2e/kWh (12.8 g), eccc-electricity-ca-bc-2018
-            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.0128, close(128));
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-bc-2020");
+            // 10,000 kWh × 0.0078 kg CO2e/kWh (7.8 g, NIR 2022 Table A13-11, 2020)
+            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.0078, close(78));
         }
 
         @Test
-        void manitobaFallsBackToTheCanadianAverage() {
-            EmissionResult r = calculate("electricity", 10_000, "kWh", "CA-MB");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-2018");
+        void canadaWithoutAProvinceTakesTheNationalAverage() {
+            EmissionResult r = calculate("electricity", 10_000, "kWh", "CA");
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-2020");
             assertThat(r.factor().region()).isEqualTo("CA");
-            // 10,000 kWh × 0.130 kg CO2e/kWh (130 g, Canada), eccc-electricity-ca-2018
-            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.130, close(1_300));
+            // 10,000 kWh × 0.110 kg CO2e/kWh (110 g, Canada, NIR 2022 Table A13-1, 2020)
+            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.110, close(1_100));
         }
 
         @Test
@@ -235,10 +235,10 @@ class EmissionCalculatorTest {
         void theSameElectricityInAnyEnergyUnitGivesTheSameResult(double quantity, String unit) {
             // 100 MWh = 100,000 kWh = 360 GJ (100,000 × 3.6 MJ) = 360,000 MJ
             EmissionResult r = calculate("electricity", quantity, unit, "CA-QC");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-qc-2018");
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-qc-2020");
             assertThat(r.quantityInFactorUnit()).isCloseTo(100_000, close(100_000));
-            // 100,000 kWh × 0.0017 kg CO2e/kWh, eccc-electricity-ca-qc-2018
-            assertThat(r.co2eKg()).isCloseTo(100_000 * 0.0017, close(170));
+            // 100,000 kWh × 0.0019 kg CO2e/kWh, eccc-electricity-ca-qc-2020
+            assertThat(r.co2eKg()).isCloseTo(100_000 * 0.0019, close(190));
         }
 
         @ParameterizedTest(name = "{0} {1}")
