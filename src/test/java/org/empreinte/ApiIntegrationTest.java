@@ -497,6 +497,50 @@ class ApiIntegrationTest {
         }
     }
 
+    // ---- Electricity by province and data year ---------------------------------------------
+
+    /**
+     * Organizations outside Québec post electricity bills: each takes its province's or territory's consumption
+     * intensity of the bill's data year (NIR 1990-2020, 2022 edition, Part 3, Annex 13), the newest year (2020)
+     * after it and the first (2005) before it. Expected kg: kWh × g CO2e/kWh ÷ 1,000.
+     */
+    @Nested
+    @DisplayName("electricity by province and data year")
+    class ElectricityByProvinceAndYear {
+
+        static Stream<Arguments> bills() {
+            return Stream.of(
+                    Arguments.of("CA-NS", "2019-03-01", "2019-03-31", "eccc-electricity-ca-ns-2019", "Table A13-4, Nova Scotia",
+                            5_000 * 730 / 1_000.0), // 2019: 730 g/kWh
+                    Arguments.of("CA-SK", "2024-06-01", "2024-06-30", "eccc-electricity-ca-sk-2020", "Table A13-9, Saskatchewan",
+                            5_000 * 620 / 1_000.0), // a 2024 bill takes 2020's 620 g/kWh
+                    Arguments.of("CA-MB", "2018-01-01", "2018-12-31", "eccc-electricity-ca-mb-2018", "Table A13-8, Manitoba",
+                            5_000 * 1.4 / 1_000.0), // 2018: 1.4 g/kWh
+                    Arguments.of("CA-NU", "2020-10-01", "2020-10-31", "eccc-electricity-ca-nu-2020", "Table A13-14, Nunavut",
+                            5_000 * 800 / 1_000.0), // 2020: 800 g/kWh, preliminary
+                    Arguments.of("CA-QC", "2003-01-01", "2003-01-31", "eccc-electricity-ca-qc-2005", "Table A13-6, Québec",
+                            5_000 * 4.3 / 1_000.0), // a 2003 bill takes 2005's 4.3 g/kWh
+                    Arguments.of("CA-PE", "2024-02-01", "2024-02-29", "eccc-electricity-ca-pe-2020", "Table A13-5, New Brunswick",
+                            5_000 * 300 / 1_000.0)); // New Brunswick's 2020 intensity, 300 g/kWh, for Prince Edward Island
+        }
+
+        @ParameterizedTest(name = "{0} {1}: {3}")
+        @MethodSource("bills")
+        void shouldTakeTheIntensityOfTheRegionAndDataYear(String region, String start, String end, String factorId,
+                String table, double expectedKg) {
+            long organization = createOrganization("Coopérative " + region + " " + start, region);
+            Reply reply = post("/api/organizations/" + organization + "/activities",
+                    activity("electricity", 5_000, "kWh", start, end));
+
+            assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
+            assertThat(reply.kg("co2eKg")).isCloseTo(expectedKg, KG);
+            assertThat(reply.get("scope").asInt()).isEqualTo(2);
+            JsonNode factor = reply.get("factor");
+            assertThat(factor.get("id").asText()).isEqualTo(factorId);
+            assertThat(factor.get("source").asText()).contains("(2022 edition), Part 3, Annex 13", table);
+        }
+    }
+
     // ---- Emission factors and health ------------------------------------------------------
 
     @Nested

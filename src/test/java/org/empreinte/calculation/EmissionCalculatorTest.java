@@ -7,6 +7,7 @@ import static org.empreinte.calculation.TestFactors.unit;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.assertj.core.data.Offset;
 import org.empreinte.calculation.FactorSelectionException.Reason;
@@ -100,6 +101,96 @@ class EmissionCalculatorTest {
             assertThat(r.factor().region()).isEqualTo("CA");
             // 10,000 kWh × 0.110 kg CO2e/kWh (110 g, Canada, NIR 2022 Table A13-1, 2020)
             assertThat(r.co2eKg()).isCloseTo(10_000 * 0.110, close(1_100));
+        }
+
+        /**
+         * Canada and each province and territory with its own consumption intensity, NIR 1990-2020 (2022 edition),
+         * Part 3, Annex 13, in two data years: a bill of that year takes that year's factor. Expected kg written by
+         * hand: 10,000 kWh × g CO2e/kWh ÷ 1,000 g/kg.
+         */
+        @ParameterizedTest(name = "{0} {1}: {3} g/kWh")
+        @CsvSource({
+                "CA,    2018, Table A13-1,  130,  1300",
+                "CA,    2020, Table A13-1,  110,  1100",
+                "CA-NL, 2018, Table A13-2,  27,   270",
+                "CA-NL, 2020, Table A13-2,  25,   250",
+                "CA-NS, 2018, Table A13-4,  740,  7400",
+                "CA-NS, 2020, Table A13-4,  680,  6800",
+                "CA-NB, 2018, Table A13-5,  340,  3400",
+                "CA-NB, 2020, Table A13-5,  300,  3000",
+                "CA-QC, 2018, Table A13-6,  1.6,  16",
+                "CA-QC, 2020, Table A13-6,  1.9,  19",
+                "CA-ON, 2018, Table A13-7,  30,   300",
+                "CA-ON, 2020, Table A13-7,  28,   280",
+                "CA-MB, 2018, Table A13-8,  1.4,  14",
+                "CA-MB, 2020, Table A13-8,  1.2,  12",
+                "CA-SK, 2018, Table A13-9,  760,  7600",
+                "CA-SK, 2020, Table A13-9,  620,  6200",
+                "CA-AB, 2018, Table A13-10, 690,  6900",
+                "CA-AB, 2020, Table A13-10, 640,  6400",
+                "CA-BC, 2018, Table A13-11, 13.3, 133",
+                "CA-BC, 2020, Table A13-11, 7.8,  78",
+                "CA-YT, 2018, Table A13-12, 80,   800",
+                "CA-YT, 2020, Table A13-12, 110,  1100",
+                "CA-NT, 2018, Table A13-13, 190,  1900",
+                "CA-NT, 2020, Table A13-13, 180,  1800",
+                "CA-NU, 2018, Table A13-14, 890,  8900",
+                "CA-NU, 2020, Table A13-14, 800,  8000",
+        })
+        void eachProvinceAndTerritoryTakesItsOwnIntensityOfTheBillsYear(String region, int year, String table,
+                String gramsPerKwh, double expectedKg) {
+            EmissionResult r = calculator.calculate("electricity", 10_000, unit("kWh"), Period.ofYear(year), region);
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-" + region.toLowerCase(Locale.ROOT) + "-" + year);
+            assertThat(r.factor().region()).isEqualTo(region);
+            assertThat(r.factor().citation()).contains("(2022 edition), Part 3, Annex 13")
+                    .contains(table + ", ").contains("data year " + year).contains(": " + gramsPerKwh + " g CO2e/kWh consumed");
+            // 2020 is preliminary in the 2022 edition, and the citation says so.
+            assertThat(r.factor().citation().contains("(preliminary)")).isEqualTo(year == 2020);
+            assertThat(r.co2eKg()).isCloseTo(expectedKg, close(expectedKg));
+            assertThat(r.co2eKgByGas()).containsOnlyKeys(Gas.UNSPECIFIED);
+        }
+
+        /**
+         * Prince Edward Island's consumption intensity is not published (Table A13-3 gives its generation intensity
+         * only, 4 g/kWh in 2018 and 0 in 2020, as it imports most of its power): its bill takes New Brunswick's, its
+         * main supplier's (Table A13-5), never 0 and never Canada's average.
+         */
+        @ParameterizedTest(name = "{0}: {1} g/kWh")
+        @CsvSource({
+                "2018, 340, 3400",
+                "2020, 300, 3000",
+                // A bill after the last published year takes 2020's.
+                "2024, 300, 3000",
+        })
+        void princeEdwardIslandTakesNewBrunswicksIntensity(int year, String gramsPerKwh, double expectedKg) {
+            EmissionResult r = calculator.calculate("electricity", 10_000, unit("kWh"), Period.ofYear(year), "CA-PE");
+            assertThat(r.factor().region()).isEqualTo("CA-PE");
+            assertThat(r.factor().citation()).contains("Table A13-5, New Brunswick")
+                    .contains(": " + gramsPerKwh + " g CO2e/kWh consumed, applied to Prince Edward Island");
+            assertThat(r.factor().note()).contains("New Brunswick");
+            // 10,000 kWh × New Brunswick's g CO2e/kWh ÷ 1,000
+            assertThat(r.co2eKg()).isCloseTo(expectedKg, close(expectedKg));
+        }
+
+        /**
+         * A factor's year is its data year: a bill takes its own year's intensity, one after 2020 (the newest data
+         * year of the 2022 edition) takes 2020's, one before 2005 (the first) takes 2005's.
+         */
+        @ParameterizedTest(name = "{0} bill in {1}: data year {2}")
+        @CsvSource({
+                // Québec, Table A13-6: 2019 1.5 g, 2020 1.9 g, 2005 4.3 g; 10,000 kWh × g ÷ 1,000
+                "CA-QC, 2019, 2019, 15",
+                "CA-QC, 2024, 2020, 19",
+                "CA-QC, 2003, 2005, 43",
+                // Nova Scotia, Table A13-4: 2019 730 g, 2020 680 g, 2005 940 g
+                "CA-NS, 2019, 2019, 7300",
+                "CA-NS, 2024, 2020, 6800",
+                "CA-NS, 2003, 2005, 9400",
+        })
+        void aBillTakesItsYearOrTheNearestPublishedOne(String region, int billYear, int dataYear, double expectedKg) {
+            EmissionResult r = calculator.calculate("electricity", 10_000, unit("kWh"), Period.ofYear(billYear), region);
+            assertThat(r.factor().year()).isEqualTo(dataYear);
+            assertThat(r.co2eKg()).isCloseTo(expectedKg, close(expectedKg));
         }
 
         @Test
