@@ -133,16 +133,16 @@ class ActivityImportApiTest {
         for (Map<String, Object> activity : logged) {
             assertThat(json("POST", activities, activity).status()).isEqualTo(201);
         }
-        // eccc-electricity-ca-qc-2018: 12,000 kWh x 0.0017 = 20.4 kg over 31 days, 17 of them in 2024
-        double winterBill = 12_000 * 0.0017;
+        // eccc-electricity-ca-qc-2020 (the newest data year): 12,000 kWh x 0.0019 = 22.8 kg over 31 days, 17 of them in 2024
+        double winterBill = 12_000 * 0.0019;
         // desnz-2024-natural-gas-m3 (eccc-canada has none for Ontario): 1,000 m3 x (2.0414 + 0.00307 + 0.00095) kg CO2e
         double torontoGas = 1_000 * (2.0414 + 0.00307 + 0.00095);
         // eccc-light-fuel-oil-ca: 2,000 L x 2.753 kg CO2; eccc-gasoline-ca: 800.5 L x 2.307 kg CO2
         double oil = 2_000 * 2.753;
         double gasoline = 800.5 * 2.307;
-        // eccc-electricity-ca-ab-2018 (the activity's own region): 1,000 kWh x 0.680
-        double alberta = 1_000 * 0.680;
-        double year2024 = winterBill * 17 / 31 + torontoGas + oil + gasoline + alberta; // 10,088.36 kg
+        // eccc-electricity-ca-ab-2020 (the activity's own region): 1,000 kWh x 0.640
+        double alberta = 1_000 * 0.640;
+        double year2024 = winterBill * 17 / 31 + torontoGas + oil + gasoline + alberta; // 10,050.68 kg
         assertThat(footprint(original, 2024)).isCloseTo(year2024, KG);
 
         Reply exported = export(original, "");
@@ -235,17 +235,17 @@ class ActivityImportApiTest {
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(reply.json().get("imported").asInt()).isEqualTo(6);
-        // eccc-electricity-ca-qc-2018: (7,100 + 6,800) kWh x 0.0017 kg
-        double electricity = (7_100 + 6_800) * 0.0017;
+        // eccc-electricity-ca-qc-2020: (7,100 + 6,800) kWh x 0.0019 kg
+        double electricity = (7_100 + 6_800) * 0.0019;
         // eccc-natural-gas-ca-qc: (1,250.5 + 1,102) m3 x (1.926 + 0.000037 x 28 + 0.000035 x 265) kg, AR5
         double gas = (1_250.5 + 1_102) * (1.926 + 0.000037 * 28 + 0.000035 * 265);
         // eccc-gasoline-ca: 62.4 L x 2.307 kg CO2; eccc-diesel-stationary-ca: 180 L x (2.681 + 0.000078 x 28 + 0.000022 x 265)
         double gasoline = 62.4 * 2.307;
         double diesel = 180 * (2.681 + 0.000078 * 28 + 0.000022 * 265);
         JsonNode all = json("GET", "/api/organizations/" + org + "/footprint?from=2024-01-01&to=2025-12-31", null).json();
-        assertThat(all.get("totalCo2eKg").asDouble()).isCloseTo(electricity + gas + gasoline + diesel, KG); // 5,206.79 kg
+        assertThat(all.get("totalCo2eKg").asDouble()).isCloseTo(electricity + gas + gasoline + diesel, KG); // 5,209.56 kg
         // the first bill runs 2024-12-19..2025-01-18: 13 of its 31 days in 2024
-        assertThat(footprint(org, 2024)).isCloseTo(7_100 * 0.0017 * 13 / 31, KG);
+        assertThat(footprint(org, 2024)).isCloseTo(7_100 * 0.0019 * 13 / 31, KG);
     }
 
     // ---- Refused files ------------------------------------------------------------------------------------------
@@ -303,8 +303,8 @@ class ActivityImportApiTest {
                 + "propane,100,L,,,2024-01-15,,\n").getBytes(StandardCharsets.UTF_8);
         Reply first = importCsv(org, file);
         assertThat(first.status()).isEqualTo(200);
-        // eccc-electricity-ca-qc-2018: 1,000 x 0.0017; eccc-propane-ca: 100 x (1.515 + 0.000024 x 28 + 0.000108 x 265)
-        double once = 1_000 * 0.0017 + 100 * (1.515 + 0.000024 * 28 + 0.000108 * 265);
+        // eccc-electricity-ca-qc-2020: 1,000 x 0.0019; eccc-propane-ca: 100 x (1.515 + 0.000024 x 28 + 0.000108 x 265)
+        double once = 1_000 * 0.0019 + 100 * (1.515 + 0.000024 * 28 + 0.000108 * 265);
         assertThat(footprint(org, 2024)).isCloseTo(once, KG);
 
         Reply second = importCsv(org, file);
@@ -379,7 +379,7 @@ class ActivityImportApiTest {
         byte[] good = "\uFEFFtype,quantity,unit,periodStart,periodEnd\r\nelectricity,1000.5,kWh,2024-01-01,2024-01-31\r\n"
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(importCsv(org, good).status()).isEqualTo(200);
-        // eccc-electricity-ca-qc-2018: 1,000.5 kWh x 0.0017
-        assertThat(footprint(org, 2024)).isCloseTo(1_000.5 * 0.0017, KG);
+        // eccc-electricity-ca-qc-2020: 1,000.5 kWh x 0.0019
+        assertThat(footprint(org, 2024)).isCloseTo(1_000.5 * 0.0019, KG);
     }
 }

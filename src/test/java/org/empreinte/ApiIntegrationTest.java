@@ -166,14 +166,15 @@ class ApiIntegrationTest {
     @DisplayName("a year of activities")
     class AYearOfActivities {
 
-        // eccc-electricity-ca-on-2018 (eccc-canada.yml): 0.030 kg CO2e/kWh, published as CO2e only, scope 2
-        static final double ON_ELECTRICITY_MONTH = 12_000 * 0.030; // 360 kg for each monthly bill at the Toronto plant
-        static final double ON_ELECTRICITY_JULY = 15_000 * 0.030; // 450 kg: July corrected from 12 000 to 15 000 kWh
-        static final double ON_ELECTRICITY = 11 * ON_ELECTRICITY_MONTH + ON_ELECTRICITY_JULY; // 4 410 kg
-        // eccc-electricity-ca-qc-2018: 0.0017 kg CO2e/kWh; one head-office bill 2024-12-15..2025-01-14 (31 days)
-        static final double WINTER_BILL = 31_000 * 0.0017; // 52.7 kg
-        static final double WINTER_BILL_2024 = WINTER_BILL * 17 / 31; // 15..31 December: 28.9 kg
-        static final double WINTER_BILL_2025 = WINTER_BILL * 14 / 31; // 1..14 January: 23.8 kg
+        // eccc-electricity-ca-on-2020 (eccc-canada.yml, NIR 2022 Table A13-7, the newest data year for 2024 bills):
+        // 0.028 kg CO2e/kWh, published as CO2e only, scope 2
+        static final double ON_ELECTRICITY_MONTH = 12_000 * 0.028; // 336 kg for each monthly bill at the Toronto plant
+        static final double ON_ELECTRICITY_JULY = 15_000 * 0.028; // 420 kg: July corrected from 12 000 to 15 000 kWh
+        static final double ON_ELECTRICITY = 11 * ON_ELECTRICITY_MONTH + ON_ELECTRICITY_JULY; // 4 116 kg
+        // eccc-electricity-ca-qc-2020 (Table A13-6): 0.0019 kg CO2e/kWh; one head-office bill 2024-12-15..2025-01-14 (31 days)
+        static final double WINTER_BILL = 31_000 * 0.0019; // 58.9 kg
+        static final double WINTER_BILL_2024 = WINTER_BILL * 17 / 31; // 15..31 December: 32.3 kg
+        static final double WINTER_BILL_2025 = WINTER_BILL * 14 / 31; // 1..14 January: 26.6 kg
         // eccc-natural-gas-ca-qc: kg of gas per m³ CO2 1.926, CH4 0.000037, N2O 0.000035, weighted with AR5 (gwp.yml: CH4 28, N2O 265)
         static final double QC_GAS_CO2 = 9_100 * 1.926; // 17 526.6 kg
         static final double QC_GAS_CH4 = 9_100 * 0.000037 * 28; // 9.4276 kg
@@ -205,8 +206,8 @@ class ApiIntegrationTest {
         static final double STATIONARY = QC_GAS + ON_GAS + OIL + PROPANE + DIESEL;
         static final double SCOPE_1 = STATIONARY + GASOLINE;
         static final double SCOPE_2_2024 = ON_ELECTRICITY + WINTER_BILL_2024;
-        static final double TOTAL_2024 = SCOPE_1 + SCOPE_2_2024; // 34 345.1491 kg
-        static final double TORONTO_2024 = ON_ELECTRICITY + ON_GAS; // 6 455.42 kg
+        static final double TOTAL_2024 = SCOPE_1 + SCOPE_2_2024; // 34 054.5491 kg
+        static final double TORONTO_2024 = ON_ELECTRICITY + ON_GAS; // 6 161.42 kg
 
         long org;
         long toronto;
@@ -350,7 +351,7 @@ class ApiIntegrationTest {
             assertThat(july.get("quantity").asDouble()).isEqualTo(15_000);
             assertThat(july.get("co2eKg").asDouble()).isCloseTo(ON_ELECTRICITY_JULY, KG);
             assertThat(july.get("tags")).extracting(JsonNode::asText).containsExactly("corrigé", "usine");
-            assertThat(july.get("factor").get("id").asText()).isEqualTo("eccc-electricity-ca-on-2018");
+            assertThat(july.get("factor").get("id").asText()).isEqualTo("eccc-electricity-ca-on-2020");
         }
 
         @Test
@@ -383,7 +384,7 @@ class ApiIntegrationTest {
             assertThat(byGas.get("N2O").asDouble()).isCloseTo(QC_GAS_N2O + ON_GAS_N2O + PROPANE_N2O + DIESEL_N2O, KG); // 116.8875
             // electricity factors are published as CO2e only
             assertThat(byGas.get("unspecified").asDouble()).isCloseTo(SCOPE_2_2024, KG);
-            assertThat(body.get("factorSet").asText()).isEqualTo("eccc-canada v1 + desnz-2024 v1");
+            assertThat(body.get("factorSet").asText()).isEqualTo("eccc-canada v2 + desnz-2024 v1");
             assertThat(body.get("activityCount").asLong()).isEqualTo(19);
         }
 
@@ -417,7 +418,7 @@ class ApiIntegrationTest {
             assertThat(bySite).hasSize(2);
             // head office (no site): everything but the Toronto plant
             assertThat(bySite.get(0).get("siteId").isNull()).isTrue();
-            assertThat(bySite.get(0).get("co2eKg").asDouble()).isCloseTo(TOTAL_2024 - TORONTO_2024, KG); // 27 889.7291
+            assertThat(bySite.get(0).get("co2eKg").asDouble()).isCloseTo(TOTAL_2024 - TORONTO_2024, KG); // 27 893.1291
             assertThat(bySite.get(1).get("siteId").asLong()).isEqualTo(toronto);
             assertThat(bySite.get(1).get("name").asText()).isEqualTo("Usine de Toronto");
             assertThat(bySite.get(1).get("co2eKg").asDouble()).isCloseTo(TORONTO_2024, KG);
@@ -437,7 +438,7 @@ class ApiIntegrationTest {
             assertThat(next.get("byScope").get("2").asDouble()).isCloseTo(WINTER_BILL_2025, KG);
             assertThat(next.get("byMonth").get("2025-01").asDouble()).isCloseTo(WINTER_BILL_2025, KG);
             assertThat(next.get("byMonth").get("2025-02").asDouble()).isZero();
-            assertThat(next.get("factorSet").asText()).isEqualTo("eccc-canada v1");
+            assertThat(next.get("factorSet").asText()).isEqualTo("eccc-canada v2");
             assertThat(next.get("activityCount").asLong()).isOne();
         }
 
@@ -496,6 +497,50 @@ class ApiIntegrationTest {
         }
     }
 
+    // ---- Electricity by province and data year ---------------------------------------------
+
+    /**
+     * Organizations outside Québec post electricity bills: each takes its province's or territory's consumption
+     * intensity of the bill's data year (NIR 1990-2020, 2022 edition, Part 3, Annex 13), the newest year (2020)
+     * after it and the first (2005) before it. Expected kg: kWh × g CO2e/kWh ÷ 1,000.
+     */
+    @Nested
+    @DisplayName("electricity by province and data year")
+    class ElectricityByProvinceAndYear {
+
+        static Stream<Arguments> bills() {
+            return Stream.of(
+                    Arguments.of("CA-NS", "2019-03-01", "2019-03-31", "eccc-electricity-ca-ns-2019", "Table A13-4, Nova Scotia",
+                            5_000 * 730 / 1_000.0), // 2019: 730 g/kWh
+                    Arguments.of("CA-SK", "2024-06-01", "2024-06-30", "eccc-electricity-ca-sk-2020", "Table A13-9, Saskatchewan",
+                            5_000 * 620 / 1_000.0), // a 2024 bill takes 2020's 620 g/kWh
+                    Arguments.of("CA-MB", "2018-01-01", "2018-12-31", "eccc-electricity-ca-mb-2018", "Table A13-8, Manitoba",
+                            5_000 * 1.4 / 1_000.0), // 2018: 1.4 g/kWh
+                    Arguments.of("CA-NU", "2020-10-01", "2020-10-31", "eccc-electricity-ca-nu-2020", "Table A13-14, Nunavut",
+                            5_000 * 800 / 1_000.0), // 2020: 800 g/kWh, preliminary
+                    Arguments.of("CA-QC", "2003-01-01", "2003-01-31", "eccc-electricity-ca-qc-2005", "Table A13-6, Québec",
+                            5_000 * 4.3 / 1_000.0), // a 2003 bill takes 2005's 4.3 g/kWh
+                    Arguments.of("CA-PE", "2024-02-01", "2024-02-29", "eccc-electricity-ca-pe-2020", "Table A13-5, New Brunswick",
+                            5_000 * 300 / 1_000.0)); // New Brunswick's 2020 intensity, 300 g/kWh, for Prince Edward Island
+        }
+
+        @ParameterizedTest(name = "{0} {1}: {3}")
+        @MethodSource("bills")
+        void shouldTakeTheIntensityOfTheRegionAndDataYear(String region, String start, String end, String factorId,
+                String table, double expectedKg) {
+            long organization = createOrganization("Coopérative " + region + " " + start, region);
+            Reply reply = post("/api/organizations/" + organization + "/activities",
+                    activity("electricity", 5_000, "kWh", start, end));
+
+            assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
+            assertThat(reply.kg("co2eKg")).isCloseTo(expectedKg, KG);
+            assertThat(reply.get("scope").asInt()).isEqualTo(2);
+            JsonNode factor = reply.get("factor");
+            assertThat(factor.get("id").asText()).isEqualTo(factorId);
+            assertThat(factor.get("source").asText()).contains("(2022 edition), Part 3, Annex 13", table);
+        }
+    }
+
     // ---- Emission factors and health ------------------------------------------------------
 
     @Nested
@@ -512,23 +557,29 @@ class ApiIntegrationTest {
 
         @Test
         void shouldListEveryFactorOfBothFiles() {
-            // eccc-canada.yml has 10 factors, desnz-2024.yml 11
-            assertThat(factorIds("")).hasSize(2235).doesNotHaveDuplicates();
+            // eccc-canada.yml has 229 factors (224 for electricity), desnz-2024.yml 118, useeio-1.3.yml 1,016 and 1,091 means
+            assertThat(factorIds("")).hasSize(2454).doesNotHaveDuplicates();
         }
 
         @Test
         void shouldFilterByTypeWithCanadianFactorsFirst() {
-            assertThat(factorIds("?type=electricity")).containsExactly("eccc-electricity-ca-2018", "eccc-electricity-ca-ab-2018",
-                    "eccc-electricity-ca-bc-2018", "eccc-electricity-ca-on-2018", "eccc-electricity-ca-qc-2018",
-                    "desnz-2024-electricity-gb");
+            // Canada and its 13 provinces and territories (by code) × data years 2005-2020, then the UK grid
+            assertThat(factorIds("?type=electricity")).hasSize(14 * 16 + 1)
+                    .startsWith("eccc-electricity-ca-2005", "eccc-electricity-ca-2006")
+                    .endsWith("eccc-electricity-ca-yt-2019", "eccc-electricity-ca-yt-2020", "desnz-2024-electricity-gb");
             // Domestic: average only; short-haul: average, economy, business; long-haul: five cabins; each with and without RF.
             assertThat(factorIds("?type=flight")).hasSize(18).allMatch(id -> id.startsWith("desnz-2024-flight-"));
         }
 
         @Test
         void shouldFilterByRegionKeepingTheCountryAndAnywhere() {
-            assertThat(factorIds("?type=electricity&region=CA-ON"))
-                    .containsExactly("eccc-electricity-ca-2018", "eccc-electricity-ca-on-2018");
+            List<String> canadaThenOntario = new ArrayList<>();
+            for (String region : List.of("ca", "ca-on")) {
+                for (int year = 2005; year <= 2020; year++) {
+                    canadaThenOntario.add("eccc-electricity-" + region + "-" + year);
+                }
+            }
+            assertThat(factorIds("?type=electricity&region=CA-ON")).containsExactlyElementsOf(canadaThenOntario);
             assertThat(factorIds("?type=natural_gas&region=CA-QC"))
                     .containsExactly("eccc-natural-gas-ca-qc", "desnz-2024-natural-gas-m3", "desnz-2024-natural-gas-kwh");
             assertThat(factorIds("?type=natural_gas&region=CA-ON"))
@@ -555,12 +606,17 @@ class ApiIntegrationTest {
 
         @Test
         void shouldFilterByYearToTheEditionsInForce() {
-            // every type, region and unit has a single edition in the shipped files, so each is in force
-            // in any year: the nearest not after it, or the earliest when all are later
-            assertThat(factorIds("?year=2024")).hasSize(2235);
-            assertThat(factorIds("?year=2010")).hasSize(2235);
+            // electricity has one factor per data year (2005-2020) in each of its 14 regions, so one of the 16 is in force
+            // in any year: the nearest not after it, or the earliest when all are later; every other type, region and
+            // unit has a single edition: 2454 - 14 × 15 = 2244
+            assertThat(factorIds("?year=2024")).hasSize(2244);
+            assertThat(factorIds("?year=2010")).hasSize(2244);
             assertThat(factorIds("?type=electricity&region=CA-QC&year=2024"))
-                    .containsExactly("eccc-electricity-ca-2018", "eccc-electricity-ca-qc-2018");
+                    .containsExactly("eccc-electricity-ca-2020", "eccc-electricity-ca-qc-2020");
+            assertThat(factorIds("?type=electricity&region=CA-QC&year=2010"))
+                    .containsExactly("eccc-electricity-ca-2010", "eccc-electricity-ca-qc-2010");
+            assertThat(factorIds("?type=electricity&region=CA-QC&year=2003"))
+                    .containsExactly("eccc-electricity-ca-2005", "eccc-electricity-ca-qc-2005");
         }
 
         @Test
@@ -899,12 +955,12 @@ class ApiIntegrationTest {
     @DisplayName("start-up with a broken factor file")
     class StartUp {
 
-        private static final String FACTOR = "- id: eccc-electricity-ca-on-2018";
+        private static final String FACTOR = "- {id: eccc-electricity-ca-on-2020,";
 
         @TempDir
         Path folder;
 
-        /** Copies the factor files and changes the unit of eccc-electricity-ca-on-2018; returns the factor's line (1-based). */
+        /** Copies the factor files and changes the unit of eccc-electricity-ca-on-2020; returns the factor's line (1-based). */
         private int breakOntarioElectricityUnit(Path factors) throws IOException {
             Files.createDirectories(factors);
             try (Stream<Path> files = Files.list(FACTORS)) {
@@ -916,11 +972,10 @@ class ApiIntegrationTest {
             List<String> lines = new ArrayList<>(Files.readAllLines(file));
             int factorLine = -1;
             for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).strip().equals(FACTOR)) {
+                // One factor a line, in flow style.
+                if (lines.get(i).strip().startsWith(FACTOR)) {
                     factorLine = i;
-                }
-                if (factorLine >= 0 && lines.get(i).strip().equals("unit: kWh")) {
-                    lines.set(i, lines.get(i).replace("unit: kWh", "unit: kWhh"));
+                    lines.set(i, lines.get(i).replace("unit: kWh,", "unit: kWhh,"));
                     break;
                 }
             }

@@ -121,8 +121,8 @@ class ActivityImportTest {
         // desnz-2024-natural-gas-m3 (no Canadian factor for Ontario): 2.0414 + 0.00307 + 0.00095 kg CO2e per m3
         assertThat((double) storedActivities(imported).get(0).get("co2e_kg")).isCloseTo(1_000 * (2.0414 + 0.00307 + 0.00095),
                 within(1e-9));
-        // eccc-electricity-ca-ab-2018: 0.680 kg CO2e per kWh
-        assertThat((double) storedActivities(imported).get(1).get("co2e_kg")).isCloseTo(31_000 * 0.680, within(1e-9));
+        // eccc-electricity-ca-ab-2020 (the newest data year for a 2024 bill): 0.640 kg CO2e per kWh
+        assertThat((double) storedActivities(imported).get(1).get("co2e_kg")).isCloseTo(31_000 * 0.640, within(1e-9));
     }
 
     @Test
@@ -189,9 +189,9 @@ class ActivityImportTest {
             assertThat(handle.createQuery("SELECT COUNT(*) FROM activity a WHERE ABS(a.co2e_kg"
                     + " - (SELECT SUM(m.co2e_kg) FROM activity_month m WHERE m.activity_id = a.id)) > 1e-9")
                     .mapTo(Integer.class).one()).isZero();
-            // eccc-electricity-ca-qc-2018: 0.0017 kg CO2e per kWh, and 1 + 2 + ... + 2,345 kWh in all
+            // eccc-electricity-ca-qc-2020: 0.0019 kg CO2e per kWh, and 1 + 2 + ... + 2,345 kWh in all
             assertThat(handle.createQuery("SELECT SUM(co2e_kg) FROM activity_month").mapTo(Double.class).one())
-                    .isCloseTo(0.0017 * rows * (rows + 1) / 2, within(1e-6));
+                    .isCloseTo(0.0019 * rows * (rows + 1) / 2, within(1e-6));
         });
     }
 

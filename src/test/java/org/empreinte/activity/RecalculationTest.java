@@ -62,26 +62,26 @@ class RecalculationTest {
     void aNewVersionOfTheQuebecElectricityFactorIsAppliedOnlyWhenAskedAndReported() throws IOException {
         Recomputation activities = service(editedLibrary()).recomputation();
 
-        // eccc-canada v1 results are now stale.
+        // eccc-canada v2 results are now stale.
         assertThat(activities.staleResults()).extracting(ActivityDao.SetCount::factorSet, ActivityDao.SetCount::factorSetVersion,
-                ActivityDao.SetCount::activities).containsExactly(org.assertj.core.groups.Tuple.tuple("eccc-canada", "1", 3L));
+                ActivityDao.SetCount::activities).containsExactly(org.assertj.core.groups.Tuple.tuple("eccc-canada", "2", 3L));
 
         Recalculation dryRun = activities.recompute(false);
-        // Québec: 10,000 kWh × 1.7 g = 17 kg becomes × 2.6 g = 26 kg; gas 1,000 m³ × 1.936311 kg = 1,936.311 kg unchanged.
-        // Ontario's 30 g/kWh factor did not change, but its set's version did: its activity is rewritten with v2.
+        // Québec: 10,000 kWh × 1.9 g = 19 kg becomes × 2.6 g = 26 kg; gas 1,000 m³ × 1.936311 kg = 1,936.311 kg unchanged.
+        // Ontario's 28 g/kWh factor did not change, but its set's version did: its activity is rewritten with v3.
         Recalculation.OrganizationChange qc = dryRun.organizations().stream()
                 .filter(c -> c.organizationId() == quebec).findFirst().orElseThrow();
-        assertThat(qc.beforeCo2eKg()).isCloseTo(17 + 1936.311, within(1e-6));
+        assertThat(qc.beforeCo2eKg()).isCloseTo(19 + 1936.311, within(1e-6));
         assertThat(qc.afterCo2eKg()).isCloseTo(26 + 1936.311, within(1e-6));
         assertThat(dryRun.changed()).isEqualTo(3);
         assertThat(dryRun.factorChanges()).containsEntry(
-                "eccc-electricity-ca-qc-2018 (eccc-canada v1) -> eccc-electricity-ca-qc-2018 (eccc-canada v2)", 1);
-        assertThat(footprint(quebec)).as("a dry run writes nothing").isCloseTo(17 + 1936.311, within(1e-6));
+                "eccc-electricity-ca-qc-2020 (eccc-canada v2) -> eccc-electricity-ca-qc-2020 (eccc-canada v3)", 1);
+        assertThat(footprint(quebec)).as("a dry run writes nothing").isCloseTo(19 + 1936.311, within(1e-6));
 
         Recalculation applied = activities.recompute(true);
         assertThat(applied.changed()).isEqualTo(3);
         assertThat(footprint(quebec)).isCloseTo(26 + 1936.311, within(1e-6));
-        assertThat(footprint(ontario)).isCloseTo(300, within(1e-9));
+        assertThat(footprint(ontario)).isCloseTo(10_000 * 0.028, within(1e-9));
         assertThat(activities.staleResults()).isEmpty();
         assertThat(activities.recompute(true).changed()).isZero();
     }
@@ -92,7 +92,7 @@ class RecalculationTest {
                 .totalCo2eKg();
     }
 
-    /** A copy of the shipped files where Québec's electricity factor is 2.6 g CO2e/kWh and eccc-canada is version 2. */
+    /** A copy of the shipped files where Québec's 2020 electricity factor is 2.6 g CO2e/kWh and eccc-canada is version 3. */
     private FactorLibrary editedLibrary() throws IOException {
         Path copy = Files.createDirectories(folder.resolve("factors"));
         try (Stream<Path> files = Files.list(Path.of("emission-factors"))) {
@@ -102,8 +102,9 @@ class RecalculationTest {
         }
         Path canada = copy.resolve("eccc-canada.yml");
         String text = Files.readString(canada)
-                .replace("version: \"1\"", "version: \"2\"")
-                .replace("co2e: 0.0017", "co2e: 0.0026");
+                .replace("version: \"2\"", "version: \"3\"")
+                .replace("region: CA-QC, year: 2020, unit: kWh, scope: 2, category: purchased_electricity, co2e: 0.0019",
+                        "region: CA-QC, year: 2020, unit: kWh, scope: 2, category: purchased_electricity, co2e: 0.0026");
         Files.writeString(canada, text);
         return new FactorLibraryLoader().load(copy, ORDER);
     }

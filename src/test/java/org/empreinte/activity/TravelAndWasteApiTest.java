@@ -49,8 +49,8 @@ class TravelAndWasteApiTest {
         // desnz-2024-car-hybrid: 0.12607 kg per km
         "car    | 120 | km    | fuel=hybrid                    | desnz-2024-car-hybrid             | 15.1284",
         // An electric car in Québec: DESNZ's 0.04358 kg/km at the UK grid's 0.20705 kg/kWh is 0.21048 kWh/km,
-        // at Québec's 1.7 g/kWh (eccc-electricity-ca-qc-2018): 120 x 0.04358 / 0.20705 x 0.0017
-        "car    | 120 | km    | fuel=electric                  | eccc-electricity-ca-qc-2018       | 0.04293803",
+        // at Québec's 1.9 g/kWh (eccc-electricity-ca-qc-2020, the newest data year): 120 x 0.04358 / 0.20705 x 0.0019
+        "car    | 120 | km    | fuel=electric                  | eccc-electricity-ca-qc-2020       | 0.04798956",
         // desnz-2024-car-plugin-hybrid: the fuel burned, 0.0936 kg per km (DESNZ Scope 1 passenger vehicles)
         "car    | 120 | km    | fuel=plugin_hybrid             | desnz-2024-car-plugin-hybrid      | 11.232",
         // desnz-2024-bus-coach: 0.02717 kg per passenger km, 2 passengers
@@ -85,7 +85,7 @@ class TravelAndWasteApiTest {
         // The literal values above, recomputed here from the factors so a typo in one shows.
         assertThat(100 * 1.609344 * (0.16817 + 0.0000046368 + 0.00167)).isCloseTo(27.33384472, within(1e-6));
         assertThat(15 * (0.20638 + 0.0000046368 + 0.00167)).isCloseTo(3.120819552, within(1e-9));
-        assertThat(120 * 0.04358 / 0.20705 * 0.0017).isCloseTo(0.04293803, within(1e-8));
+        assertThat(120 * 0.04358 / 0.20705 * 0.0019).isCloseTo(0.04798956, within(1e-8));
         assertThat(0.12 * 520.3342).isCloseTo(62.440104, within(1e-9));
     }
 
@@ -151,13 +151,13 @@ class TravelAndWasteApiTest {
     @Test
     void homeWorkingIsItsEnergyAtTheRegionsFactors() {
         // DESNZ per FTE hour: equipment 0.03144 kg at the UK grid's 0.20705 kg/kWh, heating 0.30234 kg at natural
-        // gas's 0.1829 kg/kWh (gross CV). An electrically heated home in Québec (eccc-electricity-ca-qc-2018, 1.7 g/kWh),
+        // gas's 0.1829 kg/kWh (gross CV). An electrically heated home in Québec (eccc-electricity-ca-qc-2020, 1.9 g/kWh),
         // a survey of 3 employees x 2 days x 7 hours:
         Map<String, Object> electric = post(Map.of("type", "homeworking", "quantity", 7, "unit", "h",
                 "periodStart", "2024-02-05", "periodEnd", "2024-02-09", "attributes", Map.of("employees", 3, "days", 2)));
         assertThat(((Number) electric.get("co2eKg")).doubleValue())
-                .isCloseTo(42 * (0.03144 / 0.20705 + 0.30234 / 0.1829) * 0.0017, within(1e-9));
-        assertThat(((Map<?, ?>) electric.get("factor")).get("id")).isEqualTo("eccc-electricity-ca-qc-2018");
+                .isCloseTo(42 * (0.03144 / 0.20705 + 0.30234 / 0.1829) * 0.0019, within(1e-9));
+        assertThat(((Map<?, ?>) electric.get("factor")).get("id")).isEqualTo("eccc-electricity-ca-qc-2020");
         assertThat(electric.get("scope")).isEqualTo(3);
         assertThat(electric.get("ghgCategory")).isEqualTo(7);
         // The same 42 hours given as a total.
@@ -173,7 +173,7 @@ class TravelAndWasteApiTest {
         // Without heating, the equipment only.
         Map<String, Object> none = post(Map.of("type", "homeworking", "quantity", 10, "unit", "h", "date", "2024-07-05",
                 "attributes", Map.of("heating", "none")));
-        assertThat(((Number) none.get("co2eKg")).doubleValue()).isCloseTo(10 * 0.03144 / 0.20705 * 0.0017, within(1e-12));
+        assertThat(((Number) none.get("co2eKg")).doubleValue()).isCloseTo(10 * 0.03144 / 0.20705 * 0.0019, within(1e-12));
     }
 
     @Test

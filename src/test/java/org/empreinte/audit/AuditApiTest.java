@@ -38,7 +38,7 @@ class AuditApiTest {
         String token = (String) api.created("/api/users/" + user + "/tokens", Map.of()).get("token");
         String activities = "/api/organizations/" + org + "/activities";
 
-        // eccc-electricity-ca-qc-2018: 12,000 kWh x 0.0017 = 20.4 kg, then 6,000 kWh = 10.2 kg.
+        // eccc-electricity-ca-qc-2020 (the newest data year): 12,000 kWh x 0.0019 = 22.8 kg, then 6,000 kWh = 11.4 kg.
         Map<String, Object> logged = as(token, "POST", activities, Map.of("type", "electricity", "quantity", 12_000, "unit", "kWh",
                 "periodStart", "2024-01-01", "periodEnd", "2024-01-31", "tags", List.of("siège")));
         long id = ((Number) logged.get("id")).longValue();
@@ -57,8 +57,8 @@ class AuditApiTest {
             assertThat(((Number) e.get("entityId")).longValue()).isEqualTo(id);
         });
         Map<?, ?> change = trail.get(1);
-        assertThat(((Number) ((Map<?, ?>) change.get("before")).get("co2eKg")).doubleValue()).isCloseTo(12_000 * 0.0017, within(1e-9));
-        assertThat(((Number) ((Map<?, ?>) change.get("after")).get("co2eKg")).doubleValue()).isCloseTo(6_000 * 0.0017, within(1e-9));
+        assertThat(((Number) ((Map<?, ?>) change.get("before")).get("co2eKg")).doubleValue()).isCloseTo(12_000 * 0.0019, within(1e-9));
+        assertThat(((Number) ((Map<?, ?>) change.get("after")).get("co2eKg")).doubleValue()).isCloseTo(6_000 * 0.0019, within(1e-9));
         assertThat(trail.get(0).get("after")).isNull();
         assertThat(trail).extracting(e -> e.get("entity")).contains("member", "organization");
         assertThat(trail).filteredOn(e -> "member".equals(e.get("entity"))).singleElement()
@@ -68,7 +68,7 @@ class AuditApiTest {
         Response restored = api.request(activities + "/" + id + "/restore").post(Entity.json(Map.of()));
         assertThat(restored.getStatus()).isEqualTo(201);
         Map<String, Object> back = restored.readEntity(JSON);
-        assertThat(((Number) back.get("co2eKg")).doubleValue()).isCloseTo(6_000 * 0.0017, within(1e-9));
+        assertThat(((Number) back.get("co2eKg")).doubleValue()).isCloseTo(6_000 * 0.0019, within(1e-9));
         assertThat(back.get("tags")).isEqualTo(List.of("siège"));
         assertThat(((Number) back.get("id")).longValue()).isNotEqualTo(id);
         // Only once: the trail's last word on it is now its restoration.

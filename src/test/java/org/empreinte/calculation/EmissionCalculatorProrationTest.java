@@ -40,8 +40,8 @@ class EmissionCalculatorProrationTest {
         @Test
         void electricityBillSharedSeventeenAndFourteenThirtyFirsts() {
             EmissionResult r = real.calculate("electricity", 3_100, unit("kWh"), BILL_ACROSS_NEW_YEAR, "CA-QC");
-            // 3,100 kWh × 0.0017 kg CO2e/kWh, eccc-electricity-ca-qc-2018
-            double total = 3_100 * 0.0017;
+            // 3,100 kWh × 0.0019 kg CO2e/kWh, eccc-electricity-ca-qc-2020 (the newest data year for a 2024 bill)
+            double total = 3_100 * 0.0019;
             assertThat(r.co2eKg()).isCloseTo(total, within(1e-9));
 
             List<MonthlyShare> shares = r.monthlyShares();
@@ -98,23 +98,23 @@ class EmissionCalculatorProrationTest {
         void aPeriodInsideOneMonthHasOneShareEqualToTheTotal() {
             Period june = new Period(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 30));
             EmissionResult r = real.calculate("electricity", 1_000, unit("kWh"), june, "CA-ON");
-            // 1,000 kWh × 0.030 kg CO2e/kWh, eccc-electricity-ca-on-2018
+            // 1,000 kWh × 0.028 kg CO2e/kWh, eccc-electricity-ca-on-2020
             assertThat(r.monthlyShares()).singleElement().satisfies(s -> {
                 assertThat(s.part()).isEqualTo(june);
-                assertThat(s.co2eKg()).isCloseTo(1_000 * 0.030, within(1e-9));
+                assertThat(s.co2eKg()).isCloseTo(1_000 * 0.028, within(1e-9));
             });
         }
 
         @Test
         void aWholeYearIsSharedByDaysOfEachMonth() {
             EmissionResult r = real.calculate("electricity", 36_600, unit("kWh"), Period.ofYear(2024), "CA-AB");
-            // 36,600 kWh × 0.680 kg CO2e/kWh = 24,888 kg over 366 days: 68 kg per day
-            double perDay = 36_600 * 0.680 / 366;
+            // 36,600 kWh × 0.640 kg CO2e/kWh (eccc-electricity-ca-ab-2020) = 23,424 kg over 366 days: 64 kg per day
+            double perDay = 36_600 * 0.640 / 366;
             assertThat(r.monthlyShares()).hasSize(12);
             assertThat(r.monthlyShares().get(0).co2eKg()).isCloseTo(31 * perDay, within(1e-9));
             assertThat(r.monthlyShares().get(1).co2eKg()).isCloseTo(29 * perDay, within(1e-9));
             assertThat(r.monthlyShares().get(3).co2eKg()).isCloseTo(30 * perDay, within(1e-9));
-            assertThat(r.monthlyShares().stream().mapToDouble(MonthlyShare::co2eKg).sum()).isCloseTo(36_600 * 0.680, within(1e-9));
+            assertThat(r.monthlyShares().stream().mapToDouble(MonthlyShare::co2eKg).sum()).isCloseTo(36_600 * 0.640, within(1e-9));
         }
     }
 

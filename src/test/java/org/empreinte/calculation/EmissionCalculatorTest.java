@@ -7,6 +7,7 @@ import static org.empreinte.calculation.TestFactors.unit;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import org.assertj.core.data.Offset;
 import org.empreinte.calculation.FactorSelectionException.Reason;
@@ -58,12 +59,12 @@ class EmissionCalculatorTest {
         @Test
         void quebec() {
             EmissionResult r = calculate("electricity", 10_000, "kWh", "CA-QC");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-qc-2018");
-            // 10,000 kWh × 0.0017 kg CO2e/kWh (1.7 g), eccc-electricity-ca-qc-2018
-            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.0017, close(17));
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-qc-2020");
+            // 10,000 kWh × 0.0019 kg CO2e/kWh (1.9 g, NIR 2022 Table A13-6, 2020, the newest year for a 2024 bill)
+            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.0019, close(19));
             // published as CO2e only: all of it is "unspecified"
             assertThat(r.co2eKgByGas()).containsOnlyKeys(Gas.UNSPECIFIED);
-            assertThat(r.co2eKgByGas().get(Gas.UNSPECIFIED)).isCloseTo(10_000 * 0.0017, close(17));
+            assertThat(r.co2eKgByGas().get(Gas.UNSPECIFIED)).isCloseTo(10_000 * 0.0019, close(19));
             assertThat(r.scope()).isEqualTo(2);
             assertThat(r.category()).isEqualTo("purchased_electricity");
             assertThat(r.quantityInFactorUnit()).isEqualTo(10_000);
@@ -72,34 +73,124 @@ class EmissionCalculatorTest {
         @Test
         void ontario() {
             EmissionResult r = calculate("electricity", 10_000, "kWh", "CA-ON");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-on-2018");
-            // 10,000 kWh × 0.030 kg CO2e/kWh (30 g), eccc-electricity-ca-on-2018
-            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.030, close(300));
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-on-2020");
+            // 10,000 kWh × 0.028 kg CO2e/kWh (28 g, NIR 2022 Table A13-7, 2020)
+            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.028, close(280));
         }
 
         @Test
         void alberta() {
             EmissionResult r = calculate("electricity", 10_000, "kWh", "CA-AB");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-ab-2018");
-            // 10,000 kWh × 0.680 kg CO2e/kWh (680 g), eccc-electricity-ca-ab-2018
-            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.680, close(6_800));
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-ab-2020");
+            // 10,000 kWh × 0.640 kg CO2e/kWh (640 g, NIR 2022 Table A13-10, 2020)
+            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.640, close(6_400));
         }
 
         @Test
         void britishColumbia() {
             EmissionResult r = calculate("electricity", 10_000, "kWh", "CA-BC");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-bc-2018");
-            // 10,000 kWh × 0.0128 kg CO2e/kWh (12.8 g), eccc-electricity-ca-bc-2018
-            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.0128, close(128));
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-bc-2020");
+            // 10,000 kWh × 0.0078 kg CO2e/kWh (7.8 g, NIR 2022 Table A13-11, 2020)
+            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.0078, close(78));
         }
 
         @Test
-        void manitobaFallsBackToTheCanadianAverage() {
-            EmissionResult r = calculate("electricity", 10_000, "kWh", "CA-MB");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-2018");
+        void canadaWithoutAProvinceTakesTheNationalAverage() {
+            EmissionResult r = calculate("electricity", 10_000, "kWh", "CA");
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-2020");
             assertThat(r.factor().region()).isEqualTo("CA");
-            // 10,000 kWh × 0.130 kg CO2e/kWh (130 g, Canada), eccc-electricity-ca-2018
-            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.130, close(1_300));
+            // 10,000 kWh × 0.110 kg CO2e/kWh (110 g, Canada, NIR 2022 Table A13-1, 2020)
+            assertThat(r.co2eKg()).isCloseTo(10_000 * 0.110, close(1_100));
+        }
+
+        /**
+         * Canada and each province and territory with its own consumption intensity, NIR 1990-2020 (2022 edition),
+         * Part 3, Annex 13, in two data years: a bill of that year takes that year's factor. Expected kg written by
+         * hand: 10,000 kWh × g CO2e/kWh ÷ 1,000 g/kg.
+         */
+        @ParameterizedTest(name = "{0} {1}: {3} g/kWh")
+        @CsvSource({
+                "CA,    2018, Table A13-1,  130,  1300",
+                "CA,    2020, Table A13-1,  110,  1100",
+                "CA-NL, 2018, Table A13-2,  27,   270",
+                "CA-NL, 2020, Table A13-2,  25,   250",
+                "CA-NS, 2018, Table A13-4,  740,  7400",
+                "CA-NS, 2020, Table A13-4,  680,  6800",
+                "CA-NB, 2018, Table A13-5,  340,  3400",
+                "CA-NB, 2020, Table A13-5,  300,  3000",
+                "CA-QC, 2018, Table A13-6,  1.6,  16",
+                "CA-QC, 2020, Table A13-6,  1.9,  19",
+                "CA-ON, 2018, Table A13-7,  30,   300",
+                "CA-ON, 2020, Table A13-7,  28,   280",
+                "CA-MB, 2018, Table A13-8,  1.4,  14",
+                "CA-MB, 2020, Table A13-8,  1.2,  12",
+                "CA-SK, 2018, Table A13-9,  760,  7600",
+                "CA-SK, 2020, Table A13-9,  620,  6200",
+                "CA-AB, 2018, Table A13-10, 690,  6900",
+                "CA-AB, 2020, Table A13-10, 640,  6400",
+                "CA-BC, 2018, Table A13-11, 13.3, 133",
+                "CA-BC, 2020, Table A13-11, 7.8,  78",
+                "CA-YT, 2018, Table A13-12, 80,   800",
+                "CA-YT, 2020, Table A13-12, 110,  1100",
+                "CA-NT, 2018, Table A13-13, 190,  1900",
+                "CA-NT, 2020, Table A13-13, 180,  1800",
+                "CA-NU, 2018, Table A13-14, 890,  8900",
+                "CA-NU, 2020, Table A13-14, 800,  8000",
+        })
+        void eachProvinceAndTerritoryTakesItsOwnIntensityOfTheBillsYear(String region, int year, String table,
+                String gramsPerKwh, double expectedKg) {
+            EmissionResult r = calculator.calculate("electricity", 10_000, unit("kWh"), Period.ofYear(year), region);
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-" + region.toLowerCase(Locale.ROOT) + "-" + year);
+            assertThat(r.factor().region()).isEqualTo(region);
+            assertThat(r.factor().citation()).contains("(2022 edition), Part 3, Annex 13")
+                    .contains(table + ", ").contains("data year " + year).contains(": " + gramsPerKwh + " g CO2e/kWh consumed");
+            // 2020 is preliminary in the 2022 edition, and the citation says so.
+            assertThat(r.factor().citation().contains("(preliminary)")).isEqualTo(year == 2020);
+            assertThat(r.co2eKg()).isCloseTo(expectedKg, close(expectedKg));
+            assertThat(r.co2eKgByGas()).containsOnlyKeys(Gas.UNSPECIFIED);
+        }
+
+        /**
+         * Prince Edward Island's consumption intensity is not published (Table A13-3 gives its generation intensity
+         * only, 4 g/kWh in 2018 and 0 in 2020, as it imports most of its power): its bill takes New Brunswick's, its
+         * main supplier's (Table A13-5), never 0 and never Canada's average.
+         */
+        @ParameterizedTest(name = "{0}: {1} g/kWh")
+        @CsvSource({
+                "2018, 340, 3400",
+                "2020, 300, 3000",
+                // A bill after the last published year takes 2020's.
+                "2024, 300, 3000",
+        })
+        void princeEdwardIslandTakesNewBrunswicksIntensity(int year, String gramsPerKwh, double expectedKg) {
+            EmissionResult r = calculator.calculate("electricity", 10_000, unit("kWh"), Period.ofYear(year), "CA-PE");
+            assertThat(r.factor().region()).isEqualTo("CA-PE");
+            assertThat(r.factor().citation()).contains("Table A13-5, New Brunswick")
+                    .contains(": " + gramsPerKwh + " g CO2e/kWh consumed, applied to Prince Edward Island");
+            assertThat(r.factor().note()).contains("New Brunswick");
+            // 10,000 kWh × New Brunswick's g CO2e/kWh ÷ 1,000
+            assertThat(r.co2eKg()).isCloseTo(expectedKg, close(expectedKg));
+        }
+
+        /**
+         * A factor's year is its data year: a bill takes its own year's intensity, one after 2020 (the newest data
+         * year of the 2022 edition) takes 2020's, one before 2005 (the first) takes 2005's.
+         */
+        @ParameterizedTest(name = "{0} bill in {1}: data year {2}")
+        @CsvSource({
+                // Québec, Table A13-6: 2019 1.5 g, 2020 1.9 g, 2005 4.3 g; 10,000 kWh × g ÷ 1,000
+                "CA-QC, 2019, 2019, 15",
+                "CA-QC, 2024, 2020, 19",
+                "CA-QC, 2003, 2005, 43",
+                // Nova Scotia, Table A13-4: 2019 730 g, 2020 680 g, 2005 940 g
+                "CA-NS, 2019, 2019, 7300",
+                "CA-NS, 2024, 2020, 6800",
+                "CA-NS, 2003, 2005, 9400",
+        })
+        void aBillTakesItsYearOrTheNearestPublishedOne(String region, int billYear, int dataYear, double expectedKg) {
+            EmissionResult r = calculator.calculate("electricity", 10_000, unit("kWh"), Period.ofYear(billYear), region);
+            assertThat(r.factor().year()).isEqualTo(dataYear);
+            assertThat(r.co2eKg()).isCloseTo(expectedKg, close(expectedKg));
         }
 
         @Test
@@ -235,10 +326,10 @@ class EmissionCalculatorTest {
         void theSameElectricityInAnyEnergyUnitGivesTheSameResult(double quantity, String unit) {
             // 100 MWh = 100,000 kWh = 360 GJ (100,000 × 3.6 MJ) = 360,000 MJ
             EmissionResult r = calculate("electricity", quantity, unit, "CA-QC");
-            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-qc-2018");
+            assertThat(r.factor().id()).isEqualTo("eccc-electricity-ca-qc-2020");
             assertThat(r.quantityInFactorUnit()).isCloseTo(100_000, close(100_000));
-            // 100,000 kWh × 0.0017 kg CO2e/kWh, eccc-electricity-ca-qc-2018
-            assertThat(r.co2eKg()).isCloseTo(100_000 * 0.0017, close(170));
+            // 100,000 kWh × 0.0019 kg CO2e/kWh, eccc-electricity-ca-qc-2020
+            assertThat(r.co2eKg()).isCloseTo(100_000 * 0.0019, close(190));
         }
 
         @ParameterizedTest(name = "{0} {1}")

@@ -60,17 +60,18 @@ class FactorLibraryLoaderTest {
         void loadsBothSetsAndAllTheirFactors() {
             // useeio-1.3 is loaded too, but not selected in this order: it comes after the selected sets.
             assertThat(library.sets()).extracting(FactorSet::id).containsExactly("eccc-canada", "desnz-2024", "useeio-1.3");
-            // eccc-canada.yml: 5 electricity + natural gas, light fuel oil, propane, diesel, gasoline = 10
-            assertThat(library.set("eccc-canada")).get().satisfies(s -> assertThat(s.factors()).hasSize(10));
+            // eccc-canada.yml: electricity for Canada and 13 provinces and territories × 16 data years (2005-2020) = 224,
+            // + natural gas, light fuel oil, propane, diesel, gasoline = 229
+            assertThat(library.set("eccc-canada")).get().satisfies(s -> assertThat(s.factors()).hasSize(229));
             // desnz-2024.yml: 5 fuels × (litres or m³, kWh) + GB electricity = 11
             assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(118));
             // USEEIO: 1,016 industries published, and the means of the 1,091 NAICS prefixes of 2 to 5 digits that
             // are not themselves industries.
             assertThat(library.set("useeio-1.3")).get().satisfies(s -> assertThat(s.factors()).hasSize(1016 + 1091));
-            // 10 Canadian factors; DESNZ: 11 for energy, 18 for flights (3 bands' cabins, with and without RF),
+            // 229 Canadian factors; DESNZ: 11 for energy, 18 for flights (3 bands' cabins, with and without RF),
             // 5 cars, 1 electric-car consumption, 2 buses, 3 trains, 1 taxi, 38 hotel countries, 31 waste routes,
             // 2 physical purchases (paper, cardboard), 4 wood waste routes.
-            assertThat(library.factorCount()).isEqualTo(10 + 118 + 1016 + 1091);
+            assertThat(library.factorCount()).isEqualTo(229 + 118 + 1016 + 1091);
             assertThat(library.gwpSets()).containsOnlyKeys("AR4", "AR5", "AR6");
             assertThat(library.selector().sets()).extracting(FactorSet::id).containsExactly("eccc-canada", "desnz-2024");
         }
@@ -79,10 +80,10 @@ class FactorLibraryLoaderTest {
         void setHeaders() {
             FactorSet eccc = library.set("eccc-canada").orElseThrow();
             assertThat(eccc.gwp().id()).isEqualTo("AR5");
-            assertThat(eccc.version()).isEqualTo("1");
-            assertThat(eccc.label()).isEqualTo("eccc-canada v1");
-            assertThat(eccc.published()).hasToString("2020-04-15");
-            assertThat(eccc.sources()).extracting(FactorSet.Source::key).containsExactly("nir2020-a13", "nir-a6");
+            assertThat(eccc.version()).isEqualTo("2");
+            assertThat(eccc.label()).isEqualTo("eccc-canada v2");
+            assertThat(eccc.published()).hasToString("2022-04-15");
+            assertThat(eccc.sources()).extracting(FactorSet.Source::key).containsExactly("nir2022-a13", "nir-a6");
             assertThat(library.set("desnz-2024").orElseThrow().published()).hasToString("2024-07-08");
         }
 
@@ -103,7 +104,8 @@ class FactorLibraryLoaderTest {
         @Test
         void aCo2eOnlyFactorIsUnspecifiedByGas() {
             EmissionFactor qc = library.factor("eccc-electricity-ca-qc-2018").orElseThrow();
-            assertThat(qc.co2ePerUnitByGas()).containsExactly(Map.entry(Gas.UNSPECIFIED, 0.0017));
+            // 1.6 g CO2e/kWh, NIR 2022 Table A13-6, 2018
+            assertThat(qc.co2ePerUnitByGas()).containsExactly(Map.entry(Gas.UNSPECIFIED, 0.0016));
             assertThat(qc.massPerUnitByGas()).isEmpty();
             assertThat(qc.year()).isEqualTo(2018);
             assertThat(qc.scope()).isEqualTo(2);
@@ -122,10 +124,11 @@ class FactorLibraryLoaderTest {
         @Test
         void citationJoinsTheSourceAndTheFactorsOwnReference() {
             EmissionFactor qc = library.factor("eccc-electricity-ca-qc-2018").orElseThrow();
-            assertThat(qc.citation()).startsWith("Environment and Climate Change Canada, National Inventory Report 1990-2018")
-                    .endsWith("Table A13-6, Québec: 1.7 g CO2e/kWh consumed");
+            assertThat(qc.citation()).startsWith("Environment and Climate Change Canada, National Inventory Report 1990-2020")
+                    .contains("(2022 edition), Part 3, Annex 13")
+                    .endsWith("Table A13-6, Québec, data year 2018: 1.6 g CO2e/kWh consumed");
             assertThat(qc.setId()).isEqualTo("eccc-canada");
-            assertThat(qc.setVersion()).isEqualTo("1");
+            assertThat(qc.setVersion()).isEqualTo("2");
         }
 
         @Test

@@ -24,7 +24,8 @@ import org.empreinte.TestApp;
 
 /**
  * The report over HTTP, every figure written as arithmetic from the cited factors:
- * eccc-electricity-ca-qc-2018 0.0017 and eccc-electricity-ca-on-2018 0.030 kg CO2e/kWh;
+ * eccc-electricity-ca-qc-2020 0.0019 and eccc-electricity-ca-on-2020 0.028 kg CO2e/kWh (the newest data year, for 2023
+ * and 2024 bills);
  * eccc-natural-gas-ca-qc CO2 1.926, CH4 0.000037, N2O 0.000035 kg/m3 with AR5 (CH4 28, N2O 265);
  * desnz-2024-hotel-ca 7.4 kg per room-night; desnz-2024-waste-mixed-landfill 520.3342 kg per tonne.
  */
@@ -33,13 +34,13 @@ class ReportApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
-    private static final double HEAD_OFFICE = 100_000 * 0.0017;
-    private static final double TORONTO = 50_000 * 0.030;
+    private static final double HEAD_OFFICE = 100_000 * 0.0019;
+    private static final double TORONTO = 50_000 * 0.028;
     private static final double GAS = 1000 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
     private static final double HOTEL = 3 * 7.4;
     private static final double WASTE = 1 * 520.3342;
     private static final double TOTAL = HEAD_OFFICE + TORONTO + GAS + HOTEL + WASTE;
-    private static final double LAST_YEAR = 10_000 * 0.0017;
+    private static final double LAST_YEAR = 10_000 * 0.0019;
 
     private final ApiCalls api = new ApiCalls(APP);
     private long organization;
@@ -163,17 +164,17 @@ class ReportApiTest {
     @Test
     void listsEveryFactorAppliedWithItsSourceAndEdition() {
         List<Map<String, Object>> assumptions = listOf(report("2024").get("assumptions"));
-        assertThat(assumptions).extracting(a -> a.get("factorId")).containsExactly("eccc-natural-gas-ca-qc", "eccc-electricity-ca-on-2018", "desnz-2024-waste-mixed-landfill",
-                "eccc-electricity-ca-qc-2018", "desnz-2024-hotel-ca");
+        assertThat(assumptions).extracting(a -> a.get("factorId")).containsExactly("eccc-natural-gas-ca-qc", "eccc-electricity-ca-on-2020", "desnz-2024-waste-mixed-landfill",
+                "eccc-electricity-ca-qc-2020", "desnz-2024-hotel-ca");
         Map<String, Object> ontario = assumptions.get(1);
         assertThat(number(ontario, "quantity")).isCloseTo(50_000, within(1e-6));
-        assertThat(number(ontario, "co2eKgPerUnit")).isEqualTo(0.030);
+        assertThat(number(ontario, "co2eKgPerUnit")).isEqualTo(0.028);
         assertThat(number(ontario, "co2eKg")).isCloseTo(TORONTO, within(1e-9));
         assertThat(ontario.get("unit")).isEqualTo("kWh");
         assertThat(ontario.get("factorSet")).isEqualTo("eccc-canada");
-        assertThat((String) ontario.get("edition")).contains("NIR 1990-2018");
+        assertThat((String) ontario.get("edition")).contains("NIR 1990-2020 (2022 edition)");
         assertThat(ontario.get("licence")).isEqualTo("Open Government Licence - Canada");
-        assertThat((String) ontario.get("citation")).contains("Ontario: 30 g CO2e/kWh");
+        assertThat((String) ontario.get("citation")).contains("Table A13-7, Ontario, data year 2020 (preliminary): 28 g CO2e/kWh");
         assertThat(ontario.get("gwpSet")).isEqualTo("AR5");
     }
 
@@ -186,8 +187,8 @@ class ReportApiTest {
         assertThat(Double.parseDouble(total.split(",")[3])).isCloseTo(TOTAL, within(1e-9));
         assertThat(total).endsWith(",kg CO2e,");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("scope,2,Portée 2"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("factor,eccc-electricity-ca-on-2018,")
-                .contains("50000 kWh x 0.03 kg/kWh"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("factor,eccc-electricity-ca-on-2020,")
+                .contains("50000 kWh x 0.028 kg/kWh"));
         String english = api.request(path("/report?year=2024&format=csv&lang=en")).get(String.class);
         assertThat(english.lines()).anySatisfy(line -> assertThat(line).startsWith("scope,2,Scope 2"));
         Response bad = api.request(path("/report?year=2024&format=pdf")).get();

@@ -32,7 +32,8 @@ import org.empreinte.factor.FactorLibraryLoader;
 
 /**
  * Reports are cached, and never stale: after each kind of write, the next read has the new number.
- * Québec's grid (eccc-electricity-ca-qc-2018) is 0.0017 kg CO2e/kWh, Ontario's 0.030, Alberta's 0.680.
+ * For 2024 bills (the newest data year, 2020): Québec's grid (eccc-electricity-ca-qc-2020) is 0.0019 kg CO2e/kWh,
+ * Ontario's 0.028, Alberta's 0.640.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReportCacheApiTest {
@@ -66,31 +67,31 @@ class ReportCacheApiTest {
     @Test
     void everyKindOfWriteIsSeenByTheNextRead() {
         ToDoubleFunction<Map<String, Object>> total = r -> ((Number) r.get("totalCo2eKg")).doubleValue();
-        assertThat(total.applyAsDouble(report())).isCloseTo(10_000 * 0.0017, within(1e-9));
+        assertThat(total.applyAsDouble(report())).isCloseTo(10_000 * 0.0019, within(1e-9));
 
         // an activity logged through the API
         api.created(path("/activities"), Map.of("type", "electricity", "quantity", 1000, "unit", "kWh", "date", "2024-03-01",
                 "site", "Entrepôt"));
-        assertThat(total.applyAsDouble(report())).isCloseTo(10_000 * 0.0017 + 1000 * 0.030, within(1e-9));
+        assertThat(total.applyAsDouble(report())).isCloseTo(10_000 * 0.0019 + 1000 * 0.028, within(1e-9));
 
         // an activity changed
         assertThat(status(api.request(path("/activities/" + activity)).put(Entity.json(Map.of("type", "electricity", "quantity", 20_000,
                 "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"))))).isEqualTo(200);
-        assertThat(total.applyAsDouble(report())).isCloseTo(20_000 * 0.0017 + 1000 * 0.030, within(1e-9));
+        assertThat(total.applyAsDouble(report())).isCloseTo(20_000 * 0.0019 + 1000 * 0.028, within(1e-9));
 
         // the site's region changed: its activities are recomputed at Alberta's grid
         assertThat(status(api.request(path("/sites/" + site)).put(Entity.json(Map.of("name", "Entrepôt", "region", "CA-AB"))))).isEqualTo(200);
-        assertThat(total.applyAsDouble(report())).isCloseTo(20_000 * 0.0017 + 1000 * 0.680, within(1e-9));
+        assertThat(total.applyAsDouble(report())).isCloseTo(20_000 * 0.0019 + 1000 * 0.640, within(1e-9));
 
         // an activity deleted
         assertThat(status(api.request(path("/activities/" + activity)).delete())).isEqualTo(204);
-        assertThat(total.applyAsDouble(report())).isCloseTo(1000 * 0.680, within(1e-9));
+        assertThat(total.applyAsDouble(report())).isCloseTo(1000 * 0.640, within(1e-9));
 
         // a CSV import
         Response imported = api.request(path("/activities/import")).post(Entity.entity(
                 "type,quantity,unit,periodStart,periodEnd\nelectricity,5000,kWh,2024-06-01,2024-06-30\n", "text/csv"));
         assertThat(status(imported)).isEqualTo(200);
-        assertThat(total.applyAsDouble(report())).isCloseTo(1000 * 0.680 + 5000 * 0.0017, within(1e-9));
+        assertThat(total.applyAsDouble(report())).isCloseTo(1000 * 0.640 + 5000 * 0.0019, within(1e-9));
 
         // an activity logged from the page's form
         Form form = new Form().param("type", "electricity").param("quantity", "2000").param("unit", "kWh")
@@ -98,39 +99,39 @@ class ReportCacheApiTest {
         Response page = api.request("/organizations/" + organization + "/activities").property(
                 "jersey.config.client.followRedirects", false).post(Entity.entity(form, MediaType.APPLICATION_FORM_URLENCODED));
         assertThat(status(page)).isEqualTo(303);
-        assertThat(total.applyAsDouble(report())).isCloseTo(1000 * 0.680 + 7000 * 0.0017, within(1e-9));
+        assertThat(total.applyAsDouble(report())).isCloseTo(1000 * 0.640 + 7000 * 0.0019, within(1e-9));
 
         // an activity written by another process on the same database (the import command, say)
         writeFromAnotherProcess();
-        assertThat(total.applyAsDouble(report())).isCloseTo(1000 * 0.680 + 10_000 * 0.0017, within(1e-9));
+        assertThat(total.applyAsDouble(report())).isCloseTo(1000 * 0.640 + 10_000 * 0.0019, within(1e-9));
     }
 
     @Test
     void theOrganizationsFiguresAndContractsAreSeenByTheNextRead() {
         ToDoubleFunction<Map<String, Object>> perFte = r -> ((Number) intensities(r).get(0).get("co2eKgPerUnit")).doubleValue();
-        assertThat(perFte.applyAsDouble(report())).isCloseTo(17.0 / 30, within(1e-12));
+        assertThat(perFte.applyAsDouble(report())).isCloseTo(19.0 / 30, within(1e-12));
 
         // the profile's FTE
         assertThat(status(api.request(path("")).put(Entity.json(Map.of("name", "Chantier", "sector", "813", "region", "CA-QC",
                 "employees", 34))))).isEqualTo(200);
-        assertThat(perFte.applyAsDouble(report())).isCloseTo(17.0 / 34, within(1e-12));
+        assertThat(perFte.applyAsDouble(report())).isCloseTo(19.0 / 34, within(1e-12));
 
         // the year's own FTE
         assertThat(status(api.request(path("/years/2024")).put(Entity.json(Map.of("employees", 20))))).isEqualTo(200);
-        assertThat(perFte.applyAsDouble(report())).isCloseTo(17.0 / 20, within(1e-12));
+        assertThat(perFte.applyAsDouble(report())).isCloseTo(19.0 / 20, within(1e-12));
 
         // a contract added, then deleted
         long contract = ((Number) api.created(path("/electricity-contracts"), Map.of("kind", "renewable", "fromYear", 2024,
                 "description", "Certificats")).get("id")).longValue();
         assertThat(((Number) report().get("totalMarketBasedCo2eKg")).doubleValue()).isZero();
         assertThat(status(api.request(path("/electricity-contracts/" + contract)).delete())).isEqualTo(204);
-        assertThat(((Number) report().get("totalMarketBasedCo2eKg")).doubleValue()).isCloseTo(17, within(1e-9));
+        assertThat(((Number) report().get("totalMarketBasedCo2eKg")).doubleValue()).isCloseTo(19, within(1e-9));
 
         // the organization's region: its activities without a site of their own move to Ontario's grid
         assertThat(status(api.request(path("")).put(Entity.json(Map.of("name", "Chantier", "sector", "813", "region", "CA-ON",
                 "employees", 34))))).isEqualTo(200);
-        assertThat(((Number) report().get("totalCo2eKg")).doubleValue()).isCloseTo(10_000 * 0.030, within(1e-9));
-        assertThat(((Number) footprint().get("totalCo2eKg")).doubleValue()).isCloseTo(10_000 * 0.030, within(1e-9));
+        assertThat(((Number) report().get("totalCo2eKg")).doubleValue()).isCloseTo(10_000 * 0.028, within(1e-9));
+        assertThat(((Number) footprint().get("totalCo2eKg")).doubleValue()).isCloseTo(10_000 * 0.028, within(1e-9));
     }
 
     private void writeFromAnotherProcess() {

@@ -17,7 +17,7 @@ import org.empreinte.TestApp;
 
 /**
  * The peer benchmark over HTTP with the default minimum of 5 peers. Figures from
- * eccc-electricity-ca-qc-2018 = 0.0017 kg CO2e/kWh.
+ * eccc-electricity-ca-qc-2020 = 0.0019 kg CO2e/kWh (the newest data year, for 2024 bills).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BenchmarkApiTest {
@@ -29,9 +29,9 @@ class BenchmarkApiTest {
     @Test
     void suppressedBelowTheMinimumOfPeersAndShownAtIt() {
         long network = NetworkApiTest.id(api.created("/api/networks", Map.of("name", "Réseau des mines")));
-        // The organization compared: 20 FTE, 60,000 kWh: 102 kg, 5.1 kg per FTE. It shares nothing itself.
+        // The organization compared: 20 FTE, 60,000 kWh: 114 kg, 5.7 kg per FTE. It shares nothing itself.
         long self = organization("Nous", 20, 60_000);
-        // Peers of 10 FTE in the same 6-digit sector and band 10-49: 1.7, 3.4, 5.1, 6.8 (and 8.5) kg per FTE.
+        // Peers of 10 FTE in the same 6-digit sector and band 10-49: 1.9, 3.8, 5.7, 7.6 (and 9.5) kg per FTE.
         for (int i = 1; i <= 4; i++) {
             join(network, organization("Pair " + i, 10, 10_000 * i), "aggregate");
         }
@@ -48,12 +48,12 @@ class BenchmarkApiTest {
         assertThat(five.get("peers")).isEqualTo(5);
         assertThat(five.get("naicsLevel")).isEqualTo(6);
         assertThat(five.get("sizeBand")).isEqualTo("10-49");
-        assertThat(NetworkApiTest.number(five, "intensityCo2eKgPerFte")).isCloseTo(60_000 * 0.0017 / 20, within(1e-9));
-        // Sorted 1.7, 3.4, 5.1, 6.8, 8.5: h = 4p gives the quartiles on ranks 1, 2, 3.
-        assertThat(NetworkApiTest.number(five, "median")).isCloseTo(30_000 * 0.0017 / 10, within(1e-9));
-        assertThat(NetworkApiTest.number(five, "lowerQuartile")).isCloseTo(20_000 * 0.0017 / 10, within(1e-9));
-        assertThat(NetworkApiTest.number(five, "upperQuartile")).isCloseTo(40_000 * 0.0017 / 10, within(1e-9));
-        // Two peers below 5.1 and one equal: 100 x 2.5 / 5 = 50.
+        assertThat(NetworkApiTest.number(five, "intensityCo2eKgPerFte")).isCloseTo(60_000 * 0.0019 / 20, within(1e-9));
+        // Sorted 1.9, 3.8, 5.7, 7.6, 9.5: h = 4p gives the quartiles on ranks 1, 2, 3.
+        assertThat(NetworkApiTest.number(five, "median")).isCloseTo(30_000 * 0.0019 / 10, within(1e-9));
+        assertThat(NetworkApiTest.number(five, "lowerQuartile")).isCloseTo(20_000 * 0.0019 / 10, within(1e-9));
+        assertThat(NetworkApiTest.number(five, "upperQuartile")).isCloseTo(40_000 * 0.0019 / 10, within(1e-9));
+        // Two peers below 5.7 and one equal: 100 x 2.5 / 5 = 50.
         assertThat(NetworkApiTest.number(five, "percentile")).isCloseTo(50, within(1e-9));
         // No peer's revenue is known: no revenue figures.
         assertThat(five).doesNotContainKey("revenue");

@@ -21,8 +21,8 @@ import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
 
 /**
- * Networks, consent and the aggregate over HTTP. Figures from eccc-electricity-ca-qc-2018 = 0.0017 and
- * eccc-electricity-ca-on-2018 = 0.030 kg CO2e/kWh.
+ * Networks, consent and the aggregate over HTTP. Figures from eccc-electricity-ca-qc-2020 = 0.0019 and
+ * eccc-electricity-ca-on-2020 = 0.028 kg CO2e/kWh (the newest data year, for 2023 and 2024 bills).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class NetworkApiTest {
@@ -38,10 +38,10 @@ class NetworkApiTest {
         long b = organization("B", "624410", 10, null);
         long c = organization("C", "624410", 5, null);
         long d = organization("D", "624410", 8, null);
-        // A: 100,000 kWh in 2024 (170 kg) and a bill of 6,200 kWh over 62 days, 31 of them in 2024: 3,100 kWh, 5.27 kg.
+        // A: 100,000 kWh in 2024 (190 kg) and a bill of 6,200 kWh over 62 days, 31 of them in 2024: 3,100 kWh, 5.89 kg.
         electricity(a, 100_000, "2024-01-01", "2024-12-31", "CA-QC");
         electricity(a, 6_200, "2023-12-01", "2024-01-31", "CA-QC");
-        // B: 50,000 kWh in Ontario, 1,500 kg. C: 10,000 kWh, 17 kg. D: only 2023.
+        // B: 50,000 kWh in Ontario, 1,400 kg. C: 10,000 kWh, 19 kg. D: only 2023.
         electricity(b, 50_000, "2024-01-01", "2024-12-31", "CA-ON");
         electricity(c, 10_000, "2024-01-01", "2024-12-31", "CA-QC");
         electricity(d, 10_000, "2023-01-01", "2023-12-31", "CA-QC");
@@ -50,8 +50,8 @@ class NetworkApiTest {
         member(network, c, "none");
         member(network, d, "aggregate");
 
-        double aKg = 100_000 * 0.0017 + 3_100 * 0.0017;
-        double bKg = 50_000 * 0.030;
+        double aKg = 100_000 * 0.0019 + 3_100 * 0.0019;
+        double bKg = 50_000 * 0.028;
         Map<String, Object> aggregate = aggregate(network, "2024");
         assertThat(aggregate.get("organizations")).isEqualTo(4);
         assertThat(aggregate.get("sharingOrganizations")).isEqualTo(3);
@@ -75,23 +75,23 @@ class NetworkApiTest {
             assertThat(number((Map<?, ?>) m, "intensityCo2eKgPerFte")).isCloseTo(aKg / 20, within(1e-9));
             assertThat(number((Map<?, ?>) m, "intensityCo2eKgPerMillionCad")).isCloseTo(aKg / 2, within(1e-9));
         });
-        // Two intensities per FTE: A's and B's 1,500 / 10 = 150; the median of two is their mean.
+        // Two intensities per FTE: A's and B's 1,400 / 10 = 140; the median of two is their mean.
         Map<?, ?> perFte = (Map<?, ?>) aggregate.get("intensityCo2eKgPerFte");
         assertThat(perFte.get("count")).isEqualTo(2);
-        assertThat(number(perFte, "median")).isCloseTo((aKg / 20 + 150) / 2, within(1e-9));
+        assertThat(number(perFte, "median")).isCloseTo((aKg / 20 + 140) / 2, within(1e-9));
 
-        // C now shares its aggregate: in the very next read, with its 17 kg.
+        // C now shares its aggregate: in the very next read, with its 19 kg.
         Response put = api.request("/api/networks/" + network + "/members/" + c).put(Entity.json(Map.of("sharing", "aggregate")));
         assertThat(put.getStatus()).isEqualTo(200);
         Map<String, Object> after = aggregate(network, "2024");
         assertThat(after.get("reporting")).isEqualTo(3);
         assertThat(after.get("notSharing")).isEqualTo(0);
-        assertThat(number(after, "totalCo2eKg")).isCloseTo(aKg + bKg + 10_000 * 0.0017, within(1e-9));
+        assertThat(number(after, "totalCo2eKg")).isCloseTo(aKg + bKg + 10_000 * 0.0019, within(1e-9));
 
         // A withdraws: out of the totals and of the detail at once.
         api.request("/api/networks/" + network + "/members/" + a).put(Entity.json(Map.of("sharing", "none"))).close();
         Map<String, Object> withdrawn = aggregate(network, "2024");
-        assertThat(number(withdrawn, "totalCo2eKg")).isCloseTo(bKg + 10_000 * 0.0017, within(1e-9));
+        assertThat(number(withdrawn, "totalCo2eKg")).isCloseTo(bKg + 10_000 * 0.0019, within(1e-9));
         assertThat((List<?>) withdrawn.get("members")).isEmpty();
 
         // The member sees what it shares with whom.
@@ -108,7 +108,7 @@ class NetworkApiTest {
     @Test
     void aNetworkTargetFollowsTheTrajectoryOfItsSharingMembers() {
         long e = organization("E", "813410", 12, null);
-        // 2023: 100,000 kWh, 170 kg; 2024: 80,000 kWh, 136 kg.
+        // 2023: 100,000 kWh, 190 kg; 2024: 80,000 kWh, 152 kg (both at 2020's 1.9 g/kWh, the newest data year).
         electricity(e, 100_000, "2023-01-01", "2023-12-31", "CA-QC");
         electricity(e, 80_000, "2024-01-01", "2024-12-31", "CA-QC");
         long network = id(api.created("/api/networks", Map.of("name", "Réseau cible", "target",
@@ -116,11 +116,11 @@ class NetworkApiTest {
         member(network, e, "aggregate");
 
         Map<?, ?> target = (Map<?, ?>) aggregate(network, "2024").get("target");
-        assertThat(number(target, "baseCo2eKg")).isCloseTo(170, within(1e-9));
-        // 170 x (1 - 0.35 x 1/7) = 161.5 allowed in 2024; 170 x 0.65 = 110.5 in 2030; 136 is below the line.
-        assertThat(number(target, "trajectoryCo2eKg")).isCloseTo(161.5, within(1e-9));
-        assertThat(number(target, "targetCo2eKg")).isCloseTo(110.5, within(1e-9));
-        assertThat(number(target, "actualCo2eKg")).isCloseTo(136, within(1e-9));
+        assertThat(number(target, "baseCo2eKg")).isCloseTo(190, within(1e-9));
+        // 190 x (1 - 0.35 x 1/7) = 180.5 allowed in 2024; 190 x 0.65 = 123.5 in 2030; 152 is below the line.
+        assertThat(number(target, "trajectoryCo2eKg")).isCloseTo(180.5, within(1e-9));
+        assertThat(number(target, "targetCo2eKg")).isCloseTo(123.5, within(1e-9));
+        assertThat(number(target, "actualCo2eKg")).isCloseTo(152, within(1e-9));
         assertThat(target.get("onTrack")).isEqualTo(true);
     }
 

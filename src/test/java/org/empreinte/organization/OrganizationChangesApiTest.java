@@ -29,12 +29,12 @@ class OrganizationChangesApiTest {
     void movingTheOrganizationRecomputesItsElectricity() {
         long id = organization("CA-AB");
         api.created(activities(id), bill());
-        // eccc-electricity-ca-ab-2018: 1,000 kWh x 0.680 kg.
-        assertThat(total(id)).isCloseTo(680, within(1e-9));
+        // eccc-electricity-ca-ab-2020 (the newest data year): 1,000 kWh x 0.640 kg.
+        assertThat(total(id)).isCloseTo(640, within(1e-9));
 
         assertThat(put(id, "CA-QC").getStatus()).isEqualTo(200);
-        // eccc-electricity-ca-qc-2018: 1,000 kWh x 0.0017 kg.
-        assertThat(total(id)).isCloseTo(1.7, within(1e-9));
+        // eccc-electricity-ca-qc-2020: 1,000 kWh x 0.0019 kg.
+        assertThat(total(id)).isCloseTo(1.9, within(1e-9));
     }
 
     @Test
@@ -45,7 +45,8 @@ class OrganizationChangesApiTest {
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(refused.readEntity(ApiCalls.JSON).get("field")).isEqualTo("region");
         assertThat(api.request("/api/organizations/" + id).get(ApiCalls.JSON).get("region")).isEqualTo("CA-QC");
-        assertThat(total(id)).isCloseTo(1.7, within(1e-9));
+        // eccc-electricity-ca-qc-2020: 1,000 kWh x 0.0019 kg.
+        assertThat(total(id)).isCloseTo(1.9, within(1e-9));
     }
 
     @Test
@@ -58,8 +59,8 @@ class OrganizationChangesApiTest {
         Response moved = api.request("/api/organizations/" + id + "/sites/" + site.get("id"))
                 .put(Entity.json(Map.of("name", "Entrepôt", "region", "CA-ON")));
         assertThat(moved.getStatus()).isEqualTo(200);
-        // eccc-electricity-ca-on-2018: 1,000 kWh x 0.030 kg.
-        assertThat(total(id)).isCloseTo(30, within(1e-9));
+        // eccc-electricity-ca-on-2020: 1,000 kWh x 0.028 kg.
+        assertThat(total(id)).isCloseTo(28, within(1e-9));
     }
 
     @Test

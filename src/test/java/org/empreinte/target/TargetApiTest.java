@@ -30,8 +30,9 @@ class TargetApiTest {
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
     private final ApiCalls api = new ApiCalls(APP);
 
-    // eccc-electricity-ca-qc-2018: 0.0017 kg CO2e per kWh (scope 2); desnz-2024-car-gasoline: 0.1645 kg per km (scope 3).
-    private static final double QC_KWH = 0.0017;
+    // eccc-electricity-ca-qc-2020: 0.0019 kg CO2e per kWh (scope 2), for 2020 and for later years (the newest data year);
+    // desnz-2024-car-gasoline: 0.1645 kg per km (scope 3).
+    private static final double QC_KWH = 0.0019;
     private static final double CAR_KM = 0.1645;
     // desnz-2024-train-intercity: 0.03546 kg per passenger km.
     private static final double TRAIN_KM = 0.03546;
@@ -55,24 +56,24 @@ class TargetApiTest {
         assertThat(target.get("scopes")).isEqualTo(List.of(1, 2));
 
         Map<String, Object> progress = progress(target);
-        // Scope 2 only here: base 1,000,000 x 0.0017 = 1,700 kg; 42 % less by 2030 = 986 kg.
+        // Scope 2 only here: base 1,000,000 x 0.0019 = 1,900 kg; 42 % less by 2030 = 1,102 kg.
         assertThat(number(progress, "baseCo2eKg")).isCloseTo(1_000_000 * QC_KWH, within(1e-6));
-        assertThat(number(progress, "targetCo2eKg")).isCloseTo(1_700 * (1 - 0.42), within(1e-6));
+        assertThat(number(progress, "targetCo2eKg")).isCloseTo(1_900 * (1 - 0.42), within(1e-6));
         List<Map<String, Object>> years = years(progress);
         assertThat(years).extracting(y -> y.get("year")).containsExactly(2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027,
                 2028, 2029, 2030);
         assertThat(years.get(1).get("actualCo2eKg")).as("2021 has no data").isNull();
-        // 2023: 800,000 x 0.0017 = 1,360 kg against 1,700 x (1 - 0.42 x 3/10) = 1,485.8 kg: on track.
+        // 2023: 800,000 x 0.0019 = 1,520 kg against 1,900 x (1 - 0.42 x 3/10) = 1,660.6 kg: on track.
         assertThat(number(years.get(3), "actualCo2eKg")).isCloseTo(800_000 * QC_KWH, within(1e-6));
-        assertThat(number(years.get(3), "trajectoryCo2eKg")).isCloseTo(1_700 * (1 - 0.42 * 3 / 10), within(1e-6));
+        assertThat(number(years.get(3), "trajectoryCo2eKg")).isCloseTo(1_900 * (1 - 0.42 * 3 / 10), within(1e-6));
         assertThat(progress.get("onTrack")).isEqualTo(true);
         assertThat(progress.get("latestYear")).isEqualTo(2023);
-        // From 1,360 in 2023 to 986 in 2030: 374 kg over 7 years.
-        assertThat(number(progress, "requiredYearlyReductionCo2eKg")).isCloseTo((1_360 - 986) / 7.0, within(1e-6));
-        assertThat(number(progress, "requiredYearlyReductionPercent")).isCloseTo((1_360 - 986) / 7.0 / 1_360 * 100,
+        // From 1,520 in 2023 to 1,102 in 2030: 418 kg over 7 years.
+        assertThat(number(progress, "requiredYearlyReductionCo2eKg")).isCloseTo((1_520 - 1_102) / 7.0, within(1e-6));
+        assertThat(number(progress, "requiredYearlyReductionPercent")).isCloseTo((1_520 - 1_102) / 7.0 / 1_520 * 100,
                 within(1e-6));
         // The library loaded now, in its selection order: every year was computed with it.
-        assertThat((String) progress.get("factorSet")).startsWith("eccc-canada v1 + desnz-2024 v1");
+        assertThat((String) progress.get("factorSet")).startsWith("eccc-canada v2 + desnz-2024 v1");
         assertThat(progress.get("restated")).isEqualTo(false);
     }
 
@@ -93,7 +94,7 @@ class TargetApiTest {
         double base = 1_000_000 * QC_KWH + 30_000 * CAR_KM;
         double latest = 800_000 * QC_KWH + 30_000 * CAR_KM;
         assertThat(number(progress, "baseCo2eKg")).isCloseTo(base, within(1e-6));
-        // 2023's line: base x (1 - 0.42 x 3/10); 6,295 is above 5,799.01: not on track.
+        // 2023's line: base x (1 - 0.42 x 3/10); 6,455 is above 5,973.79: not on track.
         assertThat(latest).isGreaterThan(base * (1 - 0.42 * 3 / 10));
         assertThat(progress.get("onTrack")).isEqualTo(false);
         List<Map<String, Object>> years = years(progress);
@@ -108,16 +109,16 @@ class TargetApiTest {
         Map<String, Object> body = new HashMap<>(target(2020, 2030, 50.0, List.of(2), "intensity"));
         body.put("metric", "employees");
         Map<String, Object> progress = progress(api.created(targets(), body));
-        // 30 FTE every year (the organization's current figure until yearly figures exist): 1,700 / 30 kg per FTE.
+        // 30 FTE every year (the organization's current figure until yearly figures exist): 1,900 / 30 kg per FTE.
         assertThat(progress.get("kind")).isEqualTo("intensity");
-        assertThat(number(progress, "baseIntensity")).isCloseTo(1_700 / 30.0, within(1e-9));
-        assertThat(number(progress, "targetIntensity")).isCloseTo(1_700 / 30.0 * 0.5, within(1e-9));
+        assertThat(number(progress, "baseIntensity")).isCloseTo(1_900 / 30.0, within(1e-9));
+        assertThat(number(progress, "targetIntensity")).isCloseTo(1_900 / 30.0 * 0.5, within(1e-9));
         Map<String, Object> y2023 = years(progress).get(3);
-        assertThat(number(y2023, "actualIntensity")).isCloseTo(1_360 / 30.0, within(1e-9));
-        assertThat(number(y2023, "trajectoryIntensity")).isCloseTo(1_700 / 30.0 * (1 - 0.5 * 3 / 10), within(1e-9));
-        assertThat(number(y2023, "trajectoryCo2eKg")).isCloseTo(1_700 * (1 - 0.5 * 3 / 10), within(1e-9));
+        assertThat(number(y2023, "actualIntensity")).isCloseTo(1_520 / 30.0, within(1e-9));
+        assertThat(number(y2023, "trajectoryIntensity")).isCloseTo(1_900 / 30.0 * (1 - 0.5 * 3 / 10), within(1e-9));
+        assertThat(number(y2023, "trajectoryCo2eKg")).isCloseTo(1_900 * (1 - 0.5 * 3 / 10), within(1e-9));
         assertThat(progress.get("onTrack")).isEqualTo(true);
-        assertThat(number(progress, "requiredYearlyReductionIntensity")).isCloseTo((1_360 / 30.0 - 850 / 30.0) / 7,
+        assertThat(number(progress, "requiredYearlyReductionIntensity")).isCloseTo((1_520 / 30.0 - 950 / 30.0) / 7,
                 within(1e-9));
     }
 

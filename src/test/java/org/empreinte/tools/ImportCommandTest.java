@@ -90,9 +90,9 @@ class ImportCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .containsPattern("2 rows imported into organization " + organization + " in \\d+\\.\\d\\d s: \\d+ rows per second"
                         + " \\(import 1, SHA-256 [0-9a-f]{64}\\)");
-        // eccc-electricity-ca-qc-2018: 7,400 kWh x 0.0017 kg; eccc-natural-gas-ca-qc: 310.5 m3 x (1.926 + 0.000037 x 28
+        // eccc-electricity-ca-qc-2020 (the newest data year): 7,400 kWh x 0.0019 kg; eccc-natural-gas-ca-qc: 310.5 m3 x (1.926 + 0.000037 x 28
         // + 0.000035 x 265) kg, AR5
-        double expected = 7_400 * 0.0017 + 310.5 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
+        double expected = 7_400 * 0.0019 + 310.5 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
         double stored = jdbi.withHandle(handle -> handle.createQuery("SELECT SUM(co2e_kg) FROM activity").mapTo(Double.class).one());
         assertThat(stored).isCloseTo(expected, within(1e-9));
         int months = jdbi.withHandle(handle -> TestDatabase.count(handle, "activity_month"));

@@ -37,14 +37,14 @@ class AuditBrowserTest extends SignedInBrowserTest {
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + org);
         driver.findElement(By.id("audit-link")).click();
         String history = driver.findElement(By.id("audit")).getText().replaceAll("[\\u00a0\\u202f]", " ");
-        assertThat(history).contains("Activité — suppression", "Activité — ajout", "Jeton d'administration", "Électricité, 12 000 kWh : 20,4 kg");
+        assertThat(history).contains("Activité — suppression", "Activité — ajout", "Jeton d'administration", "Électricité, 12 000 kWh : 22,8 kg");
         driver.findElement(By.id("restore-" + id)).click();
 
         assertThat(driver.findElement(By.id("audit-restored")).getText()).startsWith("Activité restaurée");
         assertThat(driver.findElement(By.id("audit")).getText()).contains("Activité — restauration");
         assertThat(driver.findElements(By.id("restore-" + id))).isEmpty();
-        // Back in the organization's activities: 12,000 kWh x 0.0017 (eccc-electricity-ca-qc-2018) = 20.4 kg.
+        // Back in the organization's activities: 12,000 kWh x 0.0019 (eccc-electricity-ca-qc-2020, the newest data year) = 22.8 kg.
         assertThat(api.list(activities)).singleElement().satisfies(a -> assertThat(((Number) a.get("co2eKg")).doubleValue())
-                .isCloseTo(12_000 * 0.0017, within(1e-9)));
+                .isCloseTo(12_000 * 0.0019, within(1e-9)));
     }
 }

@@ -32,7 +32,7 @@ class NetworkBrowserTest extends SignedInBrowserTest {
         long network = ((Number) api.created("/api/networks", Map.of("name", "Pôle Montérégie")).get("id")).longValue();
         long sharing = api.organization();
         long withholding = api.organization();
-        // eccc-electricity-ca-qc-2018: 10,000 kWh x 0.0017 = 17 kg; 100,000 kWh x 0.0017 = 170 kg.
+        // eccc-electricity-ca-qc-2020 (the newest data year): 10,000 kWh x 0.0019 = 19 kg; 100,000 kWh x 0.0019 = 190 kg.
         api.created("/api/organizations/" + sharing + "/activities", Map.of("type", "electricity", "quantity", 10_000,
                 "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
         api.created("/api/organizations/" + withholding + "/activities", Map.of("type", "electricity", "quantity", 100_000,
@@ -50,7 +50,7 @@ class NetworkBrowserTest extends SignedInBrowserTest {
 
         String dashboard = "http://localhost:" + APP.getLocalPort() + "/networks/" + network + "?year=2024";
         driver.get(dashboard);
-        assertThat(driver.findElement(By.id("network-total")).getText()).isEqualTo("17");
+        assertThat(driver.findElement(By.id("network-total")).getText()).isEqualTo("19");
         assertThat(driver.findElement(By.id("network-reporting")).getText()).startsWith("1 membres sur 1 qui partagent");
         assertThat(driver.findElement(By.id("network-not-sharing")).getText()).startsWith("1 membres sur 2");
 
@@ -71,10 +71,10 @@ class NetworkBrowserTest extends SignedInBrowserTest {
         assertThat(new Select(driver.findElement(By.id("sharing-" + network))).getFirstSelectedOption().getText())
                 .isEqualTo("Agrégé seulement");
 
-        // 17 + 170 = 187 kg, both members sharing and reporting: what the coordinator sees at once.
+        // 19 + 190 = 209 kg, both members sharing and reporting: what the coordinator sees at once.
         Chromium.signIn(driver, APP.getLocalPort(), "coordination@example.org", "mot de passe de la coordination");
         driver.get(dashboard);
-        assertThat(driver.findElement(By.id("network-total")).getText()).isEqualTo("187");
+        assertThat(driver.findElement(By.id("network-total")).getText()).isEqualTo("209");
         assertThat(driver.findElement(By.id("network-reporting")).getText()).startsWith("2 membres sur 2 qui partagent");
         assertThat(driver.findElements(By.cssSelector("#chart-distribution svg"))).hasSize(1);
         // Neither member shares its detail: no per-member table.

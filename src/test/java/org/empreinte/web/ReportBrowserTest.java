@@ -37,7 +37,8 @@ class ReportBrowserTest extends SignedInBrowserTest {
         ApiCalls api = new ApiCalls(APP);
         long organization = api.organization();
         String activities = "/api/organizations/" + organization + "/activities";
-        // eccc-electricity-ca-qc-2018: 100,000 kWh x 0.0017 = 170 kg; desnz-2024-hotel-ca: 3 nights x 7.4 = 22.2 kg.
+        // eccc-electricity-ca-qc-2020 (the newest data year, for 2023 and 2024): 100,000 kWh x 0.0019 = 190 kg;
+        // desnz-2024-hotel-ca: 3 nights x 7.4 = 22.2 kg.
         api.created(activities, Map.of("type", "electricity", "quantity", 100_000, "unit", "kWh", "periodStart", "2024-01-01",
                 "periodEnd", "2024-12-31"));
         api.created(activities, Map.of("type", "hotel", "quantity", 3, "unit", "night", "date", "2024-05-01",
@@ -47,29 +48,29 @@ class ReportBrowserTest extends SignedInBrowserTest {
 
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + organization + "?year=2024");
         driver.findElement(By.id("report-link")).click();
-        // 192.2 kg is 0.19 t; the French page writes a decimal comma.
-        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0,19 t éq. CO2");
+        // 212.2 kg is 0.21 t; the French page writes a decimal comma.
+        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0,21 t éq. CO2");
         assertThat(driver.findElement(By.id("report-market-note")).getText()).contains("selon le marché = selon l'emplacement");
         assertThat(driver.findElements(By.cssSelector("#report-chart-scope svg"))).hasSize(1);
 
         String french = printedText();
         assertThat(french).contains("Bilan des émissions de gaz à effet de serre — 2024", "Nos hypothèses",
-                "eccc-electricity-ca-qc-2018", "desnz-2024-hotel-ca", "Open Government Licence - Canada",
+                "eccc-electricity-ca-qc-2020", "desnz-2024-hotel-ca", "Open Government Licence - Canada",
                 "Catégories ISO 14064-1");
-        // 170 + 22.2 kg against 2023's 85 kg: +107.2 kg (shown whole above 100 kg), +126.1 %.
-        assertThat((170 + 22.2 - 85) / 85 * 100).isBetween(126.11, 126.12);
-        assertThat(french).contains("Variation +107 +126,1 %");
-        // 170 kg of 192.2 measured: 88.4 %.
-        assertThat(french).contains("88,4 %");
+        // 190 + 22.2 kg against 2023's 50,000 kWh x 0.0019 = 95 kg: +117.2 kg (shown whole above 100 kg), +123.4 %.
+        assertThat((190 + 22.2 - 95) / 95 * 100).isBetween(123.36, 123.37);
+        assertThat(french).contains("Variation +117 +123,4 %");
+        // 190 kg of 212.2 measured: 89.5 %.
+        assertThat(french).contains("89,5 %");
         // The print stylesheet starts the categories and the assumptions on pages of their own, and hides the tools.
         assertThat(pages()).isGreaterThanOrEqualTo(3);
         assertThat(french).doesNotContain("Imprimer ou enregistrer en PDF");
 
         driver.findElement(By.id("lang-switch")).click();
-        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0.19 t CO2e");
+        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0.21 t CO2e");
         String english = printedText();
         assertThat(english).contains("Greenhouse gas emissions report — 2024", "Our assumptions: every factor applied",
-                "Change +107 +126.1 %", "88.4 %");
+                "Change +117 +123.4 %", "89.5 %");
         assertThat(driver.findElement(By.id("report-csv")).getAttribute("href")).endsWith("year=2024&format=csv&lang=en");
     }
 
@@ -77,17 +78,17 @@ class ReportBrowserTest extends SignedInBrowserTest {
     void recordsTheYearsFiguresAndAContractFromTheReportPage() {
         ApiCalls api = new ApiCalls(APP);
         long organization = api.organization();
-        // eccc-electricity-ca-qc-2018: 100,000 kWh x 0.0017 = 170 kg.
+        // eccc-electricity-ca-qc-2020 (the newest data year): 100,000 kWh x 0.0019 = 190 kg.
         api.created("/api/organizations/" + organization + "/activities", Map.of("type", "electricity", "quantity", 100_000,
                 "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + organization + "/report?year=2024");
-        // Without figures of its own, the profile's 30 FTE: 170 / 30 = 5.667, shown 5,7 kg, said to be the profile's.
-        assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("5,7 kg", "profil actuel");
+        // Without figures of its own, the profile's 30 FTE: 190 / 30 = 6.333, shown 6,3 kg, said to be the profile's.
+        assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("6,3 kg", "profil actuel");
 
         driver.findElement(By.id("employees")).sendKeys("12,5");
         driver.findElement(By.id("figures-submit")).click();
-        // 170 / 12.5 = 13.6 kg per FTE, recorded for the year; the field keeps what was typed, in French.
-        assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("13,6").doesNotContain("profil actuel");
+        // 190 / 12.5 = 15.2 kg per FTE, recorded for the year; the field keeps what was typed, in French.
+        assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("15,2").doesNotContain("profil actuel");
         assertThat(driver.findElement(By.id("employees")).getAttribute("value")).isEqualTo("12,5");
 
         // A supplier's contract without its rate is refused beside the field, the input kept.
@@ -104,11 +105,12 @@ class ReportBrowserTest extends SignedInBrowserTest {
         driver.findElement(By.id("contract-submit")).click();
         assertThat(driver.findElement(By.id("contracts")).getText()).contains("Certificats d'énergie renouvelable", "2024");
         assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0 t éq. CO2");
-        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0,17 t éq. CO2");
+        // 190 kg location-based: 0.19 t.
+        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0,19 t éq. CO2");
 
         driver.findElement(By.cssSelector("#contracts button")).click();
         assertThat(driver.findElement(By.id("contracts-none")).getText()).startsWith("Aucun contrat");
-        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0,17 t éq. CO2");
+        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0,19 t éq. CO2");
     }
 
     private byte[] lastPdf;
