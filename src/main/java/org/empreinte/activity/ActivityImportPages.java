@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,7 +28,7 @@ import org.empreinte.web.PageContext;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
 
-/** {@code /organizations/{orgId}/activities/import}: upload a CSV file (multipart), see its errors or the organization. */
+/** {@code /organizations/{orgId}/activities/import}: upload a CSV or XLSX file (multipart), see its errors or the organization. */
 @Path("/organizations/{orgId}/activities/import")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class ActivityImportPages {
@@ -66,7 +67,10 @@ public class ActivityImportPages {
                 throw new MalformedCsvException("the file is larger than " + ActivityImportResource.MAX_BYTES / (1024 * 1024)
                         + " MiB: use the import command", "error_csv_too_large", ActivityImportResource.MAX_BYTES / (1024 * 1024));
             }
-            ActivityImport.Result result = imports.importCsv(orgId, fileName, content);
+            // A browser's type for a workbook varies with the system; its name does not.
+            boolean workbook = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+            ActivityImport.Result result = imports.importFile(orgId, fileName, content,
+                    workbook ? ActivityImport.Format.xlsx(null) : ActivityImport.Format.CSV);
             return Response.seeOther(URI.create("/organizations/" + orgId + "?imported=" + result.imported())).build();
         } catch (ImportRefusedException | DuplicateImportException | MalformedCsvException e) {
             return Response.status(e.status()).entity(ActivityImportPage.refused(context, organization, csv, (ApiException) e)).build();
