@@ -100,17 +100,23 @@ final class ImportVocabulary {
 
     /** The type a cell names ("Gaz naturel", "natural_gas"), or the cell as written, for the rules to refuse. */
     String type(String value) {
-        return types.getOrDefault(normal(value), value);
+        return lookUp(types, value);
     }
 
     String dataQuality(String value) {
-        return qualities.getOrDefault(normal(value), value);
+        return lookUp(qualities, value);
     }
 
     /** The choice a cell of an attribute names, or the cell as written. */
     String choice(String attributeKey, String value) {
         Map<String, String> words = choices.get(attributeKey);
-        return words == null ? value : words.getOrDefault(normal(value), value);
+        return words == null ? value : lookUp(words, value);
+    }
+
+    /** The layout's own words (every row of an exported file) are found before any normalizing, once per cell. */
+    private static String lookUp(Map<String, String> words, String value) {
+        String meaning = words.get(value);
+        return meaning != null ? meaning : words.getOrDefault(normal(value), value);
     }
 
     /** The types a file may use, as the labels of that language ("fr" or "en"), for a refusal. */
