@@ -254,4 +254,47 @@ class SpreadsheetImportApiTest {
         Reply again = upload(org, "?dryRun=true", file, "text/csv");
         assertThat(again.status()).as("the dry run of a file already imported says so").isEqualTo(409);
     }
+
+    /** A file sent from the upload page, as a browser sends it, the page in that language. */
+    private static Reply page(long org, String fileName, byte[] file, boolean dryRun, String language) {
+        String boundary = "----empreinte-spreadsheet";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        if (dryRun) {
+            body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\ntrue")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        try (Response response = APP.client().property("jersey.config.client.followRedirects", false)
+                .target("http://localhost:" + APP.getLocalPort() + "/organizations/" + org + "/activities/import")
+                .request(MediaType.TEXT_HTML).header("Accept-Language", language)
+                .post(Entity.entity(body.toByteArray(), "multipart/form-data; boundary=" + boundary))) {
+            return new Reply(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : "");
+        }
+    }
+
+    @Test
+    void thePageChecksAFileWithoutImportingItAndRefusesAnUnknownTypeInTheReadersLanguage() {
+        long org = organization("Coop de la page");
+        byte[] file = FRENCH_EXCEL.getBytes(WINDOWS_1252);
+
+        Reply checked = page(org, "factures.csv", file, true, "fr");
+
+        assertThat(checked.status()).as(checked.text()).isEqualTo(200);
+        assertThat(checked.text()).contains("id=\"import-preview\"", "Ce fichier ajouterait 3 activités", "Gaz naturel",
+                "<td>2025</td>");
+        assertThat(activities(org)).isEmpty();
+
+        byte[] wrong = "Type;Quantité;Unité;Date\nélectrique;100;kWh;15/01/2024\n".getBytes(StandardCharsets.UTF_8);
+        Reply french = page(org, "erreur.csv", wrong, false, "fr");
+        Reply english = page(org, "erreur.csv", wrong, false, "en");
+        assertThat(french.status()).isEqualTo(422);
+        assertThat(french.text()).contains("Type « électrique » inconnu ; types acceptés : électricité, gaz naturel,");
+        assertThat(english.text()).contains("Unknown type &#39;électrique&#39;; accepted types: electricity, natural gas,");
+
+        assertThat(page(org, "factures.csv", file, false, "fr").status()).as("imported, then to the organization").isEqualTo(303);
+        assertThat(activities(org)).hasSize(3);
+    }
 }

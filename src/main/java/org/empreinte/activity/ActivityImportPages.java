@@ -53,7 +53,8 @@ public class ActivityImportPages {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@PathParam("orgId") long orgId, @FormDataParam("file") InputStream file,
-            @FormDataParam("file") FormDataContentDisposition disposition, @Context UriInfo uri, @Context HttpHeaders headers)
+            @FormDataParam("file") FormDataContentDisposition disposition, @FormDataParam("dryRun") String dryRun,
+            @Context UriInfo uri, @Context HttpHeaders headers)
             throws IOException {
         Organization organization = organizations.get(orgId);
         PageContext context = PageContext.of(uri, headers);
@@ -69,8 +70,12 @@ public class ActivityImportPages {
             }
             // A browser's type for a workbook varies with the system; its name does not.
             boolean workbook = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
-            ActivityImport.Result result = imports.importFile(orgId, fileName, content,
-                    workbook ? ActivityImport.Format.xlsx(null) : ActivityImport.Format.CSV);
+            ActivityImport.Format format = workbook ? ActivityImport.Format.xlsx(null) : ActivityImport.Format.CSV;
+            if ("true".equals(dryRun)) {
+                return Response.ok(ActivityImportPage.dryRun(context, organization, csv, imports.dryRun(orgId, content, format)))
+                        .build();
+            }
+            ActivityImport.Result result = imports.importFile(orgId, fileName, content, format);
             return Response.seeOther(URI.create("/organizations/" + orgId + "?imported=" + result.imported())).build();
         } catch (ImportRefusedException | DuplicateImportException | MalformedCsvException e) {
             return Response.status(e.status()).entity(ActivityImportPage.refused(context, organization, csv, (ApiException) e)).build();
