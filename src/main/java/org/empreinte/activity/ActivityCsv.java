@@ -37,8 +37,10 @@ import org.empreinte.activity.kind.Attribute;
 import org.empreinte.web.CsvCells;
 
 /**
- * The CSV layout of activities, one for every type: UTF-8 (with or without a byte-order mark),
- * comma-separated, a header naming the columns in any order, then one activity per row.
+ * The layout of activities, one for every type: a header naming the columns in any order (in English or
+ * French, see {@link ImportVocabulary}), then one activity per row. Empreinte writes it as UTF-8 CSV with
+ * commas; it reads CSV with commas or semicolons, UTF-8 or Windows-1252 ({@link CsvRecords}), and XLSX
+ * sheets ({@link XlsxRecords}), numbers with either decimal mark ({@link DecimalConvention}).
  * {@code type} is required; the other columns may be left out. Cells map to the fields of
  * {@code POST .../activities}: {@code tags} are separated by {@code ;} inside their cell,
  * {@code site} is a site's name (or id), and the columns after {@code dataQuality}, one per attribute of the kinds, are the activity's

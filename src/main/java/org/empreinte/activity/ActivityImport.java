@@ -38,8 +38,8 @@ import org.empreinte.web.ApiException;
 import org.empreinte.web.ResourceNotFoundException;
 
 /**
- * Imports a CSV file of activities ({@link ActivityCsv}) all or nothing ({@link ActivityExport} writes the same
- * layout).
+ * Imports a file of activities ({@link ActivityCsv}: CSV or an XLSX sheet) all or nothing ({@link ActivityExport}
+ * writes the same layout), or only says what it would store ({@link #dryRun}).
  *
  * <p>An import first refuses a file whose bytes (SHA-256) were already imported into the
  * organization (409). It then reads every row and validates and computes it with the activity
