@@ -19,6 +19,8 @@ import org.empreinte.web.CsvCells;
 final class DecimalConvention {
 
     private static final Pattern COMMA = Pattern.compile("[+-]?(\\d{1,3}( \\d{3})+|\\d+)(,\\d*)?|[+-]?,\\d+");
+    /** One comma then three digits: English thousands, or a French decimal; only the file can say which. */
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3},\\d{3}");
     private static final Pattern SPACES = Pattern.compile("[ \u00A0\u202F\u2009]");
 
     private final boolean commaByDefault;
@@ -50,6 +52,14 @@ final class DecimalConvention {
         boolean showsPoint = point && spaced.contains(".");
         boolean showsComma = commaForm && (spaced.contains(",") || spaced.contains(" "));
         boolean expectComma = comma != null ? comma : commaByDefault;
+        if (comma == null && !commaByDefault && THOUSANDS.matcher(spaced).matches()) {
+            // In a comma-separated file nothing yet says which mark this is: an English spreadsheet groups
+            // thousands so. Guessing would be a thousand times off one way or the other.
+            return new Reading(null, RowError.of(row, column, column + " '" + spaced + "' could be read as "
+                    + spaced.replace(",", "") + " or as " + spaced.replace(',', '.') + ": write it without its comma, or with"
+                    + " a decimal point", "error_csv_decimal_ambiguous", spaced, spaced.replace(",", ""),
+                    spaced.replace(',', '.')));
+        }
         if (showsPoint && comma == null || showsComma && comma == null && (commaByDefault || spaced.contains(","))) {
             comma = showsComma;
             setAtRow = row;

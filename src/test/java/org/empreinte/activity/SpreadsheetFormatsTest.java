@@ -120,6 +120,20 @@ class SpreadsheetFormatsTest {
     }
 
     @Test
+    void aCommaFileRefusesOneCommaAndThreeDigitsUntilItsNumbersSayWhichMarkTheyUse() {
+        List<ActivityCsv.Row> first = rows("type,quantity\nelectricity,\"1,234\"\nelectricity,\"1,5\"\nelectricity,\"1,234\"\n");
+        assertThat(first.get(0).errors()).singleElement().satisfies(error -> {
+            assertThat(error).extracting(RowError::row, RowError::column).containsExactly(2, "quantity");
+            assertThat(error.message()).isEqualTo("quantity '1,234' could be read as 1234 or as 1.234: write it without its"
+                    + " comma, or with a decimal point");
+            assertThat(Messages.of(Messages.FRENCH).format(error.messageKey(), error.messageArgs().toArray()))
+                    .isEqualTo("« 1,234 » peut se lire 1234 ou 1.234 : écrivez-le sans sa virgule, ou avec un point décimal.");
+        });
+        assertThat(first.get(2).request().quantity()).as("after a decimal comma, it is one").isEqualTo(1.234);
+        assertThat(rows("type;quantity\nelectricity;1,234\n").get(0).request().quantity()).isEqualTo(1.234);
+    }
+
+    @Test
     void excelDaysAndFrenchDatesBecomeIsoDates() {
         assertThat(ActivityCsv.excelDate("45292")).isEqualTo("2024-01-01");
         assertThat(ActivityCsv.isoDate("5/3/2024")).isEqualTo("2024-03-05");
