@@ -355,8 +355,12 @@ class ActivityImportApiTest {
 
         Reply latin1 = importCsv(org, (HEADER + "electricity,1,kWh,2024-01-01,2024-01-31,,,\n"
                 + "electricity,1,kWh,2024-01-01,2024-01-31,,Entrepôt,\n").getBytes(StandardCharsets.ISO_8859_1));
-        assertThat(latin1.status()).isEqualTo(400);
-        assertThat(latin1.json().get("message").asText()).startsWith("the file is not UTF-8 text: line 3");
+        // read as Windows-1252: "Entrepôt" is a site this organization does not have
+        assertThat(errors(refused(org, latin1))).extracting(e -> e[0], e -> e[1]).containsExactly(tuple(3, "site"));
+        // the first bytes of a PNG image: not UTF-8, and control characters no spreadsheet writes
+        Reply binary = importCsv(org, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H'});
+        assertThat(binary.status()).isEqualTo(400);
+        assertThat(binary.json().get("message").asText()).startsWith("the file is not text: neither UTF-8 nor Windows-1252");
 
         assertThat(importCsv(org, HEADER.getBytes(StandardCharsets.UTF_8), "text/csv; charset=ISO-8859-1").status()).isEqualTo(415);
         assertThat(importCsv(org, HEADER.getBytes(StandardCharsets.UTF_8), "application/json").status()).isEqualTo(415);

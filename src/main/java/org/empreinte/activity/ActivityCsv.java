@@ -8,6 +8,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,13 +31,16 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.empreinte.activity.ImportRefusedException.RowError;
+import org.empreinte.activity.kind.ActivityKind;
 import org.empreinte.activity.kind.ActivityKinds;
 import org.empreinte.activity.kind.Attribute;
 import org.empreinte.web.CsvCells;
 
 /**
- * The CSV layout of activities, one for every type: UTF-8 (with or without a byte-order mark),
- * comma-separated, a header naming the columns in any order, then one activity per row.
+ * The layout of activities, one for every type: a header naming the columns in any order (in English or
+ * French, see {@link ImportVocabulary}), then one activity per row. Empreinte writes it as UTF-8 CSV with
+ * commas; it reads CSV with commas or semicolons, UTF-8 or Windows-1252 ({@link CsvRecords}), and XLSX
+ * sheets ({@link XlsxRecords}), numbers with either decimal mark ({@link DecimalConvention}).
  * {@code type} is required; the other columns may be left out. Cells map to the fields of
  * {@code POST .../activities}: {@code tags} are separated by {@code ;} inside their cell,
  * {@code site} is a site's name (or id), and the columns after {@code dataQuality}, one per attribute of the kinds, are the activity's
@@ -47,26 +54,36 @@ public final class ActivityCsv {
     public static final String TAG_SEPARATOR = ";";
 
     private static final Pattern WHOLE = Pattern.compile("\\+?\\d{1,9}");
+    private static final Pattern FRENCH_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final CsvMapper MAPPER = new CsvMapper();
 
     private final List<String> columns;
     /** The columns that are keys of the activity's {@code attributes}, with how their cells read. */
     private final Map<String, Attribute> layout = new LinkedHashMap<>();
-    private final Map<String, String> byLowerCase = new HashMap<>();
+    private final ImportVocabulary vocabulary;
 
     /** The layout of the kinds' attributes: one column per attribute key, after the base columns. */
     public ActivityCsv(List<Attribute> kindAttributes) {
+        this(kindAttributes, List.of());
+    }
+
+    /** The layout, and the words (English or French) a file may use for the kinds' types and choices. */
+    public ActivityCsv(List<Attribute> kindAttributes, List<ActivityKind> kinds) {
         List<String> all = new ArrayList<>(BASE_COLUMNS);
         kindAttributes.forEach(attribute -> {
             layout.put(attribute.key(), attribute);
             all.add(attribute.key());
         });
         this.columns = List.copyOf(all);
-        columns.forEach(column -> byLowerCase.put(column.toLowerCase(Locale.ROOT), column));
+        this.vocabulary = new ImportVocabulary(columns, kindAttributes, kinds);
     }
 
     public static ActivityCsv of(ActivityKinds kinds) {
-        return new ActivityCsv(kinds.attributes());
+        return new ActivityCsv(kinds.attributes(), kinds.kinds());
+    }
+
+    ImportVocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** Every column, as a header names them. */
@@ -90,9 +107,42 @@ public final class ActivityCsv {
     public record Row(int number, ActivityRequest request, List<RowError> errors) {
     }
 
-    /** Opens a file: reads and checks its header, and refuses it (422) when the header is wrong. */
+    /** Opens a UTF-8 file: reads and checks its header, and refuses it (422) when the header is wrong. */
     public Reader read(InputStream bytes) {
-        return new Reader(bytes);
+        return read(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Opens a file in that character set (UTF-8 or Windows-1252, decoded strictly), separated by commas or
+     * semicolons as its header line is.
+     */
+    public Reader read(InputStream bytes, Charset charset) {
+        return new Reader(CsvRecords.open(bytes, charset));
+    }
+
+    /** Opens the rows of a source of another format (a workbook's sheet). */
+    Reader read(Records records) {
+        return new Reader(records);
+    }
+
+    /**
+     * The records of a file, whatever its format, one per row as a spreadsheet numbers them; the reader then
+     * applies the same rules to all of them.
+     */
+    interface Records extends Closeable {
+
+        /** One row's cells as text; a cell that held a number (in a workbook) is {@link #typed}. */
+        record Record(int number, String[] cells, boolean[] typed) {
+        }
+
+        /** The next record, blank or not, or null at the end. */
+        Record next() throws IOException;
+
+        /** How the numbers written as text are read before any shows its decimal mark. */
+        DecimalConvention convention();
+
+        @Override
+        void close() throws IOException;
     }
 
     /** Starts a file on {@code out}: the header, then {@link CsvWriter#write} for each activity. */
@@ -103,41 +153,39 @@ public final class ActivityCsv {
     /** Reads the rows of a file one at a time, so a large file is never held whole. */
     public final class Reader implements Closeable {
 
-        private final MappingIterator<String[]> records;
+        private final Records records;
+        private final DecimalConvention numbers;
         private final List<String> header = new ArrayList<>();
         private int number;
 
-        private Reader(InputStream bytes) {
-            try {
-                this.records = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-                        .readValues(Utf8Text.reader(bytes));
-            } catch (IOException e) {
-                throw unreadable(e, 1);
-            }
-            String[] first = nextRecord();
-            if (first == null || blank(first)) {
+        private Reader(Records records) {
+            this.records = records;
+            this.numbers = records.convention();
+            Records.Record first = nextRecord();
+            if (first == null || blank(first.cells())) {
                 throw new ImportRefusedException("the file is empty: its first row must be the header, such as "
                         + String.join(",", columns) + "; nothing was imported", "error_csv_empty",
                         List.of(RowError.of(1, null, "the first row must be the header", "error_csv_empty")), false);
             }
             List<RowError> errors = new ArrayList<>();
-            for (int i = 0; i < first.length; i++) {
-                String name = first[i].strip();
-                String column = byLowerCase.get(name.toLowerCase(Locale.ROOT));
+            String[] names = first.cells();
+            for (int i = 0; i < names.length; i++) {
+                String name = names[i].strip();
+                String column = name.isEmpty() ? null : vocabulary.column(name);
                 if (name.isEmpty()) {
-                    errors.add(RowError.of(1, null, "column " + (i + 1) + " of the header has no name",
+                    errors.add(RowError.of(first.number(), null, "column " + (i + 1) + " of the header has no name",
                             "error_csv_unnamed_column", i + 1));
                 } else if (column == null) {
-                    errors.add(RowError.of(1, name, "unknown column '" + name + "'; the columns are "
+                    errors.add(RowError.of(first.number(), name, "unknown column '" + name + "'; the columns are "
                             + String.join(",", columns), "error_csv_unknown_column", name, String.join(", ", columns)));
                 } else if (header.contains(column)) {
-                    errors.add(RowError.of(1, column, "column '" + column + "' appears twice", "error_csv_duplicate_column",
-                            column));
+                    errors.add(RowError.of(first.number(), column, "column '" + column + "' appears twice",
+                            "error_csv_duplicate_column", column));
                 }
                 header.add(column == null ? name : column);
             }
             if (!header.contains("type")) {
-                errors.add(RowError.of(1, "type", "the header has no 'type' column", "error_csv_no_type"));
+                errors.add(RowError.of(first.number(), "type", "the header has no 'type' column", "error_csv_no_type"));
             }
             if (!errors.isEmpty()) {
                 throw new ImportRefusedException("the header of the file is not the activity layout: nothing was imported",
@@ -152,51 +200,64 @@ public final class ActivityCsv {
 
         /** The next activity row, skipping blank rows (they still count in the numbering), or null at the end. */
         public Row next() {
-            String[] record;
+            Records.Record record;
             do {
                 record = nextRecord();
                 if (record == null) {
                     return null;
                 }
-            } while (blank(record));
-            return row(number, record);
+            } while (blank(record.cells()));
+            return row(record);
         }
 
-        private String[] nextRecord() {
+        private Records.Record nextRecord() {
             int row = number + 1;
             try {
-                if (!records.hasNextValue()) {
-                    return null;
+                Records.Record record = records.next();
+                if (record != null) {
+                    number = record.number();
                 }
-                String[] record = records.nextValue();
-                number = row;
                 return record;
             } catch (IOException e) {
                 throw unreadable(e, row);
             }
         }
 
-        private Row row(int row, String[] record) {
+        private Row row(Records.Record rec) {
+            int row = rec.number();
+            String[] record = rec.cells();
             List<RowError> errors = new ArrayList<>();
-            if (record.length > header.size()) {
+            if (record.length > header.size() && !blank(Arrays.copyOfRange(record, header.size(), record.length))
+                    || record.length > header.size() && rec.typed() == null) {
                 errors.add(RowError.of(row, null, "this row has " + record.length + " cells, the header " + header.size(),
                         "error_csv_cells", record.length, header.size()));
             }
             Map<String, String> cells = new HashMap<>();
+            Map<String, Boolean> typed = new HashMap<>();
             for (int i = 0; i < Math.min(record.length, header.size()); i++) {
                 String value = CsvCells.fromCell(record[i].strip());
                 if (!value.isEmpty()) {
                     cells.put(header.get(i), value);
+                    typed.put(header.get(i), rec.typed() != null && rec.typed()[i]);
                 }
             }
             Double quantity = null;
             String quantityText = cells.get("quantity");
             if (quantityText != null) {
-                if (CsvCells.DECIMAL.matcher(quantityText).matches()) {
+                if (typed.get("quantity")) {
                     quantity = Double.valueOf(quantityText);
                 } else {
-                    errors.add(RowError.of(row, "quantity", "quantity must be a number written with a decimal point,"
-                            + " such as 1234.5 (no spaces, no thousands separator)", "error_csv_decimal"));
+                    DecimalConvention.Reading reading = numbers.read(row, "quantity", quantityText);
+                    quantity = reading.value();
+                    if (reading.error() != null) {
+                        errors.add(reading.error());
+                    }
+                }
+            }
+            for (String column : List.of("periodStart", "periodEnd", "date")) {
+                String value = cells.get(column);
+                if (value != null) {
+                    cells.put(column, typed.get(column) ? excelDate(value) : isoDate(value));
                 }
             }
             // Empty tags are kept ("a;;b"): the activity's own rule refuses them, as it does for POST.
@@ -225,12 +286,15 @@ public final class ActivityCsv {
                         }
                         attributes.put(column, count);
                     }
+                    case CHOICE -> attributes.put(column, vocabulary.choice(column, value));
                     default -> attributes.put(column, value);
                 }
             }
-            ActivityRequest request = new ActivityRequest(cells.get("type"), quantity, cells.get("unit"),
+            String type = cells.get("type") == null ? null : vocabulary.type(cells.get("type"));
+            String quality = cells.get("dataQuality") == null ? null : vocabulary.dataQuality(cells.get("dataQuality"));
+            ActivityRequest request = new ActivityRequest(type, quantity, cells.get("unit"),
                     cells.get("periodStart"), cells.get("periodEnd"), cells.get("date"), cells.get("region"), cells.get("site"),
-                    tags, cells.get("dataQuality"), attributes.isEmpty() ? null : attributes);
+                    tags, quality, attributes.isEmpty() ? null : attributes);
             return new Row(row, request, errors);
         }
 
@@ -242,6 +306,26 @@ public final class ActivityCsv {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** A day written as a French spreadsheet shows it (JJ/MM/AAAA), as the API's YYYY-MM-DD; other text as it is. */
+    static String isoDate(String text) {
+        Matcher day = FRENCH_DATE.matcher(text.strip());
+        if (day.matches()) {
+            try {
+                return LocalDate.of(Integer.parseInt(day.group(3)), Integer.parseInt(day.group(2)),
+                        Integer.parseInt(day.group(1))).toString();
+            } catch (DateTimeException e) {
+                return text; // the activity's rule refuses it, naming the column
+            }
+        }
+        return text;
+    }
+
+    /** A workbook's day: the number of days since 1899-12-30, as every spreadsheet since Lotus counts them. */
+    static String excelDate(String serial) {
+        double days = Double.parseDouble(serial);
+        return days >= 1 && days < 2_958_466 ? LocalDate.of(1899, 12, 30).plusDays((long) Math.floor(days)).toString() : serial;
     }
 
     /** Writes activities in the layout {@link Reader} reads, header first. */
@@ -337,7 +421,7 @@ public final class ActivityCsv {
         return true;
     }
 
-    private static RuntimeException unreadable(IOException e, int row) {
+    static RuntimeException unreadable(IOException e, int row) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CharacterCodingException) {
                 return new MalformedCsvException("the file is not UTF-8 text", "error_csv_encoding", row);

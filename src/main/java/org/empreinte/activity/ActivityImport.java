@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -15,9 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jdbi.v3.core.Jdbi;
@@ -35,8 +38,8 @@ import org.empreinte.web.ApiException;
 import org.empreinte.web.ResourceNotFoundException;
 
 /**
- * Imports a CSV file of activities ({@link ActivityCsv}) all or nothing ({@link ActivityExport} writes the same
- * layout).
+ * Imports a file of activities ({@link ActivityCsv}: CSV or an XLSX sheet) all or nothing ({@link ActivityExport}
+ * writes the same layout), or only says what it would store ({@link #dryRun}).
  *
  * <p>An import first refuses a file whose bytes (SHA-256) were already imported into the
  * organization (409). It then reads every row and validates and computes it with the activity
@@ -67,6 +70,36 @@ public final class ActivityImport {
     public record Result(long importId, int imported, String sha256) {
     }
 
+    /**
+     * What a file holds once validated and computed: its rows, and their kg CO2e by type and by year (a bill
+     * across two years counts in each by its days, as the footprint counts it).
+     */
+    public record Summary(int rows, double co2eKg, Map<String, Double> co2eKgByType, Map<Integer, Double> co2eKgByYear) {
+
+        static Summary of(List<PreparedRow> rows) {
+            Map<String, Double> byType = new TreeMap<>();
+            Map<Integer, Double> byYear = new TreeMap<>();
+            double total = 0;
+            for (PreparedRow row : rows) {
+                byType.merge(row.stored().type(), row.stored().co2eKg(), Double::sum);
+                total += row.stored().co2eKg();
+                for (MonthShareRow month : row.months()) {
+                    byYear.merge(Integer.parseInt(month.month().substring(0, 4)), month.co2eKg(), Double::sum);
+                }
+            }
+            return new Summary(rows.size(), total, byType, byYear);
+        }
+    }
+
+    /** How a file's bytes are read: CSV (UTF-8 or Windows-1252, comma or semicolon), or a workbook's sheet. */
+    public record Format(boolean workbook, String sheet) {
+        public static final Format CSV = new Format(false, null);
+
+        public static Format xlsx(String sheet) {
+            return new Format(true, sheet == null || sheet.isBlank() ? null : sheet);
+        }
+    }
+
     private final Jdbi jdbi;
     private final ActivityPreparation preparation;
     private final ActivityCsv csv;
@@ -89,8 +122,26 @@ public final class ActivityImport {
 
     /** Imports a file received whole (an HTTP upload). */
     public Result importCsv(long organizationId, String fileName, byte[] content) {
+        return importFile(organizationId, fileName, content, Format.CSV);
+    }
+
+    /** Imports a file received whole, CSV or workbook. */
+    public Result importFile(long organizationId, String fileName, byte[] content, Format format) {
         return importCsv(organizationId, fileName, sha256(new ByteArrayInputStream(content)),
-                () -> new ByteArrayInputStream(content));
+                () -> new ByteArrayInputStream(content), format);
+    }
+
+    /**
+     * What importing the file would store, validated and computed by the same code, storing nothing: the same
+     * refusals (a file already imported included), and the totals the import would add.
+     */
+    public Summary dryRun(long organizationId, byte[] content, Format format) {
+        organizationDao.require(organizationId);
+        String sha256 = sha256(new ByteArrayInputStream(content));
+        csvDao.findImport(organizationId, sha256).ifPresent(previous -> {
+            throw new DuplicateImportException(previous);
+        });
+        return Summary.of(read(organizationId, () -> new ByteArrayInputStream(content), format));
     }
 
     /** Imports a file on disk, read twice (once for its SHA-256, once row by row) and never held whole. */
@@ -99,27 +150,21 @@ public final class ActivityImport {
         try (InputStream in = Files.newInputStream(file)) {
             sha256 = sha256(in);
         }
-        return importCsv(organizationId, file.getFileName().toString(), sha256, () -> Files.newInputStream(file));
+        return importCsv(organizationId, file.getFileName().toString(), sha256, () -> Files.newInputStream(file),
+                file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? Format.xlsx(null) : Format.CSV);
     }
 
     interface Source {
         InputStream open() throws IOException;
     }
 
-    private Result importCsv(long organizationId, String fileName, String sha256, Source source) {
+    private Result importCsv(long organizationId, String fileName, String sha256, Source source, Format format) {
         organizationDao.require(organizationId);
         csvDao.findImport(organizationId, sha256).ifPresent(previous -> {
             throw new DuplicateImportException(previous);
         });
         long start = System.nanoTime();
-        List<PreparedRow> rows;
-        try (InputStream in = source.open()) {
-            rows = validate(organizationId, in);
-        } catch (MalformedCsvException e) {
-            throw "error_csv_encoding".equals(e.messageKey()) ? notUtf8(source) : e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<PreparedRow> rows = read(organizationId, source, format);
         long validated = System.nanoTime();
         Result result = store(organizationId, fileName, sha256, rows);
         LOG.info("Import {} into organization {}: {} rows read, validated and computed in {} ms, stored in {} ms",
@@ -128,26 +173,45 @@ public final class ActivityImport {
         return result;
     }
 
-    /** The decoder reads ahead of the parser: a second pass finds the line of the first bytes that are not UTF-8. */
-    private static MalformedCsvException notUtf8(Source source) {
-        long line;
+    /**
+     * Every row of the file validated and computed. A CSV file is read as UTF-8 and, when some of its bytes are
+     * not, again as Windows-1252 (what Excel's plain "CSV" is on a French Windows): no other encoding a person
+     * saves a spreadsheet in fails as UTF-8, and a wrong guess between the two only ever mistakes accents.
+     */
+    private List<PreparedRow> read(long organizationId, Source source, Format format) {
         try (InputStream in = source.open()) {
-            line = Utf8Text.firstLineNotUtf8(in);
+            if (format.workbook()) {
+                return validate(organizationId, csv.read(XlsxRecords.open(in, format.sheet())));
+            }
+            return validate(organizationId, csv.read(in, StandardCharsets.UTF_8));
+        } catch (MalformedCsvException e) {
+            if (!"error_csv_encoding".equals(e.messageKey())) {
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new MalformedCsvException("the file is not UTF-8 text: line " + line + " has bytes that are not;"
-                + " save it as CSV UTF-8", "error_csv_encoding", line);
+        try (InputStream in = source.open()) {
+            return validate(organizationId, csv.read(in, Utf8Text.WINDOWS_1252));
+        } catch (MalformedCsvException e) {
+            if ("error_csv_encoding".equals(e.messageKey())) {
+                throw new MalformedCsvException("the file is not text: neither UTF-8 nor Windows-1252 (a spreadsheet saved"
+                        + " as CSV is one of them); nothing was imported", "error_csv_not_text");
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every row validated and computed; refuses the file with all its errors (up to {@link #MAX_ERRORS}). */
-    private List<PreparedRow> validate(long organizationId, InputStream in) {
+    private List<PreparedRow> validate(long organizationId, ActivityCsv.Reader opened) {
         OrganizationLookup lookups = new CachedLookups(OrganizationLookup.of(organizationDao));
         List<PreparedRow> prepared = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         boolean truncated = false;
         int rows = 0;
-        try (ActivityCsv.Reader reader = csv.read(in)) {
+        try (ActivityCsv.Reader reader = opened) {
             reading:
             for (ActivityCsv.Row row = reader.next(); row != null; row = reader.next()) {
                 rows++;
@@ -161,8 +225,7 @@ public final class ActivityImport {
                             prepared.add(ready);
                         }
                     } catch (ApiException e) {
-                        wrong = List.of(RowError.of(row.number(), column(csv, e.field(), row.request()), e.getMessage(),
-                                e.messageKey(), e.messageArgs()));
+                        wrong = List.of(refusal(row, e));
                     }
                 }
                 for (RowError error : wrong) {
@@ -269,6 +332,20 @@ public final class ActivityImport {
     }
 
     // ---- Helpers --------------------------------------------------------------------------------------------------
+
+    /**
+     * A row's refusal by the activity's rules, at its column. An unknown type lists the types a file may name, in
+     * each language (the French text takes the French labels, the English one the English), since a file
+     * written in French names its types in French.
+     */
+    private RowError refusal(ActivityCsv.Row row, ApiException e) {
+        String column = column(csv, e.field(), row.request());
+        if ("error_type".equals(e.messageKey()) && "type".equals(e.field()) && csv.vocabulary().acceptedTypes("fr").length() > 0) {
+            return RowError.of(row.number(), column, e.getMessage(), "error_import_type", row.request().type().strip(),
+                    csv.vocabulary().acceptedTypes("fr"), csv.vocabulary().acceptedTypes("en"));
+        }
+        return RowError.of(row.number(), column, e.getMessage(), e.messageKey(), e.messageArgs());
+    }
 
     /**
      * The CSV column a refusal of the activity service points at: its field when that is a column

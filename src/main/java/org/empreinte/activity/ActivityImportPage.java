@@ -1,5 +1,6 @@
 package org.empreinte.activity;
 
+import java.text.NumberFormat;
 import java.util.List;
 
 import org.empreinte.organization.Organization;
@@ -21,10 +22,17 @@ public class ActivityImportPage extends Page {
             "natural_gas,1200.5,m3,2024-01-01,2024-01-31,,,,chauffage;energir,",
             "diesel,180,L,,,2024-06-15,,,génératrice,estimated");
 
+    /** One line of a dry run's totals: a type's label or a year, and its kg CO2e as the page's language writes it. */
+    public record TotalLine(String label, String co2eKg) {
+    }
+
     private final Organization organization;
     private final String sample;
     private final String summary;
     private final List<ErrorLine> errors;
+    private String preview;
+    private List<TotalLine> previewByType = List.of();
+    private List<TotalLine> previewByYear = List.of();
 
     public ActivityImportPage(PageContext context, Organization organization, ActivityCsv csv, String summary,
             List<ErrorLine> errors) {
@@ -50,6 +58,36 @@ public class ActivityImportPage extends Page {
                 : List.of();
         return new ActivityImportPage(context, organization, csv,
                 text(messages, refusal.messageKey(), refusal.messageArgs(), refusal.getMessage()), lines);
+    }
+
+    /**
+     * The page after a dry run: what the file would add, by type and by year, before anything is stored. The
+     * browser cannot keep the file, so the person chooses it again to import it.
+     */
+    public static ActivityImportPage dryRun(PageContext context, Organization organization, ActivityCsv csv,
+            ActivityImport.Summary summary) {
+        Messages messages = context.messages();
+        NumberFormat kg = NumberFormat.getNumberInstance(messages.locale());
+        kg.setMaximumFractionDigits(1);
+        ActivityImportPage page = new ActivityImportPage(context, organization, csv, null, List.of());
+        page.preview = messages.format("import_preview", summary.rows(), kg.format(summary.co2eKg()));
+        page.previewByType = summary.co2eKgByType().entrySet().stream()
+                .map(e -> new TotalLine(messages.labelOr("type_", e.getKey()), kg.format(e.getValue()))).toList();
+        page.previewByYear = summary.co2eKgByYear().entrySet().stream()
+                .map(e -> new TotalLine(e.getKey().toString(), kg.format(e.getValue()))).toList();
+        return page;
+    }
+
+    public String getPreview() {
+        return preview;
+    }
+
+    public List<TotalLine> getPreviewByType() {
+        return previewByType;
+    }
+
+    public List<TotalLine> getPreviewByYear() {
+        return previewByYear;
     }
 
     private static String text(Messages messages, String key, Object[] args, String english) {

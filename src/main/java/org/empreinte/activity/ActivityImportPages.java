@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,7 +28,7 @@ import org.empreinte.web.PageContext;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
 
-/** {@code /organizations/{orgId}/activities/import}: upload a CSV file (multipart), see its errors or the organization. */
+/** {@code /organizations/{orgId}/activities/import}: upload a CSV or XLSX file (multipart), see its errors or the organization. */
 @Path("/organizations/{orgId}/activities/import")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class ActivityImportPages {
@@ -52,7 +53,8 @@ public class ActivityImportPages {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@PathParam("orgId") long orgId, @FormDataParam("file") InputStream file,
-            @FormDataParam("file") FormDataContentDisposition disposition, @Context UriInfo uri, @Context HttpHeaders headers)
+            @FormDataParam("file") FormDataContentDisposition disposition, @FormDataParam("dryRun") String dryRun,
+            @Context UriInfo uri, @Context HttpHeaders headers)
             throws IOException {
         Organization organization = organizations.get(orgId);
         PageContext context = PageContext.of(uri, headers);
@@ -66,7 +68,14 @@ public class ActivityImportPages {
                 throw new MalformedCsvException("the file is larger than " + ActivityImportResource.MAX_BYTES / (1024 * 1024)
                         + " MiB: use the import command", "error_csv_too_large", ActivityImportResource.MAX_BYTES / (1024 * 1024));
             }
-            ActivityImport.Result result = imports.importCsv(orgId, fileName, content);
+            // A browser's type for a workbook varies with the system; its name does not.
+            boolean workbook = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+            ActivityImport.Format format = workbook ? ActivityImport.Format.xlsx(null) : ActivityImport.Format.CSV;
+            if ("true".equals(dryRun)) {
+                return Response.ok(ActivityImportPage.dryRun(context, organization, csv, imports.dryRun(orgId, content, format)))
+                        .build();
+            }
+            ActivityImport.Result result = imports.importFile(orgId, fileName, content, format);
             return Response.seeOther(URI.create("/organizations/" + orgId + "?imported=" + result.imported())).build();
         } catch (ImportRefusedException | DuplicateImportException | MalformedCsvException e) {
             return Response.status(e.status()).entity(ActivityImportPage.refused(context, organization, csv, (ApiException) e)).build();

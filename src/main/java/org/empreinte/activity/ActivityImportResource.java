@@ -3,6 +3,7 @@ package org.empreinte.activity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,15 +22,18 @@ import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
 
 /**
- * {@code POST /api/organizations/{orgId}/activities/import} with {@code Content-Type: text/csv}:
- * 200 {@code {"imported": n}}; 422 with every row error and nothing stored; 409 for a file already
- * imported into the organization; 400 for a file that is not readable CSV.
+ * {@code POST /api/organizations/{orgId}/activities/import} with {@code Content-Type: text/csv}, or an XLSX
+ * workbook ({@code ?sheet=} names its sheet, else the first): 200 {@code {"imported": n}}; 422 with every row
+ * error and nothing stored; 409 for a file already imported into the organization; 400 for a file that is not
+ * readable. {@code ?dryRun=true} answers what the import would store (rows, kg CO2e by type and by year) and
+ * stores nothing.
  */
 @Path("/api/organizations/{orgId}/activities/import")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivityImportResource {
 
     public static final String TEXT_CSV = "text/csv";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Larger files go through the {@code import} command, which never holds the file whole. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
 
@@ -56,17 +61,35 @@ public class ActivityImportResource {
     @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Consumes(TEXT_CSV)
-    public Response importCsv(@PathParam("orgId") long orgId, @Context HttpHeaders headers, InputStream body) throws IOException {
+    public Response importCsv(@PathParam("orgId") long orgId, @QueryParam("dryRun") boolean dryRun,
+            @Context HttpHeaders headers, InputStream body) throws IOException {
         String charset = headers.getMediaType() == null ? null : headers.getMediaType().getParameters().get("charset");
-        if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("us-ascii")) {
-            return refusal(415, "a CSV file must be UTF-8, not " + charset);
+        if (charset != null && !List.of("utf-8", "us-ascii", "windows-1252").contains(charset.toLowerCase(Locale.ROOT))) {
+            return refusal(415, "a CSV file must be UTF-8 or Windows-1252, not " + charset);
         }
+        return importFile(orgId, dryRun, body, ActivityImport.Format.CSV);
+    }
+
+    @Allow(Permission.ORGANIZATION_WRITE)
+    @POST
+    @Consumes(XLSX)
+    public Response importXlsx(@PathParam("orgId") long orgId, @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("sheet") String sheet, InputStream body) throws IOException {
+        return importFile(orgId, dryRun, body, ActivityImport.Format.xlsx(sheet));
+    }
+
+    private Response importFile(long orgId, boolean dryRun, InputStream body, ActivityImport.Format format) throws IOException {
         byte[] content = body.readNBytes(MAX_BYTES + 1);
         if (content.length > MAX_BYTES) {
             return refusal(413, "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB: use the import command");
         }
         try {
-            ActivityImport.Result result = imports.importCsv(orgId, null, content);
+            if (dryRun) {
+                ActivityImport.Summary summary = imports.dryRun(orgId, content, format);
+                return Response.ok(Map.of("dryRun", true, "rows", summary.rows(), "co2eKg", summary.co2eKg(),
+                        "co2eKgByType", summary.co2eKgByType(), "co2eKgByYear", summary.co2eKgByYear())).build();
+            }
+            ActivityImport.Result result = imports.importFile(orgId, null, content, format);
             return Response.ok(Map.of("imported", result.imported(), "importId", result.importId(), "sha256", result.sha256()))
                     .build();
         } catch (ImportRefusedException e) {

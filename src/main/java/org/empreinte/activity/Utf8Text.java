@@ -1,19 +1,27 @@
 package org.empreinte.activity;
 
 import java.io.BufferedInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 
-/** The text of an uploaded file, which must be UTF-8: decoded strictly, and where it is not, the line that is not. */
+/**
+ * The text of an uploaded file: UTF-8, decoded strictly, and where it is not, the line that is not; or, for a file
+ * that is not UTF-8, Windows-1252, which Excel writes when told "CSV" on a French Windows.
+ */
 final class Utf8Text {
+
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private Utf8Text() {
     }
@@ -30,6 +38,45 @@ final class Utf8Text {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new InputStreamReader(in, decoder);
+    }
+
+    /**
+     * Text in another character set (Windows-1252), decoded strictly. Any byte decodes to some character there, so
+     * control characters other than tab and line ends, which no spreadsheet writes, are what tells a binary file
+     * (a zip, an image) from text, and refuse it as undecodable.
+     */
+    static Reader reader(InputStream bytes, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new FilterReader(new InputStreamReader(bytes, decoder)) {
+            @Override
+            public int read() throws IOException {
+                int c = super.read();
+                return c < 0 ? c : (char) check((char) c);
+            }
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                int read = super.read(buffer, offset, length);
+                for (int i = offset; i < offset + read; i++) {
+                    check(buffer[i]);
+                }
+                return read;
+            }
+
+            private char check(char c) throws MalformedInputException {
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
+                    throw new MalformedInputException(1);
+                }
+                return c;
+            }
+        };
+    }
+
+    /** True when every byte of the stream is UTF-8. */
+    static boolean isUtf8(InputStream in) throws IOException {
+        return firstLineNotUtf8(in) == 0;
     }
 
     /**

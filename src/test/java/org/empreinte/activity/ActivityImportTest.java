@@ -2,6 +2,7 @@ package org.empreinte.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
@@ -273,8 +274,13 @@ class ActivityImportTest {
         // eccc-light-fuel-oil-ca: 2.753 kg CO2 per L
         assertThat(storedActivities(org).get(0).get("co2e_kg")).isEqualTo(2_000 * 2.753);
         assertThatThrownBy(() -> imports.importCsv(org, file)).isInstanceOf(DuplicateImportException.class);
+        // Not UTF-8: read as Windows-1252 (Excel's "CSV" on a French Windows), so the row is judged by the rules
         Files.write(file, "type\nélectricité\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> imports.importCsv(org, file)).isInstanceOfSatisfying(ImportRefusedException.class,
+                e -> assertThat(e.errors()).extracting(RowError::row, RowError::column).containsExactly(
+                        tuple(2, "quantity")));
+        Files.write(file, new byte[] {'t', 'y', 'p', 'e', '\n', 0, 1, 2, (byte) 0x81, '\n'});
         assertThatThrownBy(() -> imports.importCsv(org, file)).isInstanceOfSatisfying(MalformedCsvException.class,
-                e -> assertThat(e.getMessage()).startsWith("the file is not UTF-8 text: line 2"));
+                e -> assertThat(e.messageKey()).isEqualTo("error_csv_not_text"));
     }
 }
