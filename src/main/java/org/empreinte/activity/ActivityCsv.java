@@ -4,9 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.time.DateTimeException;
@@ -24,11 +22,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.empreinte.activity.ImportRefusedException.RowError;
 import org.empreinte.activity.kind.ActivityKind;
@@ -145,9 +140,9 @@ public final class ActivityCsv {
         void close() throws IOException;
     }
 
-    /** Starts a file on {@code out}: the header, then {@link CsvWriter#write} for each activity. */
-    public CsvWriter write(OutputStream out) {
-        return new CsvWriter(out);
+    /** Starts a file on {@code out}: the header, then {@link ActivityCsvWriter#write} for each activity. */
+    public ActivityCsvWriter write(OutputStream out) {
+        return new ActivityCsvWriter(columns, out);
     }
 
     /** Reads the rows of a file one at a time, so a large file is never held whole. */
@@ -326,77 +321,6 @@ public final class ActivityCsv {
     static String excelDate(String serial) {
         double days = Double.parseDouble(serial);
         return days >= 1 && days < 2_958_466 ? LocalDate.of(1899, 12, 30).plusDays((long) Math.floor(days)).toString() : serial;
-    }
-
-    /** Writes activities in the layout {@link Reader} reads, header first. */
-    public final class CsvWriter implements Closeable {
-
-        private final Writer text;
-        private final SequenceWriter rows;
-
-        private CsvWriter(OutputStream out) {
-            CsvSchema.Builder schema = CsvSchema.builder();
-            columns.forEach(schema::addColumn);
-            this.text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try {
-                // Quote only the cells that need it (a comma, a quote, a line break), not every one with a space.
-                this.rows = MAPPER.writer(schema.build().withHeader()).with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                        .writeValues(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /**
-         * One activity. A quantity is written in full with a decimal point (12000, 0.0017), never in
-         * exponent form; attributes of other keys than the attribute columns are not written.
-         */
-        public void write(ActivityRequest activity) {
-            Map<String, Object> attributes = activity.attributes() == null ? Map.of() : activity.attributes();
-            String[] cells = new String[columns.size()];
-            cells[0] = activity.type();
-            cells[1] = activity.quantity() == null ? null : decimal(activity.quantity());
-            cells[2] = activity.unit();
-            cells[3] = activity.periodStart();
-            cells[4] = activity.periodEnd();
-            cells[5] = activity.date();
-            cells[6] = activity.region();
-            cells[7] = activity.site() == null ? null : activity.site().toString();
-            cells[8] = activity.tags() == null || activity.tags().isEmpty() ? null : String.join(TAG_SEPARATOR, activity.tags());
-            cells[9] = activity.dataQuality();
-            for (int i = BASE_COLUMNS.size(); i < columns.size(); i++) {
-                Object value = attributes.get(columns.get(i));
-                cells[i] = value instanceof Double || value instanceof Float ? decimal(((Number) value).doubleValue())
-                        : value == null ? null : value.toString();
-            }
-            for (int i = 0; i < cells.length; i++) {
-                // Jackson leaves a null array element out of the row, shifting the next cells
-                cells[i] = cells[i] == null ? "" : CsvCells.toCell(cells[i]);
-            }
-            try {
-                rows.write(cells);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        public void flush() {
-            try {
-                rows.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                rows.close();
-                text.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** A number in full with a point, never an exponent, so that every spreadsheet reads the same value. */

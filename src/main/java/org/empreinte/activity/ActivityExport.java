@@ -43,7 +43,7 @@ public final class ActivityExport {
 
     /** Writes the activities, header first. */
     public void write(Query query, OutputStream out) {
-        ActivityCsv.CsvWriter writer = csv.write(out);
+        ActivityCsvWriter writer = csv.write(out);
         List<ActivityCsvDao.ExportLine> current = new ArrayList<>();
         csvDao.export(query.organizationId(), query.fromDay(), query.toDay(), query.type(), query.tag(), line -> {
             if (!current.isEmpty() && current.get(0).id() != line.id()) {

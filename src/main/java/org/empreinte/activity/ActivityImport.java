@@ -14,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.List;
@@ -31,9 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.empreinte.activity.ImportRefusedException.RowError;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
-import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationDao;
-import org.empreinte.organization.Site;
 import org.empreinte.web.ApiException;
 import org.empreinte.web.ResourceNotFoundException;
 
@@ -385,35 +382,5 @@ public final class ActivityImport {
             return null;
         }
         return fileName.length() <= 255 ? fileName : fileName.substring(0, 255);
-    }
-
-    /**
-     * The organization and its sites as the rows of one file look them up, each read once: a file of
-     * 100,000 bills at one site asks the database once, not 100,000 times. Only reads are answered.
-     */
-    private static final class CachedLookups implements OrganizationLookup {
-
-        private final OrganizationLookup delegate;
-        private final Map<Long, Optional<Organization>> organizations = new HashMap<>();
-        private final Map<String, Optional<Site>> sites = new HashMap<>();
-
-        CachedLookups(OrganizationLookup delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<Organization> find(long id) {
-            return organizations.computeIfAbsent(id, delegate::find);
-        }
-
-        @Override
-        public Optional<Site> site(long organizationId, long id) {
-            return sites.computeIfAbsent(organizationId + "#" + id, k -> delegate.site(organizationId, id));
-        }
-
-        @Override
-        public Optional<Site> siteNamed(long organizationId, String name) {
-            return sites.computeIfAbsent(organizationId + "@" + name, k -> delegate.siteNamed(organizationId, name));
-        }
     }
 }

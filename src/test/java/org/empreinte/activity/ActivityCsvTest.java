@@ -204,7 +204,7 @@ class ActivityCsvTest {
                         "estimated", null),
                 new ActivityRequest("flight", null, null, null, null, "2024-05-01", null, null, null, "measured", flight));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ActivityCsv.CsvWriter writer = CSV.write(out)) {
+        try (ActivityCsvWriter writer = CSV.write(out)) {
             activities.forEach(writer::write);
         }
 
