@@ -32,7 +32,6 @@ import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.web.ApiException;
-import org.empreinte.web.ResourceNotFoundException;
 
 /**
  * Imports a file of activities ({@link ActivityCsv}: CSV or an XLSX sheet) all or nothing ({@link ActivityExport}
