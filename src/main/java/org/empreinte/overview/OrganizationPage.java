@@ -26,7 +26,7 @@ public class OrganizationPage extends Page {
     }
 
     public record ActivityLine(long id, String period, String type, String quantity, String site, String co2e,
-            String factorId, String factorSource, boolean estimated) {
+            String factorId, String factorSource, boolean estimated, List<String> tags) {
     }
 
     public record SiteLine(long id, String name, String region) {
@@ -269,7 +269,8 @@ public class OrganizationPage extends Page {
                 kg(a.co2eKg()),
                 a.factor().id(),
                 a.factor().source(),
-                "estimated".equals(a.dataQuality()))).toList();
+                "estimated".equals(a.dataQuality()),
+                a.tags() == null ? List.of() : a.tags())).toList();
     }
 
     private List<Line> sortedLines(Map<String, Double> values, String prefix) {
