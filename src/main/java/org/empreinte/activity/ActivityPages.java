@@ -73,8 +73,13 @@ public class ActivityPages {
             @Context HttpHeaders headers) {
         Organization organization = organizations.get(orgId);
         PageContext context = PageContext.of(uri, headers);
-        Form form = fields.filled(activities.logged(orgId, id), context.language());
-        return new ActivityFormPage(context, organization, form, fields, id);
+        ActivityRequest logged = activities.logged(orgId, id);
+        if (!fields.unitsByType().containsKey(logged.type())) {
+            // The form would show its first type instead, and saving would silently turn the activity into that.
+            throw new ValidationException(null, "an activity of type '" + logged.type() + "' is changed through the API",
+                    "error_edit_type", logged.type());
+        }
+        return new ActivityFormPage(context, organization, fields.filled(logged, context.language()), fields, id);
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)
