@@ -46,6 +46,7 @@ class PhoneLayoutBrowserTest extends SignedInBrowserTest {
         pages.put("report", org + "/report?year=2024");
         pages.put("targets", org + "/targets");
         pages.put("networks", org + "/networks");
+        pages.put("benchmark", org + "/benchmark?year=2024");
         pages.put("audit", org + "/audit");
         pages.put("account", "/account");
         pages.put("factors", "/emission-factors");
@@ -78,12 +79,27 @@ class PhoneLayoutBrowserTest extends SignedInBrowserTest {
         for (String language : List.of("fr", "en")) {
             driver.get(url("/?lang=" + language));
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> texts = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript(CONTRAST);
+            List<Map<String, Object>> texts = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript(CONTRAST,
+                    ".site-header a, .site-header button, .site-header span");
             assertThat(texts).extracting(t -> t.get("text")).as("the header's texts, sign-out included")
                     .contains(language.equals("fr") ? "Se déconnecter" : "Sign out");
             for (Map<String, Object> text : texts) {
                 assertThat(((Number) text.get("ratio")).doubleValue()).as(text.toString()).isGreaterThanOrEqualTo(4.5);
             }
+        }
+    }
+
+    @Test
+    void theOrganizationPagesTextsMeetWcagAaContrast() {
+        long organization = organizationWithAYear();
+        for (String path : List.of("/organizations/" + organization + "?year=2024", "/organizations/" + organization
+                + "/report?year=2024", "/organizations/" + organization + "/activities/new")) {
+            driver.get(url(path));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> texts = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript(CONTRAST,
+                    "main *, footer *");
+            assertThat(texts).as("the page's texts were found").hasSizeGreaterThan(10);
+            assertThat(texts).filteredOn(t -> ((Number) t.get("ratio")).doubleValue() < 4.5).as(path).isEmpty();
         }
     }
 
@@ -118,7 +134,7 @@ class PhoneLayoutBrowserTest extends SignedInBrowserTest {
             return found.join(', ');""";
 
     /**
-     * Each visible text of the header against the colour behind it, as WCAG 2.1 computes contrast: relative
+     * Each visible element's own text against the colour behind it, as WCAG 2.1 computes contrast: relative
      * luminance of each colour, (L1 + 0.05) / (L2 + 0.05). Opacity fades the text into what is behind it.
      */
     private static final String CONTRAST = """
@@ -136,12 +152,14 @@ class PhoneLayoutBrowserTest extends SignedInBrowserTest {
               return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
             }
             var results = [];
-            document.querySelectorAll('.site-header a, .site-header button, .site-header span').forEach(function (el) {
-              if (!el.offsetParent || !el.textContent.trim()) { return; }
+            document.querySelectorAll(arguments[0]).forEach(function (el) {
+              var own = Array.from(el.childNodes).filter(function (n) { return n.nodeType === 3; })
+                .map(function (n) { return n.textContent; }).join('').trim();
+              if (!el.offsetParent || !own) { return; }
               var bg = background(el), fg = rgba(getComputedStyle(el).color), a = fg[3] * opacity(el);
               var seen = [0, 1, 2].map(function (i) { return fg[i] * a + bg[i] * (1 - a); });
               var l1 = luminance(seen), l2 = luminance(bg);
-              results.push({text: el.textContent.trim(), color: getComputedStyle(el).color, background: bg.join(','),
+              results.push({text: own.substring(0, 60), color: getComputedStyle(el).color, background: bg.join(','),
                 ratio: (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05)});
             });
             return results;""";
