@@ -1,8 +1,10 @@
 package org.empreinte.activity;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.empreinte.activity.kind.ActivityKind;
@@ -121,6 +123,50 @@ public final class ActivityForm {
             }
         }
         return kind.fromForm(attributes);
+    }
+
+    /**
+     * The form of an activity as it was logged: each attribute in its field, the quantity written the way the page's
+     * language reads it back exactly, and no quantity where the kind derived it (a flight between airports).
+     */
+    public Form filled(ActivityRequest logged, String language) {
+        Form form = Form.empty().withValue("type", logged.type()).withValue("periodStart", logged.periodStart())
+                .withValue("periodEnd", logged.periodEnd());
+        if (logged.quantity() != null) {
+            form.withValue("quantity", plain(logged.quantity(), language)).withValue("unit", logged.unit());
+        }
+        if (logged.site() != null) {
+            form.withValue("site", logged.site().toString());
+        }
+        if (logged.region() != null) {
+            form.withValue("region", logged.region());
+        }
+        if (logged.tags() != null) {
+            form.withValue("tags", String.join(", ", logged.tags()));
+        }
+        form.withValue("dataQuality", logged.dataQuality());
+        ActivityKind kind = kinds.find(logged.type()).orElse(null);
+        Map<String, Object> attributes = logged.attributes() == null ? Map.of() : logged.attributes();
+        for (Attribute attribute : kind == null ? List.<Attribute>of() : kind.attributes()) {
+            Object value = attributes.get(attribute.key());
+            if (value == null) {
+                continue;
+            }
+            if (attribute.input() == Attribute.Input.FLAG) {
+                if (List.of("true", "yes", "oui", "1").contains(value.toString().strip().toLowerCase(Locale.ROOT))) {
+                    form.withValue(attribute.field(), "true");
+                }
+            } else {
+                form.withValue(attribute.field(), value instanceof Number n ? plain(n.doubleValue(), language) : value.toString());
+            }
+        }
+        return form;
+    }
+
+    /** Without grouping, so that no language reads a separator as a decimal mark; the shortest exact digits. */
+    private static String plain(double value, String language) {
+        String text = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return "fr".equals(language) ? text.replace('.', ',') : text;
     }
 
     /**

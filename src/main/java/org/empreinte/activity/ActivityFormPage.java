@@ -9,8 +9,8 @@ import org.empreinte.web.Page;
 import org.empreinte.web.PageContext;
 
 /**
- * The form that logs one activity of any type: a bill, a trip, hotel nights, a commuting survey,
- * waste. Attribute fields name the types they belong to; the page's script shows only those of
+ * The form that logs one activity of any type, or changes one: a bill, a trip, hotel nights, a commuting
+ * survey, waste. Attribute fields name the types they belong to; the page's script shows only those of
  * the chosen type, and the server reads only those.
  */
 public class ActivityFormPage extends Page {
@@ -18,12 +18,15 @@ public class ActivityFormPage extends Page {
     private final Organization organization;
     private final Form form;
     private final ActivityForm fields;
+    /** The activity changed, or null for a new one. */
+    private final Long activityId;
 
-    public ActivityFormPage(PageContext context, Organization organization, Form form, ActivityForm fields) {
+    public ActivityFormPage(PageContext context, Organization organization, Form form, ActivityForm fields, Long activityId) {
         super("activity-form.mustache", context);
         this.organization = organization;
         this.form = form;
         this.fields = fields;
+        this.activityId = activityId;
         if (form.value("type") == null || !fields.unitsByType().containsKey(form.value("type"))) {
             form.withValue("type", "electricity");
         }
@@ -31,7 +34,20 @@ public class ActivityFormPage extends Page {
 
     @Override
     public String getTitle() {
-        return messages().get("form_title") + " — " + organization.name();
+        return getHeading() + " — " + organization.name();
+    }
+
+    public String getHeading() {
+        return messages().get(activityId == null ? "form_title" : "form_edit_title");
+    }
+
+    public boolean getEditing() {
+        return activityId != null;
+    }
+
+    /** Where the form posts: the activities to log one, the activity itself to change it. */
+    public String getAction() {
+        return "/organizations/" + organization.id() + "/activities" + (activityId == null ? "" : "/" + activityId);
     }
 
     public Organization getOrganization() {

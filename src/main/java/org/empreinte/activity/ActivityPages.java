@@ -28,7 +28,7 @@ import org.empreinte.web.ValidationException;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
 
-/** The pages that log and remove activities; the organization's page shows them. */
+/** The pages that log, change and remove activities; the organization's page shows them. */
 @Path("/organizations/{orgId}/activities")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class ActivityPages {
@@ -47,7 +47,7 @@ public class ActivityPages {
     @GET
     @Path("new")
     public ActivityFormPage form(@PathParam("orgId") long orgId, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return page(PageContext.of(uri, headers), organizations.get(orgId), Form.empty());
+        return new ActivityFormPage(PageContext.of(uri, headers), organizations.get(orgId), Form.empty(), fields, null);
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)
@@ -59,23 +59,67 @@ public class ActivityPages {
         PageContext context = PageContext.of(uri, headers).at("/organizations/" + orgId + "/activities/new");
         Form form = Form.of(params);
         try {
-            String tagText = form.value("tags");
-            List<String> tags = tagText == null || tagText.isBlank() ? null
-                    : Arrays.stream(tagText.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-            String type = form.value("type");
-            // A trip or a delivery is one day: an empty end is the start.
-            String end = blankToNull(form.value("periodEnd")) == null ? form.value("periodStart") : form.value("periodEnd");
-            ActivityRequest request = new ActivityRequest(type, form.number("quantity", context.language()), form.value("unit"),
-                    form.value("periodStart"), end, null, null, blankToNull(form.value("site")), tags,
-                    form.value("dataQuality"), fields.attributes(type, form, ""));
-            Activity created = activities.create(orgId, request);
-            int year = LocalDate.parse(created.periodStart()).getYear();
-            return Response.seeOther(URI.create("/organizations/" + orgId + "?year=" + year)).build();
+            return toYear(orgId, activities.create(orgId, request(form, context)));
         } catch (ValidationException e) {
-            form.reject(e, context.messages());
-            fields.placeErrors(form, "");
-            return Response.status(422).entity(page(context, organization, form)).build();
+            return refused(e, context, organization, form, null);
         }
+    }
+
+    /** The form it was logged with, filled as it was logged. */
+    @Allow(Permission.ORGANIZATION_WRITE)
+    @GET
+    @Path("{id}/edit")
+    public ActivityFormPage edit(@PathParam("orgId") long orgId, @PathParam("id") long id, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        Organization organization = organizations.get(orgId);
+        PageContext context = PageContext.of(uri, headers);
+        ActivityRequest logged = activities.logged(orgId, id);
+        if (!fields.unitsByType().containsKey(logged.type())) {
+            // The form would show its first type instead, and saving would silently turn the activity into that.
+            throw new ValidationException(null, "an activity of type '" + logged.type() + "' is changed through the API",
+                    "error_edit_type", logged.type());
+        }
+        return new ActivityFormPage(context, organization, fields.filled(logged, context.language()), fields, id);
+    }
+
+    @Allow(Permission.ORGANIZATION_WRITE)
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("orgId") long orgId, @PathParam("id") long id, MultivaluedMap<String, String> params,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        Organization organization = organizations.get(orgId);
+        PageContext context = PageContext.of(uri, headers).at("/organizations/" + orgId + "/activities/" + id + "/edit");
+        Form form = Form.of(params);
+        try {
+            return toYear(orgId, activities.update(orgId, id, request(form, context)));
+        } catch (ValidationException e) {
+            return refused(e, context, organization, form, id);
+        }
+    }
+
+    private ActivityRequest request(Form form, PageContext context) {
+        String tagText = form.value("tags");
+        List<String> tags = tagText == null || tagText.isBlank() ? null
+                : Arrays.stream(tagText.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        String type = form.value("type");
+        // A trip or a delivery is one day: an empty end is the start.
+        String end = blankToNull(form.value("periodEnd")) == null ? form.value("periodStart") : form.value("periodEnd");
+        // The region is a hidden field, there only when the activity was logged with one (through the API or a file).
+        return new ActivityRequest(type, form.number("quantity", context.language()), form.value("unit"),
+                form.value("periodStart"), end, null, blankToNull(form.value("region")), blankToNull(form.value("site")), tags,
+                form.value("dataQuality"), fields.attributes(type, form, ""));
+    }
+
+    private static Response toYear(long orgId, Activity activity) {
+        int year = LocalDate.parse(activity.periodStart()).getYear();
+        return Response.seeOther(URI.create("/organizations/" + orgId + "?year=" + year)).build();
+    }
+
+    private Response refused(ValidationException e, PageContext context, Organization organization, Form form, Long id) {
+        form.reject(e, context.messages());
+        fields.placeErrors(form, "");
+        return Response.status(422).entity(new ActivityFormPage(context, organization, form, fields, id)).build();
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)
@@ -84,12 +128,7 @@ public class ActivityPages {
     public Response delete(@PathParam("orgId") long orgId, @PathParam("id") long id) {
         Activity activity = activities.get(orgId, id);
         activities.delete(orgId, id);
-        int year = LocalDate.parse(activity.periodStart()).getYear();
-        return Response.seeOther(URI.create("/organizations/" + orgId + "?year=" + year)).build();
-    }
-
-    private ActivityFormPage page(PageContext context, Organization organization, Form form) {
-        return new ActivityFormPage(context, organization, form, fields);
+        return toYear(orgId, activity);
     }
 
 }

@@ -90,11 +90,8 @@ public class ActivityService {
         units.run(organizationId, changes -> {
             ActivityRow row = find(organizationId, activityId);
             Activity before = toActivity(row);
-            ActivityRequest logged = preparation.replay(row);
-            // What it was logged with, tags included, so that a restore logs it again as it was.
-            ActivityRequest request = new ActivityRequest(logged.type(), logged.quantity(), logged.unit(), logged.periodStart(),
-                    logged.periodEnd(), null, logged.region(), logged.site(), before.tags(), logged.dataQuality(),
-                    logged.attributes());
+            // What it was logged with, so that a restore logs it again as it was.
+            ActivityRequest request = logged(row, before.tags());
             activityDao.delete(organizationId, activityId);
             changes.record("activity", activityId, AuditTrail.DELETE, new Deleted(request, before), null);
         });
@@ -117,6 +114,25 @@ public class ActivityService {
             changes.record("activity", activityId, AuditTrail.RESTORE, null, restored);
             return restored;
         });
+    }
+
+    /**
+     * The request an activity was logged with, tags included: what its edit form starts from, so that sending
+     * the form back unchanged changes nothing (a flight between airports has no quantity, a region given
+     * explicitly stays given).
+     */
+    public ActivityRequest logged(long organizationId, long activityId) {
+        return jdbi.withHandle(handle -> {
+            organizationDao.require(organizationId);
+            ActivityRow row = find(organizationId, activityId);
+            return logged(row, activityDao.tagsOf(List.of(row.id())).getOrDefault(row.id(), List.of()));
+        });
+    }
+
+    private ActivityRequest logged(ActivityRow row, List<String> tags) {
+        ActivityRequest logged = preparation.replay(row);
+        return new ActivityRequest(logged.type(), logged.quantity(), logged.unit(), logged.periodStart(), logged.periodEnd(),
+                null, logged.region(), logged.site(), tags, logged.dataQuality(), logged.attributes());
     }
 
     public Activity get(long organizationId, long activityId) {

@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.empreinte.activity.Activity;
+import org.empreinte.activity.kind.FlightKind;
 import org.empreinte.calculation.Regions;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.SvgCharts;
@@ -26,7 +28,7 @@ public class OrganizationPage extends Page {
     }
 
     public record ActivityLine(long id, String period, String type, String quantity, String site, String co2e,
-            String factorId, String factorSource, boolean estimated) {
+            String factorId, String factorSource, boolean estimated, List<String> tags) {
     }
 
     public record SiteLine(long id, String name, String region) {
@@ -264,12 +266,22 @@ public class OrganizationPage extends Page {
         return activities.stream().map(a -> new ActivityLine(a.id(),
                 a.periodStart().equals(a.periodEnd()) ? a.periodStart() : a.periodStart() + " → " + a.periodEnd(),
                 messages().labelOr("type_", a.type()),
-                number(a.quantity(), 3) + " " + messages().labelOr("unit_", a.unit()),
+                quantity(a),
                 a.site() == null ? "" : a.site().name(),
                 kg(a.co2eKg()),
                 a.factor().id(),
                 a.factor().source(),
-                "estimated".equals(a.dataQuality()))).toList();
+                "estimated".equals(a.dataQuality()),
+                a.tags() == null ? List.of() : a.tags())).toList();
+    }
+
+    /** A flight between airports as the trip it was (its distance alone says little); anything else as logged. */
+    private String quantity(Activity a) {
+        Optional<FlightKind.Trip> trip = FlightKind.TYPE.equals(a.type()) && a.distanceKm() != null
+                ? FlightKind.trip(a.attributes()) : Optional.empty();
+        return trip.map(t -> messages().format("flight_trip", String.join(" → ", t.airports()), t.passengers(),
+                        number(a.distanceKm() * t.legs() * t.passengers(), 0)))
+                .orElseGet(() -> number(a.quantity(), 3) + " " + messages().labelOr("unit_", a.unit()));
     }
 
     private List<Line> sortedLines(Map<String, Double> values, String prefix) {

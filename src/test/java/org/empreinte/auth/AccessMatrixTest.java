@@ -274,7 +274,8 @@ class AccessMatrixTest {
                 .transform(id -> "activities/" + id + "/restore"), AccessMatrixTest::emptyForm, done));
         calls.add(call("POST", "/organizations/" + a + "/activities/import", AccessMatrixTest::csvUpload,
                 "303 404 403 303 403 404 303"));
-        for (String path : List.of("/activities/new", "/activities/import")) {
+        calls.add(call("POST", "/organizations/" + a + "/activities/" + activity, AccessMatrixTest::emptyForm, form));
+        for (String path : List.of("/activities/new", "/activities/import", "/activities/" + activity + "/edit")) {
             calls.add(call("GET", "/organizations/" + a + path, "303 404 403 200 403 404 200"));
         }
         calls.add(call("GET", org("/actions/" + action), read));

@@ -3,6 +3,7 @@ package org.empreinte.activity.kind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.empreinte.calculation.Flights;
 import org.empreinte.calculation.Flights.Airport;
@@ -91,6 +92,24 @@ public final class FlightKind implements ActivityKind {
         }
         return new Measure(quantity, unit, legKm * passengers * legs, Attributes.KM,
                 Flights.criteria(legKm, cabin, entry.radiativeForcing()));
+    }
+
+    /** A flight between two airports as a person reads it: its route, there and back when it is, and who flew. */
+    public record Trip(List<String> airports, int passengers, int legs) {
+    }
+
+    /** The trip of a flight logged by its airports; empty for one logged by its distance. */
+    public static Optional<Trip> trip(Map<String, Object> attributes) {
+        String from = attributes == null ? null : Attributes.text(attributes.get("from"));
+        String to = attributes == null ? null : Attributes.text(attributes.get("to"));
+        if (from == null || to == null) {
+            return Optional.empty();
+        }
+        from = from.toUpperCase(Locale.ROOT);
+        to = to.toUpperCase(Locale.ROOT);
+        boolean roundTrip = roundTrip(attributes.get("roundTrip"));
+        return Optional.of(new Trip(roundTrip ? List.of(from, to, from) : List.of(from, to),
+                Attributes.passengers(attributes.get("passengers")), roundTrip ? 2 : 1));
     }
 
     /** Logged by its airports: the distance is derived from them. */
