@@ -48,6 +48,7 @@ import org.empreinte.factor.FactorLibraryLoader;
  * are computed in this file from the factor files' values, never copied from a response.
  */
 @DisplayName("The API")
+@Tiers.Api
 class ApiIntegrationTest {
 
     private static final Path WORK = createTempDirectory();

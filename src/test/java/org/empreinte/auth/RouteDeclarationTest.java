@@ -17,11 +17,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
 
 /** Every route Jersey serves declares who may call it. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class RouteDeclarationTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

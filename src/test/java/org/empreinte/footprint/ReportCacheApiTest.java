@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 import org.empreinte.activity.ActivityRequest;
 import org.empreinte.activity.ActivityService;
 import org.empreinte.db.TestDatabase;
@@ -35,6 +36,7 @@ import org.empreinte.factor.FactorLibraryLoader;
  * Québec's grid (eccc-electricity-ca-qc-2018) is 0.0017 kg CO2e/kWh, Ontario's 0.030, Alberta's 0.680.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class ReportCacheApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

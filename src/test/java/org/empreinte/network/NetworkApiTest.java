@@ -19,12 +19,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * Networks, consent and the aggregate over HTTP. Figures from eccc-electricity-ca-qc-2018 = 0.0017 and
  * eccc-electricity-ca-on-2018 = 0.030 kg CO2e/kWh.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class NetworkApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

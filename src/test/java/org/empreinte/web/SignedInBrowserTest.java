@@ -8,11 +8,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebDriver;
 
+import org.empreinte.Tiers;
+
 /**
  * A browser test: a headless Chromium per test, signed in as the test application's administrator
  * unless the test signs in by itself, and closed after it.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Browser
 abstract class SignedInBrowserTest {
 
     protected WebDriver driver;
