@@ -46,7 +46,7 @@ class ReportBrowserTest extends SignedInBrowserTest {
                 "periodEnd", "2023-12-31"));
 
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + organization + "?year=2024");
-        driver.findElement(By.id("report-link")).click();
+        clickAndLoad(By.id("report-link"));
         // 192.2 kg is 0.19 t; the French page writes a decimal comma.
         assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0,19 t éq. CO2");
         assertThat(driver.findElement(By.id("report-market-note")).getText()).contains("selon le marché = selon l'emplacement");
@@ -65,7 +65,7 @@ class ReportBrowserTest extends SignedInBrowserTest {
         assertThat(pages()).isGreaterThanOrEqualTo(3);
         assertThat(french).doesNotContain("Imprimer ou enregistrer en PDF");
 
-        driver.findElement(By.id("lang-switch")).click();
+        clickAndLoad(By.id("lang-switch"));
         assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0.19 t CO2e");
         String english = printedText();
         assertThat(english).contains("Greenhouse gas emissions report — 2024", "Our assumptions: every factor applied",
@@ -85,7 +85,7 @@ class ReportBrowserTest extends SignedInBrowserTest {
         assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("5,7 kg", "profil actuel");
 
         driver.findElement(By.id("employees")).sendKeys("12,5");
-        driver.findElement(By.id("figures-submit")).click();
+        clickAndLoad(By.id("figures-submit"));
         // 170 / 12.5 = 13.6 kg per FTE, recorded for the year; the field keeps what was typed, in French.
         assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("13,6").doesNotContain("profil actuel");
         assertThat(driver.findElement(By.id("employees")).getAttribute("value")).isEqualTo("12,5");
@@ -93,7 +93,7 @@ class ReportBrowserTest extends SignedInBrowserTest {
         // A supplier's contract without its rate is refused beside the field, the input kept.
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("supplier");
         driver.findElement(By.id("description")).sendKeys("Fournisseur");
-        driver.findElement(By.id("contract-submit")).click();
+        clickAndLoad(By.id("contract-submit"));
         assertThat(driver.findElement(By.cssSelector("#contract-form .has-error .field-error")).getText()).isNotBlank();
         assertThat(driver.findElement(By.id("description")).getAttribute("value")).isEqualTo("Fournisseur");
 
@@ -101,12 +101,12 @@ class ReportBrowserTest extends SignedInBrowserTest {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("renewable");
         driver.findElement(By.id("description")).clear();
         driver.findElement(By.id("description")).sendKeys("Certificats d'énergie renouvelable");
-        driver.findElement(By.id("contract-submit")).click();
+        clickAndLoad(By.id("contract-submit"));
         assertThat(driver.findElement(By.id("contracts")).getText()).contains("Certificats d'énergie renouvelable", "2024");
         assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0 t éq. CO2");
         assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0,17 t éq. CO2");
 
-        driver.findElement(By.cssSelector("#contracts button")).click();
+        clickAndLoad(By.cssSelector("#contracts button"));
         assertThat(driver.findElement(By.id("contracts-none")).getText()).startsWith("Aucun contrat");
         assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0,17 t éq. CO2");
     }
