@@ -23,6 +23,7 @@ import org.empreinte.Tiers;
  * staging into the same database at that moment keeps its rows (a review found them deleted).
  */
 @Tiers.Api
+@Tiers.Slow
 class StagingCleanupTest {
 
     @Test

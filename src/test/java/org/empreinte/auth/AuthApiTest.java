@@ -38,6 +38,7 @@ import org.empreinte.Tiers;
 /** Tokens, passwords and sessions over HTTP. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tiers.Api
+@Tiers.Slow
 class AuthApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -35,6 +35,7 @@ import org.empreinte.Tiers;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tiers.Api
+@Tiers.Slow
 class SignInThrottleApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create(Map.of(

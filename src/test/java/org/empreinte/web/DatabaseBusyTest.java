@@ -38,6 +38,7 @@ import org.empreinte.Tiers;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tiers.Api
+@Tiers.Slow
 class DatabaseBusyTest {
 
     private static final Path DATABASE = TestApp.temporaryDatabase("empreinte-busy");
