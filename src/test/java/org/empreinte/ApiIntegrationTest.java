@@ -49,6 +49,7 @@ import org.empreinte.factor.FactorLibraryLoader;
  */
 @DisplayName("The API")
 @Tiers.Api
+@Tiers.Slow
 class ApiIntegrationTest {
 
     private static final Path WORK = createTempDirectory();

@@ -49,8 +49,10 @@ public final class Tiers {
     }
 
     /**
-     * Takes several seconds or more on the project's 2-core machine, on top of its tier: large data, waits that
-     * the behaviour itself needs (a lock-out, a busy time-out), or an application started more than once.
+     * On top of its tier: a class that took more than about 4.5 s of a full run on the project's quiet 2-core
+     * machine, twice what most application classes take, so that the fast run stays under a minute. Large data,
+     * waits that the behaviour itself needs (a lock-out, a busy time-out), Argon2 for many passwords, hundreds of
+     * requests, or an application started more than once.
      */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)

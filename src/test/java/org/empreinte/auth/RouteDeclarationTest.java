@@ -24,6 +24,7 @@ import org.empreinte.web.Permission;
 /** Every route Jersey serves declares who may call it. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tiers.Api
+@Tiers.Slow
 class RouteDeclarationTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
