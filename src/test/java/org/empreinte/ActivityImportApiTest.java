@@ -33,6 +33,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
  */
 @DisplayName("CSV import and export through the API")
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class ActivityImportApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -48,6 +48,8 @@ import org.empreinte.factor.FactorLibraryLoader;
  * are computed in this file from the factor files' values, never copied from a response.
  */
 @DisplayName("The API")
+@Tiers.Api
+@Tiers.Slow
 class ApiIntegrationTest {
 
     private static final Path WORK = createTempDirectory();

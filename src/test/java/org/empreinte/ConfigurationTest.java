@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What config.yml and the environment may say, checked before anything starts. */
+@Tiers.Api
 class ConfigurationTest {
 
     private final Validator validator = Validators.newValidator();

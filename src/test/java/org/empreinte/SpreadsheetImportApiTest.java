@@ -38,6 +38,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
  * by one. And the dry run, which must store nothing and announce what the import then stores.
  */
 @DisplayName("Spreadsheet files (French CSV, Windows-1252, XLSX) and the dry run through the API")
+@Tiers.Api
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SpreadsheetImportApiTest {
 

@@ -68,6 +68,11 @@ public final class TestApp {
         settings.put("server.adminConnectors[0].port", "0");
         settings.put("emissionFactors.directory", Path.of("emission-factors").toAbsolutePath().toString());
         settings.put("logging.level", "WARN");
+        // Stopping, Jetty waited for the test clients' idle keep-alive connections to close: 1 to 2 s each time
+        // the application stopped, about a minute of a full run, when the class's tests had all had their answers.
+        // Any shorter wait that is not none ends in a TimeoutException. At worst, an answer still being closed
+        // when its class ends is cut, and the log shows an EofException.
+        settings.put("server.shutdownGracePeriod", "0 seconds");
         // Test classes sign in wrongly on purpose, many times from one address (the access matrix, each route
         // by every role and spelling): the throttle would answer them 429. Its own test restores the limits.
         settings.put("auth.signInThrottle.accountFreeFailures", "100000");

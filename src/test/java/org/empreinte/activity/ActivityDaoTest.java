@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.empreinte.Tiers;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.organization.OrganizationRequest;
@@ -28,6 +29,7 @@ import org.empreinte.organization.SiteRequest;
 
 /** ActivityDao on a real SQLite file; every test runs in a transaction that is rolled back. */
 @DisplayName("ActivityDao")
+@Tiers.Database
 class ActivityDaoTest {
 
     private static final String CREATED = "2024-03-01T10:00:00Z";

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 
+import org.empreinte.Tiers;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
@@ -31,6 +32,7 @@ import org.empreinte.TestApp;
  * form does not fill (a train's kind, a flight's round trip, a decimal quantity in French) is silently changed by
  * whoever edits something else.
  */
+@Tiers.Api
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ActivityEditPagesTest {
 

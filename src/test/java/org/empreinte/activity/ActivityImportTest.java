@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dropwizard.jackson.Jackson;
 
+import org.empreinte.Tiers;
 import org.empreinte.activity.ImportRefusedException.RowError;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
@@ -40,6 +41,7 @@ import org.empreinte.organization.SiteRequest;
  * what a batch stores against what {@code POST .../activities} stores, batches larger than one
  * chunk, the error cap, the duplicate check and the trace of each import.
  */
+@Tiers.Database
 class ActivityImportTest {
 
     private static final FactorLibrary LIBRARY = new FactorLibraryLoader().load(Path.of("emission-factors"),

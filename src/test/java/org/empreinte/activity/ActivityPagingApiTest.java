@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * {@code GET .../activities} by pages: walking every page with its {@code Link: rel="next"} gives each
@@ -31,6 +32,8 @@ import org.empreinte.TestApp;
  * stays a plain JSON list; a bad limit or cursor is a 422 naming it.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
+@Tiers.Slow
 class ActivityPagingApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -23,6 +23,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * The activity export and the report's CSV neutralise a formula a member typed (OWASP: a leading apostrophe),
@@ -30,6 +31,7 @@ import org.empreinte.TestApp;
  */
 @DisplayName("Formulas in CSV exports")
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class CsvInjectionApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -20,9 +20,11 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.ApiCalls;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /** Flights through the API, each figure worked by hand from the DESNZ 2024 flight factors. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class FlightApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * One tenant's large CSV import while 16 others log activities through the API, each into its own
@@ -45,6 +46,8 @@ import org.empreinte.TestApp;
  * {@code -Dempreinte.concurrentImportRows=} sets another size.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
+@Tiers.Slow
 class ImportConcurrencyTest {
 
     private static final int ROWS = Integer.getInteger("empreinte.concurrentImportRows", 170_000);

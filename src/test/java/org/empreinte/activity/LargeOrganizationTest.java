@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * An organization with 500,000 activities in one year (the size of the 16 MiB upload of the issue, written
@@ -30,6 +31,8 @@ import org.empreinte.TestApp;
  * <p>{@code -Dempreinte.largeOrganization=N} sets the number of activities (500,000 by default).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
+@Tiers.Slow
 class LargeOrganizationTest {
 
     private static final int ACTIVITIES = Integer.getInteger("empreinte.largeOrganization", 500_000);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 
+import org.empreinte.Tiers;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteApplication;
 import org.empreinte.EmpreinteConfiguration;
@@ -43,6 +44,7 @@ import org.empreinte.web.ValidationException;
  * with its field, the CSV layout has its column and imports it. Its factors are a test fixture of invented round
  * numbers (0.2 and 0.5 kg CO2e per m3), so that each figure below is plain arithmetic.
  */
+@Tiers.Api
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MadeUpKindTest {
 

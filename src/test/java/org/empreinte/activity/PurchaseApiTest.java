@@ -22,9 +22,11 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.ApiCalls;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /** Purchases through the API: spend-based (USEEIO v1.3 with money.yml) and by mass (DESNZ), worked by hand. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class PurchaseApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

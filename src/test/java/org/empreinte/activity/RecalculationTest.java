@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dropwizard.jackson.Jackson;
 
+import org.empreinte.Tiers;
 import org.empreinte.calculation.Period;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.factor.FactorLibrary;
@@ -25,6 +26,7 @@ import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.organization.OrganizationService;
 
 /** A factor file changes: stored results are stale until recomputed, and the recomputation says what changed. */
+@Tiers.Database
 class RecalculationTest {
 
     private static final List<String> ORDER = List.of("eccc-canada", "desnz-2024");

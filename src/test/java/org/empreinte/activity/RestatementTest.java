@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dropwizard.jackson.Jackson;
 
+import org.empreinte.Tiers;
 import org.empreinte.calculation.Period;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.factor.FactorLibrary;
@@ -27,6 +28,7 @@ import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.organization.OrganizationService;
 
 /** Years computed again with the factors loaded now, in memory: what a target's base year needs after a factor change. */
+@Tiers.Database
 public class RestatementTest {
 
     static final List<String> ORDER = List.of("eccc-canada", "desnz-2024");

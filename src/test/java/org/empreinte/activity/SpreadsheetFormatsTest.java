@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dropwizard.jackson.Jackson;
 
+import org.empreinte.Tiers;
 import org.empreinte.activity.ImportRefusedException.RowError;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
@@ -35,6 +36,7 @@ import org.empreinte.organization.OrganizationService;
 import org.empreinte.web.Messages;
 
 /** The words and numbers a spreadsheet's file may hold, below the API: French names and values, refusals in both languages. */
+@Tiers.Database
 @DisplayName("Spreadsheet files: French names and values, decimal conventions, refusals in French and English")
 class SpreadsheetFormatsTest {
 

@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Test;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * A server starting clears only what interrupted imports left long ago: an {@code import} command
  * staging into the same database at that moment keeps its rows (a review found them deleted).
  */
+@Tiers.Api
+@Tiers.Slow
 class StagingCleanupTest {
 
     @Test

@@ -22,9 +22,11 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.ApiCalls;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /** Ground travel, hotels and waste through the API, each figure worked by hand from the cited factor. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class TravelAndWasteApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 
+import org.empreinte.Tiers;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
@@ -25,6 +26,7 @@ import org.empreinte.TestApp;
  * A factor file's type that no kind describes is logged through the API only, and the form does not offer it: its
  * edit page says so rather than show the form's first type, which saving would turn the activity into.
  */
+@Tiers.Api
 @ExtendWith(DropwizardExtensionsSupport.class)
 class UnofferedTypeEditTest {
 

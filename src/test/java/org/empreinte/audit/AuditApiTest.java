@@ -20,9 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /** Every write leaves who, when, what, before and after; a deleted activity comes back from the trail. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class AuditApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

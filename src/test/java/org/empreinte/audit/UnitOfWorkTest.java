@@ -12,11 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.empreinte.Tiers;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.web.ResourceNotFoundException;
 
 /** The one way to write an organization's data, on a real database: what it guarantees and what it refuses. */
+@Tiers.Database
 class UnitOfWorkTest {
 
     @TempDir

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * Every endpoint with each role, and the exact status each gets. Organization A is the one asked
@@ -34,6 +35,8 @@ import org.empreinte.TestApp;
  * administrator of EMPREINTE_ADMIN_TOKEN, and nobody. No read or write crosses organizations.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
+@Tiers.Slow
 class AccessMatrixTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
 
 /** Every route Jersey serves declares who may call it. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
+@Tiers.Slow
 class RouteDeclarationTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * Password guessing at the sign-in form over HTTP, on an application of its own: the lock-outs it
@@ -33,6 +34,8 @@ import org.empreinte.TestApp;
  * tests), and lock-outs of 3 s, so that the test waits a few seconds at most.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
+@Tiers.Slow
 class SignInThrottleApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create(Map.of(

@@ -18,10 +18,13 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
+import org.empreinte.Tiers;
+
 /**
  * Change set 3 (CSV imports) on a database that already holds activities: nothing of them is
  * lost, in particular their tags and monthly shares, which cascade from the activity table.
  */
+@Tiers.Database
 class ImportMigrationTest {
 
     @TempDir

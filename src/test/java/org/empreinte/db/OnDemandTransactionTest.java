@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.empreinte.Tiers;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.organization.OrganizationRequest;
 
@@ -16,6 +17,7 @@ import org.empreinte.organization.OrganizationRequest;
  * The services build their DAOs once with {@code jdbi.onDemand} and call them inside
  * {@code jdbi.inTransaction}: this holds only if JDBI runs those calls on the transaction's handle.
  */
+@Tiers.Database
 class OnDemandTransactionTest {
 
     @TempDir

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.empreinte.Tiers;
 import org.empreinte.activity.ActivityDao;
 import org.empreinte.activity.MonthShareRow;
 import org.empreinte.activity.StoredActivityBuilder;
@@ -38,6 +39,7 @@ import org.empreinte.organization.SiteRequest;
  * that every expected value, the pro-rata fractions included, is arithmetic written in the test.
  */
 @DisplayName("FootprintDao")
+@Tiers.Database
 class FootprintDaoTest {
 
     private static final String CREATED = "2024-03-01T10:00:00Z";

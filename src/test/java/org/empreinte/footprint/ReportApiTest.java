@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * The report over HTTP, every figure written as arithmetic from the cited factors:
@@ -30,6 +31,7 @@ import org.empreinte.TestApp;
  * desnz-2024-hotel-ca 7.4 kg per room-night; desnz-2024-waste-mixed-landfill 520.3342 kg per tonne.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class ReportApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 import org.empreinte.activity.ActivityRequest;
 import org.empreinte.activity.ActivityService;
 import org.empreinte.db.TestDatabase;
@@ -36,6 +37,7 @@ import org.empreinte.factor.FactorLibraryLoader;
  * Ontario's 0.028, Alberta's 0.640.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class ReportCacheApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

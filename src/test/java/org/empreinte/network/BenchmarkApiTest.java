@@ -14,12 +14,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * The peer benchmark over HTTP with the default minimum of 5 peers. Figures from
  * eccc-electricity-ca-qc-2020 = 0.0019 kg CO2e/kWh (the newest data year, for 2024 bills).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class BenchmarkApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

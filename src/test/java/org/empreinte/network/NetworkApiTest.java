@@ -19,12 +19,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * Networks, consent and the aggregate over HTTP. Figures from eccc-electricity-ca-qc-2020 = 0.0019 and
  * eccc-electricity-ca-on-2020 = 0.028 kg CO2e/kWh (the newest data year, for 2023 and 2024 bills).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class NetworkApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

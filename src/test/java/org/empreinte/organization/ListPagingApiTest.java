@@ -19,12 +19,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * The lists of organizations and networks by pages, API and pages: in their order (name, then id), each
  * row once, only the rows the caller may see on every page, the next page behind {@code Link} or a link.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class ListPagingApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -17,9 +17,11 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /** What stored results depend on changes: they follow, or the change is refused and nothing moves. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class OrganizationChangesApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.empreinte.Tiers;
 import org.empreinte.activity.ActivityDao;
 import org.empreinte.activity.MonthShareRow;
 import org.empreinte.db.TestDatabase;
@@ -27,6 +28,7 @@ import org.empreinte.web.ResourceNotFoundException;
 
 /** OrganizationDao on a real SQLite file; every test runs in a transaction that is rolled back. */
 @DisplayName("OrganizationDao")
+@Tiers.Database
 class OrganizationDaoTest {
 
     private static final String CREATED = "2024-03-01T10:00:00Z";

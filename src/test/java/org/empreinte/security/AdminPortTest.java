@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 import org.empreinte.auth.SecretMasking;
 
 /**
@@ -32,6 +33,7 @@ import org.empreinte.auth.SecretMasking;
  * logging that wrote a Bearer token in clear.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class AdminPortTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * Finding 2: viewers and coordinators read the audit trail (who changed what, every value ever
@@ -20,6 +21,7 @@ import org.empreinte.TestApp;
  * because the check was a path suffix.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class AuditTrailPathsTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * Finding 1 (critical): the network check ran only for ids of plain digits, and Jersey turned
@@ -21,6 +22,7 @@ import org.empreinte.TestApp;
  * activities; they could also remove the real coordinator, change the target and invite organizations.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class NetworkTakeoverTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

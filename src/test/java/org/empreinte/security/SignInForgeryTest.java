@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * Review finding: the sign-in form carries no CSRF token (there is no session yet), so another site's
@@ -21,6 +22,7 @@ import org.empreinte.TestApp;
  * word on where the form came from (Sec-Fetch-Site, else Origin) now decides.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class SignInForgeryTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

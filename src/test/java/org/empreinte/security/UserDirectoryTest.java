@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * Finding 4: anyone could create an organization, then {@code POST .../members {"userId": N}}
@@ -20,6 +21,7 @@ import org.empreinte.TestApp;
  * organization's existence and name; a coordinator read a detailed member's people with their addresses.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class UserDirectoryTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -22,9 +22,11 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /** Targets, their progress and the action plan through the API, each figure worked by hand from the cited factors. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class TargetApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

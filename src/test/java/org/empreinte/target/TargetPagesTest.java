@@ -21,12 +21,14 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * The targets page's forms as a browser without scripts sends them: every attribute field of every type, of which
  * the page reads only those of the chosen type.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class TargetPagesTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

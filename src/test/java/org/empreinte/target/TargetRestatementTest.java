@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.dropwizard.jackson.Jackson;
 
+import org.empreinte.Tiers;
 import org.empreinte.activity.ActivityRequest;
 import org.empreinte.activity.ActivityFeature;
 import org.empreinte.audit.UnitOfWork;
@@ -24,6 +25,7 @@ import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.organization.OrganizationService;
 
 /** After a factor-set change the base year is computed again with the current factors, so progress compares like with like. */
+@Tiers.Database
 class TargetRestatementTest {
 
     @TempDir

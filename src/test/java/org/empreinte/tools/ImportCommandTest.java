@@ -23,11 +23,13 @@ import io.dropwizard.util.JarLocation;
 
 import org.empreinte.EmpreinteApplication;
 import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.Tiers;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.organization.OrganizationRequest;
 
 /** {@code java -jar empreinte.jar import ORG FILE [config.yml]} on a temporary database, as a person runs it. */
+@Tiers.Database
 class ImportCommandTest {
 
     @TempDir

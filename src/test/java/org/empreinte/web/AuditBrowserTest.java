@@ -35,10 +35,10 @@ class AuditBrowserTest extends SignedInBrowserTest {
         assertThat(api.request(activities + "/" + id).delete().getStatus()).isEqualTo(204);
 
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + org);
-        driver.findElement(By.id("audit-link")).click();
+        clickAndLoad(By.id("audit-link"));
         String history = driver.findElement(By.id("audit")).getText().replaceAll("[\\u00a0\\u202f]", " ");
         assertThat(history).contains("Activité — suppression", "Activité — ajout", "Jeton d'administration", "Électricité, 12 000 kWh : 22,8 kg");
-        driver.findElement(By.id("restore-" + id)).click();
+        clickAndLoad(By.id("restore-" + id));
 
         assertThat(driver.findElement(By.id("audit-restored")).getText()).startsWith("Activité restaurée");
         assertThat(driver.findElement(By.id("audit")).getText()).contains("Activité — restauration");

@@ -48,12 +48,11 @@ class AuthBrowserTest extends SignedInBrowserTest {
         assertThat(driver.getCurrentUrl()).contains("/login");
         driver.findElement(By.id("email")).sendKeys("membre@example.org");
         driver.findElement(By.id("password")).sendKeys("pas le bon");
-        driver.findElement(By.id("login-submit")).click();
+        clickAndLoad(By.id("login-submit"));
         assertThat(driver.findElement(By.id("login-refused")).getText()).isEqualTo("Courriel ou mot de passe incorrect.");
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.id("login-submit")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-                .until(d -> !d.getCurrentUrl().contains("/login"));
+        clickAndLoad(By.id("login-submit"));
+        waiting().until(d -> !d.getCurrentUrl().contains("/login"));
         // Back where the person was going.
         assertThat(driver.getCurrentUrl()).isEqualTo(base + "/organizations/" + own);
         assertThat(driver.findElement(By.id("account-link")).getText()).isEqualTo("Membre");
@@ -66,23 +65,21 @@ class AuthBrowserTest extends SignedInBrowserTest {
         ((JavascriptExecutor) driver).executeScript(
                 "document.querySelector('#site-form input[name=csrf]').remove();");
         driver.findElement(By.id("site-name")).sendKeys("Site forgé");
-        driver.findElement(By.cssSelector("#site-form button[type=submit]")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-                .until(d -> d.findElement(By.tagName("main")).getText().contains("Ce formulaire a expiré"));
+        clickAndLoad(By.cssSelector("#site-form button[type=submit]"));
+        waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Ce formulaire a expiré"));
         assertThat(api.list("/api/organizations/" + own + "/sites")).isEmpty();
 
         // A token, shown once.
         driver.get(base + "/account");
         driver.findElement(By.id("label")).sendKeys("tableur");
-        driver.findElement(By.id("token-submit")).click();
+        clickAndLoad(By.id("token-submit"));
         String token = driver.findElement(By.id("new-token")).getText();
         assertThat(token).startsWith("emp_");
         driver.get(base + "/account");
         assertThat(driver.getPageSource()).doesNotContain(token).contains("tableur");
 
-        driver.findElement(By.id("logout")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-                .until(d -> d.getCurrentUrl().contains("/login"));
+        clickAndLoad(By.id("logout"));
+        waiting().until(d -> d.getCurrentUrl().contains("/login"));
         driver.get(base + "/organizations/" + own);
         assertThat(driver.getCurrentUrl()).contains("/login");
     }

@@ -2,7 +2,6 @@ package org.empreinte.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -40,18 +39,18 @@ class BrowserTest extends SignedInBrowserTest {
         driver.findElement(By.id("name")).sendKeys("CPE Navigateur");
         driver.findElement(By.id("sector")).sendKeys("624410");
         driver.findElement(By.id("employees")).sendKeys("12,5");
-        driver.findElement(By.cssSelector("#organization-form button[type=submit]")).click();
+        clickAndLoad(By.cssSelector("#organization-form button[type=submit]"));
 
         assertThat(driver.findElement(By.id("organization-name")).getText()).isEqualTo("CPE Navigateur");
         assertThat(driver.getPageSource()).contains("12,5");
 
-        driver.findElement(By.id("log-bill")).click();
+        clickAndLoad(By.id("log-bill"));
         new Select(driver.findElement(By.id("type"))).selectByValue("natural_gas");
         assertThat(new Select(driver.findElement(By.id("unit"))).getFirstSelectedOption().getText()).isEqualTo("m3");
         driver.findElement(By.id("quantity")).sendKeys("1 200");
         setDate("periodStart", "2024-03-10");
         setDate("periodEnd", "2024-02-10");
-        driver.findElement(By.id("submit")).click();
+        clickAndLoad(By.id("submit"));
 
         // Refused: the error stands next to the field, and what was typed is still there.
         assertThat(driver.findElement(By.id("error-periodEnd")).getText()).isEqualTo("La fin précède le début.");
@@ -62,7 +61,7 @@ class BrowserTest extends SignedInBrowserTest {
         assertThat(driver.findElement(By.id("lang-switch")).getAttribute("href")).endsWith("/activities/new?lang=en");
 
         setDate("periodEnd", "2024-04-09");
-        driver.findElement(By.id("submit")).click();
+        clickAndLoad(By.id("submit"));
 
         // 1,200 m³ × eccc-natural-gas-ca-qc (1.926 kg CO2 + 0.000037 kg CH4 × 28 + 0.000035 kg N2O × 265 per m³,
         // AR5) = 1,200 × 1.936311 = 2,323.5732 kg; 22 of its 31 days fall in March, 9 in April.
@@ -74,7 +73,7 @@ class BrowserTest extends SignedInBrowserTest {
         assertThat(months.get("avril 2024")).isEqualTo(grouped(Math.round(total * 9 / 31), " "));
         assertThat(driver.findElements(By.cssSelector("#chart-month svg rect.bar-1"))).hasSize(2 + 1);
 
-        driver.findElement(By.id("lang-switch")).click();
+        clickAndLoad(By.id("lang-switch"));
         assertThat(driver.findElement(By.cssSelector("#footprint h2")).getText()).isEqualTo("2024 footprint");
         assertThat(text("footprint-total")).isEqualTo("2.32 t CO2e");
         Map<String, String> monthsEn = rows("footprint-months");
@@ -82,7 +81,7 @@ class BrowserTest extends SignedInBrowserTest {
         assertThat(rows("footprint-categories")).containsKey("Stationary combustion (heating, generators)");
 
         // The choice is remembered: the next page stays in English.
-        driver.findElement(By.id("log-bill")).click();
+        clickAndLoad(By.id("log-bill"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Log an activity");
     }
 
@@ -92,26 +91,26 @@ class BrowserTest extends SignedInBrowserTest {
         driver.findElement(By.id("name")).sendKeys("Chantier navigateur");
         driver.findElement(By.id("sector")).sendKeys("813");
         driver.findElement(By.id("employees")).sendKeys("30");
-        driver.findElement(By.cssSelector("#organization-form button[type=submit]")).click();
-        driver.findElement(By.id("log-bill")).click();
+        clickAndLoad(By.cssSelector("#organization-form button[type=submit]"));
+        clickAndLoad(By.id("log-bill"));
 
         new Select(driver.findElement(By.id("type"))).selectByValue("flight");
         assertThat(driver.findElement(By.id("from")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.id("material")).isDisplayed()).as("waste fields hide for a flight").isFalse();
         driver.findElement(By.id("from")).sendKeys("montreal");
         // Suggestions arrive from /api/airports as the city is typed.
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
+        waiting().until(d ->
                 !d.findElements(By.cssSelector("#airports-from option[value=YUL]")).isEmpty());
         driver.findElement(By.id("from")).clear();
         driver.findElement(By.id("from")).sendKeys("YUL");
         driver.findElement(By.id("to")).sendKeys("CDG");
         // The great-circle distance is shown before saving: 5,523.489 km (FlightsTest), rounded.
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
+        waiting().until(d ->
                 normalise(d.findElement(By.id("flight-distance")).getText()).endsWith("5 523 km"));
         new Select(driver.findElement(By.id("cabin"))).selectByValue("economy");
         driver.findElement(By.id("roundTrip")).click();
         setDate("periodStart", "2024-06-10");
-        driver.findElement(By.id("submit")).click();
+        clickAndLoad(By.id("submit"));
 
         // desnz-2024-flight-long-economy-rf: 5,523.489 km x 2 legs x 0.20011 kg per passenger.km = 2,210.6 kg.
         assertThat(text("footprint-total")).isEqualTo("2,21 t éq. CO2");

@@ -6,16 +6,29 @@ import java.io.File;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's Chromium, headless, driven by its ChromeDriver: the browser of the browser tests. */
 final class Chromium {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    /**
+     * The longest any wait of a browser test may last. Every wait is on a condition and ends as soon as it holds,
+     * so this costs nothing while the tests pass; it only has to exceed the slowest page on a loaded CI machine.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private Chromium() {
     }
@@ -39,9 +52,9 @@ final class Chromium {
                 "--disable-quic", "--lang=fr-CA");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-CA,fr"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-        return driver;
+        // No implicit wait: it made every check that something is absent last its whole length, and a find
+        // right after leaving a page could still run on that page. The tests wait on conditions instead (navigate).
+        return new ChromeDriver(service, options);
     }
 
     /** Signs in as the test application's first administrator, through the sign-in page as a person would. */
@@ -53,11 +66,34 @@ final class Chromium {
     static void signIn(WebDriver driver, int port, String email, String password) {
         driver.manage().deleteAllCookies();
         driver.get("http://localhost:" + port + "/login");
-        driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(email);
-        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> !d.getCurrentUrl().contains("/login"));
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        navigate(driver, () -> driver.findElement(By.id("login-submit")).click());
+        waiting(driver).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    static WebDriverWait waiting(WebDriver driver) {
+        return new WebDriverWait(driver, PATIENCE);
+    }
+
+    /**
+     * Does what leaves the page (following a link, sending a form, accepting a confirmation that sends one), then
+     * waits until the page it was on is gone and the next one is loaded. Without this wait the next find could
+     * run on the page being left, or on none while the next one loads, where a check that something is absent
+     * passes whatever the next page holds. The page is taken before the action: while a confirmation is open,
+     * the browser answers nothing else.
+     */
+    static void navigate(WebDriver driver, Runnable action) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        action.run();
+        waiting(driver).until(ExpectedConditions.stalenessOf(page));
+        waiting(driver).ignoring(JavascriptException.class).until(d ->
+                "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** The confirmation the page opened (a form marked data-confirm opens it as it is sent). */
+    static Alert alert(WebDriver driver) {
+        return waiting(driver).until(ExpectedConditions.alertIsPresent());
     }
 
     /**

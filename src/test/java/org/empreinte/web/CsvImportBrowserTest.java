@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -51,28 +50,25 @@ class CsvImportBrowserTest extends SignedInBrowserTest {
                 + "natural_gas,1200,kg,2024-03-10,2024-04-09,,energir\n"); // row 3: gas is not billed by mass
 
         driver.get(url("/organizations/" + org));
-        driver.findElement(By.id("import-csv")).click();
+        clickAndLoad(By.id("import-csv"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Importer des activités (CSV)");
         driver.findElement(By.id("file")).sendKeys(wrong.toString());
-        driver.findElement(By.id("import-submit")).click();
+        clickAndLoad(By.id("import-submit"));
 
         assertThat(driver.findElement(By.id("import-summary")).getText()).isEqualTo("Rien n'a été importé : 1 erreur à corriger.");
         List<WebElement> cells = driver.findElements(By.cssSelector("#import-errors tbody tr td"));
         assertThat(cells).extracting(WebElement::getText).startsWith("3", "unit");
         assertThat(cells.get(2).getText()).startsWith("L'unité « kg » ne convient pas à ce type. Unités possibles : ")
                 .contains("m3");
-        driver.findElement(By.linkText("← CPE Les Petits Pas")).click();
+        clickAndLoad(By.linkText("← CPE Les Petits Pas"));
         assertThat(driver.findElement(By.id("footprint-empty")).getText()).as("nothing imported").startsWith("Aucune activité");
 
         Path corrected = Files.writeString(folder.resolve("factures-corrigees.csv"), header + electricity
                 + "natural_gas,1200,m3,2024-03-10,2024-04-09,,energir\n");
-        driver.findElement(By.id("import-csv")).click();
+        clickAndLoad(By.id("import-csv"));
         driver.findElement(By.id("file")).sendKeys(corrected.toString());
-        driver.findElement(By.id("import-submit")).click();
+        clickAndLoad(By.id("import-submit"));
 
-        // The upload's redirect may still be under way when the click returns: wait for it, then check it.
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> d.getCurrentUrl().contains("imported="));
         assertThat(driver.getCurrentUrl()).endsWith("/organizations/" + org + "?imported=2");
         assertThat(driver.findElement(By.id("import-notice")).getText()).isEqualTo("2 activités importées depuis le fichier CSV.");
         // eccc-electricity-ca-qc-2020 (the newest data year): 7,400 kWh x 0.0019 = 14.06 kg; eccc-natural-gas-ca-qc: 1,200 m3

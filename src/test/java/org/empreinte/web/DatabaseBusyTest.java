@@ -29,6 +29,7 @@ import org.sqlite.SQLiteException;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * A write that cannot get the database within the busy time-out (another connection holds SQLite's
@@ -36,6 +37,8 @@ import org.empreinte.TestApp;
  * stores nothing; the same write succeeds once the writer is free.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
+@Tiers.Slow
 class DatabaseBusyTest {
 
     private static final Path DATABASE = TestApp.temporaryDatabase("empreinte-busy");

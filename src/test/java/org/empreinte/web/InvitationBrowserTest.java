@@ -53,10 +53,9 @@ class InvitationBrowserTest extends SignedInBrowserTest {
         assertThat(driver.findElement(By.id("invitations")).getText())
                 .contains("« Coop La Remise » vous invite à vous joindre à son équipe, comme éditeur.");
         Chromium.screenshots(driver, "account-invitation");
-        driver.findElement(By.cssSelector("#invitations button[id^='invitation-accept-']")).click();
+        clickAndLoad(By.cssSelector("#invitations button[id^='invitation-accept-']"));
 
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/organizations/" + coop + "$"));
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/organizations/" + coop + "$"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Coop La Remise");
         driver.get(url("/account"));
         assertThat(driver.findElements(By.id("invitations"))).isEmpty();

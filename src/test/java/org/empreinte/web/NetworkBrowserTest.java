@@ -63,10 +63,10 @@ class NetworkBrowserTest extends SignedInBrowserTest {
         driver.get(dashboard);
         assertThat(driver.findElements(By.id("network-total"))).as("the member does not see the dashboard").isEmpty();
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + withholding);
-        driver.findElement(By.id("networks-link")).click();
+        clickAndLoad(By.id("networks-link"));
         assertThat(driver.findElement(By.id("consent-networks")).getText()).contains("Pôle Montérégie");
         new Select(driver.findElement(By.id("sharing-" + network))).selectByValue("aggregate");
-        driver.findElement(By.id("consent-submit-" + network)).click();
+        clickAndLoad(By.id("consent-submit-" + network));
         assertThat(driver.findElement(By.id("consent-notice")).getText()).contains("dès maintenant");
         assertThat(new Select(driver.findElement(By.id("sharing-" + network))).getFirstSelectedOption().getText())
                 .isEqualTo("Agrégé seulement");
@@ -107,7 +107,7 @@ class NetworkBrowserTest extends SignedInBrowserTest {
         assertThat(sharing.getFirstSelectedOption().getText()).isEqualTo("Rien");
         Chromium.screenshots(driver, "consent-invitation");
         sharing.selectByValue("aggregate");
-        driver.findElement(By.id("invitation-accept-" + network)).click();
+        clickAndLoad(By.id("invitation-accept-" + network));
 
         assertThat(driver.findElement(By.id("consent-notice")).getText()).startsWith("Votre organisation a rejoint le réseau");
         assertThat(driver.findElements(By.id("consent-invitations-title"))).isEmpty();

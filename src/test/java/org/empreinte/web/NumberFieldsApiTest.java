@@ -24,6 +24,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * Quantities, FTE and revenue within their bounds over HTTP, as JSON, forms and CSV rows: -0, subnormals,
@@ -31,6 +32,7 @@ import org.empreinte.TestApp;
  */
 @DisplayName("Bounds of numbers")
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class NumberFieldsApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -47,7 +47,7 @@ class ReportBrowserTest extends SignedInBrowserTest {
                 "periodEnd", "2023-12-31"));
 
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + organization + "?year=2024");
-        driver.findElement(By.id("report-link")).click();
+        clickAndLoad(By.id("report-link"));
         // 212.2 kg is 0.21 t; the French page writes a decimal comma.
         assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0,21 t éq. CO2");
         assertThat(driver.findElement(By.id("report-market-note")).getText()).contains("selon le marché = selon l'emplacement");
@@ -66,7 +66,7 @@ class ReportBrowserTest extends SignedInBrowserTest {
         assertThat(pages()).isGreaterThanOrEqualTo(3);
         assertThat(french).doesNotContain("Imprimer ou enregistrer en PDF");
 
-        driver.findElement(By.id("lang-switch")).click();
+        clickAndLoad(By.id("lang-switch"));
         assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0.21 t CO2e");
         String english = printedText();
         assertThat(english).contains("Greenhouse gas emissions report — 2024", "Our assumptions: every factor applied",
@@ -86,7 +86,7 @@ class ReportBrowserTest extends SignedInBrowserTest {
         assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("6,3 kg", "profil actuel");
 
         driver.findElement(By.id("employees")).sendKeys("12,5");
-        driver.findElement(By.id("figures-submit")).click();
+        clickAndLoad(By.id("figures-submit"));
         // 190 / 12.5 = 15.2 kg per FTE, recorded for the year; the field keeps what was typed, in French.
         assertThat(driver.findElement(By.id("report-intensities")).getText()).contains("15,2").doesNotContain("profil actuel");
         assertThat(driver.findElement(By.id("employees")).getAttribute("value")).isEqualTo("12,5");
@@ -94,7 +94,7 @@ class ReportBrowserTest extends SignedInBrowserTest {
         // A supplier's contract without its rate is refused beside the field, the input kept.
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("supplier");
         driver.findElement(By.id("description")).sendKeys("Fournisseur");
-        driver.findElement(By.id("contract-submit")).click();
+        clickAndLoad(By.id("contract-submit"));
         assertThat(driver.findElement(By.cssSelector("#contract-form .has-error .field-error")).getText()).isNotBlank();
         assertThat(driver.findElement(By.id("description")).getAttribute("value")).isEqualTo("Fournisseur");
 
@@ -102,13 +102,13 @@ class ReportBrowserTest extends SignedInBrowserTest {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("kind"))).selectByValue("renewable");
         driver.findElement(By.id("description")).clear();
         driver.findElement(By.id("description")).sendKeys("Certificats d'énergie renouvelable");
-        driver.findElement(By.id("contract-submit")).click();
+        clickAndLoad(By.id("contract-submit"));
         assertThat(driver.findElement(By.id("contracts")).getText()).contains("Certificats d'énergie renouvelable", "2024");
         assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0 t éq. CO2");
         // 190 kg location-based: 0.19 t.
         assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0,19 t éq. CO2");
 
-        driver.findElement(By.cssSelector("#contracts button")).click();
+        clickAndLoad(By.cssSelector("#contracts button"));
         assertThat(driver.findElement(By.id("contracts-none")).getText()).startsWith("Aucun contrat");
         assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0,19 t éq. CO2");
     }

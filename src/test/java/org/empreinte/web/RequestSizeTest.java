@@ -19,6 +19,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * Request bodies are held to their limits (config.yml's defaults: 1 MiB, 32 MiB for CSV uploads)
@@ -26,6 +27,7 @@ import org.empreinte.TestApp;
  */
 @DisplayName("Request body limits")
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class RequestSizeTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

@@ -17,10 +17,12 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /** Every answer of the application port carries the browser-side protections, whoever answers it. */
 @DisplayName("Security headers")
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class SecurityHeadersTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

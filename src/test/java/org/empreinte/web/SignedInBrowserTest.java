@@ -6,13 +6,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.empreinte.Tiers;
 
 /**
  * A browser test: a headless Chromium per test, signed in as the test application's administrator
  * unless the test signs in by itself, and closed after it.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Browser
 abstract class SignedInBrowserTest {
 
     protected WebDriver driver;
@@ -47,5 +53,24 @@ abstract class SignedInBrowserTest {
 
     protected String url(String path) {
         return "http://localhost:" + app().getLocalPort() + path;
+    }
+
+    /** A wait on a condition, up to {@link Chromium#PATIENCE}. */
+    protected WebDriverWait waiting() {
+        return Chromium.waiting(driver);
+    }
+
+    /** Does what leaves the page and waits for the next one (see {@link Chromium#navigate}). */
+    protected void navigate(Runnable action) {
+        Chromium.navigate(driver, action);
+    }
+
+    /** Clicks a link or a form's button and waits for the page it leads to. */
+    protected void clickAndLoad(By by) {
+        navigate(() -> driver.findElement(by).click());
+    }
+
+    protected Alert alert() {
+        return Chromium.alert(driver);
     }
 }

@@ -22,6 +22,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
+import org.empreinte.Tiers;
 
 /**
  * Control characters and bidirectional overrides are refused in every name, tag, title, label and description,
@@ -29,6 +30,7 @@ import org.empreinte.TestApp;
  */
 @DisplayName("Control characters in free text")
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 class TextFieldsApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
