@@ -33,6 +33,7 @@ import org.empreinte.TestApp;
  * whoever edits something else.
  */
 @Tiers.Api
+@Tiers.Slow
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ActivityEditPagesTest {
 

@@ -32,6 +32,7 @@ import org.empreinte.Tiers;
 @DisplayName("Formulas in CSV exports")
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tiers.Api
+@Tiers.Slow
 class CsvInjectionApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
