@@ -10,7 +10,9 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -86,9 +88,28 @@ final class Chromium {
     static void navigate(WebDriver driver, Runnable action) {
         WebElement page = driver.findElement(By.tagName("html"));
         action.run();
-        waiting(driver).until(ExpectedConditions.stalenessOf(page));
+        waiting(driver).until(d -> gone(page));
         waiting(driver).ignoring(JavascriptException.class).until(d ->
                 "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * True once the element left the document. While the new page replaces it, Chromium may answer the
+     * question with an inspector error ("Node with given id does not belong to the document") rather than
+     * as a stale element: both mean the old page is gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The confirmation the page opened (a form marked data-confirm opens it as it is sent). */
