@@ -1,24 +1,7 @@
-// Shows the fields of the chosen type (the others are disabled, so not sent), offers its units,
-// suggests airports as a code or city is typed, and shows a flight's great-circle distance.
-// The server checks everything again; without scripts every field shows.
+// The activity form: its fields follow the chosen type (activity-fields.js); it suggests airports as a code
+// or city is typed, and shows a flight's great-circle distance. The server checks everything again.
 (function () {
-  var type = document.getElementById('type');
-  var unit = document.getElementById('unit');
-  function fits(el) { return (' ' + el.getAttribute('data-types') + ' ').indexOf(' ' + type.value + ' ') >= 0; }
-  function showFields() {
-    document.querySelectorAll('[data-types]').forEach(function (el) {
-      var on = fits(el);
-      el.hidden = !on;
-      el.querySelectorAll('input, select').forEach(function (input) { input.disabled = !on; });
-    });
-  }
-  type.addEventListener('change', function () {
-    var units = type.options[type.selectedIndex].getAttribute('data-units').split('|');
-    unit.innerHTML = '';
-    units.forEach(function (u) { unit.add(new Option(u, u)); });
-    showFields();
-  });
-  showFields();
+  window.activityFields(document, document.getElementById('type'), document.getElementById('unit'));
 
   var distance = document.getElementById('flight-distance');
   function suggest(input) {

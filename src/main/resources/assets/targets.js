@@ -12,23 +12,7 @@ document.querySelectorAll('button.preset').forEach(function (button) {
   });
 });
 
-// Each activity shows only the fields of its type (the others are disabled, so not sent) and offers its units,
-// as the activity form does. The server reads only the fields of the chosen type; without scripts all show.
+// Each activity of an estimate shows only the fields of its type and offers its units (activity-fields.js).
 document.querySelectorAll('fieldset.change-side').forEach(function (side) {
-  var type = side.querySelector('select.side-type');
-  var unit = side.querySelector('select.side-unit');
-  function showFields() {
-    side.querySelectorAll('[data-types]').forEach(function (el) {
-      var on = (' ' + el.getAttribute('data-types') + ' ').indexOf(' ' + type.value + ' ') >= 0;
-      el.hidden = !on;
-      el.querySelectorAll('input, select').forEach(function (input) { input.disabled = !on; });
-    });
-  }
-  type.addEventListener('change', function () {
-    var units = type.options[type.selectedIndex].getAttribute('data-units').split('|');
-    unit.innerHTML = '';
-    units.forEach(function (u) { unit.add(new Option(u, u)); });
-    showFields();
-  });
-  showFields();
+  window.activityFields(side, side.querySelector('select.side-type'), side.querySelector('select.side-unit'));
 });
