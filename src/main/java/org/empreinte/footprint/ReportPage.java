@@ -1,7 +1,5 @@
 package org.empreinte.footprint;
 
-import java.time.YearMonth;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,22 +147,11 @@ public class ReportPage extends Page {
     }
 
     public String getScopeChart() {
-        List<SvgCharts.Bar> bars = report.footprint().byScope().entrySet().stream()
-                .map(e -> new SvgCharts.Bar(messages().get("scope_short_" + e.getKey()), e.getValue(), "bar-" + e.getKey()))
-                .toList();
-        return SvgCharts.horizontalBars(messages().get("chart_by_scope"), bars, this::kg);
+        return FootprintCharts.byScope(report.footprint(), messages(), this::kg);
     }
 
     public String getMonthChart() {
-        List<String> labels = new ArrayList<>();
-        List<Map<String, Double>> values = new ArrayList<>();
-        report.footprint().byMonthAndScope().forEach((month, scopes) -> {
-            labels.add(YearMonth.parse(month).getMonth().getDisplayName(TextStyle.SHORT, messages().locale()));
-            values.add(scopes);
-        });
-        Map<String, String> scopeLabels = Map.of("1", messages().get("scope_short_1"), "2", messages().get("scope_short_2"),
-                "3", messages().get("scope_short_3"));
-        return SvgCharts.stackedColumns(messages().get("chart_by_month"), labels, values, scopeLabels, this::kg);
+        return FootprintCharts.byMonth(report.footprint(), messages(), this::kg);
     }
 
     public String getIsoChart() {

@@ -13,7 +13,7 @@ import org.empreinte.activity.Activity;
 import org.empreinte.activity.kind.FlightKind;
 import org.empreinte.calculation.Regions;
 import org.empreinte.footprint.Footprint;
-import org.empreinte.footprint.SvgCharts;
+import org.empreinte.footprint.FootprintCharts;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.RegionOptions;
 import org.empreinte.web.Form;
@@ -231,7 +231,7 @@ public class OrganizationPage extends Page {
 
     public List<Line> getMonths() {
         List<Line> lines = new ArrayList<>();
-        footprint.byMonth().forEach((month, value) -> lines.add(new Line(monthLabel(month, TextStyle.FULL), kg(value), null)));
+        footprint.byMonth().forEach((month, value) -> lines.add(new Line(monthLabel(month), kg(value), null)));
         return lines;
     }
 
@@ -240,22 +240,11 @@ public class OrganizationPage extends Page {
     }
 
     public String getScopeChart() {
-        List<SvgCharts.Bar> bars = footprint.byScope().entrySet().stream()
-                .map(e -> new SvgCharts.Bar(messages().get("scope_short_" + e.getKey()), e.getValue(), "bar-" + e.getKey()))
-                .toList();
-        return SvgCharts.horizontalBars(messages().get("chart_by_scope"), bars, this::kg);
+        return FootprintCharts.byScope(footprint, messages(), this::kg);
     }
 
     public String getMonthChart() {
-        List<String> labels = new ArrayList<>();
-        List<Map<String, Double>> values = new ArrayList<>();
-        footprint.byMonthAndScope().forEach((month, scopes) -> {
-            labels.add(monthLabel(month, TextStyle.SHORT));
-            values.add(scopes);
-        });
-        Map<String, String> scopeLabels = Map.of("1", messages().get("scope_short_1"), "2", messages().get("scope_short_2"),
-                "3", messages().get("scope_short_3"));
-        return SvgCharts.stackedColumns(messages().get("chart_by_month"), labels, values, scopeLabels, this::kg);
+        return FootprintCharts.byMonth(footprint, messages(), this::kg);
     }
 
     public String getActivitiesTitle() {
@@ -291,9 +280,8 @@ public class OrganizationPage extends Page {
                 .toList();
     }
 
-    private String monthLabel(String month, TextStyle style) {
+    private String monthLabel(String month) {
         YearMonth ym = YearMonth.parse(month);
-        String name = ym.getMonth().getDisplayName(style, messages().locale());
-        return style == TextStyle.SHORT ? name : name + " " + ym.getYear();
+        return ym.getMonth().getDisplayName(TextStyle.FULL, messages().locale()) + " " + ym.getYear();
     }
 }
