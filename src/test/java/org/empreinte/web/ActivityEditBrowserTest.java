@@ -45,7 +45,7 @@ class ActivityEditBrowserTest extends SignedInBrowserTest {
         assertThat(text("activity-tags-" + id)).contains("Sommet");
         String before = text("footprint-total");
 
-        driver.findElement(By.id("activity-edit-" + id)).click();
+        Chromium.navigate(driver, () -> driver.findElement(By.id("activity-edit-" + id)).click());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Modifier une activité");
         assertThat(new Select(driver.findElement(By.id("type"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("flight");
@@ -59,7 +59,7 @@ class ActivityEditBrowserTest extends SignedInBrowserTest {
         assertThat(value("periodStart")).isEqualTo("2024-03-04");
         driver.findElement(By.id("passengers")).sendKeys("2");
         Chromium.screenshots(driver, "activity-edit-flight");
-        driver.findElement(By.id("submit")).click();
+        Chromium.navigate(driver, () -> driver.findElement(By.id("submit")).click());
 
         assertThat(driver.getCurrentUrl()).endsWith("/organizations/" + organization + "?year=2024");
         assertThat(text("activity-quantity-" + id)).isEqualTo("YUL → CDG → YUL, 2 passagers, 22 094 km en tout");
@@ -71,16 +71,16 @@ class ActivityEditBrowserTest extends SignedInBrowserTest {
                 ((Number) twice.get("co2eKg")).doubleValue()).replace('\u00a0', ' ').replace('\u202f', ' '));
 
         // In English: a refused airport comes back beside its field, then a shorter trip.
-        driver.findElement(By.id("lang-switch")).click();
+        Chromium.navigate(driver, () -> driver.findElement(By.id("lang-switch")).click());
         assertThat(text("activity-quantity-" + id)).isEqualTo("YUL → CDG → YUL, 2 passengers, 22,094 km in all");
-        driver.findElement(By.id("activity-edit-" + id)).click();
+        Chromium.navigate(driver, () -> driver.findElement(By.id("activity-edit-" + id)).click());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Edit an activity");
         replace("to", "ZZZ");
-        driver.findElement(By.id("submit")).click();
+        Chromium.navigate(driver, () -> driver.findElement(By.id("submit")).click());
         assertThat(driver.findElement(By.id("error-to")).isDisplayed()).isTrue();
         assertThat(value("to")).isEqualTo("ZZZ");
         replace("to", "YYZ");
-        driver.findElement(By.id("submit")).click();
+        Chromium.navigate(driver, () -> driver.findElement(By.id("submit")).click());
         assertThat(text("activity-quantity-" + id)).startsWith("YUL → YYZ → YUL, 2 passengers, ").endsWith(" km in all");
         Map<String, Object> shorter = api.request("/api/organizations/" + organization + "/activities/" + id)
                 .get(ApiCalls.JSON);
