@@ -1,8 +1,11 @@
 package org.empreinte.calculation;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which organizations an organization is compared with: the same sector and size, as precisely as
@@ -21,7 +24,13 @@ import java.util.Optional;
  * band: the same levels are then tried again across every size.</li>
  * <li>Suppression: with fewer peers than the minimum at every level, nothing is shown, so that no single
  * peer's figure can be worked out from a median or a rank.</li>
+ * <li>Complementary suppression: a group that differs from a larger published one by fewer than the minimum
+ * is withheld, and asking for it gives the next level instead: changing one's own sector or size then
+ * never yields two groups whose difference is one or two organizations.</li>
  * </ul>
+ *
+ * <p>A group holds every candidate of its sector and band, the compared organization included when it is
+ * one: the same group gives everyone in it the same published figures.
  */
 public final class PeerSelection {
 
@@ -73,32 +82,67 @@ public final class PeerSelection {
         return peers < minimumPeers;
     }
 
+    /** A group one may be compared with: a sector level, within a size band or across all (band null). */
+    public record Group(int level, String prefix, SizeBand band) {
+    }
+
     /**
-     * The peers of an organization of sector {@code naics} and {@code fte} among {@code candidates} (which
-     * must not hold the organization itself); empty when even the relaxed search finds fewer than
-     * {@code minimumPeers}: the benchmark is then suppressed.
+     * Every group the candidates form, and those that may be published ({@link Disclosure#publishable}): since
+     * anyone may state any sector and size, every group is one a requester can obtain, so no two published
+     * groups differ by 1 to {@code minimumPeers - 1} organizations. Built once per set of submissions.
      */
-    public static <K> Optional<Selection<K>> select(String naics, double fte, List<Candidate<K>> candidates, int minimumPeers) {
+    public static final class Groups<K> {
+
+        private final Map<Group, Set<K>> members;
+        private final Set<Group> published;
+
+        private Groups(Map<Group, Set<K>> members, Set<Group> published) {
+            this.members = members;
+            this.published = published;
+        }
+
+        /**
+         * The group an organization of sector {@code naics} and {@code fte} is compared with: its size band first,
+         * from its most precise sector level to 2 digits, then across all sizes likewise; the first group
+         * published wins. Empty when none is: the benchmark is then suppressed.
+         */
+        public Optional<Selection<K>> select(String naics, double fte) {
+            SizeBand band = SizeBand.of(fte);
+            for (SizeBand within : new SizeBand[] {band, null}) {
+                for (int level = Math.min(6, naics.length()); level >= 2; level--) {
+                    Group group = new Group(level, sectorKey(naics, level), within);
+                    if (published.contains(group)) {
+                        return Optional.of(new Selection<>(level, group.prefix(), within, List.copyOf(members.get(group))));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The groups of {@code candidates} (each at most once), withholding those that would isolate someone. */
+    public static <K> Groups<K> groups(List<Candidate<K>> candidates, int minimumPeers) {
         if (minimumPeers < 1) {
             throw new IllegalArgumentException("the minimum number of peers must be at least 1");
         }
-        SizeBand band = SizeBand.of(fte);
-        for (SizeBand within : new SizeBand[] {band, null}) {
-            for (int level = Math.min(6, naics.length()); level >= 2; level--) {
-                String prefix = sectorKey(naics, level);
-                List<K> peers = new ArrayList<>();
-                for (Candidate<K> candidate : candidates) {
-                    boolean sameSector = candidate.naics().length() >= level && sectorKey(candidate.naics(), level).equals(prefix);
-                    if (sameSector && (within == null || SizeBand.of(candidate.fte()) == within)) {
-                        peers.add(candidate.key());
-                    }
-                }
-                if (!suppressed(peers.size(), minimumPeers)) {
-                    return Optional.of(new Selection<>(level, prefix, within, List.copyOf(peers)));
-                }
+        Map<Group, Set<K>> members = new LinkedHashMap<>();
+        for (Candidate<K> candidate : candidates) {
+            SizeBand band = SizeBand.of(candidate.fte());
+            for (int level = Math.min(6, candidate.naics().length()); level >= 2; level--) {
+                String prefix = sectorKey(candidate.naics(), level);
+                members.computeIfAbsent(new Group(level, prefix, band), g -> new LinkedHashSet<>()).add(candidate.key());
+                members.computeIfAbsent(new Group(level, prefix, null), g -> new LinkedHashSet<>()).add(candidate.key());
             }
         }
-        return Optional.empty();
+        return new Groups<>(members, Disclosure.publishable(members, minimumPeers));
+    }
+
+    /**
+     * The peers of an organization of sector {@code naics} and {@code fte} among {@code candidates}: the group
+     * {@link Groups#select} finds among all the candidates' groups.
+     */
+    public static <K> Optional<Selection<K>> select(String naics, double fte, List<Candidate<K>> candidates, int minimumPeers) {
+        return groups(candidates, minimumPeers).select(naics, fte);
     }
 
     /** The first {@code level} digits of a NAICS code; at 2 digits the sectors NAICS spans over several codes as one. */

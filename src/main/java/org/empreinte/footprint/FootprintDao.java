@@ -74,6 +74,11 @@ public interface FootprintDao {
     List<Group> groups(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay, @Bind("toDay") long toDay,
             @Define("tagFilter") String tagFilter, @Bind("tag") String tag);
 
+    /** The tags of the organization's activities that overlap the period, in order. */
+    @SqlQuery("SELECT DISTINCT t.tag FROM activity_tag t JOIN activity a ON a.id = t.activity_id"
+            + " WHERE a.organization_id = :organizationId AND a.start_day <= :toDay AND a.end_day >= :fromDay ORDER BY t.tag")
+    List<String> tags(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay, @Bind("toDay") long toDay);
+
     /** How many activities the organization has, counting no further than {@code cap}: a few index entries. */
     @SqlQuery("SELECT COUNT(*) FROM (SELECT 1 FROM activity WHERE organization_id = :organizationId LIMIT :cap) c")
     int activitiesUpTo(@Bind("organizationId") long organizationId, @Bind("cap") int cap);

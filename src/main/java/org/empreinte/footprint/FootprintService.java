@@ -167,7 +167,13 @@ public class FootprintService {
                 }));
     }
 
-    private long revision(long organizationId) {
+    /** The tags used by the organization's activities in the period: a report per tag exists for each. */
+    public List<String> tags(long organizationId, Period period) {
+        return footprintDao.tags(organizationId, period.start().toEpochDay(), period.end().toEpochDay());
+    }
+
+    /** The organization's data revision: what a figure computed now was computed from. */
+    public long revision(long organizationId) {
         return organizationDao.revision(organizationId)
                 .orElseThrow(() -> new ResourceNotFoundException("organization", organizationId));
     }

@@ -19,6 +19,7 @@ import org.empreinte.calculation.Distribution;
 import org.empreinte.calculation.Period;
 import org.empreinte.calculation.Trajectory;
 import org.empreinte.organization.OrganizationDao;
+import org.empreinte.web.ConflictException;
 import org.empreinte.web.Paging;
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.TextFields;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.empreinte.calculation.PeerSelection.Candidate;
 import org.empreinte.calculation.PeerSelection.SizeBand;
 
-/** Size bands, the NAICS fallback from 6 digits to 2, relaxing the size band last, and suppression. */
+/** Size bands, the NAICS fallback from 6 digits to 2, relaxing the size band last, suppression and merged levels. */
 class PeerSelectionTest {
 
     @Test
@@ -38,26 +38,43 @@ class PeerSelectionTest {
         // Same sector, other size band: not a peer while the band holds.
         candidates.add(new Candidate<>("big", "624410", 300));
 
-        // Minimum 3: the 6-digit level has a, b, c.
-        var six = PeerSelection.select("624410", 25, candidates, 3).orElseThrow();
-        assertThat(six.naicsLevel()).isEqualTo(6);
-        assertThat(six.sizeBand()).isEqualTo(SizeBand.SMALL);
-        assertThat(six.peers()).containsExactly("a", "b", "c");
+        // Every group holds "big" across all sizes, so a band's group that lacks only it (or it and one more)
+        // is withheld for a larger one: the 7 of 624 and 62 across sizes are published first; then 6244 in the
+        // band (a to e) differs from them by f and big, 2 organizations.
+        // Minimum 3: 624410 across sizes (a, b, c, big) differs from the 7 by d, e and f: published, and the
+        // band's 624410 (a, b, c), one away from it, is withheld. The band has no published level left.
+        var three = PeerSelection.select("624410", 25, candidates, 3).orElseThrow();
+        assertThat(three.naicsLevel()).isEqualTo(6);
+        assertThat(three.sizeBand()).isNull();
+        assertThat(three.peers()).containsExactlyInAnyOrder("a", "b", "c", "big");
 
-        // Minimum 5: 6 and 5 digits have 3 ("6244" is too coarse for them), 4 digits has a, b, c, d, e.
-        var four = PeerSelection.select("624410", 25, candidates, 5).orElseThrow();
-        assertThat(four.naicsLevel()).isEqualTo(4);
-        assertThat(four.naicsPrefix()).isEqualTo("6244");
-        assertThat(four.peers()).containsExactly("a", "b", "c", "d", "e");
+        // Minimum 5: 6 and 5 digits across sizes have 4; 6244 across sizes (6) is one away from the 7; 624 has 7.
+        var five = PeerSelection.select("624410", 25, candidates, 5).orElseThrow();
+        assertThat(five.naicsLevel()).isEqualTo(3);
+        assertThat(five.naicsPrefix()).isEqualTo("624");
+        assertThat(five.sizeBand()).isNull();
+        assertThat(five.peers()).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f", "big");
 
-        // Minimum 7: even 2 digits has only six of the band; relaxed, 6 digits has four, 5 four, 4 six, 3 seven.
-        var relaxed = PeerSelection.select("624410", 25, candidates, 7).orElseThrow();
-        assertThat(relaxed.sizeBand()).isNull();
-        assertThat(relaxed.naicsLevel()).isEqualTo(3);
-        assertThat(relaxed.peers()).hasSize(7);
-
+        assertThat(PeerSelection.select("624410", 25, candidates, 7).orElseThrow().peers()).hasSize(7);
         // Minimum 8: suppressed.
         assertThat(PeerSelection.select("624410", 25, candidates, 8)).isEmpty();
+    }
+
+    @Test
+    void aFivePeerSectorInsideASixPeerOneGivesTheSixWhicheverCodeIsStated() {
+        List<Candidate<String>> candidates = new ArrayList<>();
+        for (String key : List.of("a", "b", "c", "d", "e")) {
+            candidates.add(new Candidate<>(key, "624410", 20));
+        }
+        candidates.add(new Candidate<>("f", "624420", 20));
+        var groups = PeerSelection.groups(candidates, 5);
+        // Stated as 624410, 624420 or 6244, the answer is the same six: no difference isolates f.
+        for (String stated : List.of("624410", "624420", "6244", "624")) {
+            var selection = groups.select(stated, 20).orElseThrow();
+            assertThat(selection.peers()).as(stated).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
+        }
+        // Stated in another size band the group is the same six, across sizes.
+        assertThat(groups.select("624410", 300).orElseThrow().peers()).hasSize(6);
     }
 
     @Test
