@@ -34,6 +34,7 @@ import org.empreinte.activity.ActivityFeature;
 import org.empreinte.activity.ActivityForm;
 import org.empreinte.activity.ActivityService;
 import org.empreinte.activity.kind.ActivityKind;
+import org.empreinte.calculation.Disclosure;
 import org.empreinte.audit.UnitOfWork;
 import org.empreinte.activity.RecomputeTask;
 import org.empreinte.audit.AuditPages;
@@ -65,6 +66,8 @@ import org.empreinte.footprint.FootprintService;
 import org.empreinte.footprint.ReportCache;
 import org.empreinte.footprint.ReportPages;
 import org.empreinte.footprint.ReportResource;
+import org.empreinte.inventory.InventoryResource;
+import org.empreinte.inventory.InventoryService;
 import org.empreinte.network.BenchmarkService;
 import org.empreinte.network.NetworkPages;
 import org.empreinte.network.NetworkResource;
@@ -234,9 +237,12 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new FactorPages(library, factorApi));
         jersey.register(new TargetPages(targets, actionPlan, organizations, activityFields));
 
-        NetworkService networks = new NetworkService(jdbi, units, clock);
-        BenchmarkService benchmarks = new BenchmarkService(jdbi,
-                configuration.getBenchmark().getMinimumPeers());
+        Disclosure.Rules disclosure = configuration.getDisclosure().rules();
+        InventoryService inventories = new InventoryService(jdbi, footprints, denominators, units, environment.getObjectMapper(),
+                clock);
+        jersey.register(new InventoryResource(inventories));
+        NetworkService networks = new NetworkService(jdbi, units, inventories, disclosure, clock);
+        BenchmarkService benchmarks = new BenchmarkService(jdbi, inventories, disclosure);
         jersey.register(new NetworkResource(networks, clock, accounts));
         jersey.register(new OrganizationNetworksResource.Memberships(networks, accounts));
         jersey.register(new OrganizationNetworksResource.Benchmarks(benchmarks, clock));

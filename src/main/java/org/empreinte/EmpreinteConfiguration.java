@@ -29,7 +29,7 @@ public class EmpreinteConfiguration extends Configuration {
 
     @Valid
     @NotNull
-    private BenchmarkConfiguration benchmark = new BenchmarkConfiguration();
+    private DisclosureConfiguration disclosure = new DisclosureConfiguration();
 
     @Valid
     @NotNull
@@ -46,13 +46,13 @@ public class EmpreinteConfiguration extends Configuration {
     }
 
     @JsonProperty
-    public BenchmarkConfiguration getBenchmark() {
-        return benchmark;
+    public DisclosureConfiguration getDisclosure() {
+        return disclosure;
     }
 
     @JsonProperty
-    public void setBenchmark(BenchmarkConfiguration benchmark) {
-        this.benchmark = benchmark;
+    public void setDisclosure(DisclosureConfiguration disclosure) {
+        this.disclosure = disclosure;
     }
 
     @Valid
@@ -267,19 +267,72 @@ public class EmpreinteConfiguration extends Configuration {
         }
     }
 
-    public static class BenchmarkConfiguration {
-        /** Fewer peers than this and the benchmark shows nothing, so that no single peer can be inferred. */
-        @jakarta.validation.constraints.Min(1)
-        private int minimumPeers = 5;
+    /**
+     * The disclosure rules of what peers and networks see (see {@link org.empreinte.calculation.Disclosure} and
+     * the README): lower values show more and protect less.
+     */
+    public static class DisclosureConfiguration {
+        /** Organizations a benchmark's group needs. */
+        @jakarta.validation.constraints.Min(2)
+        private int peerMinimum = org.empreinte.calculation.Disclosure.Rules.DEFAULTS.peerThreshold();
+
+        /** Organizations each figure of a network's aggregate needs. */
+        @jakarta.validation.constraints.Min(2)
+        private int networkMinimum = org.empreinte.calculation.Disclosure.Rules.DEFAULTS.networkThreshold();
+
+        /** The largest share of a shown total one organization may hold, in percent. */
+        @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false)
+        @jakarta.validation.constraints.DecimalMax(value = "100", inclusive = false)
+        private double dominancePercent = 100 * org.empreinte.calculation.Disclosure.Rules.DEFAULTS.dominanceShare();
+
+        /** Organizations needed before quartiles are shown beside a median. */
+        @jakarta.validation.constraints.Min(2)
+        private int quartileMinimum = org.empreinte.calculation.Disclosure.Rules.DEFAULTS.quartileThreshold();
 
         @JsonProperty
-        public int getMinimumPeers() {
-            return minimumPeers;
+        public int getPeerMinimum() {
+            return peerMinimum;
         }
 
         @JsonProperty
-        public void setMinimumPeers(int minimumPeers) {
-            this.minimumPeers = minimumPeers;
+        public void setPeerMinimum(int peerMinimum) {
+            this.peerMinimum = peerMinimum;
+        }
+
+        @JsonProperty
+        public int getNetworkMinimum() {
+            return networkMinimum;
+        }
+
+        @JsonProperty
+        public void setNetworkMinimum(int networkMinimum) {
+            this.networkMinimum = networkMinimum;
+        }
+
+        @JsonProperty
+        public double getDominancePercent() {
+            return dominancePercent;
+        }
+
+        @JsonProperty
+        public void setDominancePercent(double dominancePercent) {
+            this.dominancePercent = dominancePercent;
+        }
+
+        @JsonProperty
+        public int getQuartileMinimum() {
+            return quartileMinimum;
+        }
+
+        @JsonProperty
+        public void setQuartileMinimum(int quartileMinimum) {
+            this.quartileMinimum = quartileMinimum;
+        }
+
+        /** The rules; refused at start-up when they would show a single organization's figure. */
+        public org.empreinte.calculation.Disclosure.Rules rules() {
+            return new org.empreinte.calculation.Disclosure.Rules(peerMinimum, networkMinimum, dominancePercent / 100,
+                    quartileMinimum);
         }
     }
 

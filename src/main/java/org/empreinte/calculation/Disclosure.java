@@ -122,10 +122,15 @@ public final class Disclosure {
 
     /**
      * A total of several organizations' contributions (one value per organization), rounded to
-     * {@link #TOTAL_DIGITS} significant figures; hidden below {@code threshold} contributors or when dominated.
+     * {@link #TOTAL_DIGITS} significant figures; hidden below {@code threshold} contributors (but none: 0 is shown)
+     * or when dominated.
      */
     public static <K> Figure total(Map<K, Double> contributions, int threshold, double dominanceShare) {
         int contributors = contributions.size();
+        if (contributors == 0) {
+            // Nothing to hide: no one's figure is in an empty cell.
+            return new Figure(0.0, 0, null);
+        }
         if (contributors < threshold) {
             return new Figure(null, contributors, Reason.TOO_FEW);
         }

@@ -16,6 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(InventoryDao.VersionRow.class)
 @RegisterConstructorMapper(Inventory.VersionSummary.class)
 @RegisterConstructorMapper(SubmittedFigures.class)
+@RegisterConstructorMapper(YearState.class)
 @RegisterConstructorMapper(SubmittedFigures.Category.class)
 public interface InventoryDao {
 
@@ -71,6 +72,11 @@ public interface InventoryDao {
     @SqlQuery("SELECT version, submitted_at, submitted_by, total_co2e_kg FROM inventory_version"
             + " WHERE organization_id = :organizationId AND year = :year ORDER BY version")
     List<Inventory.VersionSummary> versions(@Bind("organizationId") long organizationId, @Bind("year") int year);
+
+    /** The states of those of the organizations that have one for the year, with the version others read. */
+    @SqlQuery("SELECT i.organization_id, i.state, v.version, v.submitted_at, i.updated_at, i.comment FROM inventory i"
+            + " JOIN inventory_version v ON v.id = i.version_id WHERE i.year = :year AND i.organization_id IN (<ids>)")
+    List<YearState> states(@Bind("year") int year, @BindList("ids") Collection<Long> organizationIds);
 
     /** The submission others read, of each of the organizations that has one for the year. */
     @SqlQuery("SELECT i.organization_id, i.state, v.version, v.sector, v.employees, v.revenue_cad, v.total_co2e_kg,"

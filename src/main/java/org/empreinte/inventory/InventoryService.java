@@ -178,6 +178,15 @@ public class InventoryService {
         return figures;
     }
 
+    /** The states of those of {@code organizationIds} that ever submitted the year, by organization. */
+    public Map<Long, YearState> states(int year, Collection<Long> organizationIds) {
+        Map<Long, YearState> states = new LinkedHashMap<>();
+        for (List<Long> chunk : chunks(organizationIds)) {
+            dao.states(year, chunk).forEach(s -> states.put(s.organizationId(), s));
+        }
+        return states;
+    }
+
     /** The categories of the same submissions. */
     public List<SubmittedFigures.Category> submittedCategories(int year, Collection<Long> organizationIds) {
         List<SubmittedFigures.Category> categories = new ArrayList<>();

@@ -6,23 +6,31 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A network's year over the members that share at least their aggregate.
+ * A network's year over the members that share at least their aggregate, from their submitted inventories only,
+ * as the disclosure rules let it be shown ({@link org.empreinte.calculation.Disclosure}): each figure needs
+ * {@code minimumOrganizations} contributors and no contributor above the dominance share, and is rounded to 3
+ * significant figures; a hidden figure is null and {@code hidden} says why.
  *
  * @param organizations every member, whatever it shares
  * @param sharingOrganizations the members sharing at least their aggregate: what the totals cover
- * @param reporting of those, the ones with activities in the year
+ * @param reporting of those, the ones that submitted the year
  * @param notSharing the members sharing nothing: counted, never named
- * @param notReported the sharing members without activities in the year (the reporting campaign's list)
- * @param members each member's own figures, only for those sharing {@code detailed}
+ * @param byScope each scope's total, null where hidden
+ * @param notReported the sharing members that have not submitted the year (the reporting campaign's list)
+ * @param members each member's own submitted figures, only for those sharing {@code detailed}
+ * @param hidden why each hidden figure is hidden: {@code total}, {@code scope.N}, {@code category.X},
+ *     {@code intensityCo2eKgPerFte}... to {@code too_few}, {@code dominated} or {@code complementary}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NetworkAggregate(long networkId, String name, int year, int organizations, int sharingOrganizations,
-        int reporting, int notSharing, double totalCo2eKg, Map<String, Double> byScope, Map<String, Double> byCategory,
+        int reporting, int notSharing, Double totalCo2eKg, Map<String, Double> byScope, Map<String, Double> byCategory,
         IntensityDistribution intensityCo2eKgPerFte, IntensityDistribution intensityCo2eKgPerMillionCad,
-        TargetStatus target, List<Named> notReported, List<MemberDetail> members) {
+        TargetStatus target, List<Named> notReported, List<MemberDetail> members, Map<String, String> hidden,
+        int minimumOrganizations) {
 
-    /** The spread of the reporting members' intensities: how many have a denominator, and the quartiles. */
-    public record IntensityDistribution(int count, double lowerQuartile, double median, double upperQuartile) {
+    /** The spread of the reporting members' intensities: the median to 2 significant figures, quartiles from 10 members. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IntensityDistribution(int count, Double lowerQuartile, double median, Double upperQuartile) {
     }
 
     public record Named(long organizationId, String name) {
@@ -34,11 +42,11 @@ public record NetworkAggregate(long networkId, String name, int year, int organi
     }
 
     /**
-     * The network-wide target in the year: both years summed over today's sharing members, so that the
-     * comparison covers the same organizations.
+     * The network-wide target in the year: both years summed over today's sharing members' submissions, so that
+     * the comparison covers the same organizations; each sum shown under the same rules as the total.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TargetStatus(int baseYear, int targetYear, double reductionPercent, List<Integer> scopes, Double baseCo2eKg,
-            Double targetCo2eKg, double actualCo2eKg, Double trajectoryCo2eKg, boolean onTrack) {
+            Double targetCo2eKg, Double actualCo2eKg, Double trajectoryCo2eKg, Boolean onTrack) {
     }
 }

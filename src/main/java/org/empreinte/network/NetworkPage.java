@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.empreinte.calculation.Disclosure;
 import org.empreinte.organization.Organization;
 import org.empreinte.web.Form;
 import org.empreinte.web.Page;
@@ -61,7 +62,7 @@ public class NetworkPage extends Page {
         return new NetworkPage("networks.mustache", context, context.messages().get("networks_title"), model);
     }
 
-    static NetworkPage dashboard(PageContext context, NetworkAggregate aggregate) {
+    static NetworkPage dashboard(PageContext context, NetworkAggregate aggregate, Disclosure.Rules rules) {
         var messages = context.messages();
         NetworkPage page = new NetworkPage("network.mustache", context,
                 messages.format("network_title", aggregate.name(), Integer.toString(aggregate.year())), new java.util.HashMap<>());
@@ -70,26 +71,46 @@ public class NetworkPage extends Page {
         m.put("year", aggregate.year());
         m.put("previousYear", aggregate.year() - 1);
         m.put("nextYear", aggregate.year() + 1);
-        m.put("total", page.kg(aggregate.totalCo2eKg()));
+        int k = aggregate.minimumOrganizations();
+        Map<String, String> hidden = aggregate.hidden();
+        m.put("help", messages.format("network_help", k, page.number(100 * rules.dominanceShare(), 0)));
+        if (aggregate.totalCo2eKg() != null) {
+            m.put("total", page.kg(aggregate.totalCo2eKg()));
+        } else {
+            m.put("totalHidden", "dominated".equals(hidden.get("total"))
+                    ? messages.format("network_total_dominated", page.number(100 * rules.dominanceShare(), 0))
+                    : messages.format("network_total_too_few", k, Integer.toString(aggregate.year())));
+        }
         m.put("reporting", messages.format("network_reporting", aggregate.reporting(), aggregate.sharingOrganizations()));
         m.put("notSharing", messages.format("network_not_sharing", aggregate.notSharing(), aggregate.organizations()));
         List<Line> scopes = new ArrayList<>();
-        aggregate.byScope().forEach((scope, kg) -> scopes.add(new Line(messages.get("scope_" + scope), page.kg(kg))));
+        aggregate.byScope().forEach((scope, kg) -> scopes.add(new Line(messages.get("scope_" + scope),
+                shownOrWhy(page, kg, hidden.get("scope." + scope), k, rules, context))));
         m.put("scopes", scopes);
         List<Line> categories = new ArrayList<>();
-        aggregate.byCategory().forEach((category, kg) -> categories.add(new Line(messages.labelOr("category_", category), page.kg(kg))));
+        aggregate.byCategory().forEach((category, kg) -> categories.add(new Line(messages.labelOr("category_", category),
+                shownOrWhy(page, kg, hidden.get("category." + category), k, rules, context))));
         m.put("categories", categories);
         if (aggregate.intensityCo2eKgPerFte() != null) {
             var d = aggregate.intensityCo2eKgPerFte();
-            m.put("distribution", messages.format("network_distribution", page.intensity(d.lowerQuartile()),
-                    page.intensity(d.median()), page.intensity(d.upperQuartile()), d.count()));
-            m.put("chart", BoxChart.svg(messages.get("network_chart_title"), d.lowerQuartile(), d.median(), d.upperQuartile(),
-                    page::intensity));
+            if (d.lowerQuartile() != null) {
+                m.put("distribution", messages.format("network_distribution", page.intensity(d.lowerQuartile()),
+                        page.intensity(d.median()), page.intensity(d.upperQuartile()), d.count()));
+                m.put("chart", BoxChart.svg(messages.get("network_chart_title"), d.lowerQuartile(), d.median(),
+                        d.upperQuartile(), page::intensity));
+            } else {
+                m.put("distribution", messages.format("network_distribution_median", page.intensity(d.median()), d.count(),
+                        rules.quartileThreshold()));
+            }
+        } else if (hidden.containsKey("intensityCo2eKgPerFte")) {
+            m.put("distribution", messages.format("network_distribution_hidden", k));
         }
         if (aggregate.intensityCo2eKgPerMillionCad() != null) {
             var d = aggregate.intensityCo2eKgPerMillionCad();
-            m.put("distributionRevenue", messages.format("network_distribution_revenue", page.intensity(d.lowerQuartile()),
-                    page.intensity(d.median()), page.intensity(d.upperQuartile()), d.count()));
+            m.put("distributionRevenue", d.lowerQuartile() != null
+                    ? messages.format("network_distribution_revenue", page.intensity(d.lowerQuartile()),
+                            page.intensity(d.median()), page.intensity(d.upperQuartile()), d.count())
+                    : messages.format("network_distribution_revenue_median", page.intensity(d.median()), d.count()));
         }
         m.put("notReported", aggregate.notReported());
         m.put("allReported", aggregate.notReported().isEmpty());
@@ -101,13 +122,27 @@ public class NetworkPage extends Page {
         m.put("hasMembers", !members.isEmpty());
         if (aggregate.target() != null) {
             var t = aggregate.target();
-            m.put("target", t.trajectoryCo2eKg() == null
+            m.put("target", t.baseCo2eKg() == null && !hidden.containsKey("target.base")
                     ? messages.format("network_target_no_base", Integer.toString(t.baseYear()))
+                    : t.onTrack() == null ? messages.get("network_target_hidden")
                     : messages.format(t.onTrack() ? "network_target_on_track" : "network_target_off_track",
                             page.kg(t.actualCo2eKg()), page.kg(t.trajectoryCo2eKg()), Integer.toString(t.targetYear()),
                             page.kg(t.targetCo2eKg())));
         }
         return page;
+    }
+
+    /** A figure, or in plain words why it is hidden. */
+    private static String shownOrWhy(NetworkPage page, Double kg, String reason, int k, Disclosure.Rules rules,
+            PageContext context) {
+        if (kg != null) {
+            return page.kg(kg);
+        }
+        return switch (reason == null ? "too_few" : reason) {
+            case "dominated" -> context.messages().format("disclosure_dominated", page.number(100 * rules.dominanceShare(), 0));
+            case "complementary" -> context.messages().get("disclosure_complementary");
+            default -> context.messages().format("disclosure_too_few", k);
+        };
     }
 
     static NetworkPage consent(PageContext context, Organization organization, List<Member> memberships,
@@ -140,7 +175,7 @@ public class NetworkPage extends Page {
         return new NetworkPage("consent.mustache", context, messages.format("consent_title", organization.name()), m);
     }
 
-    static NetworkPage benchmark(PageContext context, Organization organization, int year, Benchmark b, int minimumPeers) {
+    static NetworkPage benchmark(PageContext context, Organization organization, int year, Benchmark b, Disclosure.Rules rules) {
         var messages = context.messages();
         NetworkPage page = new NetworkPage("benchmark.mustache", context, messages.get("benchmark_title"), new java.util.HashMap<>());
         Map<String, Object> m = page.model;
@@ -149,19 +184,19 @@ public class NetworkPage extends Page {
         m.put("previousYear", year - 1);
         m.put("nextYear", year + 1);
         if (b.suppressed()) {
-            m.put("suppressed", messages.format("benchmark_suppressed", minimumPeers));
+            m.put("suppressed", messages.format("benchmark_suppressed", rules.peerThreshold(), Integer.toString(year)));
             return page;
         }
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(messages.get("benchmark_own"), b.intensityCo2eKgPerFte() == null ? messages.get("benchmark_no_data")
                 : page.intensity(b.intensityCo2eKgPerFte())));
         lines.add(new Line(messages.get("benchmark_median"), page.intensity(b.median())));
-        lines.add(new Line(messages.get("benchmark_quartiles"), page.intensity(b.lowerQuartile()) + " – "
-                + page.intensity(b.upperQuartile())));
+        lines.add(new Line(messages.get("benchmark_quartiles"), b.lowerQuartile() == null
+                ? messages.format("benchmark_quartiles_hidden", rules.quartileThreshold())
+                : page.intensity(b.lowerQuartile()) + " – " + page.intensity(b.upperQuartile())));
         m.put("lines", lines);
-        if (b.percentile() != null) {
-            m.put("percentile", messages.format("benchmark_percentile", page.number(b.percentile(), 0)));
-        }
+        m.put("position", b.position() == null ? messages.format("benchmark_not_submitted", Integer.toString(year))
+                : messages.get("benchmark_position_" + b.position()));
         m.put("peers", messages.format(b.sizeBandRelaxed() ? "benchmark_peers_all_sizes" : "benchmark_peers", b.peers(),
                 b.naicsPrefix(), Integer.toString(b.naicsLevel()), b.sizeBand() == null ? "" : b.sizeBand()));
         if (b.revenue() != null) {

@@ -95,7 +95,7 @@ public final class NetworkPages {
         public NetworkPage dashboard(@PathParam("networkId") long id, @QueryParam("year") String year, @Context UriInfo uri,
                 @Context HttpHeaders headers) {
             Period period = FootprintService.period(year, null, null, LocalDate.now(clock).getYear());
-            return NetworkPage.dashboard(PageContext.of(uri, headers), networks.aggregate(id, period));
+            return NetworkPage.dashboard(PageContext.of(uri, headers), networks.aggregate(id, period), networks.rules());
         }
     }
 
@@ -185,7 +185,7 @@ public final class NetworkPages {
                 @Context HttpHeaders headers) {
             Period period = FootprintService.period(year, null, null, LocalDate.now(clock).getYear());
             return NetworkPage.benchmark(PageContext.of(uri, headers), organizations.get(orgId), period.start().getYear(),
-                    benchmarks.benchmark(orgId, period), benchmarks.minimumPeers());
+                    benchmarks.benchmark(orgId, period), benchmarks.rules());
         }
     }
 }

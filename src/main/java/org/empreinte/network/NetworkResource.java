@@ -121,4 +121,30 @@ public class NetworkResource {
     public NetworkAggregate aggregate(@PathParam("networkId") long id, @QueryParam("year") String year) {
         return networks.aggregate(id, FootprintService.period(year, null, null, LocalDate.now(clock).getYear()));
     }
+
+    /** Each sharing member's inventory state for the year: states only, never the figures of a member sharing its aggregate. */
+    @Allow(Permission.NETWORK_COORDINATE)
+    @GET
+    @Path("/{networkId}/inventories")
+    public List<MemberInventory> inventories(@PathParam("networkId") long id, @QueryParam("year") String year) {
+        return networks.inventories(id, FootprintService.period(year, null, null, LocalDate.now(clock).getYear()).start().getYear());
+    }
+
+    /** Body optional: {@code {"comment": "..."}}. The member must share at least its aggregate with the network. */
+    @Allow(Permission.NETWORK_COORDINATE)
+    @POST
+    @Path("/{networkId}/inventories/{memberId}/{year}/review")
+    public MemberInventory review(@PathParam("networkId") long id, @PathParam("memberId") long memberId,
+            @PathParam("year") int year, java.util.Map<String, String> body) {
+        return networks.review(id, memberId, year, body == null ? null : body.get("comment"), true);
+    }
+
+    /** Body: {@code {"comment": "what to fix"}}, required. */
+    @Allow(Permission.NETWORK_COORDINATE)
+    @POST
+    @Path("/{networkId}/inventories/{memberId}/{year}/return")
+    public MemberInventory sendBack(@PathParam("networkId") long id, @PathParam("memberId") long memberId,
+            @PathParam("year") int year, java.util.Map<String, String> body) {
+        return networks.review(id, memberId, year, body == null ? null : body.get("comment"), false);
+    }
 }

@@ -2,10 +2,11 @@ package org.empreinte.network;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -15,9 +16,12 @@ import org.empreinte.audit.Actor;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
 
-import org.empreinte.calculation.Distribution;
+import org.empreinte.calculation.Disclosure;
 import org.empreinte.calculation.Period;
 import org.empreinte.calculation.Trajectory;
+import org.empreinte.inventory.InventoryService;
+import org.empreinte.inventory.SubmittedFigures;
+import org.empreinte.inventory.YearState;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.web.ConflictException;
 import org.empreinte.web.Paging;
@@ -36,16 +40,25 @@ public class NetworkService {
     private final OrganizationDao organizations;
     private final Clock clock;
     private final UnitOfWork units;
+    private final InventoryService inventories;
+    private final Disclosure.Rules rules;
 
     /** Invitations waiting at once per network: a regional pole's members, not every id there is. */
     static final int MAX_PENDING_INVITATIONS = 1000;
 
-    public NetworkService(Jdbi jdbi, UnitOfWork units, Clock clock) {
+    public NetworkService(Jdbi jdbi, UnitOfWork units, InventoryService inventories, Disclosure.Rules rules, Clock clock) {
         this.jdbi = jdbi;
+        this.inventories = inventories;
+        this.rules = rules;
         this.dao = jdbi.onDemand(NetworkDao.class);
         this.organizations = jdbi.onDemand(OrganizationDao.class);
         this.clock = clock;
         this.units = units;
+    }
+
+    /** What may be shown of members' figures. */
+    public Disclosure.Rules rules() {
+        return rules;
     }
 
     public Network create(NetworkRequest request) {
@@ -205,106 +218,176 @@ public class NetworkService {
     public NetworkAggregate aggregate(long networkId, Period year) {
         Network network = network(networkId);
         int y = year.start().getYear();
-        List<NetworkDao.Cell> cells = dao.networkCells(networkId, year.start().toEpochDay(), year.end().toEpochDay());
-        Map<Long, NetworkDao.Figures> figures = new HashMap<>();
-        dao.networkFigures(networkId, y).forEach(f -> figures.put(f.organizationId(), f));
+        List<Member> sharing = network.members().stream().filter(m -> Sharing.parse(m.sharing()).sharesAggregate()).toList();
+        List<Long> sharingIds = sharing.stream().map(Member::organizationId).toList();
+        Map<Long, SubmittedFigures> submitted = inventories.submitted(y, sharingIds);
+        Map<String, String> hidden = new LinkedHashMap<>();
+        int k = rules.networkThreshold();
 
-        Map<String, Double> byScope = scopes();
-        Map<String, Double> byCategory = new TreeMap<>();
-        Map<Long, Map<String, Double>> memberScopes = new HashMap<>();
-        double total = 0;
-        for (NetworkDao.Cell cell : cells) {
-            total += cell.co2eKg();
-            byScope.merge(Integer.toString(cell.scope()), cell.co2eKg(), Double::sum);
-            byCategory.merge(cell.category(), cell.co2eKg(), Double::sum);
-            memberScopes.computeIfAbsent(cell.organizationId(), id -> scopes())
-                    .merge(Integer.toString(cell.scope()), cell.co2eKg(), Double::sum);
+        Map<Long, Double> totals = new LinkedHashMap<>();
+        Map<String, Map<Long, Double>> scopeCells = new LinkedHashMap<>();
+        for (String scope : List.of("1", "2", "3")) {
+            scopeCells.put(scope, new LinkedHashMap<>());
         }
+        for (SubmittedFigures f : submitted.values()) {
+            totals.put(f.organizationId(), f.totalCo2eKg());
+            for (int scope = 1; scope <= 3; scope++) {
+                if (f.scope(scope) != 0) {
+                    scopeCells.get(Integer.toString(scope)).put(f.organizationId(), f.scope(scope));
+                }
+            }
+        }
+        Disclosure.Figure total = Disclosure.total(totals, k, rules.dominanceShare());
+        hide(hidden, "total", total);
+        Map<String, Double> byScope = shown(Disclosure.breakdown(scopeCells, k, rules.dominanceShare(), total.shown()),
+                "scope.", hidden);
+        Map<String, Map<Long, Double>> categoryCells = new TreeMap<>();
+        for (SubmittedFigures.Category c : inventories.submittedCategories(y, sharingIds)) {
+            if (c.co2eKg() != 0) {
+                categoryCells.computeIfAbsent(c.category(), x -> new LinkedHashMap<>()).put(c.organizationId(), c.co2eKg());
+            }
+        }
+        Map<String, Double> byCategory = shown(Disclosure.breakdown(categoryCells, k, rules.dominanceShare(), total.shown()),
+                "category.", hidden);
 
         List<Double> perFte = new ArrayList<>();
         List<Double> perMillion = new ArrayList<>();
         List<NetworkAggregate.Named> notReported = new ArrayList<>();
         List<NetworkAggregate.MemberDetail> details = new ArrayList<>();
-        int sharingCount = 0;
-        for (Member member : network.members()) {
-            Sharing sharing = Sharing.parse(member.sharing());
-            if (!sharing.sharesAggregate()) {
-                continue;
-            }
-            sharingCount++;
-            Map<String, Double> own = memberScopes.get(member.organizationId());
-            NetworkDao.Figures figure = figures.get(member.organizationId());
-            Double fte = null;
-            Double million = null;
+        for (Member member : sharing) {
+            SubmittedFigures own = submitted.get(member.organizationId());
+            Double fte = own == null ? null : perFte(own.totalCo2eKg(), own.employees());
+            Double million = own == null ? null : perMillionCad(own.totalCo2eKg(), own.revenueCad());
             if (own == null) {
                 notReported.add(new NetworkAggregate.Named(member.organizationId(), member.organizationName()));
-            } else {
-                double memberTotal = own.values().stream().mapToDouble(Double::doubleValue).sum();
-                fte = perFte(memberTotal, figure);
-                million = perMillionCad(memberTotal, figure);
-                if (fte != null) {
-                    perFte.add(fte);
-                }
-                if (million != null) {
-                    perMillion.add(million);
-                }
             }
-            if (sharing == Sharing.DETAILED) {
-                Map<String, Double> memberByScope = own == null ? scopes() : own;
+            if (fte != null) {
+                perFte.add(fte);
+            }
+            if (million != null) {
+                perMillion.add(million);
+            }
+            if (Sharing.parse(member.sharing()) == Sharing.DETAILED) {
+                Map<String, Double> memberByScope = scopes();
+                if (own != null) {
+                    for (int scope = 1; scope <= 3; scope++) {
+                        memberByScope.put(Integer.toString(scope), own.scope(scope));
+                    }
+                }
                 details.add(new NetworkAggregate.MemberDetail(member.organizationId(), member.organizationName(), own != null,
-                        memberByScope.values().stream().mapToDouble(Double::doubleValue).sum(), memberByScope, fte, million));
+                        own == null ? 0 : own.totalCo2eKg(), memberByScope, fte, million));
             }
         }
-        int reporting = memberScopes.size();
-        return new NetworkAggregate(networkId, network.name(), y, network.members().size(), sharingCount, reporting,
-                network.members().size() - sharingCount, total, byScope, byCategory, distribution(perFte),
-                distribution(perMillion), targetStatus(network, y, byScope), notReported, details);
+        return new NetworkAggregate(networkId, network.name(), y, network.members().size(), sharing.size(), submitted.size(),
+                network.members().size() - sharing.size(), total.value(), byScope, byCategory,
+                distribution(perFte, "intensityCo2eKgPerFte", hidden), distribution(perMillion, "intensityCo2eKgPerMillionCad", hidden),
+                targetStatus(network, y, sharingIds, submitted, hidden), notReported, details, hidden, k);
     }
 
-    static Double perFte(double co2eKg, NetworkDao.Figures figures) {
-        return figures == null || !(figures.employees() > 0) ? null : co2eKg / figures.employees();
+    /** Each sharing member's state for the year, by name; members sharing nothing are not listed. */
+    public List<MemberInventory> inventories(long networkId, int year) {
+        List<Member> sharing = network(networkId).members().stream()
+                .filter(m -> Sharing.parse(m.sharing()).sharesAggregate()).toList();
+        Map<Long, YearState> states = inventories.states(year, sharing.stream().map(Member::organizationId).toList());
+        return sharing.stream().map(m -> memberInventory(m, year, states.get(m.organizationId()))).toList();
     }
 
-    static Double perMillionCad(double co2eKg, NetworkDao.Figures figures) {
-        return figures == null || figures.revenueCad() == null || !(figures.revenueCad() > 0) ? null
-                : co2eKg / (figures.revenueCad() / 1_000_000);
+    /**
+     * A coordinator marks a member's submission reviewed ({@code accept}) or sends it back with a comment. Only for
+     * a member that shares at least its aggregate with the network: anyone else gets 404, as if it were not a member.
+     */
+    public MemberInventory review(long networkId, long organizationId, int year, String comment, boolean accept) {
+        requireNetwork(networkId);
+        Member member = dao.member(networkId, organizationId)
+                .filter(m -> Sharing.parse(m.sharing()).sharesAggregate())
+                .orElseThrow(() -> new ResourceNotFoundException("member of network " + networkId, organizationId));
+        if (accept) {
+            inventories.review(organizationId, year, comment);
+        } else {
+            inventories.sendBack(organizationId, year, comment);
+        }
+        return memberInventory(member, year, inventories.states(year, List.of(organizationId)).get(organizationId));
     }
 
-    private static NetworkAggregate.IntensityDistribution distribution(List<Double> values) {
+    private static MemberInventory memberInventory(Member member, int year, YearState state) {
+        return state == null
+                ? new MemberInventory(member.organizationId(), member.organizationName(), year, "open", null, null, null, null)
+                : new MemberInventory(member.organizationId(), member.organizationName(), year, state.state(), state.version(),
+                        state.submittedAt(), state.updatedAt(), state.comment());
+    }
+
+    static Double perFte(double co2eKg, Double employees) {
+        return employees == null || !(employees > 0) ? null : co2eKg / employees;
+    }
+
+    static Double perMillionCad(double co2eKg, Double revenueCad) {
+        return revenueCad == null || !(revenueCad > 0) ? null : co2eKg / (revenueCad / 1_000_000);
+    }
+
+    private static void hide(Map<String, String> hidden, String key, Disclosure.Figure figure) {
+        if (!figure.shown()) {
+            hidden.put(key, figure.hidden().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static Map<String, Double> shown(Map<String, Disclosure.Figure> figures, String prefix, Map<String, String> hidden) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        figures.forEach((key, figure) -> {
+            values.put(key, figure.value());
+            hide(hidden, prefix + key, figure);
+        });
+        return values;
+    }
+
+    private NetworkAggregate.IntensityDistribution distribution(List<Double> values, String key, Map<String, String> hidden) {
         if (values.isEmpty()) {
             return null;
         }
-        Distribution.Summary summary = Distribution.summarize(values);
-        return new NetworkAggregate.IntensityDistribution(summary.count(), summary.lowerQuartile(), summary.median(),
-                summary.upperQuartile());
+        Optional<Disclosure.Spread> spread = Disclosure.spread(values, rules.networkThreshold(), rules.quartileThreshold());
+        if (spread.isEmpty()) {
+            hidden.put(key, "too_few");
+            return null;
+        }
+        Disclosure.Spread s = spread.get();
+        return new NetworkAggregate.IntensityDistribution(s.count(), s.lowerQuartile(), s.median(), s.upperQuartile());
     }
 
-    private NetworkAggregate.TargetStatus targetStatus(Network network, int year, Map<String, Double> byScope) {
+    private NetworkAggregate.TargetStatus targetStatus(Network network, int year, List<Long> sharingIds,
+            Map<Long, SubmittedFigures> submitted, Map<String, String> hidden) {
         NetworkTarget target = network.target();
         if (target == null) {
             return null;
         }
-        double actual = covered(byScope, target.scopes());
-        Period base = Period.ofYear(target.baseYear());
-        List<NetworkDao.Cell> baseCells = dao.networkCells(network.id(), base.start().toEpochDay(), base.end().toEpochDay());
-        if (baseCells.isEmpty()) {
-            // No sharing member reported the base year: there is no line to be on.
+        Disclosure.Figure actual = Disclosure.total(covered(submitted, target.scopes()), rules.networkThreshold(),
+                rules.dominanceShare());
+        hide(hidden, "target.actual", actual);
+        Map<Long, SubmittedFigures> base = inventories.submitted(target.baseYear(), sharingIds);
+        if (base.isEmpty()) {
+            // No sharing member submitted the base year: there is no line to be on.
             return new NetworkAggregate.TargetStatus(target.baseYear(), target.targetYear(), target.reductionPercent(),
-                    target.scopes(), null, null, actual, null, false);
+                    target.scopes(), null, null, actual.value(), null, null);
         }
-        Map<String, Double> baseByScope = scopes();
-        baseCells.forEach(cell -> baseByScope.merge(Integer.toString(cell.scope()), cell.co2eKg(), Double::sum));
-        double baseKg = covered(baseByScope, target.scopes());
-        Trajectory trajectory = new Trajectory(target.baseYear(), baseKg, target.targetYear(), target.reductionPercent());
+        Disclosure.Figure baseFigure = Disclosure.total(covered(base, target.scopes()), rules.networkThreshold(),
+                rules.dominanceShare());
+        hide(hidden, "target.base", baseFigure);
+        if (!actual.shown() || !baseFigure.shown()) {
+            return new NetworkAggregate.TargetStatus(target.baseYear(), target.targetYear(), target.reductionPercent(),
+                    target.scopes(), baseFigure.value(), null, actual.value(), null, null);
+        }
+        // From the published (rounded) sums: the trajectory then tells nothing finer than they do.
+        Trajectory trajectory = new Trajectory(target.baseYear(), baseFigure.value(), target.targetYear(), target.reductionPercent());
         double allowed = trajectory.value(year);
         // The same tolerance as TargetProgress: the base year equals its own trajectory, whatever the rounding.
-        boolean onTrack = actual <= allowed + 1e-9 * Math.max(1, allowed);
+        boolean onTrack = actual.value() <= allowed + 1e-9 * Math.max(1, allowed);
         return new NetworkAggregate.TargetStatus(target.baseYear(), target.targetYear(), target.reductionPercent(),
-                target.scopes(), baseKg, trajectory.targetValue(), actual, allowed, onTrack);
+                target.scopes(), baseFigure.value(), Disclosure.round(trajectory.targetValue(), Disclosure.TOTAL_DIGITS),
+                actual.value(), Disclosure.round(allowed, Disclosure.TOTAL_DIGITS), onTrack);
     }
 
-    private static double covered(Map<String, Double> byScope, List<Integer> scopes) {
-        return scopes.stream().mapToDouble(scope -> byScope.getOrDefault(Integer.toString(scope), 0.0)).sum();
+    private static Map<Long, Double> covered(Map<Long, SubmittedFigures> submitted, List<Integer> scopes) {
+        Map<Long, Double> covered = new LinkedHashMap<>();
+        submitted.forEach((id, f) -> covered.put(id, scopes.stream().mapToDouble(f::scope).sum()));
+        return covered;
     }
 
     private static Map<String, Double> scopes() {
