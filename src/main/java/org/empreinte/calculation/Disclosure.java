@@ -218,13 +218,22 @@ public final class Disclosure {
      * published: they tell the same thing.
      */
     public static <G, K> Set<G> publishable(Map<G, Set<K>> groups, int k) {
+        return publishable(groups, k, k);
+    }
+
+    /**
+     * As {@link #publishable(Map, int)}, with groups of at least {@code minimumSize} members differing by at least
+     * {@code minimumDifference}: one more than the size when each reader is left out of the group it reads, so that
+     * the difference still holds that many others when the reader is in it.
+     */
+    public static <G, K> Set<G> publishable(Map<G, Set<K>> groups, int minimumSize, int minimumDifference) {
         List<Map.Entry<G, Set<K>>> bySize = new ArrayList<>(groups.entrySet());
         bySize.sort(Comparator.comparingInt((Map.Entry<G, Set<K>> e) -> e.getValue().size()).reversed());
         Set<G> published = new LinkedHashSet<>();
         Map<K, List<Set<K>>> publishedByMember = new HashMap<>();
         for (Map.Entry<G, Set<K>> candidate : bySize) {
             Set<K> members = candidate.getValue();
-            if (members.size() < k || tooClose(members, publishedByMember, k)) {
+            if (members.size() < minimumSize || tooClose(members, publishedByMember, minimumDifference)) {
                 continue;
             }
             published.add(candidate.getKey());

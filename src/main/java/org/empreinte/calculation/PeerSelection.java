@@ -24,13 +24,13 @@ import java.util.Set;
  * band: the same levels are then tried again across every size.</li>
  * <li>Suppression: with fewer peers than the minimum at every level, nothing is shown, so that no single
  * peer's figure can be worked out from a median or a rank.</li>
- * <li>Complementary suppression: a group that differs from a larger published one by fewer than the minimum
- * is withheld, and asking for it gives the next level instead: changing one's own sector or size then
+ * <li>Complementary suppression: a group that differs from a larger published one by no more than the minimum
+ * is withheld (one more than the minimum, since a reader in the difference reads the groups without itself), and asking for it gives the next level instead: changing one's own sector or size then
  * never yields two groups whose difference is one or two organizations.</li>
  * </ul>
  *
- * <p>A group holds every candidate of its sector and band, the compared organization included when it is
- * one: the same group gives everyone in it the same published figures.
+ * <p>A group holds every candidate of its sector and band; the compared organization reads it without itself,
+ * so that what it reads never moves with its own figure.
  */
 public final class PeerSelection {
 
@@ -95,24 +95,31 @@ public final class PeerSelection {
 
         private final Map<Group, Set<K>> members;
         private final Set<Group> published;
+        private final int minimumPeers;
 
-        private Groups(Map<Group, Set<K>> members, Set<Group> published) {
+        private Groups(Map<Group, Set<K>> members, Set<Group> published, int minimumPeers) {
             this.members = members;
             this.published = published;
+            this.minimumPeers = minimumPeers;
         }
 
         /**
          * The group an organization of sector {@code naics} and {@code fte} is compared with: its size band first,
          * from its most precise sector level to 2 digits, then across all sizes likewise; the first group
-         * published wins. Empty when none is: the benchmark is then suppressed.
+         * published with at least the minimum of peers besides {@code self} wins; {@code self} (null for none) is
+         * never its own peer, so that moving its own figure moves nothing it reads. Empty when no group is
+         * published: the benchmark is then suppressed.
          */
-        public Optional<Selection<K>> select(String naics, double fte) {
+        public Optional<Selection<K>> select(String naics, double fte, K self) {
             SizeBand band = SizeBand.of(fte);
             for (SizeBand within : new SizeBand[] {band, null}) {
                 for (int level = Math.min(6, naics.length()); level >= 2; level--) {
                     Group group = new Group(level, sectorKey(naics, level), within);
                     if (published.contains(group)) {
-                        return Optional.of(new Selection<>(level, group.prefix(), within, List.copyOf(members.get(group))));
+                        List<K> peers = members.get(group).stream().filter(k -> !k.equals(self)).toList();
+                        if (!suppressed(peers.size(), minimumPeers)) {
+                            return Optional.of(new Selection<>(level, group.prefix(), within, peers));
+                        }
                     }
                 }
             }
@@ -134,7 +141,8 @@ public final class PeerSelection {
                 members.computeIfAbsent(new Group(level, prefix, null), g -> new LinkedHashSet<>()).add(candidate.key());
             }
         }
-        return new Groups<>(members, Disclosure.publishable(members, minimumPeers));
+        // Differences of one more than the minimum: a reader in the difference is left out of what it reads.
+        return new Groups<>(members, Disclosure.publishable(members, minimumPeers, minimumPeers + 1), minimumPeers);
     }
 
     /**
@@ -142,7 +150,7 @@ public final class PeerSelection {
      * {@link Groups#select} finds among all the candidates' groups.
      */
     public static <K> Optional<Selection<K>> select(String naics, double fte, List<Candidate<K>> candidates, int minimumPeers) {
-        return groups(candidates, minimumPeers).select(naics, fte);
+        return groups(candidates, minimumPeers).select(naics, fte, null);
     }
 
     /** The first {@code level} digits of a NAICS code; at 2 digits the sectors NAICS spans over several codes as one. */

@@ -62,7 +62,7 @@ public class BenchmarkService {
                 : inventories.submitted(year, List.of(organizationId)).get(organizationId);
         // The group follows what the organization says it is now; its own figures, what it submitted.
         double fte = own != null && own.employees() != null ? own.employees() : organization.employees();
-        Optional<PeerSelection.Selection<Long>> found = groups.groups().select(organization.sector(), fte);
+        Optional<PeerSelection.Selection<Long>> found = groups.groups().select(organization.sector(), fte, organizationId);
         if (found.isEmpty()) {
             return Benchmark.suppressedOne();
         }

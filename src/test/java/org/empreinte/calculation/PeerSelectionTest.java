@@ -38,15 +38,16 @@ class PeerSelectionTest {
         // Same sector, other size band: not a peer while the band holds.
         candidates.add(new Candidate<>("big", "624410", 300));
 
-        // Every group holds "big" across all sizes, so a band's group that lacks only it (or it and one more)
-        // is withheld for a larger one: the 7 of 624 and 62 across sizes are published first; then 6244 in the
-        // band (a to e) differs from them by f and big, 2 organizations.
-        // Minimum 3: 624410 across sizes (a, b, c, big) differs from the 7 by d, e and f: published, and the
-        // band's 624410 (a, b, c), one away from it, is withheld. The band has no published level left.
+        // Groups are published from the largest down, each only if it differs from every larger published one by
+        // more than the minimum (a reader in the difference reads the groups without itself). The 7 of 624 and 62
+        // across sizes (a to f and big) come first; the sixes (6244 across sizes, 624 in the band) and the band's
+        // 6244 (a to e) are 1 or 2 away from them: withheld.
+        // Minimum 3: 624410 across sizes (a, b, c, big) is 3 away from the 7, not more: withheld. The band's
+        // 624410 (a, b, c) is 4 away: published, and it is what the search meets first.
         var three = PeerSelection.select("624410", 25, candidates, 3).orElseThrow();
         assertThat(three.naicsLevel()).isEqualTo(6);
-        assertThat(three.sizeBand()).isNull();
-        assertThat(three.peers()).containsExactlyInAnyOrder("a", "b", "c", "big");
+        assertThat(three.sizeBand()).isEqualTo(SizeBand.SMALL);
+        assertThat(three.peers()).containsExactlyInAnyOrder("a", "b", "c");
 
         // Minimum 5: 6 and 5 digits across sizes have 4; 6244 across sizes (6) is one away from the 7; 624 has 7.
         var five = PeerSelection.select("624410", 25, candidates, 5).orElseThrow();
@@ -70,11 +71,13 @@ class PeerSelectionTest {
         var groups = PeerSelection.groups(candidates, 5);
         // Stated as 624410, 624420 or 6244, the answer is the same six: no difference isolates f.
         for (String stated : List.of("624410", "624420", "6244", "624")) {
-            var selection = groups.select(stated, 20).orElseThrow();
+            var selection = groups.select(stated, 20, null).orElseThrow();
             assertThat(selection.peers()).as(stated).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
         }
         // Stated in another size band the group is the same six, across sizes.
-        assertThat(groups.select("624410", 300).orElseThrow().peers()).hasSize(6);
+        assertThat(groups.select("624410", 300, null).orElseThrow().peers()).hasSize(6);
+        // f itself reads the group without itself: five peers, still the minimum.
+        assertThat(groups.select("624420", 20, "f").orElseThrow().peers()).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
     }
 
     @Test
