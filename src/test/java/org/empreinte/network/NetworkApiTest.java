@@ -22,7 +22,7 @@ import org.empreinte.TestApp;
 import org.empreinte.Tiers;
 
 /**
- * Networks, consent and the aggregate over HTTP. Figures from eccc-electricity-ca-qc-2020 = 0.0019 and
+ * Networks, consent and the aggregate of submitted inventories over HTTP. Figures from eccc-electricity-ca-qc-2020 = 0.0019 and
  * eccc-electricity-ca-on-2020 = 0.028 kg CO2e/kWh (the newest data year, for 2023 and 2024 bills).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -34,42 +34,49 @@ class NetworkApiTest {
     private final ApiCalls api = new ApiCalls(APP);
 
     @Test
-    void theAggregateSumsTheSharingMembersFootprintsAndConsentChangesApplyAtOnce() {
+    void theAggregateSumsTheSharingMembersSubmissionsAndConsentChangesApplyAtOnce() {
         long network = id(api.created("/api/networks", Map.of("name", "Pôle de l'Estrie")));
         long a = organization("A", "624410", 20, 2_000_000);
         long b = organization("B", "624410", 10, null);
         long c = organization("C", "624410", 5, null);
         long d = organization("D", "624410", 8, null);
-        // A: 100,000 kWh in 2024 (190 kg) and a bill of 6,200 kWh over 62 days, 31 of them in 2024: 3,100 kWh, 5.89 kg.
+        long e = organization("E", "624410", 8, null);
+        // A: 100,000 kWh in 2024 and a bill of 6,200 kWh over 62 days, 31 of them in 2024: 103,100 kWh, 195.89 kg.
         electricity(a, 100_000, "2024-01-01", "2024-12-31", "CA-QC");
         electricity(a, 6_200, "2023-12-01", "2024-01-31", "CA-QC");
-        // B: 50,000 kWh in Ontario, 1,400 kg. C: 10,000 kWh, 19 kg. D: only 2023.
-        electricity(b, 50_000, "2024-01-01", "2024-12-31", "CA-ON");
-        electricity(c, 10_000, "2024-01-01", "2024-12-31", "CA-QC");
+        // B: 80,000 kWh, 152 kg. C: 60,000 kWh, 114 kg. E: 70,000 kWh, 133 kg. D: only 2023.
+        electricity(b, 80_000, "2024-01-01", "2024-12-31", "CA-QC");
+        electricity(c, 60_000, "2024-01-01", "2024-12-31", "CA-QC");
+        electricity(e, 70_000, "2024-01-01", "2024-12-31", "CA-QC");
         electricity(d, 10_000, "2023-01-01", "2023-12-31", "CA-QC");
         member(network, a, "detailed");
         member(network, b, "aggregate");
         member(network, c, "none");
         member(network, d, "aggregate");
+        member(network, e, "aggregate");
+        for (long submitting : List.of(a, b, c, e)) {
+            submit(submitting, 2024);
+        }
+        submit(d, 2023);
 
-        double aKg = 100_000 * 0.0019 + 3_100 * 0.0019;
-        double bKg = 50_000 * 0.028;
+        double aKg = 103_100 * 0.0019;
         Map<String, Object> aggregate = aggregate(network, "2024");
-        assertThat(aggregate.get("organizations")).isEqualTo(4);
-        assertThat(aggregate.get("sharingOrganizations")).isEqualTo(3);
-        assertThat(aggregate.get("reporting")).isEqualTo(2);
+        assertThat(aggregate.get("organizations")).isEqualTo(5);
+        assertThat(aggregate.get("sharingOrganizations")).isEqualTo(4);
+        assertThat(aggregate.get("reporting")).isEqualTo(3);
         assertThat(aggregate.get("notSharing")).isEqualTo(1);
-        assertThat(number(aggregate, "totalCo2eKg")).isCloseTo(aKg + bKg, within(1e-9));
-        // The same as the sum of the two footprints as the API gives them.
-        assertThat(number(aggregate, "totalCo2eKg"))
-                .isCloseTo(number(footprint(a, "2024"), "totalCo2eKg") + number(footprint(b, "2024"), "totalCo2eKg"), within(1e-9));
-        assertThat(number((Map<?, ?>) aggregate.get("byScope"), "2")).isCloseTo(aKg + bKg, within(1e-9));
-        assertThat(number((Map<?, ?>) aggregate.get("byScope"), "1")).isZero();
-        // D shares and has not reported: named; C shares nothing: counted, never named.
+        assertThat(aggregate.get("minimumOrganizations")).isEqualTo(3);
+        // 195.89 + 152 + 133 = 480.89, to 3 significant figures.
+        assertThat(number(aggregate, "totalCo2eKg")).isEqualTo(481);
+        assertThat(number((Map<?, ?>) aggregate.get("byScope"), "2")).isEqualTo(481);
+        assertThat(number((Map<?, ?>) aggregate.get("byScope"), "1")).as("no one contributes: nothing to hide").isZero();
+        // Only A's revenue is known: that distribution is hidden, and said why.
+        assertThat(aggregate.get("hidden")).isEqualTo(Map.of("intensityCo2eKgPerMillionCad", "too_few"));
+        // D shares and has not submitted 2024: named; C shares nothing: counted, never named.
         assertThat((List<?>) aggregate.get("notReported")).singleElement()
                 .satisfies(n -> assertThat(((Map<?, ?>) n).get("name")).isEqualTo("D"));
         assertThat(aggregate.toString()).doesNotContain("name=C");
-        // Per-member detail only for A, the one sharing detailed.
+        // Per-member detail only for A, the one sharing detailed: its own submitted figures, exact.
         List<?> members = (List<?>) aggregate.get("members");
         assertThat(members).singleElement().satisfies(m -> {
             assertThat(((Map<?, ?>) m).get("name")).isEqualTo("A");
@@ -77,24 +84,36 @@ class NetworkApiTest {
             assertThat(number((Map<?, ?>) m, "intensityCo2eKgPerFte")).isCloseTo(aKg / 20, within(1e-9));
             assertThat(number((Map<?, ?>) m, "intensityCo2eKgPerMillionCad")).isCloseTo(aKg / 2, within(1e-9));
         });
-        // Two intensities per FTE: A's and B's 1,400 / 10 = 140; the median of two is their mean.
+        // Three intensities per FTE: 9.79, 15.2 and 16.6; the median 15.2 to 2 significant figures, no quartiles below 10.
         Map<?, ?> perFte = (Map<?, ?>) aggregate.get("intensityCo2eKgPerFte");
-        assertThat(perFte.get("count")).isEqualTo(2);
-        assertThat(number(perFte, "median")).isCloseTo((aKg / 20 + 140) / 2, within(1e-9));
+        assertThat(perFte.get("count")).isEqualTo(3);
+        assertThat(number(perFte, "median")).isEqualTo(15);
+        assertThat(perFte.containsKey("lowerQuartile") || perFte.containsKey("upperQuartile")).isFalse();
 
-        // C now shares its aggregate: in the very next read, with its 19 kg.
+        // A live edit after submitting moves nothing.
+        electricity(e, 500_000, "2024-01-01", "2024-12-31", "CA-QC");
+        assertThat(aggregate(network, "2024")).isEqualTo(aggregate);
+
+        // C now shares its aggregate: in the very next read, with its submitted 114 kg (594.89).
         Response put = api.request("/api/networks/" + network + "/members/" + c).put(Entity.json(Map.of("sharing", "aggregate")));
         assertThat(put.getStatus()).isEqualTo(200);
         Map<String, Object> after = aggregate(network, "2024");
-        assertThat(after.get("reporting")).isEqualTo(3);
+        assertThat(after.get("reporting")).isEqualTo(4);
         assertThat(after.get("notSharing")).isEqualTo(0);
-        assertThat(number(after, "totalCo2eKg")).isCloseTo(aKg + bKg + 10_000 * 0.0019, within(1e-9));
+        assertThat(number(after, "totalCo2eKg")).isEqualTo(595);
 
-        // A withdraws: out of the totals and of the detail at once.
+        // A withdraws: out of the totals and of the detail at once (152 + 133 + 114 = 399).
         api.request("/api/networks/" + network + "/members/" + a).put(Entity.json(Map.of("sharing", "none"))).close();
         Map<String, Object> withdrawn = aggregate(network, "2024");
-        assertThat(number(withdrawn, "totalCo2eKg")).isCloseTo(bKg + 10_000 * 0.0019, within(1e-9));
+        assertThat(number(withdrawn, "totalCo2eKg")).isEqualTo(399);
         assertThat((List<?>) withdrawn.get("members")).isEmpty();
+        // B withdraws too: two left, every figure hidden, and said why.
+        api.request("/api/networks/" + network + "/members/" + b).put(Entity.json(Map.of("sharing", "none"))).close();
+        Map<String, Object> two = aggregate(network, "2024");
+        assertThat(two.get("totalCo2eKg")).isNull();
+        assertThat(((Map<?, ?>) two.get("hidden")).get("total")).isEqualTo("too_few");
+        String page = api.request("/networks/" + network + "?year=2024").header("Accept-Language", "fr-CA").get(String.class);
+        assertThat(page).contains("Total masqué : moins de 3 membres qui partagent ont soumis leur bilan 2024.");
 
         // The member sees what it shares with whom.
         List<Map<String, Object>> shared = api.list("/api/organizations/" + a + "/networks");
@@ -104,25 +123,30 @@ class NetworkApiTest {
         });
         // Leaving the network: gone from its members.
         assertThat(api.request("/api/networks/" + network + "/members/" + d).delete().getStatus()).isEqualTo(204);
-        assertThat((List<?>) api.request("/api/networks/" + network).get(JSON).get("members")).hasSize(3);
+        assertThat((List<?>) api.request("/api/networks/" + network).get(JSON).get("members")).hasSize(4);
     }
 
     @Test
     void aNetworkTargetFollowsTheTrajectoryOfItsSharingMembers() {
-        long e = organization("E", "813410", 12, null);
-        // 2023: 100,000 kWh, 190 kg; 2024: 80,000 kWh, 152 kg (both at 2020's 1.9 g/kWh, the newest data year).
-        electricity(e, 100_000, "2023-01-01", "2023-12-31", "CA-QC");
-        electricity(e, 80_000, "2024-01-01", "2024-12-31", "CA-QC");
         long network = id(api.created("/api/networks", Map.of("name", "Réseau cible", "target",
                 Map.of("baseYear", 2023, "targetYear", 2030, "reductionPercent", 35, "scopes", List.of(2)))));
-        member(network, e, "aggregate");
-
+        // Each 100,000 kWh in 2023 (190 kg); in 2024 80,000, 90,000 and 100,000 kWh (152, 171 and 190 kg).
+        int[] kwh2024 = {80_000, 90_000, 100_000};
+        for (int i = 0; i < kwh2024.length; i++) {
+            long org = organization("Membre " + i, "813410", 12, null);
+            electricity(org, 100_000, "2023-01-01", "2023-12-31", "CA-QC");
+            electricity(org, kwh2024[i], "2024-01-01", "2024-12-31", "CA-QC");
+            member(network, org, "aggregate");
+            submit(org, 2023);
+            submit(org, 2024);
+        }
         Map<?, ?> target = (Map<?, ?>) aggregate(network, "2024").get("target");
-        assertThat(number(target, "baseCo2eKg")).isCloseTo(190, within(1e-9));
-        // 190 x (1 - 0.35 x 1/7) = 180.5 allowed in 2024; 190 x 0.65 = 123.5 in 2030; 152 is below the line.
-        assertThat(number(target, "trajectoryCo2eKg")).isCloseTo(180.5, within(1e-9));
-        assertThat(number(target, "targetCo2eKg")).isCloseTo(123.5, within(1e-9));
-        assertThat(number(target, "actualCo2eKg")).isCloseTo(152, within(1e-9));
+        assertThat(number(target, "baseCo2eKg")).isEqualTo(570);
+        // 570 x (1 - 0.35 x 1/7) = 541.5 allowed in 2024, published as 542; 570 x 0.65 = 370.5 in 2030, as 371;
+        // 152 + 171 + 190 = 513 is below the line.
+        assertThat(number(target, "trajectoryCo2eKg")).isEqualTo(542);
+        assertThat(number(target, "targetCo2eKg")).isEqualTo(371);
+        assertThat(number(target, "actualCo2eKg")).isEqualTo(513);
         assertThat(target.get("onTrack")).isEqualTo(true);
     }
 
@@ -178,6 +202,11 @@ class NetworkApiTest {
                 "periodStart", from, "periodEnd", to, "region", region));
     }
 
+    private void submit(long org, int year) {
+        Response response = api.request("/api/organizations/" + org + "/inventories/" + year + "/submit").post(Entity.json(Map.of()));
+        assertThat(response.getStatus()).as(response.readEntity(String.class)).isEqualTo(200);
+    }
+
     private void member(long network, long org, String sharing) {
         api.created("/api/networks/" + network + "/members", Map.of("organizationId", org, "sharing", sharing));
     }
@@ -187,10 +216,6 @@ class NetworkApiTest {
         Map<String, Object> body = response.readEntity(JSON);
         assertThat(response.getStatus()).as(body.toString()).isEqualTo(200);
         return body;
-    }
-
-    private Map<String, Object> footprint(long org, String year) {
-        return api.request("/api/organizations/" + org + "/footprint?year=" + year).get(JSON);
     }
 
     static long id(Map<String, Object> created) {
