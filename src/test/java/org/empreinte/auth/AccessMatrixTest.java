@@ -209,6 +209,19 @@ class AccessMatrixTest {
             admin("POST", org("/members"), Map.of("userId", someone, "role", "viewer"));
             return org("/members/" + someone);
         }, () -> null, write.formatted(204, 204)));
+        // The year's inventory: read as the organization's data; submitted and reopened by its editors. Each call
+        // first puts the year in the state it needs, so that the answer says who may, not where the year stands.
+        calls.add(call("GET", org("/inventories/2024"), read));
+        calls.add(new Call("GET", () -> submitted(org("/inventories/2024/versions/1")), () -> null, read));
+        calls.add(new Call("POST", () -> reopened(org("/inventories/2024/submit")), () -> Map.of(), write.formatted(200, 200)));
+        calls.add(new Call("POST", () -> submitted(org("/inventories/2024/reopen")), () -> Map.of(), write.formatted(200, 200)));
+        // Reviewing: the coordinators of a network the organization shares with, and administrators.
+        calls.add(call("GET", "/api/networks/" + shared + "/inventories?year=2024", "401 404 404 404 200 404 200"));
+        calls.add(call("GET", "/api/networks/" + notShared + "/inventories?year=2024", "401 404 404 404 404 200 200"));
+        calls.add(new Call("POST", () -> submitted("/api/networks/" + shared + "/inventories/" + a + "/2024/review"), () -> Map.of(),
+                "401 404 404 404 200 404 200"));
+        calls.add(new Call("POST", () -> submitted("/api/networks/" + shared + "/inventories/" + a + "/2024/return"),
+                () -> Map.of("comment", "Il manque le chauffage."), "401 404 404 404 200 404 200"));
         // The pages: the same rules; nobody signed in is sent to the sign-in page.
         String page = "303 404 200 200 200 404 200";
         for (String path : List.of("", "/report?year=2024", "/targets", "/networks", "/benchmark?year=2024")) {
@@ -515,6 +528,25 @@ class AccessMatrixTest {
         }
         return APP.client().target(url).property(org.glassfish.jersey.client.ClientProperties.FOLLOW_REDIRECTS, false)
                 .request().header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+
+    /** {@code path}, once A's 2024 inventory is freshly submitted (whatever it was: open, reviewed...). */
+    private static String submitted(String path) {
+        quietly("POST", org("/inventories/2024/reopen"));
+        quietly("POST", org("/inventories/2024/submit"));
+        return path;
+    }
+
+    /** {@code path}, once A's 2024 inventory is open or reopened (whatever it was). */
+    private static String reopened(String path) {
+        quietly("POST", org("/inventories/2024/submit"));
+        quietly("POST", org("/inventories/2024/reopen"));
+        return path;
+    }
+
+    /** As the administrator, whatever the answer: the set-up of a state that may already hold. */
+    private static void quietly(String method, String path) {
+        request(TestApp.ADMIN_TOKEN, path).method(method, Entity.json(Map.of())).close();
     }
 
     private static Map<String, Object> admin(String method, String path, Object body) {
