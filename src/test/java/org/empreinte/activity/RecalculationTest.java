@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,21 +92,8 @@ class RecalculationTest {
                 .totalCo2eKg();
     }
 
-    /** A copy of the shipped files where Québec's 2020 electricity factor is 2.6 g CO2e/kWh and eccc-canada is version 3. */
     private FactorLibrary editedLibrary() throws IOException {
-        Path copy = Files.createDirectories(folder.resolve("factors"));
-        try (Stream<Path> files = Files.list(Path.of("emission-factors"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-            }
-        }
-        Path canada = copy.resolve("eccc-canada.yml");
-        String text = Files.readString(canada)
-                .replace("version: \"2\"", "version: \"3\"")
-                .replace("region: CA-QC, year: 2020, unit: kWh, scope: 2, category: purchased_electricity, co2e: 0.0019",
-                        "region: CA-QC, year: 2020, unit: kWh, scope: 2, category: purchased_electricity, co2e: 0.0026");
-        Files.writeString(canada, text);
-        return new FactorLibraryLoader().load(copy, ORDER);
+        return org.empreinte.factor.TestLibraries.quebecElectricityUpdated(folder);
     }
 
     private ActivityFeature service(FactorLibrary library) {

@@ -1,0 +1,40 @@
+package org.empreinte.factor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Factor libraries for tests: the shipped files, and a copy of them where a factor has since been updated. */
+public final class TestLibraries {
+
+    public static final List<String> ORDER = List.of("eccc-canada", "desnz-2024");
+
+    private TestLibraries() {
+    }
+
+    public static FactorLibrary shipped() {
+        return new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
+    }
+
+    /**
+     * A copy of the shipped files in {@code folder} where Québec's 2020 electricity factor is 2.6 g CO2e/kWh
+     * instead of 1.9 and eccc-canada is version 3: a factor update as a new edition would bring it.
+     */
+    public static FactorLibrary quebecElectricityUpdated(Path folder) throws IOException {
+        Path copy = Files.createDirectories(folder.resolve("factors"));
+        try (Stream<Path> files = Files.list(Path.of("emission-factors"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        Path canada = copy.resolve("eccc-canada.yml");
+        String text = Files.readString(canada)
+                .replace("version: \"2\"", "version: \"3\"")
+                .replace("region: CA-QC, year: 2020, unit: kWh, scope: 2, category: purchased_electricity, co2e: 0.0019",
+                        "region: CA-QC, year: 2020, unit: kWh, scope: 2, category: purchased_electricity, co2e: 0.0026");
+        Files.writeString(canada, text);
+        return new FactorLibraryLoader().load(copy, ORDER);
+    }
+}
