@@ -66,6 +66,7 @@ import org.empreinte.footprint.FootprintService;
 import org.empreinte.footprint.ReportCache;
 import org.empreinte.footprint.ReportPages;
 import org.empreinte.footprint.ReportResource;
+import org.empreinte.inventory.InventoryPages;
 import org.empreinte.inventory.InventoryResource;
 import org.empreinte.inventory.InventoryService;
 import org.empreinte.network.BenchmarkService;
@@ -177,6 +178,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 environment.getObjectMapper(), clock);
         TargetService targets = new TargetService(jdbi, units, footprints, activityFeature.restatement(), actionPlan,
                 denominators, library, clock);
+        InventoryService inventories = new InventoryService(jdbi, footprints, denominators, units, environment.getObjectMapper(),
+                clock);
         ActivityImport imports = activityFeature.imports();
         imports.discardUnpublished();
 
@@ -231,16 +234,15 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new AirportResource(library.airports()));
 
         jersey.register(new OrganizationListPages(organizations));
-        jersey.register(new OrganizationPages(organizations, activities, footprints, clock));
+        jersey.register(new OrganizationPages(organizations, activities, footprints, inventories, clock));
         jersey.register(new ActivityPages(activities, activityFields, organizations));
         jersey.register(new ActivityImportPages(imports, activityFeature.csv(), organizations));
         jersey.register(new FactorPages(library, factorApi));
         jersey.register(new TargetPages(targets, actionPlan, organizations, activityFields));
 
         Disclosure.Rules disclosure = configuration.getDisclosure().rules();
-        InventoryService inventories = new InventoryService(jdbi, footprints, denominators, units, environment.getObjectMapper(),
-                clock);
         jersey.register(new InventoryResource(inventories));
+        jersey.register(new InventoryPages(inventories, organizations));
         NetworkService networks = new NetworkService(jdbi, units, inventories, disclosure, clock);
         BenchmarkService benchmarks = new BenchmarkService(jdbi, inventories, disclosure);
         jersey.register(new NetworkResource(networks, clock, accounts));

@@ -79,6 +79,11 @@ public class InventoryService {
                 dao.versions(organizationId, year), difference(submitted.snapshot(), snapshot(organizationId, year)));
     }
 
+    /** Where the year stands, without computing anything: empty while never submitted. */
+    public Optional<YearState> state(long organizationId, int year) {
+        return Optional.ofNullable(states(year, List.of(organizationId)).get(organizationId));
+    }
+
     /** One submission with its figures; 404 when the year has no such version. */
     public InventoryVersion version(long organizationId, int year, int version) {
         checkYear(year);
@@ -95,18 +100,18 @@ public class InventoryService {
     public Inventory submit(long organizationId, int year) {
         checkYear(year);
         if (year > Year.now(clock).getValue()) {
-            throw new ValidationException("year", "year " + year + " has not begun: it cannot be submitted", "error_inventory_future", year);
+            throw new ValidationException("year", "year " + year + " has not begun: it cannot be submitted", "error_inventory_future", Integer.toString(year));
         }
         units.write(organizationId, changes -> {
             Optional<InventoryDao.StateRow> before = dao.state(organizationId, year);
             if (before.isPresent() && InventoryState.of(before.get().state()).frozen()) {
                 throw new ConflictException("year", "the " + year + " inventory is already " + before.get().state()
-                        + ": reopen it to change it", "error_inventory_frozen", year);
+                        + ": reopen it to change it", "error_inventory_frozen", Integer.toString(year));
             }
             InventorySnapshot snapshot = snapshot(organizationId, year);
             if (snapshot.activityCount() == 0) {
                 throw new ValidationException("year", "nothing is logged for " + year + ": log the year's activities first",
-                        "error_inventory_empty", year);
+                        "error_inventory_empty", Integer.toString(year));
             }
             int number = dao.lastVersion(organizationId, year) + 1;
             String now = clock.instant().toString();
@@ -157,7 +162,7 @@ public class InventoryService {
             InventoryState current = before == null ? InventoryState.OPEN : InventoryState.of(before.state());
             if (!List.of(from).contains(current)) {
                 throw new ConflictException("year", "the " + year + " inventory is " + current.key() + ": it cannot become "
-                        + to.key(), "error_inventory_state", year, current.key());
+                        + to.key(), "error_inventory_state", Integer.toString(year), current.key());
             }
             dao.updateState(organizationId, year, to.key(), before.versionId(), text, clock.instant().toString(), Actor.current());
             changes.record("inventory", (long) year, AuditTrail.UPDATE, before, dao.state(organizationId, year).orElseThrow());

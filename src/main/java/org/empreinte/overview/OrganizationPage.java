@@ -14,6 +14,7 @@ import org.empreinte.activity.kind.FlightKind;
 import org.empreinte.calculation.Regions;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.FootprintCharts;
+import org.empreinte.inventory.YearState;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.RegionOptions;
 import org.empreinte.web.Form;
@@ -44,6 +45,7 @@ public class OrganizationPage extends Page {
     private final boolean laterPage;
     private final Form siteForm;
     private Integer imported;
+    private YearState inventory;
 
     /**
      * @param activities a page of the year's activities, most recent first
@@ -75,6 +77,22 @@ public class OrganizationPage extends Page {
     public OrganizationPage withImported(int count) {
         this.imported = count;
         return this;
+    }
+
+    /** The shown year's inventory, null while never submitted. */
+    public OrganizationPage withInventory(YearState state) {
+        this.inventory = state;
+        return this;
+    }
+
+    /** Where the shown year's inventory stands, in a sentence, beside the link to submit or view it. */
+    public String getInventoryState() {
+        String year = Integer.toString(this.year);
+        if (inventory == null) {
+            return messages().format("org_inventory_open", year);
+        }
+        String date = inventory.submittedAt().substring(0, Math.min(10, inventory.submittedAt().length()));
+        return messages().format("org_inventory_" + inventory.state(), year, date, inventory.version());
     }
 
     public String getImportedNotice() {

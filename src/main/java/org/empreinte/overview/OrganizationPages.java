@@ -24,6 +24,7 @@ import org.empreinte.activity.ActivityService;
 import org.empreinte.calculation.Period;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.FootprintService;
+import org.empreinte.inventory.InventoryService;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.organization.SiteRequest;
@@ -49,13 +50,15 @@ public class OrganizationPages {
     static final Duration FOOTPRINT_WAIT = Duration.ofMillis(250);
 
     private final OrganizationService organizations;
+    private final InventoryService inventories;
     private final ActivityService activities;
     private final FootprintService footprints;
     private final Clock clock;
 
     public OrganizationPages(OrganizationService organizations, ActivityService activities, FootprintService footprints,
-            Clock clock) {
+            InventoryService inventories, Clock clock) {
         this.organizations = organizations;
+        this.inventories = inventories;
         this.activities = activities;
         this.footprints = footprints;
         this.clock = clock;
@@ -115,6 +118,6 @@ public class OrganizationPages {
                 cleanTag, paging, true);
         Footprint footprint = footprints.footprintWithin(orgId, period, cleanTag, FOOTPRINT_WAIT).orElse(null);
         return new OrganizationPage(context, organization, shown, cleanTag, footprint, shownActivities, !paging.isFirst(),
-                siteForm);
+                siteForm).withInventory(inventories.state(orgId, shown).orElse(null));
     }
 }

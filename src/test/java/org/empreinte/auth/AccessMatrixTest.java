@@ -288,6 +288,12 @@ class AccessMatrixTest {
                         "startYear", 2025, "status", "planned"))) + "/delete", AccessMatrixTest::emptyForm, done));
         calls.add(new Call("POST", () -> "/organizations/" + a + "/audit/" + deletedActivity().replace("/restore", "")
                 .transform(id -> "activities/" + id + "/restore"), AccessMatrixTest::emptyForm, done));
+        // The year's page and its two forms, each call first putting the year in the state its form needs.
+        calls.add(call("GET", "/organizations/" + a + "/inventories/2024", page));
+        calls.add(new Call("POST", () -> reopened("/organizations/" + a + "/inventories/2024/submit"), AccessMatrixTest::emptyForm,
+                done));
+        calls.add(new Call("POST", () -> submitted("/organizations/" + a + "/inventories/2024/reopen"), AccessMatrixTest::emptyForm,
+                done));
         calls.add(call("POST", "/organizations/" + a + "/activities/import", AccessMatrixTest::csvUpload,
                 "303 404 403 303 403 404 303"));
         calls.add(call("POST", "/organizations/" + a + "/activities/" + activity, AccessMatrixTest::emptyForm, form));

@@ -31,13 +31,20 @@ class NetworkBrowserTest extends SignedInBrowserTest {
         ApiCalls api = new ApiCalls(APP);
         long network = ((Number) api.created("/api/networks", Map.of("name", "Pôle Montérégie")).get("id")).longValue();
         long sharing = api.organization();
+        long alsoSharing = api.organization();
         long withholding = api.organization();
-        // eccc-electricity-ca-qc-2020 (the newest data year): 10,000 kWh x 0.0019 = 19 kg; 100,000 kWh x 0.0019 = 190 kg.
-        api.created("/api/organizations/" + sharing + "/activities", Map.of("type", "electricity", "quantity", 10_000,
-                "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
-        api.created("/api/organizations/" + withholding + "/activities", Map.of("type", "electricity", "quantity", 100_000,
-                "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
+        // eccc-electricity-ca-qc-2020 (the newest data year): 10,000 kWh x 0.0019 = 19 kg; 60,000 kWh, 114 kg;
+        // 100,000 kWh, 190 kg. Each submits its 2024 inventory.
+        int[] kwh = {10_000, 60_000, 100_000};
+        long[] members = {sharing, alsoSharing, withholding};
+        for (int i = 0; i < members.length; i++) {
+            api.created("/api/organizations/" + members[i] + "/activities", Map.of("type", "electricity", "quantity", kwh[i],
+                    "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
+            api.request("/api/organizations/" + members[i] + "/inventories/2024/submit")
+                    .post(jakarta.ws.rs.client.Entity.json(Map.of())).close();
+        }
         api.created("/api/networks/" + network + "/members", Map.of("organizationId", sharing, "sharing", "aggregate"));
+        api.created("/api/networks/" + network + "/members", Map.of("organizationId", alsoSharing, "sharing", "aggregate"));
         api.created("/api/networks/" + network + "/members", Map.of("organizationId", withholding, "sharing", "none"));
         // The coordinator of the pole, and the editor of the member that shares nothing yet.
         long coordinator = ((Number) api.created("/api/users", Map.of("email", "coordination@example.org", "name",
@@ -50,9 +57,13 @@ class NetworkBrowserTest extends SignedInBrowserTest {
 
         String dashboard = "http://localhost:" + APP.getLocalPort() + "/networks/" + network + "?year=2024";
         driver.get(dashboard);
-        assertThat(driver.findElement(By.id("network-total")).getText()).isEqualTo("19");
-        assertThat(driver.findElement(By.id("network-reporting")).getText()).startsWith("1 membres sur 1 qui partagent");
-        assertThat(driver.findElement(By.id("network-not-sharing")).getText()).startsWith("1 membres sur 2");
+        // Two members' figures: fewer than 3, hidden, and the page says why.
+        assertThat(driver.findElements(By.id("network-total"))).isEmpty();
+        assertThat(driver.findElement(By.id("network-total-hidden")).getText())
+                .isEqualTo("Total masqué : moins de 3 membres qui partagent ont soumis leur bilan 2024.");
+        assertThat(driver.findElement(By.id("network-reporting")).getText())
+                .isEqualTo("Bilans de l'année soumis : 2 sur 2 membres qui partagent.");
+        assertThat(driver.findElement(By.id("network-not-sharing")).getText()).isEqualTo("Membres qui ne partagent rien avec le réseau : 1 sur 3.");
 
         // The coordinator cannot open the members' own pages: they share no details.
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + withholding);
@@ -71,12 +82,15 @@ class NetworkBrowserTest extends SignedInBrowserTest {
         assertThat(new Select(driver.findElement(By.id("sharing-" + network))).getFirstSelectedOption().getText())
                 .isEqualTo("Agrégé seulement");
 
-        // 19 + 190 = 209 kg, both members sharing and reporting: what the coordinator sees at once.
+        // 19 + 114 + 190 = 323 kg, three members sharing their submissions: what the coordinator sees at once.
         Chromium.signIn(driver, APP.getLocalPort(), "coordination@example.org", "mot de passe de la coordination");
         driver.get(dashboard);
-        assertThat(driver.findElement(By.id("network-total")).getText()).isEqualTo("209");
-        assertThat(driver.findElement(By.id("network-reporting")).getText()).startsWith("2 membres sur 2 qui partagent");
-        assertThat(driver.findElements(By.cssSelector("#chart-distribution svg"))).hasSize(1);
+        assertThat(driver.findElement(By.id("network-total")).getText()).isEqualTo("323");
+        assertThat(driver.findElement(By.id("network-reporting")).getText())
+                .isEqualTo("Bilans de l'année soumis : 3 sur 3 membres qui partagent.");
+        // 30 FTE each: 0.63, 3.8 and 6.3 kg per FTE; the median alone below 10 members, no quartile chart.
+        assertThat(driver.findElement(By.id("network-distribution")).getText()).contains("médiane 3,8 kg éq. CO2 (3 membres");
+        assertThat(driver.findElements(By.cssSelector("#chart-distribution svg"))).isEmpty();
         // Neither member shares its detail: no per-member table.
         assertThat(driver.findElements(By.id("network-members"))).isEmpty();
     }
