@@ -89,7 +89,8 @@ public final class PeerSelection {
     /**
      * Every group the candidates form, and those that may be published ({@link Disclosure#publishable}): since
      * anyone may state any sector and size, every group is one a requester can obtain, so no two published
-     * groups differ by 1 to {@code minimumPeers - 1} organizations. Built once per set of submissions.
+     * groups differ by 1 to {@code minimumPeers} organizations (a reader in the difference reads the groups without
+     * itself). Built once per set of submissions.
      */
     public static final class Groups<K> {
 
