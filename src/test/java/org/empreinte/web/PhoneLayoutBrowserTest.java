@@ -47,6 +47,7 @@ class PhoneLayoutBrowserTest extends SignedInBrowserTest {
         pages.put("targets", org + "/targets");
         pages.put("networks", org + "/networks");
         pages.put("benchmark", org + "/benchmark?year=2024");
+        pages.put("inventory", org + "/inventories/2024");
         pages.put("audit", org + "/audit");
         pages.put("account", "/account");
         pages.put("factors", "/emission-factors");
