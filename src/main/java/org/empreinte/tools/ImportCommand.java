@@ -4,12 +4,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Properties;
 
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 
 import io.dropwizard.core.cli.Cli;
+import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -35,6 +39,9 @@ import org.empreinte.web.ApiException;
  * all-or-nothing transaction and the duplicate check of {@code POST .../activities/import}, for
  * files too large to upload. The file is read row by row, never whole. Prints the rows imported
  * and the rows per second, or every row error (and exits with status 1, nothing stored).
+ *
+ * <p>It writes into the database and needs no running service: it reads config.yml with the environment, as the
+ * server does, so {@code DATABASE_URL} names the same database for both.
  */
 public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
 
@@ -77,7 +84,7 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
         Environment environment = new Environment(bootstrap.getApplication().getName(), bootstrap.getObjectMapper(),
                 bootstrap.getValidatorFactory(), bootstrap.getMetricRegistry(), bootstrap.getClassLoader(),
                 bootstrap.getHealthCheckRegistry(), configuration);
-        Jdbi jdbi = DatabaseSetup.open(environment, configuration.getDataSourceFactory());
+        Jdbi jdbi = openDatabase(environment, configuration);
         try {
             Clock clock = Clock.systemUTC();
             AuditTrail audit = new AuditTrail(jdbi, bootstrap.getObjectMapper(), clock);
@@ -95,6 +102,39 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
         }
     }
 
+    /**
+     * The database the server uses with this configuration and environment ({@code DATABASE_URL}): a database that
+     * cannot be opened is one line naming it and what to do, not the pool's and Liquibase's stack trace.
+     */
+    private static Jdbi openDatabase(Environment environment, EmpreinteConfiguration configuration) {
+        DataSourceFactory database = configuration.getDataSourceFactory();
+        String url = database.getUrl();
+        try {
+            // One connection first, outside the pool: the pool would log its failure with a stack trace on the console.
+            Class.forName(database.getDriverClass());
+            Properties properties = new Properties();
+            properties.putAll(database.getProperties());
+            if (database.getUser() != null) {
+                properties.setProperty("user", database.getUser());
+            }
+            if (database.getPassword() != null) {
+                properties.setProperty("password", database.getPassword());
+            }
+            DriverManager.getConnection(url, properties).close();
+            return DatabaseSetup.open(environment, database);
+        } catch (ClassNotFoundException | SQLException | RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage().strip().replaceAll("\\s+", " ");
+            throw new CommandFailure("Nothing imported: cannot open the database " + url + " (" + reason + "): set DATABASE_URL"
+                    + " as for the service (" + CommandFailure.START_THE_SERVICE + "), or give the configuration file that"
+                    + " names its database", e);
+        }
+    }
+
     /** A refused file is the user's to fix: its errors, one per line, without a stack trace. */
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
@@ -105,6 +145,12 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
                 err.println("row " + error.row() + (error.column() == null ? "" : ", column " + error.column()) + ": "
                         + error.message());
             }
+        } else if (e instanceof CommandFailure) {
+            err.println(e.getMessage());
+        } else if (e instanceof java.io.FileNotFoundException || e instanceof io.dropwizard.configuration.ConfigurationException) {
+            // Run from another folder, config.yml is not found: say so and how to name it, as the server would need too.
+            err.println("Nothing imported: " + e.getMessage().strip().replaceAll("\\s+", " ")
+                    + " (run it from the service's folder, or give the configuration file last)");
         } else if (e instanceof ApiException || e instanceof IllegalArgumentException) {
             err.println("Nothing imported: " + e.getMessage());
         } else {
