@@ -197,4 +197,16 @@ class CommandsAgainstServiceTest {
                 .contains("DATABASE_URL", "java -jar target/empreinte.jar server config.yml")
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    void importWithoutItsConfigurationFileSaysWhereToRunItFromInOneLine() throws Exception {
+        Path csv = Files.writeString(folder.resolve("factures.csv"), "type,quantity,unit,date\nelectricity,100,kWh,2024-01-01\n");
+        Path absent = folder.resolve("config.yml");
+
+        Run run = importCsv(environment(), "import", "1", csv.toString(), absent.toString());
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.err().lines()).singleElement().asString().startsWith("Nothing imported: ").contains(absent.toString(),
+                "run it from the service's folder, or give the configuration file last").doesNotContain("\tat ");
+    }
 }
