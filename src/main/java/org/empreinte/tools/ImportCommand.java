@@ -108,7 +108,9 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
      */
     private static Jdbi openDatabase(Environment environment, EmpreinteConfiguration configuration) {
         DataSourceFactory database = configuration.getDataSourceFactory();
-        String url = database.getUrl();
+        // Named in the message, but a URL may carry the database's password: not on the screen.
+        String url = database.getUrl() == null ? "" : database.getUrl().replaceAll("(?i)(password=)[^&;]*", "$1***")
+                .replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
         try {
             // One connection first, outside the pool: the pool would log its failure with a stack trace on the console.
             Class.forName(database.getDriverClass());
@@ -120,14 +122,15 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
             if (database.getPassword() != null) {
                 properties.setProperty("password", database.getPassword());
             }
-            DriverManager.getConnection(url, properties).close();
+            DriverManager.getConnection(database.getUrl(), properties).close();
             return DatabaseSetup.open(environment, database);
         } catch (ClassNotFoundException | SQLException | RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
             }
-            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
+            String reason = cause instanceof ClassNotFoundException ? "its driver " + cause.getMessage() + " is not in the jar"
+                    : cause.getMessage() == null ? cause.getClass().getSimpleName()
                     : cause.getMessage().strip().replaceAll("\\s+", " ");
             throw new CommandFailure("Nothing imported: cannot open the database " + url + " (" + reason + "): set DATABASE_URL"
                     + " as for the service (" + CommandFailure.START_THE_SERVICE + "), or give the configuration file that"
