@@ -32,6 +32,7 @@ import org.empreinte.db.DatabaseSetup;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryLoader;
 import org.empreinte.web.ApiException;
+import org.empreinte.web.ResourceNotFoundException;
 
 /**
  * {@code java -jar target/empreinte.jar import ORG FILE [config.yml]}: imports a CSV file of
@@ -91,7 +92,15 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
             ActivityImport imports = ActivityFeature.wire(jdbi, library, bootstrap.getObjectMapper(), clock, audit,
                     new UnitOfWork(jdbi, audit)).imports();
             long start = System.nanoTime();
-            ActivityImport.Result result = imports.importCsv(organizationId, file);
+            ActivityImport.Result result;
+            try {
+                result = imports.importCsv(organizationId, file);
+            } catch (ResourceNotFoundException e) {
+                // Most often the service runs on another database than this command found: say which one it used.
+                throw new CommandFailure("Nothing imported: " + e.getMessage() + " in the database "
+                        + shown(configuration.getDataSourceFactory().getUrl()) + ": is it the service's? Set DATABASE_URL as"
+                        + " when starting the service", e);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf(Locale.ROOT, "%d rows imported into organization %d in %.2f s: %.0f rows per second (import %d, SHA-256 %s)%n",
                     result.imported(), organizationId, seconds, result.imported() / seconds, result.importId(), result.sha256());
@@ -108,9 +117,7 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
      */
     private static Jdbi openDatabase(Environment environment, EmpreinteConfiguration configuration) {
         DataSourceFactory database = configuration.getDataSourceFactory();
-        // Named in the message, but a URL may carry the database's password: not on the screen.
-        String url = database.getUrl() == null ? "" : database.getUrl().replaceAll("(?i)(password=)[^&;]*", "$1***")
-                .replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+        String url = shown(database.getUrl());
         try {
             // One connection first, outside the pool: the pool would log its failure with a stack trace on the console.
             Class.forName(database.getDriverClass());
@@ -136,6 +143,11 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
                     + " as for the service (" + CommandFailure.START_THE_SERVICE + "), or give the configuration file that"
                     + " names its database", e);
         }
+    }
+
+    /** A database's URL to print: it may carry the database's password, which stays off the screen. */
+    static String shown(String url) {
+        return url == null ? "" : url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
     }
 
     /** A refused file is the user's to fix: its errors, one per line, without a stack trace. */

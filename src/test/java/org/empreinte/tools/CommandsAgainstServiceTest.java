@@ -209,4 +209,24 @@ class CommandsAgainstServiceTest {
         assertThat(run.err().lines()).singleElement().asString().startsWith("Nothing imported: ").contains(absent.toString(),
                 "run it from the service's folder, or give the configuration file last").doesNotContain("\tat ");
     }
+
+    @Test
+    void importIntoAnOrganizationThisDatabaseLacksNamesTheDatabase() throws Exception {
+        Path csv = Files.writeString(folder.resolve("factures.csv"), "type,quantity,unit,date\nelectricity,100,kWh,2024-01-01\n");
+        String url = "jdbc:sqlite:" + folder.resolve("other.db");
+
+        Run run = importCsv(environment("DATABASE_URL", url, "EMISSION_FACTORS_DIR",
+                Path.of("emission-factors").toAbsolutePath().toString()), "import", "999", csv.toString());
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.err().lines()).singleElement().asString().isEqualTo("Nothing imported: organization 999 not found in the"
+                + " database " + url + ": is it the service's? Set DATABASE_URL as when starting the service");
+    }
+
+    @Test
+    void aDatabasesPasswordStaysOffTheScreen() {
+        assertThat(ImportCommand.shown("jdbc:postgresql://db:5432/empreinte?user=e&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/empreinte?user=e&password=***&ssl=true");
+        assertThat(ImportCommand.shown("jdbc:postgresql://e:s3cret@db/empreinte")).isEqualTo("jdbc:postgresql://e:***@db/empreinte");
+    }
 }
