@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -61,11 +62,19 @@ public class LoadCommand extends Command {
 
     /** The address given, else the one the server started from config.yml in this environment listens on. */
     String serviceAddress(String url) {
-        if (url != null && !url.isBlank()) {
-            return url.strip().replaceAll("/+$", "");
-        }
         String port = environment.getOrDefault("PORT", "");
-        return "http://localhost:" + (port.isBlank() ? "8080" : port.strip());
+        String base = url != null && !url.isBlank() ? url.strip().replaceAll("/+$", "")
+                : "http://localhost:" + (port.isBlank() ? "8080" : port.strip());
+        try {
+            URI uri = URI.create(base + "/");
+            if (uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+                throw new IllegalArgumentException("not http(s)://host");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("Nothing loaded: " + base + " is not a service address (" + (url != null && !url.isBlank()
+                    ? "--url" : "from PORT=" + port) + "); give one such as http://localhost:8080 with --url");
+        }
+        return base;
     }
 
     @Override
@@ -94,14 +103,20 @@ public class LoadCommand extends Command {
 
         JsonNode organization = client.post("/api/organizations", document.get("organization"));
         long id = organization.get("id").asLong();
-        for (JsonNode site : document.path("sites")) {
-            client.post("/api/organizations/" + id + "/sites", site);
-        }
         double total = 0;
         int count = 0;
-        for (JsonNode activity : document.path("activities")) {
-            total += client.post("/api/organizations/" + id + "/activities", activity).get("co2eKg").asDouble();
-            count++;
+        try {
+            for (JsonNode site : document.path("sites")) {
+                client.post("/api/organizations/" + id + "/sites", site);
+            }
+            for (JsonNode activity : document.path("activities")) {
+                total += client.post("/api/organizations/" + id + "/activities", activity).get("co2eKg").asDouble();
+                count++;
+            }
+        } catch (CommandFailure e) {
+            // The API has no transaction across requests: say what stays, so that a second run is not a surprise.
+            throw new CommandFailure(e.getMessage() + " (organization " + id + " was created, with " + count
+                    + " activities before this)", e);
         }
         err.printf(Locale.ROOT, "Organization %d \"%s\": %d activities, %.1f kg CO2e.%nOpen %s/organizations/%d%n",
                 id, organization.get("name").asText(), count, total, base, id);

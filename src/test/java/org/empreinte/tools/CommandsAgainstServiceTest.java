@@ -229,4 +229,14 @@ class CommandsAgainstServiceTest {
                 .isEqualTo("jdbc:postgresql://db:5432/empreinte?user=e&password=***&ssl=true");
         assertThat(ImportCommand.shown("jdbc:postgresql://e:s3cret@db/empreinte")).isEqualTo("jdbc:postgresql://e:***@db/empreinte");
     }
+
+    @Test
+    void loadWithAPortThatIsNotOneSaysSoInOneLine() {
+        Run run = load(environment("PORT", "huit-mille", "EMPREINTE_TOKEN", TestApp.ADMIN_TOKEN), "load",
+                "examples/cpe-montreal-2024.json");
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.err().lines()).singleElement().asString().startsWith("Nothing loaded: http://localhost:huit-mille is not"
+                + " a service address (from PORT=huit-mille)");
+    }
 }
