@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.servlet.DispatcherType;
@@ -18,8 +19,10 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
 import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.views.common.ViewBundle;
+import org.eclipse.jetty.server.Server;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,11 +166,17 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 activityFeature.recomputation()::recomputeOrganization, accounts);
         CachingAuthenticator<String, User> tokenCache = new CachingAuthenticator<>(environment.metrics(),
                 new TokenAuthenticator(auth.getAdminToken(), accounts), CaffeineSpec.parse(auth.getTokenCache()));
-        accounts.ensureFirstAdministrator(auth.getFirstAdminEmail(), auth.getFirstAdminPassword())
-                .filter(password -> !password.isEmpty())
+        Optional<String> firstAdministrator = accounts.ensureFirstAdministrator(auth.getFirstAdminEmail(),
+                auth.getFirstAdminPassword());
+        environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
+            @Override
+            public void serverStarted(Server server) {
                 // On the console only, once: the logger's files must never hold a password.
-                .ifPresent(password -> System.out.printf("%n  Empreinte: first administrator %s, password %s%n"
-                        + "  (sign in at /login and change it; shown this once)%n%n", auth.getFirstAdminEmail(), password));
+                System.out.print(StartupMessage.text("http://localhost:" + getLocalPort(server), auth.getFirstAdminEmail(),
+                        firstAdministrator));
+                System.out.flush();
+            }
+        });
         YearlyFigures yearlyFigures = new YearlyFigures(jdbi, units, clock);
         ReportCache reportCache = new ReportCache(configuration.getReportCache().getMaximumSize(),
                 configuration.getReportCache().getExpireAfterAccess().toJavaDuration());

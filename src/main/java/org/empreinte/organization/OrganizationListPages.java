@@ -49,7 +49,7 @@ public class OrganizationListPages {
             paging = Paging.first();
         }
         return new OrganizationsPage(PageContext.of(uri, headers), organizations.page(security.getUserPrincipal(), paging),
-                !paging.isFirst(), Form.empty());
+                !paging.isFirst(), Form.empty(), uri.getBaseUri().toString());
     }
 
     @Allow(Permission.SIGNED_IN)
@@ -68,7 +68,7 @@ public class OrganizationListPages {
         } catch (ValidationException e) {
             form.reject(e, context.messages());
             return Response.status(422).entity(new OrganizationsPage(context, organizations.page(security.getUserPrincipal(),
-                    Paging.first()), false, form)).build();
+                    Paging.first()), false, form, uri.getBaseUri().toString())).build();
         }
     }
 }

@@ -18,13 +18,17 @@ public class OrganizationsPage extends Page {
     private final String next;
     private final boolean laterPage;
     private final Form form;
+    private final String serviceAddress;
 
     /**
      * @param organizations a page of them, by name
      * @param laterPage whether it is not the first page (the page then links back to the first)
+     * @param serviceAddress the address the page was asked at, for the command that loads the example into this service
      */
-    public OrganizationsPage(PageContext context, Paging.Slice<Organization> organizations, boolean laterPage, Form form) {
+    public OrganizationsPage(PageContext context, Paging.Slice<Organization> organizations, boolean laterPage, Form form,
+            String serviceAddress) {
         super("organizations.mustache", context);
+        this.serviceAddress = serviceAddress.replaceAll("/+$", "");
         this.organizations = organizations.items().stream()
                 .map(o -> new Row(o.id(), o.name(), o.sector(), Regions.name(o.region(), messages().locale()),
                         number(o.employees(), 1)))
@@ -37,6 +41,19 @@ public class OrganizationsPage extends Page {
     /** The next organizations by name, or null on the last page. */
     public String getNextLink() {
         return next == null ? null : "/?after=" + next;
+    }
+
+    /** No organization to show at all: the page says what to do first. */
+    public boolean isFirstRun() {
+        return organizations.isEmpty() && !laterPage;
+    }
+
+    /**
+     * The command that loads the README's example into this very service: with its address, since the terminal it is
+     * typed in may not have the PORT the service was started with.
+     */
+    public String getLoadExampleCommand() {
+        return "java -jar target/empreinte.jar load --url " + serviceAddress + " examples/cpe-montreal-2024.json";
     }
 
     public String getFirstLink() {

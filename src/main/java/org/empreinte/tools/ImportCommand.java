@@ -4,12 +4,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Properties;
 
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 
 import io.dropwizard.core.cli.Cli;
+import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -28,6 +32,7 @@ import org.empreinte.db.DatabaseSetup;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryLoader;
 import org.empreinte.web.ApiException;
+import org.empreinte.web.ResourceNotFoundException;
 
 /**
  * {@code java -jar target/empreinte.jar import ORG FILE [config.yml]}: imports a CSV file of
@@ -35,6 +40,9 @@ import org.empreinte.web.ApiException;
  * all-or-nothing transaction and the duplicate check of {@code POST .../activities/import}, for
  * files too large to upload. The file is read row by row, never whole. Prints the rows imported
  * and the rows per second, or every row error (and exits with status 1, nothing stored).
+ *
+ * <p>It writes into the database and needs no running service: it reads config.yml with the environment, as the
+ * server does, so {@code DATABASE_URL} names the same database for both.
  */
 public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
 
@@ -77,14 +85,22 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
         Environment environment = new Environment(bootstrap.getApplication().getName(), bootstrap.getObjectMapper(),
                 bootstrap.getValidatorFactory(), bootstrap.getMetricRegistry(), bootstrap.getClassLoader(),
                 bootstrap.getHealthCheckRegistry(), configuration);
-        Jdbi jdbi = DatabaseSetup.open(environment, configuration.getDataSourceFactory());
+        Jdbi jdbi = openDatabase(environment, configuration);
         try {
             Clock clock = Clock.systemUTC();
             AuditTrail audit = new AuditTrail(jdbi, bootstrap.getObjectMapper(), clock);
             ActivityImport imports = ActivityFeature.wire(jdbi, library, bootstrap.getObjectMapper(), clock, audit,
                     new UnitOfWork(jdbi, audit)).imports();
             long start = System.nanoTime();
-            ActivityImport.Result result = imports.importCsv(organizationId, file);
+            ActivityImport.Result result;
+            try {
+                result = imports.importCsv(organizationId, file);
+            } catch (ResourceNotFoundException e) {
+                // Most often the service runs on another database than this command found: say which one it used.
+                throw new CommandFailure("Nothing imported: " + e.getMessage() + " in the database "
+                        + shown(configuration.getDataSourceFactory().getUrl()) + ": is it the service's? Set DATABASE_URL as"
+                        + " when starting the service", e);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf(Locale.ROOT, "%d rows imported into organization %d in %.2f s: %.0f rows per second (import %d, SHA-256 %s)%n",
                     result.imported(), organizationId, seconds, result.imported() / seconds, result.importId(), result.sha256());
@@ -93,6 +109,45 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
                 managed.stop();
             }
         }
+    }
+
+    /**
+     * The database the server uses with this configuration and environment ({@code DATABASE_URL}): a database that
+     * cannot be opened is one line naming it and what to do, not the pool's and Liquibase's stack trace.
+     */
+    private static Jdbi openDatabase(Environment environment, EmpreinteConfiguration configuration) {
+        DataSourceFactory database = configuration.getDataSourceFactory();
+        String url = shown(database.getUrl());
+        try {
+            // One connection first, outside the pool: the pool would log its failure with a stack trace on the console.
+            Class.forName(database.getDriverClass());
+            Properties properties = new Properties();
+            properties.putAll(database.getProperties());
+            if (database.getUser() != null) {
+                properties.setProperty("user", database.getUser());
+            }
+            if (database.getPassword() != null) {
+                properties.setProperty("password", database.getPassword());
+            }
+            DriverManager.getConnection(database.getUrl(), properties).close();
+            return DatabaseSetup.open(environment, database);
+        } catch (ClassNotFoundException | SQLException | RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String reason = cause instanceof ClassNotFoundException ? "its driver " + cause.getMessage() + " is not in the jar"
+                    : cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage().strip().replaceAll("\\s+", " ");
+            throw new CommandFailure("Nothing imported: cannot open the database " + url + " (" + reason + "): set DATABASE_URL"
+                    + " as for the service (" + CommandFailure.START_THE_SERVICE + "), or give the configuration file that"
+                    + " names its database", e);
+        }
+    }
+
+    /** A database's URL to print: it may carry the database's password, which stays off the screen. */
+    static String shown(String url) {
+        return url == null ? "" : url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
     }
 
     /** A refused file is the user's to fix: its errors, one per line, without a stack trace. */
@@ -105,6 +160,12 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
                 err.println("row " + error.row() + (error.column() == null ? "" : ", column " + error.column()) + ": "
                         + error.message());
             }
+        } else if (e instanceof CommandFailure) {
+            err.println(e.getMessage());
+        } else if (e instanceof java.io.FileNotFoundException || e instanceof io.dropwizard.configuration.ConfigurationException) {
+            // Run from another folder, config.yml is not found: say so and how to name it, as the server would need too.
+            err.println("Nothing imported: " + e.getMessage().strip().replaceAll("\\s+", " ")
+                    + " (run it from the service's folder, or give the configuration file last)");
         } else if (e instanceof ApiException || e instanceof IllegalArgumentException) {
             err.println("Nothing imported: " + e.getMessage());
         } else {
