@@ -12,3 +12,17 @@ document.addEventListener('click', function (event) {
     window.print();
   }
 });
+// A table or sample wider than the screen scrolls sideways (on a phone, every table does): a keyboard must be
+// able to reach it to scroll it (WCAG 2.1.1), so whatever scrolls becomes focusable, and stops being so when the
+// window grows wide enough.
+function focusScrollables() {
+  document.querySelectorAll('main table, main pre').forEach(function (el) {
+    if (el.scrollWidth > el.clientWidth + 1) {
+      el.setAttribute('tabindex', '0');
+    } else if (el.getAttribute('tabindex') === '0') {
+      el.removeAttribute('tabindex');
+    }
+  });
+}
+document.addEventListener('DOMContentLoaded', focusScrollables);
+window.addEventListener('resize', focusScrollables);
