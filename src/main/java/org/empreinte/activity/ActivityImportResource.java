@@ -16,9 +16,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.empreinte.web.ErrorBody;
 import org.empreinte.web.Allow;
+import org.empreinte.web.Messages;
+import org.empreinte.web.PageContext;
 import org.empreinte.web.Permission;
 
 /**
@@ -42,9 +45,16 @@ public class ActivityImportResource {
         public record Line(int row, String column, String message) {
         }
 
-        static ImportErrorBody of(ImportRefusedException e) {
-            return new ImportErrorBody(422, e.getMessage(), e.errors().stream()
-                    .map(error -> new Line(error.row(), error.column(), error.message())).toList(), e.truncated());
+        /** In English, or in French when the request asks for it (as every API refusal: see {@code ErrorResponses}). */
+        static ImportErrorBody of(ImportRefusedException e, boolean french) {
+            Messages messages = french ? Messages.of(Messages.FRENCH) : null;
+            return new ImportErrorBody(422, text(messages, e.messageKey(), e.messageArgs(), e.getMessage()), e.errors().stream()
+                    .map(error -> new Line(error.row(), error.column(), text(messages, error.messageKey(),
+                            error.messageArgs().toArray(), error.message()))).toList(), e.truncated());
+        }
+
+        private static String text(Messages messages, String key, Object[] args, String english) {
+            return messages != null && key != null && messages.has(key) ? messages.format(key, args) : english;
         }
     }
 
@@ -62,23 +72,25 @@ public class ActivityImportResource {
     @POST
     @Consumes(TEXT_CSV)
     public Response importCsv(@PathParam("orgId") long orgId, @QueryParam("dryRun") boolean dryRun,
-            @Context HttpHeaders headers, InputStream body) throws IOException {
+            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
         String charset = headers.getMediaType() == null ? null : headers.getMediaType().getParameters().get("charset");
         if (charset != null && !List.of("utf-8", "us-ascii", "windows-1252").contains(charset.toLowerCase(Locale.ROOT))) {
             return refusal(415, "a CSV file must be UTF-8 or Windows-1252, not " + charset);
         }
-        return importFile(orgId, dryRun, body, ActivityImport.Format.CSV);
+        return importFile(orgId, dryRun, body, ActivityImport.Format.CSV, PageContext.asksFrench(uri, headers));
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     @Consumes(XLSX)
     public Response importXlsx(@PathParam("orgId") long orgId, @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("sheet") String sheet, InputStream body) throws IOException {
-        return importFile(orgId, dryRun, body, ActivityImport.Format.xlsx(sheet));
+            @QueryParam("sheet") String sheet, @Context HttpHeaders headers, @Context UriInfo uri, InputStream body)
+            throws IOException {
+        return importFile(orgId, dryRun, body, ActivityImport.Format.xlsx(sheet), PageContext.asksFrench(uri, headers));
     }
 
-    private Response importFile(long orgId, boolean dryRun, InputStream body, ActivityImport.Format format) throws IOException {
+    private Response importFile(long orgId, boolean dryRun, InputStream body, ActivityImport.Format format, boolean french)
+            throws IOException {
         byte[] content = body.readNBytes(MAX_BYTES + 1);
         if (content.length > MAX_BYTES) {
             return refusal(413, "the file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB: use the import command");
@@ -93,7 +105,7 @@ public class ActivityImportResource {
             return Response.ok(Map.of("imported", result.imported(), "importId", result.importId(), "sha256", result.sha256()))
                     .build();
         } catch (ImportRefusedException e) {
-            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(ImportErrorBody.of(e)).build();
+            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(ImportErrorBody.of(e, french)).build();
         } catch (DuplicateImportException e) {
             return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new DuplicateBody(409, e.getMessage(), e.previous().id(), e.previous().importedAt())).build();

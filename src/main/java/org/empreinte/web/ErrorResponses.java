@@ -22,8 +22,20 @@ public final class ErrorResponses {
 
     public static Response build(UriInfo uri, HttpHeaders headers, int status, String message, String field, String key, Object... args) {
         if (isApi(uri)) {
+            // English unless the client asks for French: a script without Accept-Language reads what the API
+            // documents; a French member's spreadsheet tool or page reads the refusal in French.
+            String text = message;
+            if (key != null && PageContext.asksFrench(uri, headers)) {
+                Messages french = Messages.of(Messages.FRENCH);
+                if (french.has(key)) {
+                    text = french.format(key, args);
+                    if (field != null && french.has("field_" + field)) {
+                        text = french.get("field_" + field) + " : " + text;
+                    }
+                }
+            }
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorBody(status, message, field)).build();
+                    .entity(new ErrorBody(status, text, field)).build();
         }
         PageContext context = PageContext.of(uri, headers);
         Messages messages = context.messages();

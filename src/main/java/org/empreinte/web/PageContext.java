@@ -46,6 +46,26 @@ public record PageContext(Messages messages, String path, String switchUrl, Stri
                 headers.getHeaderString(USER_HEADER));
     }
 
+    /**
+     * Whether the request asks for French itself: {@code ?lang=fr}, or French first among the languages its
+     * Accept-Language names. Unlike pages, which default to French, an API answer stays English unless asked.
+     */
+    public static boolean asksFrench(UriInfo uri, HttpHeaders headers) {
+        String explicit = uri.getQueryParameters().getFirst(LANG);
+        if (explicit != null) {
+            return explicit.equals("fr");
+        }
+        for (Locale acceptable : headers.getAcceptableLanguages()) {
+            if (acceptable.getLanguage().equals("fr")) {
+                return true;
+            }
+            if (acceptable.getLanguage().equals("en")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     static Locale resolve(UriInfo uri, HttpHeaders headers) {
         String explicit = uri.getQueryParameters().getFirst(LANG);
         if (explicit != null && (explicit.equals("fr") || explicit.equals("en"))) {
