@@ -14,6 +14,8 @@ import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+import org.empreinte.db.DatabaseKind;
+
 /**
  * The staging tables of CSV imports (change set 13-import-staging): an import's rows are written there in
  * short transactions, then published into the tables everything reads by one transaction of
@@ -124,13 +126,15 @@ public interface ImportStaging extends SqlObject {
     /**
      * Copies a staged import into activity, activity_month and activity_tag, in the caller's transaction: the
      * activities in file order, which gives them consecutive ids (SQLite numbers the rows of one INSERT one after
-     * the other while it holds the writer), so that a row's id is the first id plus its seq.
+     * the other while it holds the writer; PostgreSQL, see {@link DatabaseKind#reserveConsecutiveIds}), so that a
+     * row's id is the first id plus its seq.
      *
      * @return the number of activities published
      * @throws IllegalStateException if the ids are not consecutive: the caller's transaction then rolls back
      */
     default int publish(String stagingId, long importId, String now) {
         var handle = getHandle();
+        DatabaseKind.of(handle).reserveConsecutiveIds(handle, "activity");
         int activities = handle.createUpdate("INSERT INTO activity (" + COLUMNS + ", created_at, updated_at, import_id,"
                         + " result_key) SELECT " + COLUMNS + ", :now, :now, :importId, result_key FROM activity_staging"
                         + " WHERE staging_id = :stagingId ORDER BY seq")
@@ -143,7 +147,6 @@ public interface ImportStaging extends SqlObject {
                 rs.next();
                 first = rs.getLong(1);
                 if (rs.getLong(3) != activities || rs.getLong(2) - first + 1 != activities) {
-                    // PostgreSQL's identities need not be consecutive: there, stage each row's id instead.
                     throw new IllegalStateException("import " + importId + ": the " + activities
                             + " published activities did not get consecutive ids");
                 }
