@@ -20,11 +20,15 @@ public final class Tiers {
     public static final String API = "api";
     public static final String BROWSER = "browser";
     public static final String SLOW = "slow";
+    public static final String SQLITE_ONLY = "sqlite-only";
 
     private Tiers() {
     }
 
-    /** Reads and writes a SQLite file of its own, without starting the application. */
+    /**
+     * Reads and writes a database of its own (see {@code db.TestDatabase}), without starting the application.
+     * This tier and {@link Api} run twice in {@code mvn -B test}: on SQLite, then on PostgreSQL.
+     */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @Inherited
@@ -59,5 +63,17 @@ public final class Tiers {
     @Inherited
     @Tag(SLOW)
     public @interface Slow {
+    }
+
+    /**
+     * On top of its tier: a class left out of the PostgreSQL run of the {@link Database} and {@link Api} tiers,
+     * because what it checks exists only on SQLite (a pragma, SQLITE_BUSY, a file's bytes). Each use says why.
+     * A single test of a class says it with {@code TestDatabase.assumeSqlite(reason)} instead.
+     */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Inherited
+    @Tag(SQLITE_ONLY)
+    public @interface SqliteOnly {
     }
 }

@@ -39,6 +39,9 @@ import org.empreinte.Tiers;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tiers.Api
 @Tiers.Slow
+// SQLite only: it holds SQLite's single writer from a second connection until the busy time-out; PostgreSQL
+// writers do not wait for one another that way (its lock and serialization states are checked by the unit tests here).
+@Tiers.SqliteOnly
 class DatabaseBusyTest {
 
     private static final Path DATABASE = TestApp.temporaryDatabase("empreinte-busy");
