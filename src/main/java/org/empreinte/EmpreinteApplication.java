@@ -83,6 +83,7 @@ import org.empreinte.target.ActionResource;
 import org.empreinte.target.TargetPages;
 import org.empreinte.target.TargetResource;
 import org.empreinte.target.TargetService;
+import org.empreinte.tools.CopyDatabaseCommand;
 import org.empreinte.tools.ImportCommand;
 import org.empreinte.tools.LoadCommand;
 import org.empreinte.web.ApiExceptionMapper;
@@ -131,6 +132,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         bootstrap.addBundle(new MultiPartBundle());
         bootstrap.addCommand(new LoadCommand());
         bootstrap.addCommand(new ImportCommand());
+        bootstrap.addCommand(new CopyDatabaseCommand());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.ws.rs.client.ClientRequestFilter;
@@ -63,11 +64,24 @@ public final class TestApp {
     /** This application class on this database file, with these settings changed. */
     public static DropwizardAppExtension<EmpreinteConfiguration> create(Class<? extends EmpreinteApplication> application,
             Path database, Map<String, String> changed) {
+        return create(application, () -> TestDatabase.url(database), TestDatabase.onPostgresql(), changed);
+    }
+
+    /**
+     * The application on this SQLite file whatever database the run tests: for what starts from SQLite (a copy
+     * into PostgreSQL, a SQLite backup).
+     */
+    public static DropwizardAppExtension<EmpreinteConfiguration> createOnSqliteFile(Path file) {
+        return create(EmpreinteApplication.class, () -> "jdbc:sqlite:" + file.toAbsolutePath(), false, Map.of());
+    }
+
+    private static DropwizardAppExtension<EmpreinteConfiguration> create(Class<? extends EmpreinteApplication> application,
+            Supplier<String> databaseUrl, boolean postgresqlLogin, Map<String, String> changed) {
         // One override per key: Dropwizard keeps them in a set, so of two for one key either could win.
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("auth.adminToken", ADMIN_TOKEN);
         settings.put("auth.firstAdminPassword", ADMIN_PASSWORD);
-        if (TestDatabase.onPostgresql()) {
+        if (postgresqlLogin) {
             settings.put("database.user", TestDatabase.user());
             settings.put("database.password", TestDatabase.password());
         }
@@ -88,7 +102,7 @@ public final class TestApp {
         // The database when the extension starts, not when the test class is loaded: on PostgreSQL, a server that
         // cannot be reached then skips the class (or fails it on CI) instead of failing its initialization.
         ConfigOverride[] overrides = Stream.concat(
-                Stream.of(ConfigOverride.config("database.url", () -> TestDatabase.url(database))),
+                Stream.of(ConfigOverride.config("database.url", databaseUrl)),
                 settings.entrySet().stream().map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue())))
                 .toArray(ConfigOverride[]::new);
         return new DropwizardAppExtension<EmpreinteConfiguration>(application,

@@ -1,8 +1,15 @@
 package org.empreinte.db;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 import org.jdbi.v3.core.Handle;
 
@@ -98,12 +105,64 @@ public enum DatabaseKind {
         return kind;
     }
 
+    /**
+     * A plain connection, outside any pool, with the pool's settings: for a command that copies or backs up a
+     * whole database. {@code bulk}: many batched inserts follow, which PostgreSQL's driver then sends as
+     * multi-row INSERTs (several times as fast); SQLite's has no such setting, nor needs one in-process.
+     */
+    public static Connection connect(DataSourceFactory dataSource, boolean bulk) throws SQLException {
+        DatabaseKind kind = prepare(dataSource);
+        Properties properties = new Properties();
+        properties.putAll(dataSource.getProperties());
+        if (dataSource.getUser() != null) {
+            properties.setProperty("user", dataSource.getUser());
+        }
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        if (bulk && kind == POSTGRESQL) {
+            properties.setProperty("reWriteBatchedInserts", "true");
+        }
+        return DriverManager.getConnection(dataSource.getUrl(), properties);
+    }
+
     /** The database behind this handle's connection. */
     public static DatabaseKind of(Handle handle) {
         try {
             return of(handle.getConnection().getMetaData().getURL());
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot read the database's URL", e);
+        }
+    }
+
+    /**
+     * After rows were inserted with their ids (a copy), makes the table's next generated id follow the largest.
+     * SQLite takes the largest stored id plus one by itself; a PostgreSQL identity column counts on its own
+     * sequence, which explicit ids do not advance, so the next insert would collide with a copied row.
+     */
+    public void restartIdentityAfterMax(Connection connection, String table) throws SQLException {
+        if (this != POSTGRESQL) {
+            return;
+        }
+        String sequence;
+        String column;
+        try (PreparedStatement find = connection.prepareStatement(
+                "SELECT pg_get_serial_sequence(?, a.attname), a.attname FROM pg_attribute a"
+                        + " WHERE a.attrelid = CAST(? AS regclass) AND a.attidentity <> '' AND NOT a.attisdropped")) {
+            find.setString(1, table);
+            find.setString(2, table);
+            try (ResultSet rs = find.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                sequence = rs.getString(1);
+                column = rs.getString(2);
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            // setval(seq, max, true): the next value is max + 1; an empty table keeps the sequence's start.
+            statement.execute("SELECT setval('" + sequence.replace("'", "''") + "', m) FROM (SELECT MAX(" + column + ") AS m FROM "
+                    + table + ") t WHERE m IS NOT NULL");
         }
     }
 
