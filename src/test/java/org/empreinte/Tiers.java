@@ -7,6 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.empreinte.db.PostgresqlAvailable;
 
 /**
  * The test tiers, each a JUnit tag named here and nowhere else in the Java code (pom.xml's {@code fast}
@@ -33,6 +36,7 @@ public final class Tiers {
     @Retention(RetentionPolicy.RUNTIME)
     @Inherited
     @Tag(DATABASE)
+    @ExtendWith(PostgresqlAvailable.class)
     public @interface Database {
     }
 
@@ -41,6 +45,7 @@ public final class Tiers {
     @Retention(RetentionPolicy.RUNTIME)
     @Inherited
     @Tag(API)
+    @ExtendWith(PostgresqlAvailable.class)
     public @interface Api {
     }
 
