@@ -83,6 +83,7 @@ import org.empreinte.target.ActionResource;
 import org.empreinte.target.TargetPages;
 import org.empreinte.target.TargetResource;
 import org.empreinte.target.TargetService;
+import org.empreinte.tools.BackupCommand;
 import org.empreinte.tools.CopyDatabaseCommand;
 import org.empreinte.tools.ImportCommand;
 import org.empreinte.tools.LoadCommand;
@@ -133,6 +134,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         bootstrap.addCommand(new LoadCommand());
         bootstrap.addCommand(new ImportCommand());
         bootstrap.addCommand(new CopyDatabaseCommand());
+        bootstrap.addCommand(new BackupCommand());
     }
 
     @Override
