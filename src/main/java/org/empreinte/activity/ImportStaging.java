@@ -30,6 +30,8 @@ public interface ImportStaging extends SqlObject {
 
     /** The columns an activity is stored with: {@link ActivityDao#WRITTEN}, whose order the statement binds in. */
     String COLUMNS = ActivityDao.WRITTEN_LIST;
+    /** A publication this large changes the tables' statistics enough for PostgreSQL to plan badly without new ones. */
+    int REFRESH_STATISTICS_AFTER = 1_000;
     String MONTH_COLUMNS = "organization_id, month, first_day, last_day, co2e_kg, co2_co2e_kg, ch4_co2e_kg, n2o_co2e_kg,"
             + " unspecified_co2e_kg";
 
@@ -134,7 +136,8 @@ public interface ImportStaging extends SqlObject {
      */
     default int publish(String stagingId, long importId, String now) {
         var handle = getHandle();
-        DatabaseKind.of(handle).reserveConsecutiveIds(handle, "activity");
+        DatabaseKind kind = DatabaseKind.of(handle);
+        kind.reserveConsecutiveIds(handle, "activity");
         int activities = handle.createUpdate("INSERT INTO activity (" + COLUMNS + ", created_at, updated_at, import_id,"
                         + " result_key) SELECT " + COLUMNS + ", :now, :now, :importId, result_key FROM activity_staging"
                         + " WHERE staging_id = :stagingId ORDER BY seq")
@@ -160,6 +163,9 @@ public interface ImportStaging extends SqlObject {
         handle.createUpdate("INSERT INTO activity_tag (activity_id, tag) SELECT :first + seq, tag FROM activity_tag_staging"
                         + " WHERE staging_id = :stagingId")
                 .bind("first", first).bind("stagingId", stagingId).execute();
+        if (activities >= REFRESH_STATISTICS_AFTER) {
+            kind.refreshStatistics(handle, "activity", "activity_month", "activity_tag");
+        }
         return activities;
     }
 

@@ -77,9 +77,13 @@ public enum DatabaseKind {
         return driverClass;
     }
 
-    /** The connection properties of SQLite (foreign keys, WAL, busy time-out...); none for PostgreSQL. */
+    /**
+     * The connection properties of this database: SQLite's pragmas (foreign keys, WAL, busy time-out...); for
+     * PostgreSQL, batched inserts sent as multi-row INSERTs (an import's staged rows, a copy), several times as fast
+     * as one statement a row. That makes a batch's update counts unknown (SUCCESS_NO_INFO): nothing here reads them.
+     */
     public Map<String, String> connectionProperties() {
-        return this == SQLITE ? SQLITE_PROPERTIES : Map.of();
+        return this == SQLITE ? SQLITE_PROPERTIES : Map.of("reWriteBatchedInserts", "true");
     }
 
     /**
@@ -105,13 +109,9 @@ public enum DatabaseKind {
         return kind;
     }
 
-    /**
-     * A plain connection, outside any pool, with the pool's settings: for a command that copies or backs up a
-     * whole database. {@code bulk}: many batched inserts follow, which PostgreSQL's driver then sends as
-     * multi-row INSERTs (several times as fast); SQLite's has no such setting, nor needs one in-process.
-     */
-    public static Connection connect(DataSourceFactory dataSource, boolean bulk) throws SQLException {
-        DatabaseKind kind = prepare(dataSource);
+    /** A plain connection, outside any pool, with the pool's settings: for a command that copies or backs up a whole database. */
+    public static Connection connect(DataSourceFactory dataSource) throws SQLException {
+        prepare(dataSource);
         Properties properties = new Properties();
         properties.putAll(dataSource.getProperties());
         if (dataSource.getUser() != null) {
@@ -119,9 +119,6 @@ public enum DatabaseKind {
         }
         if (dataSource.getPassword() != null) {
             properties.setProperty("password", dataSource.getPassword());
-        }
-        if (bulk && kind == POSTGRESQL) {
-            properties.setProperty("reWriteBatchedInserts", "true");
         }
         return DriverManager.getConnection(dataSource.getUrl(), properties);
     }
@@ -163,6 +160,18 @@ public enum DatabaseKind {
             // setval(seq, max, true): the next value is max + 1; an empty table keeps the sequence's start.
             statement.execute("SELECT setval('" + sequence.replace("'", "''") + "', m) FROM (SELECT MAX(" + column + ") AS m FROM "
                     + table + ") t WHERE m IS NOT NULL");
+        }
+    }
+
+    /**
+     * After a bulk write (an import's publication), has the database look at the tables again. PostgreSQL plans
+     * each query from statistics that autovacuum refreshes only a minute or so later: a report or a join planned
+     * in between, on tables it still believes nearly empty, took a nested loop over 170,000 activities and ran
+     * for minutes where a hash join takes a fraction of a second. SQLite plans from its indexes alone.
+     */
+    public void refreshStatistics(Handle handle, String... tables) {
+        if (this == POSTGRESQL) {
+            handle.execute("ANALYZE " + String.join(", ", tables));
         }
     }
 

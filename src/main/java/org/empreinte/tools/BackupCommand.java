@@ -57,7 +57,7 @@ public class BackupCommand extends ConfiguredCommand<EmpreinteConfiguration> {
             throw new IllegalArgumentException("no SQLite database at " + url + ": is DATABASE_URL set as for the service?");
         }
         long start = System.nanoTime();
-        try (Connection connection = DatabaseKind.connect(configuration.getDataSourceFactory(), false)) {
+        try (Connection connection = DatabaseKind.connect(configuration.getDataSourceFactory())) {
             DatabaseBackup.sqlite(connection, file);
         }
         out.printf(Locale.ROOT, "Backed up %s into %s (%,d bytes) in %.1f s.%n", url,

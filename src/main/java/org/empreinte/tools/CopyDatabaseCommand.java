@@ -66,7 +66,7 @@ public class CopyDatabaseCommand extends ConfiguredCommand<EmpreinteConfiguratio
         if (DatabaseKind.of(target.getUrl()) == DatabaseKind.SQLITE && target.getUrl().equals(source.getUrl())) {
             throw new IllegalArgumentException("the source is the configured database itself: set DATABASE_URL to the target");
         }
-        try (Connection from = DatabaseKind.connect(source, false); Connection to = DatabaseKind.connect(target, true)) {
+        try (Connection from = DatabaseKind.connect(source); Connection to = DatabaseKind.connect(target)) {
             DatabaseSetup.migrate(from);
             DatabaseSetup.migrate(to);
             DatabaseCopy copy = new DatabaseCopy(from, to, out);
