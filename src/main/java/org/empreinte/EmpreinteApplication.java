@@ -90,6 +90,8 @@ import org.empreinte.target.ActionResource;
 import org.empreinte.target.TargetPages;
 import org.empreinte.target.TargetResource;
 import org.empreinte.target.TargetService;
+import org.empreinte.tools.BackupCommand;
+import org.empreinte.tools.CopyDatabaseCommand;
 import org.empreinte.tools.ImportCommand;
 import org.empreinte.tools.LoadCommand;
 import org.empreinte.web.ApiExceptionMapper;
@@ -138,6 +140,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         bootstrap.addBundle(new MultiPartBundle());
         bootstrap.addCommand(new LoadCommand());
         bootstrap.addCommand(new ImportCommand());
+        bootstrap.addCommand(new CopyDatabaseCommand());
+        bootstrap.addCommand(new BackupCommand());
     }
 
     @Override

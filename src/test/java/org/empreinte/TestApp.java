@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,8 +16,11 @@ import io.dropwizard.testing.ConfigOverride;
 import org.glassfish.jersey.client.JerseyClientBuilder;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 
+import org.empreinte.db.TestDatabase;
+
 /**
- * The real application on the real config.yml, with a fresh SQLite file and free ports. Its client
+ * The real application on the real config.yml, with a fresh database and free ports: a SQLite file, or on
+ * PostgreSQL a schema standing for that file (see {@link TestDatabase}). Its client
  * calls as the administrator of {@code EMPREINTE_ADMIN_TOKEN} unless a request sets its own
  * Authorization; browsers sign in as the first administrator.
  */
@@ -59,11 +64,27 @@ public final class TestApp {
     /** This application class on this database file, with these settings changed. */
     public static DropwizardAppExtension<EmpreinteConfiguration> create(Class<? extends EmpreinteApplication> application,
             Path database, Map<String, String> changed) {
+        return create(application, () -> TestDatabase.url(database), TestDatabase.onPostgresql(), changed);
+    }
+
+    /**
+     * The application on this SQLite file whatever database the run tests: for what starts from SQLite (a copy
+     * into PostgreSQL, a SQLite backup).
+     */
+    public static DropwizardAppExtension<EmpreinteConfiguration> createOnSqliteFile(Path file) {
+        return create(EmpreinteApplication.class, () -> "jdbc:sqlite:" + file.toAbsolutePath(), false, Map.of());
+    }
+
+    private static DropwizardAppExtension<EmpreinteConfiguration> create(Class<? extends EmpreinteApplication> application,
+            Supplier<String> databaseUrl, boolean postgresqlLogin, Map<String, String> changed) {
         // One override per key: Dropwizard keeps them in a set, so of two for one key either could win.
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("auth.adminToken", ADMIN_TOKEN);
         settings.put("auth.firstAdminPassword", ADMIN_PASSWORD);
-        settings.put("database.url", "jdbc:sqlite:" + database);
+        if (postgresqlLogin) {
+            settings.put("database.user", TestDatabase.user());
+            settings.put("database.password", TestDatabase.password());
+        }
         settings.put("server.applicationConnectors[0].port", "0");
         settings.put("server.adminConnectors[0].port", "0");
         settings.put("emissionFactors.directory", Path.of("emission-factors").toAbsolutePath().toString());
@@ -78,8 +99,12 @@ public final class TestApp {
         settings.put("auth.signInThrottle.accountFreeFailures", "100000");
         settings.put("auth.signInThrottle.addressFreeFailures", "100000");
         settings.putAll(changed);
-        ConfigOverride[] overrides = settings.entrySet().stream()
-                .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue())).toArray(ConfigOverride[]::new);
+        // The database when the extension starts, not when the test class is loaded: on PostgreSQL, a server that
+        // cannot be reached then skips the class (or fails it on CI) instead of failing its initialization.
+        ConfigOverride[] overrides = Stream.concat(
+                Stream.of(ConfigOverride.config("database.url", databaseUrl)),
+                settings.entrySet().stream().map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue())))
+                .toArray(ConfigOverride[]::new);
         return new DropwizardAppExtension<EmpreinteConfiguration>(application,
                     Path.of("config.yml").toAbsolutePath().toString(), overrides) {
                 @Override

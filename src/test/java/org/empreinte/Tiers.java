@@ -7,6 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.empreinte.db.PostgresqlAvailable;
 
 /**
  * The test tiers, each a JUnit tag named here and nowhere else in the Java code (pom.xml's {@code fast}
@@ -20,15 +23,20 @@ public final class Tiers {
     public static final String API = "api";
     public static final String BROWSER = "browser";
     public static final String SLOW = "slow";
+    public static final String SQLITE_ONLY = "sqlite-only";
 
     private Tiers() {
     }
 
-    /** Reads and writes a SQLite file of its own, without starting the application. */
+    /**
+     * Reads and writes a database of its own (see {@code db.TestDatabase}), without starting the application.
+     * This tier and {@link Api} run twice in {@code mvn -B test}: on SQLite, then on PostgreSQL.
+     */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @Inherited
     @Tag(DATABASE)
+    @ExtendWith(PostgresqlAvailable.class)
     public @interface Database {
     }
 
@@ -37,6 +45,7 @@ public final class Tiers {
     @Retention(RetentionPolicy.RUNTIME)
     @Inherited
     @Tag(API)
+    @ExtendWith(PostgresqlAvailable.class)
     public @interface Api {
     }
 
@@ -59,5 +68,17 @@ public final class Tiers {
     @Inherited
     @Tag(SLOW)
     public @interface Slow {
+    }
+
+    /**
+     * On top of its tier: a class left out of the PostgreSQL run of the {@link Database} and {@link Api} tiers,
+     * because what it checks exists only on SQLite (a pragma, SQLITE_BUSY, a file's bytes). Each use says why.
+     * A single test of a class says it with {@code TestDatabase.assumeSqlite(reason)} instead.
+     */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Inherited
+    @Tag(SQLITE_ONLY)
+    public @interface SqliteOnly {
     }
 }

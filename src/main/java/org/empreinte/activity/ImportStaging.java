@@ -14,6 +14,8 @@ import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+import org.empreinte.db.DatabaseKind;
+
 /**
  * The staging tables of CSV imports (change set 13-import-staging): an import's rows are written there in
  * short transactions, then published into the tables everything reads by one transaction of
@@ -28,6 +30,8 @@ public interface ImportStaging extends SqlObject {
 
     /** The columns an activity is stored with: {@link ActivityDao#WRITTEN}, whose order the statement binds in. */
     String COLUMNS = ActivityDao.WRITTEN_LIST;
+    /** A publication this large changes the tables' statistics enough for PostgreSQL to plan badly without new ones. */
+    int REFRESH_STATISTICS_AFTER = 1_000;
     String MONTH_COLUMNS = "organization_id, month, first_day, last_day, co2e_kg, co2_co2e_kg, ch4_co2e_kg, n2o_co2e_kg,"
             + " unspecified_co2e_kg";
 
@@ -124,13 +128,16 @@ public interface ImportStaging extends SqlObject {
     /**
      * Copies a staged import into activity, activity_month and activity_tag, in the caller's transaction: the
      * activities in file order, which gives them consecutive ids (SQLite numbers the rows of one INSERT one after
-     * the other while it holds the writer), so that a row's id is the first id plus its seq.
+     * the other while it holds the writer; PostgreSQL, see {@link DatabaseKind#reserveConsecutiveIds}), so that a
+     * row's id is the first id plus its seq.
      *
      * @return the number of activities published
      * @throws IllegalStateException if the ids are not consecutive: the caller's transaction then rolls back
      */
     default int publish(String stagingId, long importId, String now) {
         var handle = getHandle();
+        DatabaseKind kind = DatabaseKind.of(handle);
+        kind.reserveConsecutiveIds(handle, "activity");
         int activities = handle.createUpdate("INSERT INTO activity (" + COLUMNS + ", created_at, updated_at, import_id,"
                         + " result_key) SELECT " + COLUMNS + ", :now, :now, :importId, result_key FROM activity_staging"
                         + " WHERE staging_id = :stagingId ORDER BY seq")
@@ -143,7 +150,6 @@ public interface ImportStaging extends SqlObject {
                 rs.next();
                 first = rs.getLong(1);
                 if (rs.getLong(3) != activities || rs.getLong(2) - first + 1 != activities) {
-                    // PostgreSQL's identities need not be consecutive: there, stage each row's id instead.
                     throw new IllegalStateException("import " + importId + ": the " + activities
                             + " published activities did not get consecutive ids");
                 }
@@ -157,6 +163,9 @@ public interface ImportStaging extends SqlObject {
         handle.createUpdate("INSERT INTO activity_tag (activity_id, tag) SELECT :first + seq, tag FROM activity_tag_staging"
                         + " WHERE staging_id = :stagingId")
                 .bind("first", first).bind("stagingId", stagingId).execute();
+        if (activities >= REFRESH_STATISTICS_AFTER) {
+            kind.refreshStatistics(handle, "activity", "activity_month", "activity_tag");
+        }
         return activities;
     }
 

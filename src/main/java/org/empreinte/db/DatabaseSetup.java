@@ -31,6 +31,7 @@ public final class DatabaseSetup {
     }
 
     public static Jdbi open(Environment environment, DataSourceFactory dataSource) {
+        DatabaseKind.prepare(dataSource);
         Jdbi jdbi = new JdbiFactory().build(environment, dataSource, "database");
         // Dropwizard's engine prepends each statement's DAO method as a comment and lexes the SQL again on
         // every call, bypassing JDBI's template cache: about a fifth of an activity write. JDBI's own engine

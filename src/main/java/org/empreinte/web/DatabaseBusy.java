@@ -16,9 +16,9 @@ import org.sqlite.SQLiteException;
  * That is the service being busy, not a fault of the request nor of the code: 503 with {@code Retry-After},
  * never 500, and nothing was stored (the failed statement's transaction rolled back).
  *
- * <p>PostgreSQL, when it comes, refuses for the same reason with SQL states recognised here already: a lock
- * not obtained within lock_timeout (55P03), a serialization failure (40001) or a deadlock (40P01), each of
- * which a retry can get through.
+ * <p>PostgreSQL refuses for the same reason with SQL states: a lock not obtained within lock_timeout (55P03),
+ * a serialization failure (40001) or a deadlock (40P01), each of which a retry can get through. Its writers do
+ * not queue for one writer, so there these are rare (two writes crossing on the same rows).
  */
 public final class DatabaseBusy {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.empreinte.activity.StoredActivityBuilder.activity;
 import static org.empreinte.db.TestDatabase.count;
+import static org.empreinte.db.TestDatabase.inSavepoint;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -137,17 +138,17 @@ class ActivityDaoTest {
 
         @Test
         void shouldRefuseAnUnknownOrganization() {
-            assertThatThrownBy(() -> dao.insert(activity(organization + 1000).build(), CREATED))
+            assertThatThrownBy(() -> inSavepoint(handle, () -> dao.insert(activity(organization + 1000).build(), CREATED)))
                     .isInstanceOf(UnableToExecuteStatementException.class)
-                    .hasMessageContaining("FOREIGN KEY");
+                    .message().containsIgnoringCase("foreign key");
             assertThat(count(handle, "activity")).isZero();
         }
 
         @Test
         void shouldRefuseAnUnknownSite() {
-            assertThatThrownBy(() -> dao.insert(activity(organization).site(site + 1000).build(), CREATED))
+            assertThatThrownBy(() -> inSavepoint(handle, () -> dao.insert(activity(organization).site(site + 1000).build(), CREATED)))
                     .isInstanceOf(UnableToExecuteStatementException.class)
-                    .hasMessageContaining("FOREIGN KEY");
+                    .message().containsIgnoringCase("foreign key");
         }
     }
 
@@ -384,16 +385,16 @@ class ActivityDaoTest {
             long id = dao.insert(activity(organization).build(), CREATED);
             dao.insertTags(id, List.of("bureau"));
 
-            assertThatThrownBy(() -> dao.insertTags(id, List.of("bureau")))
-                    .hasMessageContaining("UNIQUE");
+            assertThatThrownBy(() -> inSavepoint(handle, () -> dao.insertTags(id, List.of("bureau"))))
+                    .message().containsIgnoringCase("unique");
         }
 
         @Test
         void shouldRefuseATagOfAnUnknownActivity() {
             long id = dao.insert(activity(organization).build(), CREATED);
 
-            assertThatThrownBy(() -> dao.insertTags(id + 1000, List.of("bureau")))
-                    .hasMessageContaining("FOREIGN KEY");
+            assertThatThrownBy(() -> inSavepoint(handle, () -> dao.insertTags(id + 1000, List.of("bureau"))))
+                    .message().containsIgnoringCase("foreign key");
         }
     }
 
@@ -469,7 +470,9 @@ class ActivityDaoTest {
                     + " co2_co2e_kg, ch4_co2e_kg, n2o_co2e_kg, unspecified_co2e_kg FROM activity_month WHERE activity_id = :id"
                     + " ORDER BY month").bind("id", id).mapToMap().list();
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(0)).containsEntry("organization_id", (int) organization).containsEntry("month", "2024-12")
+            // A BIGINT reads as an Integer from SQLite when it is small, as a Long from PostgreSQL.
+            assertThat(((Number) rows.get(0).get("organization_id")).longValue()).isEqualTo(organization);
+            assertThat(rows.get(0)).containsEntry("month", "2024-12")
                     .containsEntry("first_day", (int) day("2024-12-15")).containsEntry("last_day", (int) day("2024-12-31"))
                     .containsEntry("co2e_kg", 28.9).containsEntry("co2_co2e_kg", 1.0).containsEntry("ch4_co2e_kg", 2.0)
                     .containsEntry("n2o_co2e_kg", 3.0).containsEntry("unspecified_co2e_kg", 22.9);
@@ -480,10 +483,10 @@ class ActivityDaoTest {
         void shouldRefuseTwoSharesOfOneMonthForOneActivity() {
             long id = dao.insert(activity(organization).build(), CREATED);
 
-            assertThatThrownBy(() -> dao.insertMonths(List.of(
+            assertThatThrownBy(() -> inSavepoint(handle, () -> dao.insertMonths(List.of(
                     month(id, organization, "2024-01", "2024-01-01", "2024-01-15", 1),
-                    month(id, organization, "2024-01", "2024-01-16", "2024-01-31", 1))))
-                    .hasMessageContaining("UNIQUE");
+                    month(id, organization, "2024-01", "2024-01-16", "2024-01-31", 1)))))
+                    .message().containsIgnoringCase("unique");
         }
     }
 

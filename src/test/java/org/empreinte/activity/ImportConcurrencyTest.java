@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,6 +35,7 @@ import org.empreinte.ApiCalls;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
 import org.empreinte.Tiers;
+import org.empreinte.db.TestDatabase;
 
 /**
  * One tenant's large CSV import while 16 others log activities through the API, each into its own
@@ -136,14 +136,14 @@ class ImportConcurrencyTest {
         assertThat(duringImport.get()).as("writes met the import").isGreaterThan(WRITERS);
 
         Map<Long, Integer> stored = new HashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + DATABASE);
+        try (Connection c = TestDatabase.connect(DATABASE);
                 ResultSet rs = c.createStatement().executeQuery("SELECT organization_id, COUNT(*) FROM activity GROUP BY organization_id")) {
             while (rs.next()) {
                 stored.put(rs.getLong(1), rs.getInt(2));
             }
         }
         assertThat(stored.get(importer)).isEqualTo(ROWS);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + DATABASE)) {
+        try (Connection c = TestDatabase.connect(DATABASE)) {
             for (String staging : List.of("activity_staging", "activity_month_staging", "activity_tag_staging")) {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + staging)) {
                     rs.next();

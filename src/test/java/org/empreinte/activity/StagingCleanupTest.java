@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.empreinte.EmpreinteConfiguration;
 import org.empreinte.TestApp;
 import org.empreinte.Tiers;
+import org.empreinte.db.TestDatabase;
 
 /**
  * A server starting clears only what interrupted imports left long ago: an {@code import} command
@@ -29,18 +29,17 @@ class StagingCleanupTest {
     @Test
     void aStartRemovesAbandonedStagedRowsAndKeepsRecentOnes() throws Exception {
         Path database = Files.createTempFile("empreinte-staging", ".db");
-        String url = "jdbc:sqlite:" + database;
         run(TestApp.create(database));
         long now = System.currentTimeMillis();
         String abandoned = String.format("%015d-%s", now - 2 * 3_600_000L, "0123456789abcdef");
         String running = String.format("%015d-%s", now - 60_000L, "fedcba9876543210");
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connect(database); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO activity_tag_staging (staging_id, seq, tag) VALUES ('" + abandoned
                     + "', 0, 'ancien'), ('" + running + "', 0, 'en cours')");
         }
         run(TestApp.create(database));
         List<String> left = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+        try (Connection connection = TestDatabase.connect(database); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT staging_id FROM activity_tag_staging")) {
             while (rows.next()) {
                 left.add(rows.getString(1));

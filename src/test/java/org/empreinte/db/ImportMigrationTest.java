@@ -25,6 +25,9 @@ import org.empreinte.Tiers;
  * lost, in particular their tags and monthly shares, which cascade from the activity table.
  */
 @Tiers.Database
+// SQLite only: it builds an older schema in a SQLite file by hand and checks the SQLite path of the change
+// sets (a table rebuilt by Liquibase there would cascade deletes); PostgreSQL databases start from the current schema.
+@Tiers.SqliteOnly
 class ImportMigrationTest {
 
     @TempDir

@@ -138,7 +138,7 @@ class ReportCacheApiTest {
 
     private void writeFromAnotherProcess() {
         String url = APP.getConfiguration().getDataSourceFactory().getUrl();
-        var jdbi = TestDatabase.migrated(Path.of(url.substring("jdbc:sqlite:".length())));
+        var jdbi = TestDatabase.migratedAt(url);
         var library = new FactorLibraryLoader().load(Path.of("emission-factors"),
                 List.of("eccc-canada", "desnz-2024", "useeio-1.3"));
         org.empreinte.activity.TestActivities.wire(jdbi, library).activities().create(organization,

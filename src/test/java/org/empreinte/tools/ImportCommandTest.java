@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
@@ -50,7 +51,9 @@ class ImportCommandTest {
         // config.yml as shipped, on this database and the project's factor files, quieter
         config = folder.resolve("config.yml");
         Files.writeString(config, Files.readString(Path.of("config.yml"))
-                .replace("${DATABASE_URL:-jdbc:sqlite:empreinte.db}", "jdbc:sqlite:" + database)
+                .replace("${DATABASE_URL:-jdbc:sqlite:empreinte.db}", TestDatabase.url(database))
+                .replace("${DATABASE_USER:-}", Objects.toString(TestDatabase.user(), ""))
+                .replace("${DATABASE_PASSWORD:-}", Objects.toString(TestDatabase.password(), ""))
                 .replace("${EMISSION_FACTORS_DIR:-emission-factors}", Path.of("emission-factors").toAbsolutePath().toString())
                 .replace("level: INFO", "level: WARN"));
     }

@@ -23,6 +23,8 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -39,6 +41,9 @@ import org.empreinte.Tiers;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tiers.Api
 @Tiers.Slow
+// SQLite only: it holds SQLite's single writer from a second connection until the busy time-out; PostgreSQL
+// writers do not wait for one another that way (its lock and serialization states are checked by the unit tests here).
+@Tiers.SqliteOnly
 class DatabaseBusyTest {
 
     private static final Path DATABASE = TestApp.temporaryDatabase("empreinte-busy");
@@ -53,6 +58,11 @@ class DatabaseBusyTest {
                 .isTrue();
         assertThat(DatabaseBusy.is(new SQLiteException("locked", SQLiteErrorCode.SQLITE_LOCKED_SHAREDCACHE))).isTrue();
         assertThat(DatabaseBusy.is(new SQLException("could not obtain lock", "55P03"))).isTrue();
+        // PostgreSQL's driver, as it reports a serialization failure, a deadlock, and a duplicate (not busy).
+        assertThat(DatabaseBusy.is(new UnableToExecuteStatementException(new PSQLException("could not serialize access",
+                PSQLState.SERIALIZATION_FAILURE), null))).isTrue();
+        assertThat(DatabaseBusy.is(new PSQLException("deadlock detected", PSQLState.DEADLOCK_DETECTED))).isTrue();
+        assertThat(DatabaseBusy.is(new PSQLException("duplicate key", PSQLState.UNIQUE_VIOLATION))).isFalse();
         assertThat(DatabaseBusy.is(new SQLiteException("constraint", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE))).isFalse();
         assertThat(DatabaseBusy.is(new SQLiteException("full", SQLiteErrorCode.SQLITE_FULL))).isFalse();
         assertThat(DatabaseBusy.is(new IllegalStateException("no"))).isFalse();
