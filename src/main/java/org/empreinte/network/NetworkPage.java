@@ -243,6 +243,8 @@ public class NetworkPage extends Page {
                 ? "campaign_link_closed" : "campaign_link", Integer.toString(c.year()), longDate(c.dueDate())),
                 c.year() == year)).toList());
         m.put("campaignOthers", !all.isEmpty());
+        // Refused, the form comes back even above an existing campaign: its message must stand beside its field.
+        m.put("campaignOpenShown", status == null || openForm.getHasErrors());
         if (status == null) {
             m.put("campaignNone", messages.format("campaign_none", Integer.toString(year)));
             return this;
