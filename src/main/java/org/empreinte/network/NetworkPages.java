@@ -101,7 +101,8 @@ public final class NetworkPages {
             Period period = FootprintService.period(year, null, null, LocalDate.now(clock).getYear());
             PageContext context = PageContext.of(uri, headers);
             String notice = done == null || !CampaignPages.NOTICES.contains(done) ? null
-                    : context.messages().format("campaign_notice_" + done, sent, failed);
+                    : "reminded".equals(done) ? context.messages().format("campaign_notice_reminded", sent, failed)
+                    : context.messages().get("campaign_notice_" + done);
             return page(networks, campaigns, context, id, period, notice, null, null, null);
         }
 
