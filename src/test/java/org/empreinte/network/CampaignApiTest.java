@@ -44,6 +44,7 @@ import org.empreinte.Tiers;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tiers.Api
+@Tiers.Slow
 class CampaignApiTest {
 
     /** The application's clock: 1 March 2026 until a test moves it. */
