@@ -73,6 +73,10 @@ import org.empreinte.inventory.InventoryPages;
 import org.empreinte.inventory.InventoryResource;
 import org.empreinte.inventory.InventoryService;
 import org.empreinte.network.BenchmarkService;
+import org.empreinte.mail.Mailer;
+import org.empreinte.network.CampaignPages;
+import org.empreinte.network.CampaignResource;
+import org.empreinte.network.CampaignService;
 import org.empreinte.network.NetworkPages;
 import org.empreinte.network.NetworkResource;
 import org.empreinte.network.NetworkService;
@@ -258,10 +262,14 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new InventoryPages(inventories, organizations));
         NetworkService networks = new NetworkService(jdbi, units, inventories, disclosure, clock);
         BenchmarkService benchmarks = new BenchmarkService(jdbi, inventories, disclosure);
-        jersey.register(new NetworkResource(networks, clock, accounts));
+        CampaignService campaigns = new CampaignService(jdbi, networks, inventories, accounts,
+                Mailer.of(configuration.getMail()), configuration.getMail().getBaseUrl(), environment.getObjectMapper(), clock);
+        jersey.register(new NetworkResource(networks, campaigns, clock, accounts));
+        jersey.register(new CampaignResource(campaigns));
+        jersey.register(new CampaignPages(networks, campaigns, clock));
         jersey.register(new OrganizationNetworksResource.Memberships(networks, accounts));
         jersey.register(new OrganizationNetworksResource.Benchmarks(benchmarks, clock));
-        jersey.register(new NetworkPages.Coordinator(networks, clock, accounts));
+        jersey.register(new NetworkPages.Coordinator(networks, campaigns, clock, accounts));
         jersey.register(new NetworkPages.Consent(networks, organizations, accounts));
         jersey.register(new NetworkPages.BenchmarkPage(benchmarks, organizations, clock));
     }

@@ -35,6 +35,20 @@ public class EmpreinteConfiguration extends Configuration {
     @NotNull
     private LimitsConfiguration limits = new LimitsConfiguration();
 
+    @Valid
+    @NotNull
+    private org.empreinte.mail.MailConfiguration mail = new org.empreinte.mail.MailConfiguration();
+
+    @JsonProperty
+    public org.empreinte.mail.MailConfiguration getMail() {
+        return mail;
+    }
+
+    @JsonProperty
+    public void setMail(org.empreinte.mail.MailConfiguration mail) {
+        this.mail = mail;
+    }
+
     @JsonProperty
     public LimitsConfiguration getLimits() {
         return limits;

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
+import org.empreinte.network.MemberContacts;
 import org.empreinte.network.NetworkAccess;
 import org.empreinte.organization.OrganizationAccess;
 import org.empreinte.organization.OrganizationDao;
@@ -20,7 +21,7 @@ import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /** People, their tokens and sessions, and their roles in organizations. */
-public class AccountService implements OrganizationAccess, NetworkAccess {
+public class AccountService implements OrganizationAccess, NetworkAccess, MemberContacts {
 
     public static final String EDITOR = "editor";
     public static final String VIEWER = "viewer";
@@ -321,6 +322,20 @@ public class AccountService implements OrganizationAccess, NetworkAccess {
                 .map(m -> new AuthDao.Membership(m.organizationId(), m.userId(), m.role(), null, m.name())).toList();
         // The cursor holds a name and an id, both shown already: never an address.
         return paging.slice(shown, m -> Paging.cursor(m.name(), m.userId()));
+    }
+
+    /** Campaign reminders go to those who may submit the year: the editors, never its viewers. */
+    @Override
+    public Map<Long, List<String>> editors(java.util.Collection<Long> organizationIds) {
+        Map<Long, List<String>> editors = new java.util.LinkedHashMap<>();
+        for (long organizationId : organizationIds) {
+            List<String> addresses = dao.members(organizationId).stream().filter(m -> EDITOR.equals(m.role()))
+                    .map(AuthDao.Membership::email).toList();
+            if (!addresses.isEmpty()) {
+                editors.put(organizationId, addresses);
+            }
+        }
+        return editors;
     }
 
     public void removeMember(long organizationId, long userId) {

@@ -20,13 +20,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param members each member's own submitted figures, only for those sharing {@code detailed}
  * @param hidden why each hidden figure is hidden: {@code total}, {@code scope.N}, {@code category.X},
  *     {@code intensityCo2eKgPerFte}... to {@code too_few}, {@code dominated} or {@code complementary}
+ * @param closedAt when the year's campaign was closed, and these the figures frozen then; null for live figures
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NetworkAggregate(long networkId, String name, int year, int organizations, int sharingOrganizations,
         int reporting, int notSharing, Double totalCo2eKg, Map<String, Double> byScope, Map<String, Double> byCategory,
         IntensityDistribution intensityCo2eKgPerFte, IntensityDistribution intensityCo2eKgPerMillionCad,
         TargetStatus target, List<Named> notReported, List<MemberDetail> members, Map<String, String> hidden,
-        int minimumOrganizations) {
+        int minimumOrganizations, String closedAt) {
+
+    /** The same figures, as frozen when the year's campaign closed. */
+    public NetworkAggregate withClosedAt(String closedAt) {
+        return new NetworkAggregate(networkId, name, year, organizations, sharingOrganizations, reporting, notSharing,
+                totalCo2eKg, byScope, byCategory, intensityCo2eKgPerFte, intensityCo2eKgPerMillionCad, target, notReported,
+                members, hidden, minimumOrganizations, closedAt);
+    }
 
     /** The spread of the reporting members' intensities: the median to 2 significant figures, quartiles from 10 members. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

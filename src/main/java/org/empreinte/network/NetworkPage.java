@@ -207,6 +207,106 @@ public class NetworkPage extends Page {
         return page;
     }
 
+    public record CampaignCount(String state, String label, int count) {
+    }
+
+    /** A member in the campaign section, with the forms its state allows. */
+    public record CampaignMember(long organizationId, String name, String state, String stateLabel, String detail,
+            String comment, boolean reviewable, boolean returnable, String returnValue, String returnError) {
+    }
+
+    public record CampaignGroup(String state, String heading, List<CampaignMember> members) {
+    }
+
+    public record ReminderLine(long organizationId, String to, String subject, List<String> body) {
+    }
+
+    public record CampaignLink(int year, String label, boolean current) {
+    }
+
+    /**
+     * The campaign section: for the year shown, its campaign (members by state, review, reminders, CSV, closing) or
+     * a form to open one; and the network's other campaigns.
+     *
+     * @param status null when the year has no campaign
+     * @param reminders what reminders would go now; null when closed or none
+     */
+    NetworkPage campaign(CampaignStatus status, Reminders reminders, List<Campaign> all, boolean mailEnabled, String notice,
+            Form openForm, Long returnedMember, Form returnForm) {
+        var messages = context().messages();
+        Map<String, Object> m = model;
+        int year = (Integer) m.get("year");
+        m.put("campaignTitle", messages.format("campaign_title", Integer.toString(year)));
+        m.put("campaignNotice", notice);
+        m.put("campaignOpenForm", openForm);
+        m.put("campaignList", all.stream().map(c -> new CampaignLink(c.year(), messages.format(c.closed()
+                ? "campaign_link_closed" : "campaign_link", Integer.toString(c.year()), longDate(c.dueDate())),
+                c.year() == year)).toList());
+        m.put("campaignOthers", !all.isEmpty());
+        // Refused, the form comes back even above an existing campaign: its message must stand beside its field.
+        m.put("campaignOpenShown", status == null || openForm.getHasErrors());
+        if (status == null) {
+            m.put("campaignNone", messages.format("campaign_none", Integer.toString(year)));
+            return this;
+        }
+        String base = "/networks/" + status.networkId() + "/campaigns/" + year;
+        m.put("campaign", true);
+        m.put("campaignBase", base);
+        m.put("campaignDue", messages.format(status.pastDue() ? "campaign_past_due" : "campaign_due", longDate(status.dueDate())));
+        if (status.closedAt() != null) {
+            m.put("campaignClosed", messages.format("campaign_closed", longDate(status.closedAt().substring(0, 10)),
+                    Integer.toString(year)));
+        }
+        m.put("campaignCounts", CampaignStatus.STATES.stream().map(state -> new CampaignCount(state,
+                messages.get("campaign_state_" + state), status.counts().get(state))).toList());
+        m.put("campaignNotSharing", messages.format("campaign_not_sharing", status.notSharing()));
+        List<CampaignGroup> groups = new ArrayList<>();
+        for (String state : CampaignStatus.STATES) {
+            List<CampaignMember> members = status.members().stream().filter(member -> member.state().equals(state))
+                    .map(member -> {
+                        boolean returned = returnForm != null && returnedMember != null
+                                && returnedMember == member.organizationId();
+                        String detail = member.submittedAt() == null ? null
+                                : messages.format("campaign_submitted_at", member.submittedAt().substring(0, 10),
+                                        member.version());
+                        return new CampaignMember(member.organizationId(), member.name(), state,
+                                messages.get("campaign_state_" + state), detail, member.comment(),
+                                "submitted".equals(member.inventoryState()),
+                                "submitted".equals(member.inventoryState()) || "reviewed".equals(member.inventoryState()),
+                                returned ? returnForm.value("comment") : null,
+                                returned ? returnForm.getErrors().get("comment") : null);
+                    }).toList();
+            if (!members.isEmpty()) {
+                groups.add(new CampaignGroup(state, messages.format("campaign_group", messages.get("campaign_state_" + state),
+                        members.size()), members));
+            }
+        }
+        m.put("campaignGroups", groups);
+        m.put("campaignNoMembers", groups.isEmpty());
+        m.put("campaignCsv", "/api/networks/" + status.networkId() + "/campaigns/" + year + "/status.csv?lang="
+                + context().language());
+        if (status.closedAt() == null) {
+            m.put("campaignOpen", true);
+            m.put("campaignRemindersHelp", messages.get(mailEnabled ? "campaign_reminders_help_on" : "campaign_reminders_help_off"));
+            if (status.remindedAt() != null) {
+                m.put("campaignReminded", messages.format("campaign_reminded", status.remindedAt().substring(0, 10)));
+            }
+            List<ReminderLine> lines = reminders == null ? List.of() : reminders.reminders().stream()
+                    .map(r -> new ReminderLine(r.organizationId(), messages.format("campaign_reminder_to", r.name(), r.recipients()),
+                            r.subject(), java.util.Arrays.stream(r.body().split("\n")).filter(line -> !line.isBlank()).toList()))
+                    .toList();
+            m.put("campaignReminders", lines);
+            m.put("campaignNoReminders", lines.isEmpty());
+        }
+        return this;
+    }
+
+    /** A date as people write it in the page's language: "31 mars 2026", "March 31, 2026". */
+    private String longDate(String isoDate) {
+        return java.time.LocalDate.parse(isoDate).format(java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(context().messages().locale()));
+    }
+
     /** An intensity: three significant digits are what a comparison needs, whatever its size. */
     String intensity(double value) {
         int decimals = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;

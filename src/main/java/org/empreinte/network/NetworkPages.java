@@ -3,6 +3,7 @@ package org.empreinte.network;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,11 +44,13 @@ public final class NetworkPages {
     public static class Coordinator {
 
         private final NetworkService networks;
+        private final CampaignService campaigns;
         private final Clock clock;
         private final NetworkAccess access;
 
-        public Coordinator(NetworkService networks, Clock clock, NetworkAccess access) {
+        public Coordinator(NetworkService networks, CampaignService campaigns, Clock clock, NetworkAccess access) {
             this.networks = networks;
+            this.campaigns = campaigns;
             this.clock = clock;
             this.access = access;
         }
@@ -92,10 +95,30 @@ public final class NetworkPages {
         @Allow(Permission.NETWORK_COORDINATE)
         @GET
         @Path("{networkId}")
-        public NetworkPage dashboard(@PathParam("networkId") long id, @QueryParam("year") String year, @Context UriInfo uri,
-                @Context HttpHeaders headers) {
+        public NetworkPage dashboard(@PathParam("networkId") long id, @QueryParam("year") String year,
+                @QueryParam("campaign") String done, @QueryParam("sent") int sent, @QueryParam("failed") int failed,
+                @Context UriInfo uri, @Context HttpHeaders headers) {
             Period period = FootprintService.period(year, null, null, LocalDate.now(clock).getYear());
-            return NetworkPage.dashboard(PageContext.of(uri, headers), networks.aggregate(id, period), networks.rules());
+            PageContext context = PageContext.of(uri, headers);
+            String notice = done == null || !CampaignPages.NOTICES.contains(done) ? null
+                    : "reminded".equals(done) ? context.messages().format("campaign_notice_reminded", sent, failed)
+                    : context.messages().get("campaign_notice_" + done);
+            return page(networks, campaigns, context, id, period, notice, null, null, null);
+        }
+
+        /**
+         * The dashboard with its campaign section: a year's published figures (frozen once its campaign is closed)
+         * and, when a campaign form was refused, that form again with the message beside its field.
+         */
+        static NetworkPage page(NetworkService networks, CampaignService campaigns, PageContext context, long id, Period period,
+                String notice, Form openForm, Long returnedMember, Form returnForm) {
+            int year = period.start().getYear();
+            NetworkPage page = NetworkPage.dashboard(context, campaigns.published(id, period), networks.rules());
+            Optional<Campaign> campaign = campaigns.find(id, year);
+            Form open = openForm != null ? openForm : Form.of(java.util.Map.of("year", Integer.toString(year)));
+            return page.campaign(campaign.map(c -> campaigns.status(id, year)).orElse(null),
+                    campaign.filter(c -> !c.closed()).map(c -> campaigns.preview(id, year)).orElse(null), campaigns.list(id),
+                    campaigns.mailEnabled(), notice, open, returnedMember, returnForm);
         }
     }
 

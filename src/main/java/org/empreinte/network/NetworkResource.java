@@ -31,11 +31,13 @@ import org.empreinte.web.Permission;
 public class NetworkResource {
 
     private final NetworkService networks;
+    private final CampaignService campaigns;
     private final Clock clock;
     private final NetworkAccess access;
 
-    public NetworkResource(NetworkService networks, Clock clock, NetworkAccess access) {
+    public NetworkResource(NetworkService networks, CampaignService campaigns, Clock clock, NetworkAccess access) {
         this.networks = networks;
+        this.campaigns = campaigns;
         this.clock = clock;
         this.access = access;
     }
@@ -119,7 +121,8 @@ public class NetworkResource {
     @GET
     @Path("/{networkId}/aggregate")
     public NetworkAggregate aggregate(@PathParam("networkId") long id, @QueryParam("year") String year) {
-        return networks.aggregate(id, FootprintService.period(year, null, null, LocalDate.now(clock).getYear()));
+        // A year whose campaign is closed answers the figures frozen at closing.
+        return campaigns.published(id, FootprintService.period(year, null, null, LocalDate.now(clock).getYear()));
     }
 
     /** Each sharing member's inventory state for the year: states only, never the figures of a member sharing its aggregate. */

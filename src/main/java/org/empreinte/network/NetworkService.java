@@ -281,7 +281,7 @@ public class NetworkService {
         return new NetworkAggregate(networkId, network.name(), y, network.members().size(), sharing.size(), submitted.size(),
                 network.members().size() - sharing.size(), total.value(), byScope, byCategory,
                 distribution(perFte, "intensityCo2eKgPerFte", hidden), distribution(perMillion, "intensityCo2eKgPerMillionCad", hidden),
-                targetStatus(network, y, sharingIds, submitted, hidden), notReported, details, hidden, k);
+                targetStatus(network, y, sharingIds, submitted, hidden), notReported, details, hidden, k, null);
     }
 
     /** Each sharing member's state for the year, by name; members sharing nothing are not listed. */

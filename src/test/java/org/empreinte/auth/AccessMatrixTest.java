@@ -58,6 +58,7 @@ class AccessMatrixTest {
     private static long action;
     private static long editorId;
     private static long inviterId;
+    private static long coordinatorId;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @BeforeAll
@@ -144,6 +145,29 @@ class AccessMatrixTest {
         return network;
     }
 
+    /** A new network that the coordinator with consent coordinates (and nobody else but administrators); its id. */
+    private static long coordinatedNetwork() {
+        if (coordinatorId == 0) {
+            coordinatorId = id(request(TOKENS.get("coordinatorWithConsent"), "/api/users/me").get(JSON));
+        }
+        long network = id(admin("POST", "/api/networks", Map.of("name", "Campagne " + SEQUENCE.incrementAndGet())));
+        admin("POST", "/api/networks/" + network + "/coordinators", Map.of("userId", coordinatorId));
+        return network;
+    }
+
+    /** Such a network, with its 2024 campaign open; its id. */
+    private static long networkWithCampaign() {
+        long network = coordinatedNetwork();
+        admin("POST", "/api/networks/" + network + "/campaigns", Map.of("year", 2024, "dueDate", "2025-03-31"));
+        return network;
+    }
+
+    /** The address {@code rest} under the shared network's campaigns, once its 2024 campaign is open. */
+    private static String campaignOfShared(String rest) {
+        quietly("POST", "/api/networks/" + shared + "/campaigns", Map.of("year", 2024, "dueDate", "2025-03-31"));
+        return "/api/networks/" + shared + "/campaigns" + rest;
+    }
+
     /** The address to restore a freshly deleted activity of A. */
     private static String deletedActivity() {
         long id = id(admin("POST", org("/activities"), Map.of("type", "electricity", "quantity", 7, "unit", "kWh",
@@ -222,6 +246,30 @@ class AccessMatrixTest {
                 "401 404 404 404 200 404 200"));
         calls.add(new Call("POST", () -> submitted("/api/networks/" + shared + "/inventories/" + a + "/2024/return"),
                 () -> Map.of("comment", "Il manque le chauffage."), "401 404 404 404 200 404 200"));
+        // Campaigns: the network's coordinators and administrators, in the API and on the dashboard's forms. Opening
+        // and closing each take a network of their own, so that every call finds the campaign it needs open.
+        String coordinate = "401 404 404 404 200 404 200";
+        calls.add(new Call("POST", () -> "/api/networks/" + coordinatedNetwork() + "/campaigns",
+                () -> Map.of("year", 2024, "dueDate", "2025-03-31"), "401 404 404 404 201 404 201"));
+        calls.add(call("GET", "/api/networks/" + shared + "/campaigns", coordinate));
+        calls.add(call("GET", "/api/networks/" + notShared + "/campaigns", "401 404 404 404 404 200 200"));
+        calls.add(new Call("GET", () -> campaignOfShared("/2024"), () -> null, coordinate));
+        calls.add(new Call("GET", () -> campaignOfShared("/2024?format=csv"), () -> null, coordinate));
+        calls.add(new Call("GET", () -> campaignOfShared("/2024/status.csv"), () -> null, coordinate));
+        calls.add(new Call("POST", () -> campaignOfShared("/2024/reminders"), () -> Map.of(), coordinate));
+        calls.add(new Call("POST", () -> "/api/networks/" + networkWithCampaign() + "/campaigns/2024/close", () -> Map.of(),
+                coordinate));
+        String campaignPage = "303 404 404 404 303 404 303";
+        calls.add(new Call("POST", () -> "/networks/" + coordinatedNetwork() + "/campaigns", AccessMatrixTest::emptyForm,
+                "303 404 404 404 422 404 422"));
+        calls.add(new Call("POST", () -> submitted("/networks/" + shared + "/campaigns/2024/members/" + a + "/review"),
+                AccessMatrixTest::emptyForm, campaignPage));
+        calls.add(new Call("POST", () -> submitted("/networks/" + shared + "/campaigns/2024/members/" + a + "/return"),
+                () -> Entity.form(new jakarta.ws.rs.core.Form("comment", "Il manque le chauffage.")), campaignPage));
+        calls.add(new Call("POST", () -> campaignOfShared("/2024/reminders").replaceFirst("^/api", ""),
+                AccessMatrixTest::emptyForm, campaignPage));
+        calls.add(new Call("POST", () -> "/networks/" + networkWithCampaign() + "/campaigns/2024/close",
+                AccessMatrixTest::emptyForm, campaignPage));
         // The pages: the same rules; nobody signed in is sent to the sign-in page.
         String page = "303 404 200 200 200 404 200";
         for (String path : List.of("", "/report?year=2024", "/targets", "/networks", "/benchmark?year=2024")) {
@@ -553,6 +601,10 @@ class AccessMatrixTest {
     /** As the administrator, whatever the answer: the set-up of a state that may already hold. */
     private static void quietly(String method, String path) {
         request(TestApp.ADMIN_TOKEN, path).method(method, Entity.json(Map.of())).close();
+    }
+
+    private static void quietly(String method, String path, Object body) {
+        request(TestApp.ADMIN_TOKEN, path).method(method, Entity.json(body)).close();
     }
 
     private static Map<String, Object> admin(String method, String path, Object body) {
