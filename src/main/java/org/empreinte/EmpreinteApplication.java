@@ -251,7 +251,6 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new AirportResource(library.airports()));
 
         jersey.register(new OrganizationListPages(organizations));
-        jersey.register(new OrganizationPages(organizations, activities, footprints, inventories, clock));
         jersey.register(new ActivityPages(activities, activityFields, organizations));
         jersey.register(new ActivityImportPages(imports, activityFeature.csv(), organizations));
         jersey.register(new FactorPages(library, factorApi));
@@ -267,6 +266,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new NetworkResource(networks, campaigns, clock, accounts));
         jersey.register(new CampaignResource(campaigns));
         jersey.register(new CampaignPages(networks, campaigns, clock));
+        jersey.register(new OrganizationPages(organizations, activities, footprints, inventories, campaigns, clock));
         jersey.register(new OrganizationNetworksResource.Memberships(networks, accounts));
         jersey.register(new OrganizationNetworksResource.Benchmarks(benchmarks, clock));
         jersey.register(new NetworkPages.Coordinator(networks, campaigns, clock, accounts));

@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Campaigns, one per network and year (a unique index says so to both databases). */
 @RegisterConstructorMapper(CampaignDao.Row.class)
+@RegisterConstructorMapper(CampaignDao.ForMember.class)
 public interface CampaignDao {
 
     String COLUMNS = "id, network_id, year, due_date, opened_at, opened_by, reminded_at, closed_at, closed_by, closed_aggregate";
@@ -30,6 +31,17 @@ public interface CampaignDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM campaign WHERE network_id = :networkId AND year = :year")
     Optional<Row> find(@Bind("networkId") long networkId, @Bind("year") int year);
+
+    /** A campaign as a member sees it: its network's name, and its year and due date. */
+    record ForMember(long networkId, String networkName, int year, String dueDate) {
+    }
+
+    /** The campaigns not yet closed of the networks the organization shares at least its aggregate with. */
+    @SqlQuery("SELECT c.network_id, w.name AS network_name, c.year, c.due_date FROM campaign c"
+            + " JOIN network_member n ON n.network_id = c.network_id JOIN network w ON w.id = c.network_id"
+            + " WHERE n.organization_id = :organizationId AND n.sharing <> 'none' AND c.closed_at IS NULL"
+            + " ORDER BY c.due_date, w.name")
+    List<ForMember> openFor(@Bind("organizationId") long organizationId);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM campaign WHERE network_id = :networkId ORDER BY year DESC")
     List<Row> list(@Bind("networkId") long networkId);

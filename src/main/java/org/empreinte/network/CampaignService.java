@@ -88,6 +88,19 @@ public class CampaignService {
         return dao.list(networkId).stream().map(CampaignDao.Row::campaign).toList();
     }
 
+    /** What a member has to do: each open campaign of its networks, with its own year's state and whether it is late. */
+    public List<MemberCampaign> openFor(long organizationId) {
+        List<MemberCampaign> campaigns = new ArrayList<>();
+        for (CampaignDao.ForMember campaign : dao.openFor(organizationId)) {
+            String state = inventories.state(organizationId, campaign.year()).map(YearState::state).orElse("open");
+            boolean done = state.equals("submitted") || state.equals("reviewed");
+            boolean late = !done && LocalDate.now(clock).isAfter(LocalDate.parse(campaign.dueDate()));
+            campaigns.add(new MemberCampaign(campaign.networkId(), campaign.networkName(), campaign.year(),
+                    campaign.dueDate(), state, done, late));
+        }
+        return campaigns;
+    }
+
     public Campaign campaign(long networkId, int year) {
         return row(networkId, year).campaign();
     }

@@ -15,6 +15,7 @@ import org.empreinte.calculation.Regions;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.FootprintCharts;
 import org.empreinte.inventory.YearState;
+import org.empreinte.network.MemberCampaign;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.RegionOptions;
 import org.empreinte.web.Form;
@@ -32,6 +33,10 @@ public class OrganizationPage extends Page {
             String factorId, String factorSource, boolean estimated, List<String> tags) {
     }
 
+    /** An open campaign of one of its networks: what to submit, by when, and a link to the year's page. */
+    public record CampaignLine(String text, String link, String cssClass) {
+    }
+
     public record SiteLine(long id, String name, String region) {
     }
 
@@ -46,6 +51,7 @@ public class OrganizationPage extends Page {
     private final Form siteForm;
     private Integer imported;
     private YearState inventory;
+    private List<CampaignLine> campaigns = List.of();
 
     /**
      * @param activities a page of the year's activities, most recent first
@@ -83,6 +89,19 @@ public class OrganizationPage extends Page {
     public OrganizationPage withInventory(YearState state) {
         this.inventory = state;
         return this;
+    }
+
+    /** The open campaigns of its networks, the year to submit and by when (the home page says what is left to do). */
+    public OrganizationPage withCampaigns(List<MemberCampaign> open) {
+        this.campaigns = open.stream().map(c -> new CampaignLine(messages().format(c.done() ? "org_campaign_done"
+                : c.late() ? "org_campaign_late" : "org_campaign_todo", c.networkName(), Integer.toString(c.year()), c.dueDate()),
+                "/organizations/" + organization.id() + "/inventories/" + c.year(), c.late() ? "notice late" : "notice"))
+                .toList();
+        return this;
+    }
+
+    public List<CampaignLine> getCampaigns() {
+        return campaigns;
     }
 
     /** Where the shown year's inventory stands, in a sentence, beside the link to submit or view it. */

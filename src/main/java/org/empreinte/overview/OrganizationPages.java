@@ -25,6 +25,7 @@ import org.empreinte.calculation.Period;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.FootprintService;
 import org.empreinte.inventory.InventoryService;
+import org.empreinte.network.CampaignService;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.organization.SiteRequest;
@@ -51,14 +52,16 @@ public class OrganizationPages {
 
     private final OrganizationService organizations;
     private final InventoryService inventories;
+    private final CampaignService campaigns;
     private final ActivityService activities;
     private final FootprintService footprints;
     private final Clock clock;
 
     public OrganizationPages(OrganizationService organizations, ActivityService activities, FootprintService footprints,
-            InventoryService inventories, Clock clock) {
+            InventoryService inventories, CampaignService campaigns, Clock clock) {
         this.organizations = organizations;
         this.inventories = inventories;
+        this.campaigns = campaigns;
         this.activities = activities;
         this.footprints = footprints;
         this.clock = clock;
@@ -118,6 +121,7 @@ public class OrganizationPages {
                 cleanTag, paging, true);
         Footprint footprint = footprints.footprintWithin(orgId, period, cleanTag, FOOTPRINT_WAIT).orElse(null);
         return new OrganizationPage(context, organization, shown, cleanTag, footprint, shownActivities, !paging.isFirst(),
-                siteForm).withInventory(inventories.state(orgId, shown).orElse(null));
+                siteForm).withInventory(inventories.state(orgId, shown).orElse(null))
+                .withCampaigns(campaigns.openFor(orgId));
     }
 }

@@ -41,7 +41,11 @@ class InventoryBrowserTest extends SignedInBrowserTest {
         assertThat(driver.findElement(By.id("network-not-reported")).getText()).contains("CPE Les Lucioles");
         assertThat(driver.findElement(By.id("network-reporting")).getText()).isEqualTo("Bilans de l'année soumis : 0 sur 1 membres qui partagent.");
 
+        // The network's campaign for 2024: the member's page says what to do and by when.
+        api.created("/api/networks/" + network + "/campaigns", Map.of("year", 2024, "dueDate", "2099-03-31"));
         driver.get(url("/organizations/" + organization + "?year=2024"));
+        assertThat(driver.findElement(By.className("campaign-link")).getText())
+                .isEqualTo("Pôle de Lanaudière : bilan 2024 à soumettre au plus tard le 2099-03-31.");
         assertThat(driver.findElement(By.id("inventory-line")).getText()).startsWith("Bilan 2024 : pas encore soumis.");
         clickAndLoad(By.id("inventory-link"));
         assertThat(driver.findElement(By.id("inventory-state")).getAttribute("data-state")).isEqualTo("open");
@@ -51,6 +55,10 @@ class InventoryBrowserTest extends SignedInBrowserTest {
         assertThat(driver.findElement(By.id("inventory-state")).getAttribute("data-state")).isEqualTo("submitted");
         assertThat(driver.findElement(By.id("inventory-submitted-total")).getText()).isEqualTo("Chiffres soumis : 190 kg éq. CO2.");
         assertThat(driver.findElement(By.id("inventory-since")).getText()).isEqualTo("Rien n'a changé depuis la soumission.");
+
+        driver.get(url("/organizations/" + organization + "?year=2024"));
+        assertThat(driver.findElement(By.className("campaign-link")).getText())
+                .isEqualTo("Pôle de Lanaudière : bilan 2024 soumis, merci.");
 
         // The coordinator's page: reporting now, no longer listed as missing.
         driver.get(url("/networks/" + network + "?year=2024"));
