@@ -78,6 +78,8 @@ class MonthlyGridBrowserTest extends SignedInBrowserTest {
         assertThat(driver.findElement(By.id("footprint-total")).getText()).isEqualTo("0,02 t éq. CO2");
         assertThat(driver.findElement(By.id("footprint-total")).findElement(By.xpath("..")).getText())
                 .contains("18,8 kg éq. CO2").contains("12");
+        assertThat(driver.findElement(By.id("grid-link")).isDisplayed()).isTrue();
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('activities').scrollIntoView()");
         Chromium.screenshots(driver, "grid-saved");
     }
 }
