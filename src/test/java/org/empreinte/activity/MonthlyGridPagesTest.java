@@ -125,6 +125,8 @@ class MonthlyGridPagesTest {
 
     @Test
     void oneRefusedMonthStoresNoneAndIsNamedBesideItsInput() {
+        String audit = "/api/organizations/" + organization + "/audit?limit=1000";
+        int trail = api.list(audit).size();
         Form form = grid(2024, "electricity", "kWh", "");
         for (int month = 1; month <= 12; month++) {
             // March's 0 reads as a number and is refused by the activity's own rules, after the others were checked.
@@ -150,6 +152,7 @@ class MonthlyGridPagesTest {
             assertThat(body(response)).contains("Remplissez au moins un mois.");
         }
         assertThat(api.list("/api/organizations/" + organization + "/activities")).isEmpty();
+        assertThat(api.list(audit)).as("the trail records nothing either").hasSize(trail);
     }
 
     @Test
