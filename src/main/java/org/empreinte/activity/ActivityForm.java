@@ -47,6 +47,18 @@ public final class ActivityForm {
         }
     }
 
+    /**
+     * The types entered as bills, one quantity per period (a meter's, a fuel tank's): the energy kinds without
+     * attributes, with their units. The monthly grid offers these.
+     */
+    public List<TypeOption> billTypes(Messages messages, String selected) {
+        return kinds.kinds().stream()
+                .filter(kind -> kind.group() == Group.ENERGY && kind.attributes().isEmpty())
+                .map(kind -> new TypeOption(kind.type(), kind.label(messages), String.join("|", unitsByType.get(kind.type())),
+                        kind.type().equals(selected)))
+                .toList();
+    }
+
     /** The types the form offers, in their groups' order, with their units. */
     public Map<String, List<String>> unitsByType() {
         return unitsByType;
@@ -164,7 +176,7 @@ public final class ActivityForm {
     }
 
     /** Without grouping, so that no language reads a separator as a decimal mark; the shortest exact digits. */
-    private static String plain(double value, String language) {
+    static String plain(double value, String language) {
         String text = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         return "fr".equals(language) ? text.replace('.', ',') : text;
     }

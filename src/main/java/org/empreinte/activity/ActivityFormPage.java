@@ -20,6 +20,7 @@ public class ActivityFormPage extends Page {
     private final ActivityForm fields;
     /** The activity changed, or null for a new one. */
     private final Long activityId;
+    private boolean savedNotice;
 
     public ActivityFormPage(PageContext context, Organization organization, Form form, ActivityForm fields, Long activityId) {
         super("activity-form.mustache", context);
@@ -30,6 +31,16 @@ public class ActivityFormPage extends Page {
         if (form.value("type") == null || !fields.unitsByType().containsKey(form.value("type"))) {
             form.withValue("type", "electricity");
         }
+    }
+
+    /** Says that the previous bill was saved and this form is for the next one. */
+    ActivityFormPage withSavedNotice() {
+        savedNotice = true;
+        return this;
+    }
+
+    public String getSavedNotice() {
+        return savedNotice ? messages().get("grid_saved_another") : null;
     }
 
     @Override

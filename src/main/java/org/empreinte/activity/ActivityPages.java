@@ -13,11 +13,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.empreinte.organization.Organization;
@@ -46,8 +48,18 @@ public class ActivityPages {
     @Allow(Permission.ORGANIZATION_WRITE)
     @GET
     @Path("new")
-    public ActivityFormPage form(@PathParam("orgId") long orgId, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return new ActivityFormPage(PageContext.of(uri, headers), organizations.get(orgId), Form.empty(), fields, null);
+    public ActivityFormPage form(@PathParam("orgId") long orgId, @QueryParam("type") String type,
+            @QueryParam("unit") String unit, @QueryParam("site") String site, @QueryParam("saved") String saved,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        // "Save and add another" comes back here with what the next bill shares with the one just saved.
+        Form form = Form.empty();
+        for (String[] field : new String[][] {{"type", type}, {"unit", unit}, {"site", site}}) {
+            if (blankToNull(field[1]) != null) {
+                form.withValue(field[0], field[1].strip());
+            }
+        }
+        ActivityFormPage page = new ActivityFormPage(PageContext.of(uri, headers), organizations.get(orgId), form, fields, null);
+        return saved == null ? page : page.withSavedNotice();
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)
@@ -59,7 +71,8 @@ public class ActivityPages {
         PageContext context = PageContext.of(uri, headers).at("/organizations/" + orgId + "/activities/new");
         Form form = Form.of(params);
         try {
-            return toYear(orgId, activities.create(orgId, request(form, context)));
+            Activity created = activities.create(orgId, request(form, context));
+            return form.value("another") == null ? toYear(orgId, created) : anotherLike(orgId, created);
         } catch (ValidationException e) {
             return refused(e, context, organization, form, null);
         }
@@ -99,9 +112,7 @@ public class ActivityPages {
     }
 
     private ActivityRequest request(Form form, PageContext context) {
-        String tagText = form.value("tags");
-        List<String> tags = tagText == null || tagText.isBlank() ? null
-                : Arrays.stream(tagText.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        List<String> tags = tags(form.value("tags"));
         String type = form.value("type");
         // A trip or a delivery is one day: an empty end is the start.
         String end = blankToNull(form.value("periodEnd")) == null ? form.value("periodStart") : form.value("periodEnd");
@@ -109,6 +120,22 @@ public class ActivityPages {
         return new ActivityRequest(type, form.number("quantity", context.language()), form.value("unit"),
                 form.value("periodStart"), end, null, blankToNull(form.value("region")), blankToNull(form.value("site")), tags,
                 form.value("dataQuality"), fields.attributes(type, form, ""));
+    }
+
+    /** Tags as a form takes them, separated by commas; null when none. */
+    static List<String> tags(String text) {
+        return text == null || text.isBlank() ? null
+                : Arrays.stream(text.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** An empty form for the next bill of the same type, unit and site. */
+    private static Response anotherLike(long orgId, Activity saved) {
+        UriBuilder next = UriBuilder.fromPath("/organizations/{orgId}/activities/new").queryParam("type", saved.type())
+                .queryParam("unit", saved.unit());
+        if (saved.site() != null) {
+            next.queryParam("site", saved.site().id());
+        }
+        return Response.seeOther(next.queryParam("saved", 1).build(orgId)).build();
     }
 
     private static Response toYear(long orgId, Activity activity) {

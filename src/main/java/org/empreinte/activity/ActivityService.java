@@ -4,10 +4,14 @@ import static org.empreinte.web.TextFields.blankToNull;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,6 +26,7 @@ import org.empreinte.factor.FactorLibrary;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.web.Paging;
 import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.ValidationException;
 
 /**
  * Logging, changing, removing and reading activities. Each write prepares the request (validation and
@@ -59,15 +64,43 @@ public class ActivityService {
     }
 
     public Activity create(long organizationId, ActivityRequest request) {
+        return units.write(organizationId, changes -> insert(changes, preparation.prepare(lookup, organizationId, request)));
+    }
+
+    /**
+     * Logs several activities in one unit of work (a year of bills entered at once): every request is checked
+     * before any is stored, and when one or more are refused nothing is, the refusals naming each by its index.
+     *
+     * @throws EntriesRefusedException when at least one request is refused
+     */
+    public List<Activity> createAll(long organizationId, List<ActivityRequest> requests) {
+        if (requests.isEmpty()) {
+            throw new ValidationException(null, "at least one activity is required", "error_required");
+        }
         return units.write(organizationId, changes -> {
-            Prepared prepared = preparation.prepare(lookup, organizationId, request);
-            String now = now();
-            long id = activityDao.insert(prepared.stored(), now);
-            writeDetails(id, prepared);
-            Activity created = toActivity(prepared.stored().written(id, prepared.stored().siteName(), now), prepared.tags());
-            changes.record("activity", id, AuditTrail.CREATE, null, created);
-            return created;
+            Map<Integer, ValidationException> refused = new TreeMap<>();
+            List<Prepared> prepared = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                try {
+                    prepared.add(preparation.prepare(lookup, organizationId, requests.get(i)));
+                } catch (ValidationException e) {
+                    refused.put(i, e);
+                }
+            }
+            if (!refused.isEmpty()) {
+                throw new EntriesRefusedException(refused);
+            }
+            return prepared.stream().map(p -> insert(changes, p)).toList();
         });
+    }
+
+    private Activity insert(UnitOfWork.Changes changes, Prepared prepared) {
+        String now = now();
+        long id = activityDao.insert(prepared.stored(), now);
+        writeDetails(id, prepared);
+        Activity created = toActivity(prepared.stored().written(id, prepared.stored().siteName(), now), prepared.tags());
+        changes.record("activity", id, AuditTrail.CREATE, null, created);
+        return created;
     }
 
     public Activity update(long organizationId, long activityId, ActivityRequest request) {
@@ -160,6 +193,32 @@ public class ActivityService {
             Map<Long, List<String>> tags = activityDao.tagsOf(slice.items().stream().map(ActivityRow::id).toList());
             return slice.map(row -> toActivity(row, tags.getOrDefault(row.id(), List.of())));
         });
+    }
+
+    /**
+     * The quantities of a meter month by month in a year: the activities of that type, unit and site (none: those
+     * without a site) whose period lies within one month, summed by month (1 to 12). A bill that spans two months is
+     * left out rather than guessed apart: the person types that month.
+     */
+    public Map<Integer, Double> monthlyQuantities(long organizationId, int year, String type, String unit, Long siteId) {
+        Map<Integer, Double> byMonth = new TreeMap<>();
+        Paging paging = Paging.first(Paging.MAX_LIMIT);
+        while (true) {
+            Paging.Slice<Activity> slice = page(organizationId, year + "-01-01", year + "-12-31", type, null, paging, false);
+            for (Activity activity : slice.items()) {
+                LocalDate start = LocalDate.parse(activity.periodStart());
+                LocalDate end = LocalDate.parse(activity.periodEnd());
+                Long site = activity.site() == null ? null : activity.site().id();
+                if (start.getYear() == year && YearMonth.from(start).equals(YearMonth.from(end))
+                        && activity.unit().equals(unit) && Objects.equals(site, siteId)) {
+                    byMonth.merge(start.getMonthValue(), activity.quantity(), Double::sum);
+                }
+            }
+            if (slice.next() == null) {
+                return byMonth;
+            }
+            paging = Paging.of(Integer.toString(Paging.MAX_LIMIT), slice.next(), 2);
+        }
     }
 
     /** The year of the latest activity, where a page should open when no year is asked for. */

@@ -50,6 +50,7 @@ public class OrganizationPage extends Page {
     private final boolean laterPage;
     private final Form siteForm;
     private Integer imported;
+    private Integer saved;
     private YearState inventory;
     private List<CampaignLine> campaigns = List.of();
 
@@ -85,6 +86,12 @@ public class OrganizationPage extends Page {
         return this;
     }
 
+    /** Shows that the monthly grid just stored {@code count} bills (it redirects here). */
+    public OrganizationPage withSaved(int count) {
+        this.saved = count;
+        return this;
+    }
+
     /** The shown year's inventory, null while never submitted. */
     public OrganizationPage withInventory(YearState state) {
         this.inventory = state;
@@ -116,6 +123,10 @@ public class OrganizationPage extends Page {
 
     public String getImportedNotice() {
         return imported == null ? null : messages().format("import_done", imported);
+    }
+
+    public String getSavedNotice() {
+        return saved == null ? null : messages().format("grid_saved", saved);
     }
 
     public String getRegionName() {

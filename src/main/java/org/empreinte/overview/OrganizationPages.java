@@ -71,9 +71,12 @@ public class OrganizationPages {
     @GET
     @Path("organizations/{orgId}")
     public OrganizationPage organization(@PathParam("orgId") long orgId, @QueryParam("year") String year,
-            @QueryParam("tag") String tag, @QueryParam("imported") String imported, @QueryParam("after") String after,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @QueryParam("tag") String tag, @QueryParam("imported") String imported, @QueryParam("saved") String saved,
+            @QueryParam("after") String after, @Context UriInfo uri, @Context HttpHeaders headers) {
         OrganizationPage page = page(orgId, year, tag, after, Form.empty(), PageContext.of(uri, headers));
+        if (saved != null && saved.matches("\\d{1,9}")) {
+            page.withSaved(Integer.parseInt(saved));
+        }
         return imported != null && imported.matches("\\d{1,9}") ? page.withImported(Integer.parseInt(imported)) : page;
     }
 

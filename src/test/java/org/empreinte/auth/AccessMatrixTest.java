@@ -318,7 +318,7 @@ class AccessMatrixTest {
         // rule lets the caller through, which it decides before any field is read.
         String form = "303 404 403 422 403 404 422";
         for (String path : List.of("/activities", "/report/contracts", "/report/years", "/sites", "/targets",
-                "/targets/actions/estimate", "/targets/actions", "/networks")) {
+                "/targets/actions/estimate", "/targets/actions", "/networks", "/activities/grid")) {
             calls.add(call("POST", "/organizations/" + a + path, AccessMatrixTest::emptyForm, form));
         }
         String done = "303 404 403 303 403 404 303";
@@ -345,7 +345,8 @@ class AccessMatrixTest {
         calls.add(call("POST", "/organizations/" + a + "/activities/import", AccessMatrixTest::csvUpload,
                 "303 404 403 303 403 404 303"));
         calls.add(call("POST", "/organizations/" + a + "/activities/" + activity, AccessMatrixTest::emptyForm, form));
-        for (String path : List.of("/activities/new", "/activities/import", "/activities/" + activity + "/edit")) {
+        for (String path : List.of("/activities/new", "/activities/import", "/activities/" + activity + "/edit",
+                "/activities/grid?year=2024")) {
             calls.add(call("GET", "/organizations/" + a + path, "303 404 403 200 403 404 200"));
         }
         calls.add(call("GET", org("/actions/" + action), read));

@@ -43,6 +43,7 @@ class PhoneLayoutBrowserTest extends SignedInBrowserTest {
         pages.put("activity-form", org + "/activities/new");
         pages.put("activity-edit", org + "/activities/" + activity + "/edit");
         pages.put("import", org + "/activities/import");
+        pages.put("monthly-grid", org + "/activities/grid?year=2024");
         pages.put("report", org + "/report?year=2024");
         pages.put("targets", org + "/targets");
         pages.put("networks", org + "/networks");
