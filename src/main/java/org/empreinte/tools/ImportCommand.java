@@ -4,10 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Properties;
 
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
@@ -28,6 +26,7 @@ import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
 import org.empreinte.activity.ImportRefusedException;
 import org.empreinte.audit.Actor;
+import org.empreinte.db.DatabaseKind;
 import org.empreinte.db.DatabaseSetup;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryLoader;
@@ -119,17 +118,11 @@ public class ImportCommand extends ConfiguredCommand<EmpreinteConfiguration> {
         DataSourceFactory database = configuration.getDataSourceFactory();
         String url = shown(database.getUrl());
         try {
-            // One connection first, outside the pool: the pool would log its failure with a stack trace on the console.
+            // The driver and settings follow from DATABASE_URL, as for the server; then one connection first, outside
+            // the pool: the pool would log its failure with a stack trace on the console.
+            DatabaseKind.prepare(database);
             Class.forName(database.getDriverClass());
-            Properties properties = new Properties();
-            properties.putAll(database.getProperties());
-            if (database.getUser() != null) {
-                properties.setProperty("user", database.getUser());
-            }
-            if (database.getPassword() != null) {
-                properties.setProperty("password", database.getPassword());
-            }
-            DriverManager.getConnection(database.getUrl(), properties).close();
+            DatabaseKind.connect(database).close();
             return DatabaseSetup.open(environment, database);
         } catch (ClassNotFoundException | SQLException | RuntimeException e) {
             Throwable cause = e;

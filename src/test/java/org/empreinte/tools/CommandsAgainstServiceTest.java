@@ -171,6 +171,7 @@ class CommandsAgainstServiceTest {
 
     @Test
     void importWritesIntoTheDatabaseOfDatabaseUrlWhileTheServiceRuns() throws Exception {
+        org.empreinte.db.TestDatabase.assumeSqlite("the command is pointed at the service's SQLite file");
         long organization = new ApiCalls(APP).organization();
         Path csv = Files.writeString(folder.resolve("factures.csv"), "type,quantity,unit,date\nelectricity,100,kWh,2024-01-01\n");
 
