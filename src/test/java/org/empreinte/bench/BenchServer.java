@@ -34,7 +34,10 @@ final class BenchServer {
 
     /** The command that runs the application from this JVM's classpath (target/classes and the dependencies under Maven). */
     static List<String> thisClasspath() {
-        return List.of(java(), "-cp", System.getProperty("java.class.path"), EmpreinteApplication.class.getName());
+        // Only C1, as in pom.xml's fast profile: these processes live seconds, where C2 costs more than it saves, and
+        // the tiny run's figures are not the README's.
+        return List.of(java(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                EmpreinteApplication.class.getName());
     }
 
     /** The JVM running the benchmark, rather than whichever {@code java} the PATH finds first. */
