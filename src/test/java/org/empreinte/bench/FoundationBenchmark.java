@@ -39,7 +39,7 @@ public final class FoundationBenchmark {
     private static final String[] TYPES = {"electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline"};
     private static final String[] UNITS = {"kWh", "m3", "L", "L", "L", "L"};
 
-    /** With the argument {@code tiny}, the test suite's size: a check in seconds that the packaged jar's run works. */
+    /** With the argument {@code tiny}, the test suite's size: a check in under a minute that the packaged jar's run works. */
     public static void main(String[] args) throws Exception {
         run(args.length > 0 && args[0].equals("tiny") ? TINY : FULL, BenchServer.packagedJar());
     }

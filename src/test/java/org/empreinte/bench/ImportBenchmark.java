@@ -64,7 +64,7 @@ public final class ImportBenchmark {
     private static final String[] TYPES = {"electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline"};
     private static final String[] UNITS = {"kWh", "m3", "L", "L", "L", "L"};
 
-    /** With the argument {@code tiny}, the test suite's size: a check in seconds that the packaged jar's run works. */
+    /** With the argument {@code tiny}, the test suite's size: a check in under a minute that the packaged jar's run works. */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("tiny")) {
             run(TINY_ROWS, TINY_WARM_UP_ROWS, 1);
@@ -128,8 +128,8 @@ public final class ImportBenchmark {
                 managed.stop();
             }
         }
-        double importSeconds = median(imports) / 1e9;
-        double rawSeconds = median(raws) / 1e9;
+        double importSeconds = BenchServer.measured("import", median(imports)) / 1e9;
+        double rawSeconds = BenchServer.measured("raw inserts", median(raws)) / 1e9;
         String line = String.format("| %,d energy activities from one CSV file, through the import path | %.2f s, %,.0f rows per second"
                 + " | %.2f × the raw batched SQLite inserts of the same rows, one transaction (%.2f s, %,.0f rows per second) |",
                 rowCount, importSeconds, rowCount / importSeconds, importSeconds / rawSeconds, rawSeconds, rowCount / rawSeconds);

@@ -82,7 +82,7 @@ public final class ReportBenchmark {
         new Kind("purchase", 3, "purchased_goods", "useeio-111110", "useeio-1.3", "USD2022", 0.532, 0, 0, 0, 100, 50_000),
     };
 
-    /** With the argument {@code tiny}, the test suite's size: a check in seconds that the packaged jar's run works. */
+    /** With the argument {@code tiny}, the test suite's size: a check in under a minute that the packaged jar's run works. */
     public static void main(String[] args) throws Exception {
         run(args.length > 0 && args[0].equals("tiny") ? TINY : FULL, BenchServer.packagedJar());
     }
