@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,15 +55,26 @@ final class BenchServer {
         builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + db);
         builder.environment().put("EMPREINTE_ADMIN_TOKEN", TOKEN);
         builder.environment().put("EMISSION_FACTORS_DIR", Path.of("emission-factors").toAbsolutePath().toString());
-        builder.redirectErrorStream(true).redirectOutput(work.resolve("server-" + port + ".log").toFile());
+        builder.redirectErrorStream(true).redirectOutput(log(work, port).toFile());
         return builder.start();
     }
 
+    private static Path log(Path work, int port) {
+        return work.resolve("server-" + port + ".log");
+    }
+
     /** Healthy means the application port answers a page: the factor library is loaded and the schema migrated. */
-    static void waitHealthy(int port) throws Exception {
+    static void waitHealthy(Process server, int port, Path work) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
+            // A service that cannot start (a configuration or migration the change broke) says why at once, rather
+            // than after the two minutes' wait, and in the failure itself: a CI run's temporary files are gone.
+            if (!server.isAlive()) {
+                List<String> lines = Files.readAllLines(log(work, port));
+                throw new IllegalStateException("the service exited with code " + server.exitValue() + " before answering; the end of"
+                        + " its log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+            }
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/organizations")).header("Authorization", "Bearer " + TOKEN).build(),
                         HttpResponse.BodyHandlers.discarding());

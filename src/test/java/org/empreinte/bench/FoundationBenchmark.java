@@ -75,7 +75,7 @@ public final class FoundationBenchmark {
         int port = BenchServer.freePort();
         Process server = BenchServer.start(service, db, port, BenchServer.freePort(), work);
         try {
-            BenchServer.waitHealthy(port);
+            BenchServer.waitHealthy(server, port, work);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://localhost:" + port;
             String org = BenchServer.post(http, base + "/api/organizations",
@@ -183,7 +183,7 @@ public final class FoundationBenchmark {
         long t0 = System.nanoTime();
         Process server = BenchServer.start(service, db, port, BenchServer.freePort(), work);
         try {
-            BenchServer.waitHealthy(port);
+            BenchServer.waitHealthy(server, port, work);
             return (System.nanoTime() - t0) / 1_000_000;
         } finally {
             server.destroy();
@@ -195,7 +195,7 @@ public final class FoundationBenchmark {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("check.log").toFile()).start();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(command + " failed; see " + work.resolve("check.log"));
+            throw new IllegalStateException(command + " failed:\n" + Files.readString(work.resolve("check.log")));
         }
         return (System.nanoTime() - t0) / 1_000_000;
     }

@@ -140,7 +140,7 @@ public final class ReportBenchmark {
         int port = BenchServer.freePort();
         Process server = BenchServer.start(serviceCommand, db, port, BenchServer.freePort(), work);
         try {
-            BenchServer.waitHealthy(port);
+            BenchServer.waitHealthy(server, port, work);
             String base = "http://localhost:" + port;
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String report = base + "/api/organizations/" + large + "/report?year=2024";
