@@ -15,7 +15,7 @@ import org.empreinte.Tiers;
  * suite. Nothing here checks a ratio: the machine is shared, and the tiny figures say nothing about the full ones.
  */
 @Tiers.Api
-@Tiers.Slow // 27 to 32 s beside a full suite (load 5): `check`, then the application started three times, each a new JVM
+@Tiers.Slow // 27 to 34 s beside a full suite (load 5 to 6): `check`, then the application started three times, each a new JVM
 @Tiers.SqliteOnly // the benchmark measures the service on SQLite files beside raw SQLite inserts, as the README's figures do
 class FoundationBenchmarkTest {
 

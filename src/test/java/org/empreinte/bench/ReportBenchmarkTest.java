@@ -15,7 +15,7 @@ import org.empreinte.Tiers;
  * ratio: the machine is shared, and the tiny figures say nothing about the full ones.
  */
 @Tiers.Api
-@Tiers.Slow // 20 to 25 s beside a full suite (load 5): mostly the application starting in a JVM of its own
+@Tiers.Slow // 20 to 25 s beside a full suite (load 5 to 6): mostly the application starting in a JVM of its own
 @Tiers.SqliteOnly // the benchmark measures SQLite files and raw SQLite queries, as the README's figures do
 class ReportBenchmarkTest {
 
