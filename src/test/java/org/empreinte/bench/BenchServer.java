@@ -6,12 +6,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The service as the benchmarks run it: the packaged jar in a process of its own, and plain HTTP calls to it. */
+import org.empreinte.EmpreinteApplication;
+
+/**
+ * The service as the benchmarks run it: a process of its own, and plain HTTP calls to it. The README's commands start
+ * the packaged jar, what is measured; the test suite, which never builds the jar, starts the same main class from its
+ * own classpath, so that the benchmarks run there at a tiny size.
+ */
 final class BenchServer {
 
     /** The administrator's token the benchmarks start the service with and call it with. */
@@ -20,22 +28,53 @@ final class BenchServer {
     private BenchServer() {
     }
 
-    static Process start(Path jar, Path db, int port, int adminPort, Path work) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString(), "server", Path.of("config.yml").toAbsolutePath().toString());
+    /** The command that runs the packaged jar, without its arguments. */
+    static List<String> packagedJar() {
+        return List.of(java(), "-jar", Path.of("target/empreinte.jar").toAbsolutePath().toString());
+    }
+
+    /** The command that runs the application from this JVM's classpath (target/classes and the dependencies under Maven). */
+    static List<String> thisClasspath() {
+        // Only C1, as in pom.xml's fast profile: these processes live seconds, where C2 costs more than it saves, and
+        // the tiny run's figures are not the README's.
+        return List.of(java(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                EmpreinteApplication.class.getName());
+    }
+
+    /** The JVM running the benchmark, rather than whichever {@code java} the PATH finds first. */
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static Process start(List<String> service, Path db, int port, int adminPort, Path work) throws IOException {
+        List<String> command = new ArrayList<>(service);
+        command.addAll(List.of("server", Path.of("config.yml").toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("ADMIN_PORT", Integer.toString(adminPort));
         builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + db);
         builder.environment().put("EMPREINTE_ADMIN_TOKEN", TOKEN);
         builder.environment().put("EMISSION_FACTORS_DIR", Path.of("emission-factors").toAbsolutePath().toString());
-        builder.redirectErrorStream(true).redirectOutput(work.resolve("server-" + port + ".log").toFile());
+        builder.redirectErrorStream(true).redirectOutput(log(work, port).toFile());
         return builder.start();
     }
 
+    private static Path log(Path work, int port) {
+        return work.resolve("server-" + port + ".log");
+    }
+
     /** Healthy means the application port answers a page: the factor library is loaded and the schema migrated. */
-    static void waitHealthy(int port) throws Exception {
+    static void waitHealthy(Process server, int port, Path work) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
+            // A service that cannot start (a configuration or migration the change broke) says why at once, rather
+            // than after the two minutes' wait, and in the failure itself: a CI run's temporary files are gone.
+            if (!server.isAlive()) {
+                List<String> lines = Files.readAllLines(log(work, port));
+                throw new IllegalStateException("the service exited with code " + server.exitValue() + " before answering; the end of"
+                        + " its log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+            }
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/organizations")).header("Authorization", "Bearer " + TOKEN).build(),
                         HttpResponse.BodyHandlers.discarding());
@@ -79,6 +118,17 @@ final class BenchServer {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * A figure about to be printed: a broken measurement (nothing counted, a division by zero) fails the run instead
+     * of printing 0 or NaN beside the others.
+     */
+    static double measured(String what, double value) {
+        if (!Double.isFinite(value) || value <= 0) {
+            throw new IllegalStateException(what + " measured " + value);
+        }
+        return value;
     }
 
     static long median(List<Long> values) {

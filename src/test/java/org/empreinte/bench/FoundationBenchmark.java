@@ -22,63 +22,89 @@ import java.util.Properties;
  * of the same rows, one transaction each, with the service's SQLite settings.</li>
  * </ul>
  * Run: {@code mvn -q -DskipTests package && java -cp target/empreinte.jar:target/test-classes org.empreinte.bench.FoundationBenchmark}
+ * ({@code FoundationBenchmarkTest} runs it at a tiny size in the test suite).
  */
 public final class FoundationBenchmark {
 
-    private static final int ACTIVITIES = 10_000;
+    /**
+     * How much the benchmark measures: {@link #FULL} for the README's figures, {@link #TINY} for the test suite
+     * ({@code FoundationBenchmarkTest}), which runs every measurement of the full size once, on a hundred activities.
+     */
+    record Size(int starts, int warmUpActivities, int activities) {
+    }
+
+    static final Size FULL = new Size(3, 500, 10_000);
+    static final Size TINY = new Size(1, 20, 100);
+
     private static final String[] TYPES = {"electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline"};
     private static final String[] UNITS = {"kWh", "m3", "L", "L", "L", "L"};
 
+    /** With the argument {@code tiny}, the test suite's size: a check in under a minute that the packaged jar's run works. */
     public static void main(String[] args) throws Exception {
+        run(args.length > 0 && args[0].equals("tiny") ? TINY : FULL, BenchServer.packagedJar());
+    }
+
+    /** Runs the benchmark, the service started by this command; returns the table's lines as printed. */
+    static List<String> run(Size size, List<String> service) throws Exception {
         Path work = Files.createTempDirectory("empreinte-bench");
-        Path jar = Path.of("target/empreinte.jar").toAbsolutePath();
         System.out.printf("Machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"));
 
-        long check = median(3, () -> timeProcess(List.of("java", "-jar", jar.toString(), "check", "config.yml"), work));
+        List<String> check = new ArrayList<>(service);
+        check.addAll(List.of("check", "config.yml"));
+        long checkMs = median(size.starts(), () -> timeProcess(check, work));
         List<Long> fresh = new ArrayList<>();
         List<Long> existing = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < size.starts(); i++) {
             Path db = work.resolve("start-" + i + ".db");
-            fresh.add(startAndStop(jar, db, work));
-            existing.add(startAndStop(jar, db, work));
+            fresh.add(startAndStop(service, db, work));
+            existing.add(startAndStop(service, db, work));
         }
         long freshMs = BenchServer.median(fresh);
         long existingMs = BenchServer.median(existing);
-        System.out.printf("| start-up to healthy, new database | %d ms | %.2f × `check` (%d ms) |%n", freshMs, (double) freshMs / check, check);
-        System.out.printf("| start-up to healthy, existing database | %d ms | %.2f × `check` (%d ms) |%n", existingMs,
-                (double) existingMs / check, check);
+        List<String> table = new ArrayList<>();
+        table.add(String.format("| start-up to healthy, new database | %d ms | %.2f × `check` (%d ms) |",
+                (long) BenchServer.measured("start-up, new database", freshMs), ratio("start-up, new database", freshMs, checkMs),
+                (long) BenchServer.measured("check", checkMs)));
+        table.add(String.format("| start-up to healthy, existing database | %d ms | %.2f × `check` (%d ms) |",
+                (long) BenchServer.measured("start-up, existing database", existingMs),
+                ratio("start-up, existing database", existingMs, checkMs), checkMs));
+        table.forEach(System.out::println);
 
         Path db = work.resolve("load.db");
         int port = BenchServer.freePort();
-        Process server = BenchServer.start(jar, db, port, BenchServer.freePort(), work);
+        Process server = BenchServer.start(service, db, port, BenchServer.freePort(), work);
         try {
-            BenchServer.waitHealthy(port);
+            BenchServer.waitHealthy(server, port, work);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://localhost:" + port;
             String org = BenchServer.post(http, base + "/api/organizations",
                     "{\"name\":\"Bench\",\"sector\":\"624410\",\"region\":\"CA-QC\",\"employees\":10}");
             long orgId = Long.parseLong(BenchServer.firstNumber(org, "\"id\":(\\d+)"));
             // Warm-up, not counted: the JIT compiles the paths both loops use.
-            for (int i = 0; i < 500; i++) {
+            for (int i = 0; i < size.warmUpActivities(); i++) {
                 BenchServer.get(http, base + "/api/organizations/" + orgId);
                 BenchServer.post(http, base + "/api/organizations/" + orgId + "/activities", activity(i));
             }
             long t0 = System.nanoTime();
-            for (int i = 0; i < ACTIVITIES; i++) {
+            for (int i = 0; i < size.activities(); i++) {
                 BenchServer.post(http, base + "/api/organizations/" + orgId + "/activities", activity(i));
             }
             long apiNs = System.nanoTime() - t0;
             t0 = System.nanoTime();
-            for (int i = 0; i < ACTIVITIES; i++) {
+            for (int i = 0; i < size.activities(); i++) {
                 BenchServer.get(http, base + "/api/organizations/" + orgId);
             }
             long trivialNs = System.nanoTime() - t0;
-            long rawNs = rawInserts(work.resolve("raw.db"));
-            double apiS = apiNs / 1e9;
-            System.out.printf("| 10,000 activities through the API | %.2f s (%.0f per second) | %.2f × 10,000 trivial GETs (%.2f s); "
-                    + "%.2f × raw SQLite inserts of the same rows (%.2f s) |%n",
-                    apiS, ACTIVITIES / apiS, (double) apiNs / trivialNs, trivialNs / 1e9, (double) apiNs / rawNs, rawNs / 1e9);
+            long rawNs = rawInserts(work.resolve("raw.db"), size);
+            double apiS = BenchServer.measured("activities through the API", apiNs) / 1e9;
+            table.add(String.format("| %,d activities through the API | %.2f s (%.0f per second) | %.2f × %,d trivial GETs (%.2f s); "
+                    + "%.2f × raw SQLite inserts of the same rows (%.2f s) |", size.activities(),
+                    apiS, size.activities() / apiS, ratio("activities through the API", apiNs, trivialNs), size.activities(),
+                    BenchServer.measured("trivial GETs", trivialNs) / 1e9, ratio("activities through the API", apiNs, rawNs),
+                    BenchServer.measured("raw inserts", rawNs) / 1e9));
+            System.out.println(table.get(table.size() - 1));
+            return table;
         } finally {
             server.destroy();
             server.waitFor();
@@ -93,7 +119,7 @@ public final class FoundationBenchmark {
     }
 
     /** The rows one logged activity writes (activity, tag, two monthly shares), one transaction each, as the service does. */
-    private static long rawInserts(Path file) throws Exception {
+    private static long rawInserts(Path file, Size size) throws Exception {
         Properties settings = new Properties();
         settings.setProperty("foreign_keys", "true");
         settings.setProperty("journal_mode", "WAL");
@@ -118,7 +144,7 @@ public final class FoundationBenchmark {
                             + " first_day, last_day, co2e_kg, co2_co2e_kg, ch4_co2e_kg, n2o_co2e_kg, unspecified_co2e_kg)"
                             + " VALUES (?, 1, ?, ?, ?, ?, ?, 0, 0, 0)")) {
                 long t0 = System.nanoTime();
-                for (int i = 0; i < ACTIVITIES; i++) {
+                for (int i = 0; i < size.activities(); i++) {
                     LocalDate start = LocalDate.of(2020, 1, 1).plusDays(i % 1500);
                     activity.setString(1, TYPES[i % TYPES.length]);
                     activity.setDouble(2, 100 + i % 900);
@@ -152,12 +178,12 @@ public final class FoundationBenchmark {
         }
     }
 
-    private static long startAndStop(Path jar, Path db, Path work) throws Exception {
+    private static long startAndStop(List<String> service, Path db, Path work) throws Exception {
         int port = BenchServer.freePort();
         long t0 = System.nanoTime();
-        Process server = BenchServer.start(jar, db, port, BenchServer.freePort(), work);
+        Process server = BenchServer.start(service, db, port, BenchServer.freePort(), work);
         try {
-            BenchServer.waitHealthy(port);
+            BenchServer.waitHealthy(server, port, work);
             return (System.nanoTime() - t0) / 1_000_000;
         } finally {
             server.destroy();
@@ -165,13 +191,11 @@ public final class FoundationBenchmark {
         }
     }
 
-
-
     private static long timeProcess(List<String> command, Path work) throws Exception {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("check.log").toFile()).start();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(command + " failed; see " + work.resolve("check.log"));
+            throw new IllegalStateException(command + " failed:\n" + Files.readString(work.resolve("check.log")));
         }
         return (System.nanoTime() - t0) / 1_000_000;
     }
@@ -179,6 +203,10 @@ public final class FoundationBenchmark {
 
 
 
+
+    private static double ratio(String what, double measured, double ceiling) {
+        return BenchServer.measured(what + " against its ceiling", measured / BenchServer.measured(what + "'s ceiling", ceiling));
+    }
 
     interface Timed {
         long run() throws Exception;

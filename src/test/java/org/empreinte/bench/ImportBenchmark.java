@@ -59,11 +59,18 @@ public final class ImportBenchmark {
     private static final int WARM_UP_ROWS = 20_000;
     private static final int BATCH = 1_000;
     private static final int RUNS = 3;
+    static final int TINY_ROWS = 240;
+    static final int TINY_WARM_UP_ROWS = 60;
     private static final String[] TYPES = {"electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline"};
     private static final String[] UNITS = {"kWh", "m3", "L", "L", "L", "L"};
 
+    /** With the argument {@code tiny}, the test suite's size: a check in under a minute that the packaged jar's run works. */
     public static void main(String[] args) throws Exception {
-        run(ROWS, WARM_UP_ROWS, RUNS);
+        if (args.length > 0 && args[0].equals("tiny")) {
+            run(TINY_ROWS, TINY_WARM_UP_ROWS, 1);
+        } else {
+            run(ROWS, WARM_UP_ROWS, RUNS);
+        }
     }
 
     /**
@@ -121,8 +128,8 @@ public final class ImportBenchmark {
                 managed.stop();
             }
         }
-        double importSeconds = median(imports) / 1e9;
-        double rawSeconds = median(raws) / 1e9;
+        double importSeconds = BenchServer.measured("import", median(imports)) / 1e9;
+        double rawSeconds = BenchServer.measured("raw inserts", median(raws)) / 1e9;
         String line = String.format("| %,d energy activities from one CSV file, through the import path | %.2f s, %,.0f rows per second"
                 + " | %.2f × the raw batched SQLite inserts of the same rows, one transaction (%.2f s, %,.0f rows per second) |",
                 rowCount, importSeconds, rowCount / importSeconds, importSeconds / rawSeconds, rawSeconds, rowCount / rawSeconds);

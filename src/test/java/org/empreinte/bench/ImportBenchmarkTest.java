@@ -16,7 +16,7 @@ class ImportBenchmarkTest {
 
     @Test
     void runsAtATinySizeAndPrintsTheReadmeLine() throws Exception {
-        String line = ImportBenchmark.run(240, 60, 1);
+        String line = ImportBenchmark.run(ImportBenchmark.TINY_ROWS, ImportBenchmark.TINY_WARM_UP_ROWS, 1);
 
         assertThat(line).matches("\\| 240 energy activities from one CSV file, through the import path \\| \\d+\\.\\d\\d s, [\\d,]+ rows"
                 + " per second \\| \\d+\\.\\d\\d × the raw batched SQLite inserts of the same rows, one transaction .*");

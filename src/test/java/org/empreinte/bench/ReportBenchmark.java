@@ -48,15 +48,21 @@ import org.empreinte.organization.YearlyFigures;
  * by SQL, so it does not grow with the rows.</li>
  * </ul>
  * Run: {@code mvn -q -DskipTests package && java -cp target/empreinte.jar:target/test-classes org.empreinte.bench.ReportBenchmark}
+ * ({@code ReportBenchmarkTest} runs it at a tiny size in the test suite).
  */
 public final class ReportBenchmark {
 
-    private static final int ORGANIZATIONS = 1_000;
-    private static final int PER_ORGANIZATION = 1_000;
-    private static final int LARGE = 100_000;
-    private static final int REPEATS = 7;
-    private static final int HTTP_REQUESTS = 20_000;
     private static final int HTTP_THREADS = 4;
+
+    /**
+     * How much the benchmark writes and measures: {@link #FULL} for the README's figures, {@link #TINY} for the test
+     * suite ({@code ReportBenchmarkTest}), which runs every measurement of the full size on a few thousand rows.
+     */
+    record Size(int organizations, int perOrganization, int large, int repeats, int warmUpRequests, int httpRequests) {
+    }
+
+    static final Size FULL = new Size(1_000, 1_000, 100_000, 7, 2_000, 20_000);
+    static final Size TINY = new Size(20, 100, 2_000, 3, 40, 200);
 
     /** What the generated activities are: real factor ids and values of the shipped sets. */
     private record Kind(String type, int scope, String category, String factorId, String set, String unit, double perUnit,
@@ -76,17 +82,22 @@ public final class ReportBenchmark {
         new Kind("purchase", 3, "purchased_goods", "useeio-111110", "useeio-1.3", "USD2022", 0.532, 0, 0, 0, 100, 50_000),
     };
 
+    /** With the argument {@code tiny}, the test suite's size: a check in under a minute that the packaged jar's run works. */
     public static void main(String[] args) throws Exception {
+        run(args.length > 0 && args[0].equals("tiny") ? TINY : FULL, BenchServer.packagedJar());
+    }
+
+    /** Runs the benchmark, the service started by this command; returns the table's lines as printed. */
+    static List<String> run(Size size, List<String> serviceCommand) throws Exception {
         Path work = Files.createTempDirectory("empreinte-report-bench");
         Path db = work.resolve("network.db");
-        Path jar = Path.of("target/empreinte.jar").toAbsolutePath();
         System.out.printf("Machine: %d cores, %s, Java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
 
         long t0 = System.nanoTime();
-        long rows = generate(db);
-        System.out.printf("Generated %,d activities (%,d organizations) in %.1f s%n", rows, ORGANIZATIONS + 1,
+        long rows = generate(db, size);
+        System.out.printf("Generated %,d activities (%,d organizations) in %.1f s%n", rows, size.organizations() + 1,
                 (System.nanoTime() - t0) / 1e9);
         long large = 1;
         long small = 2;
@@ -98,15 +109,15 @@ public final class ReportBenchmark {
         long rawAll;
         long proratedAll;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db, settings())) {
-            rawLarge = median(() -> timeQuery(c, "SELECT a.scope, a.category, SUM(m.co2e_kg) FROM activity_month m"
+            rawLarge = median(size, () -> timeQuery(c, "SELECT a.scope, a.category, SUM(m.co2e_kg) FROM activity_month m"
                     + " JOIN activity a ON a.id = m.activity_id WHERE m.organization_id = " + large
                     + " AND m.last_day >= " + fromDay + " AND m.first_day <= " + toDay + " GROUP BY a.scope, a.category"));
-            rawAll = median(() -> timeQuery(c, "SELECT a.scope, a.category, SUM(m.co2e_kg) FROM activity_month m"
+            rawAll = median(size, () -> timeQuery(c, "SELECT a.scope, a.category, SUM(m.co2e_kg) FROM activity_month m"
                     + " JOIN activity a ON a.id = m.activity_id GROUP BY a.scope, a.category"));
             String fraction = "((CASE WHEN m.last_day < " + toDay + " THEN m.last_day ELSE " + toDay + " END)"
                     + " - (CASE WHEN m.first_day > " + fromDay + " THEN m.first_day ELSE " + fromDay + " END) + 1) * 1.0"
                     + " / (m.last_day - m.first_day + 1)";
-            proratedAll = median(() -> timeQuery(c, "SELECT a.scope, a.category, SUM(m.co2e_kg * " + fraction + ")"
+            proratedAll = median(size, () -> timeQuery(c, "SELECT a.scope, a.category, SUM(m.co2e_kg * " + fraction + ")"
                     + " FROM activity_month m JOIN activity a ON a.id = m.activity_id"
                     + " WHERE m.last_day >= " + fromDay + " AND m.first_day <= " + toDay + " GROUP BY a.scope, a.category"));
         }
@@ -122,14 +133,14 @@ public final class ReportBenchmark {
             service.report(large, year, null);
             service.report(small, year, null);
         }
-        long inProcess = median(() -> time(() -> service.report(large, year, null)));
-        long bytesLarge = allocated(() -> service.report(large, year, null));
-        long bytesSmall = allocated(() -> service.report(small, year, null));
+        long inProcess = median(size, () -> time(() -> service.report(large, year, null)));
+        long bytesLarge = allocated(size, () -> service.report(large, year, null));
+        long bytesSmall = allocated(size, () -> service.report(small, year, null));
 
         int port = BenchServer.freePort();
-        Process server = BenchServer.start(jar, db, port, BenchServer.freePort(), work);
+        Process server = BenchServer.start(serviceCommand, db, port, BenchServer.freePort(), work);
         try {
-            BenchServer.waitHealthy(port);
+            BenchServer.waitHealthy(server, port, work);
             String base = "http://localhost:" + port;
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String report = base + "/api/organizations/" + large + "/report?year=2024";
@@ -137,33 +148,40 @@ public final class ReportBenchmark {
                 BenchServer.get(http, report);
             }
             int[] revision = {0};
-            long coldHttp = median(() -> {
+            long coldHttp = median(size, () -> {
                 // A write to the organization (a later year's figures) makes the next read a miss.
                 put(http, base + "/api/organizations/" + large + "/years/2031", "{\"employees\": " + (10 + revision[0]++) + "}");
                 return time(() -> BenchServer.get(http, report));
             });
 
             BenchServer.get(http, report);
-            rate(base + "/api", 2_000);
-            rate(report, 2_000);
-            double trivialRate = rate(base + "/api", HTTP_REQUESTS);
-            double cachedRate = rate(report, HTTP_REQUESTS);
+            rate(base + "/api", size.warmUpRequests());
+            rate(report, size.warmUpRequests());
+            double trivialRate = rate(base + "/api", size.httpRequests());
+            double cachedRate = rate(report, size.httpRequests());
 
+            List<String> table = List.of(
+                    "| what | measured | against the ceiling of the same run |",
+                    "| --- | --- | --- |",
+                    String.format("| report of an organization with %,d activities, computed (cache miss), over HTTP | %s ms"
+                            + " | %.2f × the raw SQLite aggregate of its rows by scope and category (%s ms) |", size.large(),
+                            ms("cold report over HTTP", coldHttp), ratio("cold report over HTTP", coldHttp, rawLarge),
+                            ms("raw aggregate of the large organization", rawLarge)),
+                    String.format("| the same report in the service, without HTTP | %s ms | %.2f × the raw aggregate |",
+                            ms("cold report in the service", inProcess), ratio("cold report in the service", inProcess, rawLarge)),
+                    String.format("| all %,d activities by scope and category, prorated by days | %s ms | %.2f × their raw sum"
+                            + " (%s ms) |", rows, ms("prorated aggregate", proratedAll), ratio("prorated aggregate", proratedAll, rawAll),
+                            ms("raw sum", rawAll)),
+                    String.format("| cached report over HTTP, %d clients | %.0f per second | %.2f × `GET /api`, which reads"
+                            + " nothing (%.0f per second) |", HTTP_THREADS, BenchServer.measured("cached report rate", cachedRate),
+                            ratio("cached report rate", cachedRate, trivialRate), BenchServer.measured("GET /api rate", trivialRate)),
+                    String.format("| memory a computed report allocates, %,d activities | %.1f MiB | %.2f × for %,d"
+                            + " activities (%.1f MiB) |", size.large(), BenchServer.measured("large report's allocation", bytesLarge) / 1048576.0,
+                            ratio("large report's allocation", bytesLarge, bytesSmall), size.perOrganization(),
+                            BenchServer.measured("small report's allocation", bytesSmall) / 1048576.0));
             System.out.println();
-            System.out.println("| what | measured | against the ceiling of the same run |");
-            System.out.println("| --- | --- | --- |");
-            System.out.printf("| report of an organization with 100,000 activities, computed (cache miss), over HTTP | %.0f ms"
-                    + " | %.2f × the raw SQLite aggregate of its rows by scope and category (%.0f ms) |%n",
-                    coldHttp / 1e6, (double) coldHttp / rawLarge, rawLarge / 1e6);
-            System.out.printf("| the same report in the service, without HTTP | %.0f ms | %.2f × the raw aggregate |%n",
-                    inProcess / 1e6, (double) inProcess / rawLarge);
-            System.out.printf("| all %,d activities by scope and category, prorated by days | %.0f ms | %.2f × their raw sum"
-                    + " (%.0f ms) |%n", rows, proratedAll / 1e6, (double) proratedAll / rawAll, rawAll / 1e6);
-            System.out.printf("| cached report over HTTP, %d clients | %.0f per second | %.2f × `GET /api`, which reads"
-                    + " nothing (%.0f per second) |%n", HTTP_THREADS, cachedRate, cachedRate / trivialRate, trivialRate);
-            System.out.printf("| memory a computed report allocates, 100,000 activities | %.1f MiB | %.2f × for 1,000"
-                    + " activities (%.1f MiB) |%n", bytesLarge / 1048576.0, (double) bytesLarge / bytesSmall,
-                    bytesSmall / 1048576.0);
+            table.forEach(System.out::println);
+            return table;
         } finally {
             server.destroy();
             server.waitFor();
@@ -171,7 +189,7 @@ public final class ReportBenchmark {
     }
 
     /** Writes the network with raw batched inserts: explicit ids, one transaction per organization. */
-    private static long generate(Path db) throws Exception {
+    private static long generate(Path db, Size size) throws Exception {
         Random random = new Random(20241122);
         long activityId = 0;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db, settings())) {
@@ -191,7 +209,7 @@ public final class ReportBenchmark {
                     PreparedStatement month = c.prepareStatement("INSERT INTO activity_month (activity_id, organization_id,"
                             + " month, first_day, last_day, co2e_kg, co2_co2e_kg, ch4_co2e_kg, n2o_co2e_kg, unspecified_co2e_kg)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int o = 1; o <= ORGANIZATIONS + 1; o++) {
+                for (int o = 1; o <= size.organizations() + 1; o++) {
                     org.setLong(1, o);
                     org.setString(2, o == 1 ? "Grande coopérative" : "Membre " + o);
                     org.setDouble(3, 5 + random.nextInt(200));
@@ -204,7 +222,7 @@ public final class ReportBenchmark {
                         site.addBatch();
                     }
                     site.executeBatch();
-                    int count = o == 1 ? LARGE : PER_ORGANIZATION;
+                    int count = o == 1 ? size.large() : size.perOrganization();
                     for (int i = 0; i < count; i++) {
                         activityId++;
                         Kind kind = KINDS[random.nextInt(KINDS.length)];
@@ -334,26 +352,36 @@ public final class ReportBenchmark {
         return System.nanoTime() - t0;
     }
 
-    private static long median(Timed timed) throws Exception {
+    private static long median(Size size, Timed timed) throws Exception {
         timed.run();
         List<Long> values = new ArrayList<>();
-        for (int i = 0; i < REPEATS; i++) {
+        for (int i = 0; i < size.repeats(); i++) {
             values.add(timed.run());
         }
         return BenchServer.median(values);
     }
 
     /** Bytes this thread allocates for one call: HotSpot counts them exactly, unlike heap snapshots. */
-    private static long allocated(Action action) throws Exception {
+    private static long allocated(Size size, Action action) throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         List<Long> values = new ArrayList<>();
-        for (int i = 0; i < REPEATS; i++) {
+        for (int i = 0; i < size.repeats(); i++) {
             long before = threads.getThreadAllocatedBytes(id);
             action.run();
             values.add(threads.getThreadAllocatedBytes(id) - before);
         }
         return BenchServer.median(values);
+    }
+
+    /** Milliseconds as the README prints them, with decimals below 10 ms, where a tiny run's figures fall. */
+    private static String ms(String what, long nanos) {
+        double ms = BenchServer.measured(what, nanos) / 1e6;
+        return String.format(ms < 10 ? "%.2f" : "%.0f", ms);
+    }
+
+    private static double ratio(String what, double measured, double ceiling) {
+        return BenchServer.measured(what + " against its ceiling", measured / BenchServer.measured(what + "'s ceiling", ceiling));
     }
 
     private static void put(HttpClient http, String url, String body) throws Exception {
