@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.servlet.DispatcherType;
 
@@ -261,7 +265,11 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         Disclosure.Rules disclosure = configuration.getDisclosure().rules();
         jersey.register(new InventoryResource(inventories));
         jersey.register(new InventoryPages(inventories, organizations));
-        NetworkService networks = new NetworkService(jdbi, units, inventories, disclosure, clock);
+        Map<String, Set<Integer>> categoryScopes = new HashMap<>();
+        library.sets().forEach(set -> set.factors().forEach(factor ->
+                categoryScopes.computeIfAbsent(factor.category(), c -> new TreeSet<>()).add(factor.scope())));
+        NetworkService networks = new NetworkService(jdbi, units, inventories, disclosure,
+                category -> categoryScopes.getOrDefault(category, Set.of()), clock);
         BenchmarkService benchmarks = new BenchmarkService(jdbi, inventories, disclosure);
         CampaignService campaigns = new CampaignService(jdbi, networks, inventories, accounts,
                 Mailer.of(configuration.getMail()), configuration.getMail().getBaseUrl(), environment.getObjectMapper(), clock);

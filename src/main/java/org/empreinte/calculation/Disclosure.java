@@ -152,30 +152,43 @@ public final class Disclosure {
             boolean totalShown) {
         Map<C, Figure> figures = new LinkedHashMap<>();
         cells.forEach((cell, contributions) -> figures.put(cell, total(contributions, threshold, dominanceShare)));
-        if (!totalShown) {
-            return figures;
+        if (totalShown) {
+            protect(figures, cells, cells.keySet(), threshold, dominanceShare);
         }
+        return figures;
+    }
+
+    /**
+     * For a published total that is the sum of the {@code members} cells (a breakdown's total, a scope's categories):
+     * while the hidden ones among them could be worked out as that total less those shown, and what they hold together
+     * fails the threshold or dominance, the smallest member still shown is hidden too ({@link Reason#COMPLEMENTARY}).
+     *
+     * @return whether any cell was hidden
+     */
+    public static <C, K> boolean protect(Map<C, Figure> figures, Map<C, Map<K, Double>> cells, Collection<C> members,
+            int threshold, double dominanceShare) {
+        boolean changed = false;
         while (true) {
             Map<K, Double> remainder = new HashMap<>();
             boolean anyHidden = false;
-            for (Map.Entry<C, Figure> entry : figures.entrySet()) {
-                if (!entry.getValue().shown()) {
+            for (C cell : members) {
+                if (!figures.get(cell).shown()) {
                     anyHidden = true;
-                    cells.get(entry.getKey()).forEach((who, value) -> remainder.merge(who, value, Double::sum));
+                    cells.get(cell).forEach((who, value) -> remainder.merge(who, value, Double::sum));
                 }
             }
             boolean remainderSafe = remainder.isEmpty()
                     || (remainder.size() >= threshold && !dominated(remainder.values(), dominanceShare));
             if (!anyHidden || remainderSafe) {
-                return figures;
+                return changed;
             }
-            Optional<C> smallest = figures.entrySet().stream().filter(e -> e.getValue().shown())
-                    .min(Comparator.comparingDouble(e -> Math.abs(sum(cells.get(e.getKey()).values()))))
-                    .map(Map.Entry::getKey);
+            Optional<C> smallest = members.stream().filter(c -> figures.get(c).shown())
+                    .min(Comparator.comparingDouble(c -> Math.abs(sum(cells.get(c).values()))));
             if (smallest.isEmpty()) {
-                return figures;
+                return changed;
             }
             figures.put(smallest.get(), new Figure(null, cells.get(smallest.get()).size(), Reason.COMPLEMENTARY));
+            changed = true;
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -42,12 +44,19 @@ public class NetworkService {
     private final UnitOfWork units;
     private final InventoryService inventories;
     private final Disclosure.Rules rules;
+    private final Function<String, Set<Integer>> scopesOf;
 
     /** Invitations waiting at once per network: a regional pole's members, not every id there is. */
     static final int MAX_PENDING_INVITATIONS = 1000;
 
-    public NetworkService(Jdbi jdbi, UnitOfWork units, InventoryService inventories, Disclosure.Rules rules, Clock clock) {
+    /**
+     * @param scopesOf the scopes a factor category is reported in (from the factor library): a network's categories
+     *     are protected against the scope totals they add up to
+     */
+    public NetworkService(Jdbi jdbi, UnitOfWork units, InventoryService inventories, Disclosure.Rules rules,
+            Function<String, Set<Integer>> scopesOf, Clock clock) {
         this.jdbi = jdbi;
+        this.scopesOf = scopesOf;
         this.inventories = inventories;
         this.rules = rules;
         this.dao = jdbi.onDemand(NetworkDao.class);
@@ -239,16 +248,18 @@ public class NetworkService {
         }
         Disclosure.Figure total = Disclosure.total(totals, k, rules.dominanceShare());
         hide(hidden, "total", total);
-        Map<String, Double> byScope = shown(Disclosure.breakdown(scopeCells, k, rules.dominanceShare(), total.shown()),
-                "scope.", hidden);
+        Map<String, Disclosure.Figure> scopeFigures = Disclosure.breakdown(scopeCells, k, rules.dominanceShare(), total.shown());
         Map<String, Map<Long, Double>> categoryCells = new TreeMap<>();
         for (SubmittedFigures.Category c : inventories.submittedCategories(y, sharingIds)) {
             if (c.co2eKg() != 0) {
                 categoryCells.computeIfAbsent(c.category(), x -> new LinkedHashMap<>()).put(c.organizationId(), c.co2eKg());
             }
         }
-        Map<String, Double> byCategory = shown(Disclosure.breakdown(categoryCells, k, rules.dominanceShare(), total.shown()),
-                "category.", hidden);
+        Map<String, Disclosure.Figure> categoryFigures = Disclosure.breakdown(categoryCells, k, rules.dominanceShare(),
+                total.shown());
+        linkToScopes(scopeFigures, categoryFigures, categoryCells, total.shown());
+        Map<String, Double> byScope = shown(scopeFigures, "scope.", hidden);
+        Map<String, Double> byCategory = shown(categoryFigures, "category.", hidden);
 
         List<Double> perFte = new ArrayList<>();
         List<Double> perMillion = new ArrayList<>();
@@ -314,6 +325,50 @@ public class NetworkService {
                 ? new MemberInventory(member.organizationId(), member.organizationName(), year, "open", null, null, null, null)
                 : new MemberInventory(member.organizationId(), member.organizationName(), year, state.state(), state.version(),
                         state.submittedAt(), state.updatedAt(), state.comment());
+    }
+
+    /**
+     * The categories add up to their scope, as the scopes to the total: a scope shown must not give away the hidden
+     * categories it holds (its total less those shown), and a scope hidden must not be the sum of its categories
+     * shown. A category of several scopes, or of none known, lies across them: hidden as soon as another one is.
+     * Repeated until nothing more is hidden, since each step may make another one necessary.
+     */
+    private void linkToScopes(Map<String, Disclosure.Figure> scopes, Map<String, Disclosure.Figure> categories,
+            Map<String, Map<Long, Double>> cells, boolean totalShown) {
+        int k = rules.networkThreshold();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Map.Entry<String, Disclosure.Figure> scope : scopes.entrySet()) {
+                Set<Integer> only = Set.of(Integer.parseInt(scope.getKey()));
+                List<String> inScope = categories.keySet().stream().filter(c -> only.equals(scopesOf.apply(c))).toList();
+                if (scope.getValue().shown()) {
+                    changed |= Disclosure.protect(categories, cells, inScope, k, rules.dominanceShare());
+                } else {
+                    for (String category : inScope) {
+                        changed |= hide(categories, cells, category);
+                    }
+                }
+            }
+            if (categories.values().stream().anyMatch(f -> !f.shown())) {
+                for (String category : List.copyOf(categories.keySet())) {
+                    if (scopesOf.apply(category).size() != 1) {
+                        changed |= hide(categories, cells, category);
+                    }
+                }
+            }
+            if (totalShown) {
+                changed |= Disclosure.protect(categories, cells, categories.keySet(), k, rules.dominanceShare());
+            }
+        }
+    }
+
+    private static boolean hide(Map<String, Disclosure.Figure> figures, Map<String, Map<Long, Double>> cells, String key) {
+        if (!figures.get(key).shown()) {
+            return false;
+        }
+        figures.put(key, new Disclosure.Figure(null, cells.get(key).size(), Disclosure.Reason.COMPLEMENTARY));
+        return true;
     }
 
     static Double perFte(double co2eKg, Double employees) {

@@ -192,6 +192,43 @@ class PeerInferenceTest {
         }
     }
 
+    /**
+     * Found while building the rules: a network's scope 1 shown beside its categories let the one hidden category be
+     * worked out as the scope less the categories shown. Three members burn natural gas (stationary combustion) and buy
+     * electricity, one also buys petrol (mobile combustion, alone: hidden). The total's rule hides the
+     * smallest category, electricity, beside it; scope 1 stays shown, so stationary combustion must be hidden too, or
+     * scope 1 less it is the one member's petrol.
+     */
+    @Test
+    void aScopesCategoriesGiveAwayNoHiddenOne() {
+        long network = id(api.created("/api/networks", Map.of("name", "Pôle chauffé")));
+        long[] members = new long[3];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = organization("Chauffé " + i, "813410");
+            api.created("/api/organizations/" + members[i] + "/activities", Map.of("type", "natural_gas", "quantity",
+                    1_000 + 100 * i, "unit", "m3", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
+            // Electricity each (scope 2), 200,000 kWh, 380 kg: the smallest category shown, which the total's own rule
+            // hides first; with it the hidden part (the petrol, 3 x 380 kg) passes the rules, one member holding 67 %.
+            api.created("/api/organizations/" + members[i] + "/activities", Map.of("type", "electricity", "quantity", 200_000,
+                    "unit", "kWh", "periodStart", "2024-01-01", "periodEnd", "2024-12-31"));
+            join(network, members[i], "aggregate");
+        }
+        api.created("/api/organizations/" + members[0] + "/activities", Map.of("type", "gasoline", "quantity", 500, "unit", "L",
+                "date", "2024-06-01"));
+        for (long member : members) {
+            submit(member, 2024);
+        }
+        Map<String, Object> aggregate = aggregate(network);
+        Map<?, ?> byScope = (Map<?, ?>) aggregate.get("byScope");
+        Map<?, ?> byCategory = (Map<?, ?>) aggregate.get("byCategory");
+        Map<?, ?> hidden = (Map<?, ?>) aggregate.get("hidden");
+        assertThat(byScope.get("1")).as("three members: shown").isNotNull();
+        assertThat(byCategory.get("mobile_combustion")).isNull();
+        assertThat(hidden.get("category.mobile_combustion")).isEqualTo("too_few");
+        assertThat(byCategory.get("stationary_combustion")).as("scope 1 less it would be the petrol").isNull();
+        assertThat(hidden.get("category.stationary_combustion")).isEqualTo("complementary");
+    }
+
     private long organization(String name, String sector) {
         return id(api.created("/api/organizations", Map.of("name", name, "sector", sector, "region", "CA-QC", "employees", 10)));
     }
