@@ -84,6 +84,7 @@ import org.empreinte.network.CampaignResource;
 import org.empreinte.network.CampaignService;
 import org.empreinte.network.NetworkPages;
 import org.empreinte.network.NetworkResource;
+import org.empreinte.network.NetworkFigures;
 import org.empreinte.network.NetworkService;
 import org.empreinte.network.OrganizationNetworksResource;
 import org.empreinte.organization.ElectricityContractResource;
@@ -268,10 +269,11 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         Map<String, Set<Integer>> categoryScopes = new HashMap<>();
         library.sets().forEach(set -> set.factors().forEach(factor ->
                 categoryScopes.computeIfAbsent(factor.category(), c -> new TreeSet<>()).add(factor.scope())));
-        NetworkService networks = new NetworkService(jdbi, units, inventories, disclosure,
-                category -> categoryScopes.getOrDefault(category, Set.of()), clock);
+        NetworkService networks = new NetworkService(jdbi, units, inventories, clock);
+        NetworkFigures networkFigures = new NetworkFigures(networks, inventories, disclosure,
+                category -> categoryScopes.getOrDefault(category, Set.of()));
         BenchmarkService benchmarks = new BenchmarkService(jdbi, inventories, disclosure);
-        CampaignService campaigns = new CampaignService(jdbi, networks, inventories, accounts,
+        CampaignService campaigns = new CampaignService(jdbi, networks, networkFigures, inventories, accounts,
                 Mailer.of(configuration.getMail()), configuration.getMail().getBaseUrl(), environment.getObjectMapper(), clock);
         jersey.register(new NetworkResource(networks, campaigns, clock, accounts));
         jersey.register(new CampaignResource(campaigns));

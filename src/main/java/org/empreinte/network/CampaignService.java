@@ -38,6 +38,7 @@ public class CampaignService {
     private final Jdbi jdbi;
     private final CampaignDao dao;
     private final NetworkService networks;
+    private final NetworkFigures figures;
     private final InventoryService inventories;
     private final MemberContacts contacts;
     private final Mailer mailer;
@@ -45,17 +46,23 @@ public class CampaignService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public CampaignService(Jdbi jdbi, NetworkService networks, InventoryService inventories, MemberContacts contacts,
-            Mailer mailer, String baseUrl, ObjectMapper json, Clock clock) {
+    public CampaignService(Jdbi jdbi, NetworkService networks, NetworkFigures figures, InventoryService inventories,
+            MemberContacts contacts, Mailer mailer, String baseUrl, ObjectMapper json, Clock clock) {
         this.jdbi = jdbi;
         this.dao = jdbi.onDemand(CampaignDao.class);
         this.networks = networks;
+        this.figures = figures;
         this.inventories = inventories;
         this.contacts = contacts;
         this.mailer = mailer;
         this.baseUrl = baseUrl == null ? "" : baseUrl.strip().replaceFirst("/+$", "");
         this.json = json;
         this.clock = clock;
+    }
+
+    /** The rules the published figures followed: the pages say them in words. */
+    public org.empreinte.calculation.Disclosure.Rules rules() {
+        return figures.rules();
     }
 
     public boolean mailEnabled() {
@@ -150,7 +157,7 @@ public class CampaignService {
             if (row.closedAt() != null) {
                 throw closed(year);
             }
-            NetworkAggregate aggregate = networks.aggregate(networkId, Period.ofYear(year));
+            NetworkAggregate aggregate = figures.aggregate(networkId, Period.ofYear(year));
             String frozen;
             try {
                 frozen = json.writeValueAsString(aggregate);
@@ -181,7 +188,7 @@ public class CampaignService {
                 }
             }
         }
-        return networks.aggregate(networkId, period);
+        return figures.aggregate(networkId, period);
     }
 
     /** The reminders {@link #remind} would send now, sending nothing. */

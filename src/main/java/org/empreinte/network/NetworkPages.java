@@ -113,7 +113,7 @@ public final class NetworkPages {
         static NetworkPage page(NetworkService networks, CampaignService campaigns, PageContext context, long id, Period period,
                 String notice, Form openForm, Long returnedMember, Form returnForm) {
             int year = period.start().getYear();
-            NetworkPage page = NetworkPage.dashboard(context, campaigns.published(id, period), networks.rules());
+            NetworkPage page = NetworkPage.dashboard(context, campaigns.published(id, period), campaigns.rules());
             Optional<Campaign> campaign = campaigns.find(id, year);
             Form open = openForm != null ? openForm : Form.of(java.util.Map.of("year", Integer.toString(year)));
             return page.campaign(campaign.map(c -> campaigns.status(id, year)).orElse(null),
