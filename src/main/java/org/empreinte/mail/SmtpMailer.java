@@ -2,6 +2,8 @@ package org.empreinte.mail;
 
 import java.util.Locale;
 
+import static org.empreinte.web.TextFields.blankToNull;
+
 import org.simplejavamail.api.mailer.config.TransportStrategy;
 import org.simplejavamail.email.EmailBuilder;
 import org.simplejavamail.mailer.MailerBuilder;
@@ -47,9 +49,5 @@ final class SmtpMailer implements Mailer {
         } catch (RuntimeException e) {
             throw new MailFailure("the message to " + message.to() + " was not sent: " + e.getMessage(), e);
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

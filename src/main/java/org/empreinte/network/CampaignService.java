@@ -301,7 +301,7 @@ public class CampaignService {
             throw new ValidationException("dueDate", "dueDate must be a date YYYY-MM-DD", "error_date");
         }
         if (due.getYear() > Period.LATEST_YEAR) {
-            throw new ValidationException("dueDate", "dueDate must be a date between 1990 and 2100", "error_date_range");
+            throw new ValidationException("dueDate", "dueDate must be a date between " + Period.EARLIEST_YEAR + " and " + Period.LATEST_YEAR, "error_date_range");
         }
         if (due.getYear() < year) {
             throw new ValidationException("dueDate", "dueDate must fall in " + year + " or later", "campaign_error_due_date",
