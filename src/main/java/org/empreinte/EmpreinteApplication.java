@@ -14,10 +14,8 @@ import java.util.TreeSet;
 
 import jakarta.servlet.DispatcherType;
 
-import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.dropwizard.assets.AssetsBundle;
-import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -61,7 +59,6 @@ import org.empreinte.auth.MemberResource;
 import org.empreinte.auth.SecretMasking;
 import org.empreinte.auth.SignInThrottle;
 import org.empreinte.auth.TokenAuthenticator;
-import org.empreinte.auth.User;
 import org.empreinte.db.DatabaseSetup;
 import org.empreinte.factor.AirportResource;
 import org.empreinte.factor.EmissionFactorResource;
@@ -178,8 +175,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         // activity builds on organization: organization calls back through its ActivityRecompute, never importing activity.
         OrganizationService organizations = new OrganizationService(jdbi, units, clock,
                 activityFeature.recomputation()::recomputeOrganization, accounts);
-        CachingAuthenticator<String, User> tokenCache = new CachingAuthenticator<>(environment.metrics(),
-                new TokenAuthenticator(auth.getAdminToken(), accounts), CaffeineSpec.parse(auth.getTokenCache()));
+        TokenAuthenticator tokens = new TokenAuthenticator(auth.getAdminToken(), accounts);
         Optional<String> firstAdministrator = accounts.ensureFirstAdministrator(auth.getFirstAdminEmail(),
                 auth.getFirstAdminPassword());
         environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
@@ -208,7 +204,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
 
         environment.healthChecks().register("emission-factors", new FactorLibraryHealthCheck(library));
         environment.admin().addTask(new RecomputeTask(activityFeature.recomputation()));
-        environment.admin().addFilter("administrators-only", new AdminPortGuard(tokenCache))
+        environment.admin().addFilter("administrators-only", new AdminPortGuard(tokens))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         SecretMasking.install(auth.getAdminToken());
         activityFeature.recomputation().staleResults().forEach(stale -> LOG.warn("{} activities hold results computed with factor set {} v{},"
@@ -226,9 +222,9 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new RequestSizeFilter(configuration.getLimits().getMaxBodySize().toBytes(),
                 configuration.getLimits().getMaxUploadSize().toBytes()));
 
-        jersey.register(new AuthFilter(tokenCache, accounts));
+        jersey.register(new AuthFilter(tokens, accounts));
         jersey.register(new AccessFilter(accounts));
-        jersey.register(new AccountResource(accounts, tokenCache));
+        jersey.register(new AccountResource(accounts));
         InvitationService invitations = new InvitationService(jdbi, units, clock);
         jersey.register(new MemberResource(accounts, invitations));
         jersey.register(new InvitationResource(invitations));
@@ -237,7 +233,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new AuditPages(auditTrail, orgId -> organizations.get(orgId).name(),
                 (orgId, activityId) -> activities.restore(orgId, activityId).id()));
         jersey.register(new CoordinatorResource(accounts));
-        jersey.register(new AccountPages(accounts, tokenCache, auth.isSecureCookie(), auth.getSessionLength().toJavaDuration(),
+        jersey.register(new AccountPages(accounts, auth.isSecureCookie(), auth.getSessionLength().toJavaDuration(),
                 new SignInThrottle(auth.getSignInThrottle().settings(),
                         Ticker.systemTicker()), invitations));
         jersey.register(new ApiRootResource());

@@ -202,10 +202,6 @@ public class EmpreinteConfiguration extends Configuration {
         @NotNull
         private io.dropwizard.util.Duration sessionLength = io.dropwizard.util.Duration.hours(12);
 
-        /** How long a checked token is trusted without the database; a revocation clears it at once. */
-        @jakarta.validation.constraints.NotEmpty
-        private String tokenCache = "maximumSize=10000, expireAfterWrite=5m";
-
         @Valid
         @NotNull
         private SignInThrottleConfiguration signInThrottle = new SignInThrottleConfiguration();
@@ -268,16 +264,6 @@ public class EmpreinteConfiguration extends Configuration {
         @JsonProperty
         public void setSessionLength(io.dropwizard.util.Duration sessionLength) {
             this.sessionLength = sessionLength;
-        }
-
-        @JsonProperty
-        public String getTokenCache() {
-            return tokenCache;
-        }
-
-        @JsonProperty
-        public void setTokenCache(String tokenCache) {
-            this.tokenCache = tokenCache;
         }
     }
 

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
-import io.dropwizard.auth.CachingAuthenticator;
 
 import org.empreinte.web.Form;
 import org.empreinte.web.PageContext;
@@ -40,16 +39,14 @@ public class AccountPages {
 
     private final AccountService accounts;
     private final InvitationService invitations;
-    private final CachingAuthenticator<String, User> tokens;
     private final boolean secureCookie;
     private final Duration sessionLength;
     private final SignInThrottle throttle;
 
-    public AccountPages(AccountService accounts, CachingAuthenticator<String, User> tokens, boolean secureCookie,
+    public AccountPages(AccountService accounts, boolean secureCookie,
             Duration sessionLength, SignInThrottle throttle, InvitationService invitations) {
         this.invitations = invitations;
         this.accounts = accounts;
-        this.tokens = tokens;
         this.secureCookie = secureCookie;
         this.sessionLength = sessionLength;
         this.throttle = throttle;
@@ -138,8 +135,7 @@ public class AccountPages {
     @Path("account/tokens/{tokenId}/revoke")
     public Response revoke(@PathParam("tokenId") long tokenId, @Context SecurityContext security) {
         User user = (User) security.getUserPrincipal();
-        String hash = accounts.revokeToken(user.id(), tokenId);
-        tokens.invalidateAll(token -> Secrets.sha256(token).equals(hash));
+        accounts.revokeToken(user.id(), tokenId);
         return Response.seeOther(URI.create("/account")).build();
     }
 

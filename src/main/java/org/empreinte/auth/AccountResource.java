@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import io.dropwizard.auth.CachingAuthenticator;
 
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.web.Allow;
@@ -32,11 +31,9 @@ import org.empreinte.web.Permission;
 public class AccountResource {
 
     private final AccountService accounts;
-    private final CachingAuthenticator<String, User> tokens;
 
-    public AccountResource(AccountService accounts, CachingAuthenticator<String, User> tokens) {
+    public AccountResource(AccountService accounts) {
         this.accounts = accounts;
-        this.tokens = tokens;
     }
 
     @Allow(Permission.ADMINISTRATOR)
@@ -84,13 +81,12 @@ public class AccountResource {
         return accounts.tokens(userId);
     }
 
-    /** Revoked at once: the authentication cache forgets the token in the same request. */
+    /** Revoked at once, on every instance: tokens are checked against the database on each request. */
     @Allow(Permission.SELF)
     @DELETE
     @Path("/{userId}/tokens/{tokenId}")
     public Response revoke(@PathParam("userId") long userId, @PathParam("tokenId") long tokenId) {
-        String hash = accounts.revokeToken(userId, tokenId);
-        tokens.invalidateAll(token -> Secrets.sha256(token).equals(hash));
+        accounts.revokeToken(userId, tokenId);
         return Response.noContent().build();
     }
 }

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import io.dropwizard.auth.AuthenticationException;
-import io.dropwizard.auth.CachingAuthenticator;
+import io.dropwizard.auth.Authenticator;
 import org.glassfish.jersey.media.multipart.FormDataBodyPart;
 import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -42,10 +42,10 @@ public class AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.contain
     public static final String CSRF_FIELD = "csrf";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final CachingAuthenticator<String, User> tokens;
+    private final Authenticator<String, User> tokens;
     private final AccountService accounts;
 
-    public AuthFilter(CachingAuthenticator<String, User> tokens, AccountService accounts) {
+    public AuthFilter(Authenticator<String, User> tokens, AccountService accounts) {
         this.tokens = tokens;
         this.accounts = accounts;
     }

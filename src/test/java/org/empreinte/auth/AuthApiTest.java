@@ -67,7 +67,7 @@ class AuthApiTest {
         Map<String, Object> token = api.created("/api/users/" + user + "/tokens", Map.of("label", "script"));
         String secret = (String) token.get("token");
         assertThat(secret).startsWith("emp_").hasSizeGreaterThan(40);
-        // Twice: the second answer comes from the authentication cache.
+        // Twice: the second use, within the minute, does not write its last use again.
         assertThat(me(secret).getStatus()).isEqualTo(200);
         assertThat(me(secret).getStatus()).isEqualTo(200);
 
