@@ -29,6 +29,7 @@ import org.empreinte.calculation.Disclosure;
  * within 0.5 % of any exact figure.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
 @Tiers.Slow
 class PeerInferenceTest {
 
