@@ -74,8 +74,10 @@ public interface InventoryDao {
     List<Inventory.VersionSummary> versions(@Bind("organizationId") long organizationId, @Bind("year") int year);
 
     /** The states of those of the organizations that have one for the year, with the version others read. */
-    @SqlQuery("SELECT i.organization_id, i.state, v.version, v.submitted_at, i.updated_at, i.comment FROM inventory i"
-            + " JOIN inventory_version v ON v.id = i.version_id WHERE i.year = :year AND i.organization_id IN (<ids>)")
+    @SqlQuery("SELECT i.organization_id, i.state, v.version, v.submitted_at, i.updated_at, i.comment,"
+            + " EXISTS (SELECT 1 FROM organization_member m JOIN app_user u ON u.id = m.user_id"
+            + " WHERE m.organization_id = i.organization_id AND u.email = i.updated_by) AS comment_from_organization"
+            + " FROM inventory i JOIN inventory_version v ON v.id = i.version_id WHERE i.year = :year AND i.organization_id IN (<ids>)")
     List<YearState> states(@Bind("year") int year, @BindList("ids") Collection<Long> organizationIds);
 
     /** The submission others read, of each of the organizations that has one for the year. */

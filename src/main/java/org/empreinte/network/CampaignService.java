@@ -141,7 +141,7 @@ public class CampaignService {
                     ? new CampaignStatus.MemberStatus(member.organizationId(), member.organizationName(), campaignState,
                             inventoryState, null, null, null, null)
                     : new CampaignStatus.MemberStatus(member.organizationId(), member.organizationName(), campaignState,
-                            inventoryState, state.version(), state.submittedAt(), state.updatedAt(), state.comment()));
+                            inventoryState, state.version(), state.submittedAt(), state.updatedAt(), state.commentForNetwork()));
         }
         return new CampaignStatus(networkId, network.name(), year, campaign.dueDate(), pastDue, campaign.openedAt(),
                 campaign.remindedAt(), campaign.closedAt(), counts, network.members().size() - sharing.size(), members);

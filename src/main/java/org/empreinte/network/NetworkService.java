@@ -229,7 +229,7 @@ public class NetworkService {
         return state == null
                 ? new MemberInventory(member.organizationId(), member.organizationName(), year, "open", null, null, null, null)
                 : new MemberInventory(member.organizationId(), member.organizationName(), year, state.state(), state.version(),
-                        state.submittedAt(), state.updatedAt(), state.comment());
+                        state.submittedAt(), state.updatedAt(), state.commentForNetwork());
     }
 
     private void requireNetwork(long id) {

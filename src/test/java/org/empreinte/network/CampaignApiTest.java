@@ -219,6 +219,39 @@ class CampaignApiTest {
     }
 
     @Test
+    void aMembersOwnReasonForReopeningItsYearStaysWithItsCoordinatorsSeeOnlyTheirOwnComments() {
+        CLOCK.set(Instant.parse("2026-03-01T12:00:00Z"));
+        long network = id(api.created("/api/networks", Map.of("name", "Pôle discret")));
+        long org = organization("Coop Discrète");
+        member(network, org, "aggregate");
+        electricity(org, 10_000);
+        long editor = id(api.created("/api/users", Map.of("email", "discrete@example.org", "name", "Discrète")));
+        api.created("/api/organizations/" + org + "/members", Map.of("userId", editor, "role", "editor"));
+        String token = (String) api.created("/api/users/" + editor + "/tokens", Map.of("label", "test")).get("token");
+        api.request("/api/networks/" + network + "/campaigns").post(Entity.json(Map.of("year", 2025, "dueDate", "2026-03-31")))
+                .close();
+        submit(org, 2025);
+
+        String reason = "Notre comptable a fait une erreur sur les factures de gaz";
+        Response reopened = api.request("/api/organizations/" + org + "/inventories/2025/reopen")
+                .header("Authorization", "Bearer " + token).post(Entity.json(Map.of("comment", reason)));
+        assertThat(reopened.getStatus()).as(reopened.readEntity(String.class)).isEqualTo(200);
+
+        String inventories = api.request("/api/networks/" + network + "/inventories?year=2025").get(String.class);
+        assertThat(inventories).contains("reopened").doesNotContain(reason);
+        assertThat(member(status(network, 2025), "Coop Discrète")).doesNotContainKey("comment");
+        assertThat(api.request("/api/networks/" + network + "/campaigns/2025?format=csv").get(String.class)).doesNotContain(reason);
+        // The organization itself still reads it.
+        assertThat(api.request("/api/organizations/" + org + "/inventories/2025").get(String.class)).contains(reason);
+
+        // The coordinators' own comment, once the year is submitted again and sent back, they read.
+        submit(org, 2025);
+        post("/api/networks/" + network + "/inventories/" + org + "/2025/return", Map.of("comment", "Merci de joindre la facture."));
+        assertThat(api.request("/api/networks/" + network + "/inventories?year=2025").get(String.class))
+                .contains("Merci de joindre la facture.");
+    }
+
+    @Test
     void aBadYearOrDueDateIsRefusedNamingTheField() {
         long network = id(api.created("/api/networks", Map.of("name", "Réseau strict")));
         String campaigns = "/api/networks/" + network + "/campaigns";
