@@ -67,6 +67,11 @@ public class InventoryService {
 
     /** The year as it stands: its state, its submissions, and what changed since the last one. */
     public Inventory year(long organizationId, int year) {
+        return year(organizationId, year, null);
+    }
+
+    /** As {@link #year(long, int)}, with the live figures when the caller has just computed them (null: computes them). */
+    private Inventory year(long organizationId, int year, InventorySnapshot live) {
         checkYear(year);
         organizations.require(organizationId);
         Optional<InventoryDao.StateRow> state = dao.state(organizationId, year);
@@ -76,7 +81,7 @@ public class InventoryService {
         InventoryDao.StateRow row = state.get();
         InventoryVersion submitted = version(dao.version(row.versionId()).orElseThrow());
         return new Inventory(organizationId, year, row.state(), row.comment(), row.updatedAt(), row.updatedBy(), submitted,
-                dao.versions(organizationId, year), difference(submitted.snapshot(), snapshot(organizationId, year)));
+                dao.versions(organizationId, year), difference(submitted.snapshot(), live != null ? live : snapshot(organizationId, year)));
     }
 
     /** Where the year stands, without computing anything: empty while never submitted. */
@@ -102,7 +107,7 @@ public class InventoryService {
         if (year > Year.now(clock).getValue()) {
             throw new ValidationException("year", "year " + year + " has not begun: it cannot be submitted", "error_inventory_future", Integer.toString(year));
         }
-        units.write(organizationId, changes -> {
+        InventorySnapshot frozen = units.write(organizationId, changes -> {
             Optional<InventoryDao.StateRow> before = dao.state(organizationId, year);
             if (before.isPresent() && InventoryState.of(before.get().state()).frozen()) {
                 throw new ConflictException("year", "the " + year + " inventory is already " + before.get().state()
@@ -128,9 +133,11 @@ public class InventoryService {
             }
             changes.record("inventory", (long) year, before.isPresent() ? AuditTrail.UPDATE : AuditTrail.CREATE,
                     before.orElse(null), dao.state(organizationId, year).orElseThrow());
-            return versionId;
+            return snapshot;
         });
-        return year(organizationId, year);
+        // The figures just frozen are the live ones: computing them again (the write raised the revision, so the
+        // report cache would miss) doubled a submission's time for a difference known to be none.
+        return year(organizationId, year, frozen);
     }
 
     /** Opens a submitted or reviewed year again; others keep reading the last submission until the next one. */
