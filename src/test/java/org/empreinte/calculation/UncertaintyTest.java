@@ -1,0 +1,107 @@
+package org.empreinte.calculation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.empreinte.calculation.Uncertainty.Contribution;
+import org.empreinte.calculation.Uncertainty.Interval;
+import org.empreinte.calculation.Uncertainty.Line;
+import org.empreinte.calculation.Uncertainty.Shape;
+
+/** IPCC Approach 1 and 2, against sums worked out by hand in the comments. */
+class UncertaintyTest {
+
+    private static final List<Line> TWO = List.of(
+            new Line("gas", 1000, 0.05, 0.06),
+            new Line("electricity", 500, 0.10, 0.20));
+
+    @Test
+    void aProductsUncertaintyIsTheQuadratureOfItsTwoFactors() {
+        // sqrt(0.05^2 + 0.10^2) = sqrt(0.0025 + 0.0100) = sqrt(0.0125) = 0.111803...
+        assertThat(Uncertainty.product(0.05, 0.10)).isCloseTo(0.1118034, within(1e-7));
+        assertThat(Uncertainty.product(0, 0.07)).isEqualTo(0.07);
+    }
+
+    @Test
+    void twoLinesWithTheirOwnFactorsAddInQuadrature() {
+        Interval interval = Uncertainty.propagate(TWO);
+        // gas: (0.06 x 1000)^2 + (0.05 x 1000)^2 = 3600 + 2500 = 6100
+        // electricity: (0.20 x 500)^2 + (0.10 x 500)^2 = 10000 + 2500 = 12500
+        // half-width sqrt(18600) = 136.3818 kg on 1500 kg: ± 9.09 %
+        assertThat(interval.total()).isEqualTo(1500);
+        assertThat(interval.upper() - interval.total()).isCloseTo(136.3818, within(1e-4));
+        assertThat(interval.total() - interval.lower()).isCloseTo(136.3818, within(1e-4));
+        assertThat(interval.relative()).isCloseTo(0.0909212, within(1e-7));
+        // What to improve first: electricity's 12500 of 18600, then gas's 6100.
+        assertThat(interval.contributions()).extracting(Contribution::factor).containsExactly("electricity", "gas");
+        assertThat(interval.contributions().get(0).share()).isCloseTo(12500.0 / 18600, within(1e-12));
+        assertThat(interval.contributions().get(0).co2eKg()).isEqualTo(500);
+    }
+
+    @Test
+    void threeLinesOfWhichTwoShareAFactorShareItsError() {
+        Interval interval = Uncertainty.propagate(List.of(
+                new Line("electricity", 300, 0.02, 0.10),
+                new Line("electricity", 200, 0.02, 0.10),
+                new Line("gas", 1000, 0.05, 0.05)));
+        // electricity: the factor on the sum of its lines, (0.10 x 500)^2 = 2500, and each reading
+        //   (0.02 x 300)^2 + (0.02 x 200)^2 = 36 + 16 = 52: 2552
+        // gas: (0.05 x 1000)^2 + (0.05 x 1000)^2 = 5000
+        // half-width sqrt(7552) = 86.9023 kg. Taken as independent, electricity's factor would count
+        // (0.10 x 300)^2 + (0.10 x 200)^2 = 1300 instead of 2500: sqrt(6352) = 79.70, too narrow.
+        assertThat(interval.upper() - interval.total()).isCloseTo(86.9023, within(1e-4));
+        assertThat(interval.contributions()).extracting(Contribution::factor).containsExactly("gas", "electricity");
+        assertThat(interval.contributions().get(1).share()).isCloseTo(2552.0 / 7552, within(1e-12));
+    }
+
+    @Test
+    void monteCarloWithAFixedSeedAgreesWithApproachOneOnASymmetricCase() {
+        Interval analytic = Uncertainty.propagate(TWO);
+        Interval sampled = Uncertainty.monteCarlo(TWO, Shape.NORMAL, 200_000, 20261129L);
+        double analyticHalf = analytic.upper() - analytic.total();
+        assertThat((sampled.upper() - sampled.lower()) / 2).isCloseTo(analyticHalf, within(0.02 * analyticHalf));
+        assertThat((sampled.upper() + sampled.lower()) / 2).isCloseTo(1500, within(0.02 * analyticHalf));
+        // The same seed, the same interval: a report shows the same figures each time.
+        Interval again = Uncertainty.monteCarlo(TWO, Shape.NORMAL, 200_000, 20261129L);
+        assertThat(again.lower()).isEqualTo(sampled.lower());
+        assertThat(again.upper()).isEqualTo(sampled.upper());
+        assertThat(sampled.contributions()).isEqualTo(analytic.contributions());
+    }
+
+    @Test
+    void aLognormalFactorOfOneHundredPercentGivesHalfToTwiceTheFigure() {
+        // U = 100 %: 95 % of draws within [E / 2, E x 2], the interval skewed upwards as Approach 1's is not.
+        Interval sampled = Uncertainty.monteCarlo(List.of(new Line("commuting estimate", 1000, 0, 1.0)), Shape.LOGNORMAL,
+                100_000, 7L);
+        assertThat(sampled.lower()).isCloseTo(500, within(10.0));
+        assertThat(sampled.upper()).isCloseTo(2000, within(40.0));
+        assertThat(sampled.relative()).isCloseTo(1.0, within(0.04));
+    }
+
+    @Test
+    void nothingUncertainGivesAPointAndNothingGivesZero() {
+        Interval exact = Uncertainty.propagate(List.of(new Line("metered", 250, 0, 0)));
+        assertThat(exact.lower()).isEqualTo(250);
+        assertThat(exact.upper()).isEqualTo(250);
+        assertThat(exact.contributions()).singleElement().satisfies(c -> assertThat(c.share()).isZero());
+        Interval none = Uncertainty.propagate(List.of());
+        assertThat(none.total()).isZero();
+        assertThat(none.relative()).isZero();
+    }
+
+    @Test
+    void negativeOrMissingUncertaintiesAndTooFewDrawsAreRefused() {
+        assertThatThrownBy(() -> new Line("x", 1, -0.1, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("quantity uncertainty");
+        assertThatThrownBy(() -> new Line("x", 1, 0, Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("factor uncertainty");
+        assertThatThrownBy(() -> new Line("x", Double.POSITIVE_INFINITY, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Uncertainty.monteCarlo(TWO, Shape.NORMAL, 10, 1L)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("100 draws");
+    }
+}
