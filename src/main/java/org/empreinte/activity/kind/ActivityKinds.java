@@ -20,7 +20,7 @@ import org.empreinte.factor.FactorLibrary;
 public final class ActivityKinds {
 
     /** Attributes given to an existing kind, in the order they were added: their columns follow all others. */
-    private static final List<String> ADDED_LATER = List.of(PurchaseKind.TAXES_INCLUDED);
+    private static final List<String> ADDED_LATER = List.of(PurchaseKind.TAXES_INCLUDED, FlightKind.FLIGHT_FACTORS);
 
     private final FactorSelector selector;
     /** Loggable kinds in registration order: the CSV's attribute columns follow it. */
@@ -60,14 +60,14 @@ public final class ActivityKinds {
         Map<String, Attribute> late = new LinkedHashMap<>();
         for (int i = 0; i < registered.size(); i++) {
             if (i == shipped) {
-                late.forEach(byKey::putIfAbsent);
+                ADDED_LATER.stream().filter(late::containsKey).forEach(key -> byKey.putIfAbsent(key, late.get(key)));
                 late.clear();
             }
             for (Attribute attribute : registered.get(i).attributes()) {
                 (ADDED_LATER.contains(attribute.key()) ? late : byKey).putIfAbsent(attribute.key(), attribute);
             }
         }
-        late.forEach(byKey::putIfAbsent);
+        ADDED_LATER.stream().filter(late::containsKey).forEach(key -> byKey.putIfAbsent(key, late.get(key)));
         this.attributes = List.copyOf(byKey.values());
     }
 
