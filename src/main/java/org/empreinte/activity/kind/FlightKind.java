@@ -50,7 +50,7 @@ public final class FlightKind implements ActivityKind {
     public List<Attribute> attributes() {
         return List.of(Attribute.text("from").list("airports-from"), Attribute.text("to").list("airports-to"),
                 Attribute.choice("cabin", Flights.CABINS, "cabin_").optional(), Attribute.flag("roundTrip"),
-                Attribute.count("passengers"), Attribute.choice(FLIGHT_FACTORS, BASES, "flight_factors_"));
+                Attribute.count("passengers"), Attribute.choice(FLIGHT_FACTORS, BASES, "flight_factors_").optional());
     }
 
     @Override
