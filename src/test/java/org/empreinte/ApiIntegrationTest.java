@@ -559,8 +559,8 @@ class ApiIntegrationTest {
 
         @Test
         void shouldListEveryFactorOfBothFiles() {
-            // eccc-canada.yml has 229 factors (224 for electricity), desnz-2024.yml 118, useeio-1.3.yml 1,016 and 1,091 means
-            assertThat(factorIds("")).hasSize(2454).doesNotHaveDuplicates();
+            // eccc-canada.yml has 229 factors (224 for electricity), desnz-2024.yml 128, useeio-1.3.yml 1,016 and 1,091 means
+            assertThat(factorIds("")).hasSize(2464).doesNotHaveDuplicates();
         }
 
         @Test
@@ -569,8 +569,9 @@ class ApiIntegrationTest {
             assertThat(factorIds("?type=electricity")).hasSize(14 * 16 + 1)
                     .startsWith("eccc-electricity-ca-2005", "eccc-electricity-ca-2006")
                     .endsWith("eccc-electricity-ca-yt-2019", "eccc-electricity-ca-yt-2020", "desnz-2024-electricity-gb");
-            // Domestic: average only; short-haul: average, economy, business; long-haul: five cabins; each with and without RF.
-            assertThat(factorIds("?type=flight")).hasSize(18).allMatch(id -> id.startsWith("desnz-2024-flight-"));
+            // Domestic: average only; short-haul: average, economy, business; long-haul: five cabins; international
+            // to/from non-UK: five cabins; each with and without RF.
+            assertThat(factorIds("?type=flight")).hasSize(28).allMatch(id -> id.startsWith("desnz-2024-flight-"));
         }
 
         @Test
@@ -610,9 +611,9 @@ class ApiIntegrationTest {
         void shouldFilterByYearToTheEditionsInForce() {
             // electricity has one factor per data year (2005-2020) in each of its 14 regions, so one of the 16 is in force
             // in any year: the nearest not after it, or the earliest when all are later; every other type, region and
-            // unit has a single edition: 2454 - 14 × 15 = 2244
-            assertThat(factorIds("?year=2024")).hasSize(2244);
-            assertThat(factorIds("?year=2010")).hasSize(2244);
+            // unit has a single edition: 2464 - 14 × 15 = 2254
+            assertThat(factorIds("?year=2024")).hasSize(2254);
+            assertThat(factorIds("?year=2010")).hasSize(2254);
             assertThat(factorIds("?type=electricity&region=CA-QC&year=2024"))
                     .containsExactly("eccc-electricity-ca-2020", "eccc-electricity-ca-qc-2020");
             assertThat(factorIds("?type=electricity&region=CA-QC&year=2010"))

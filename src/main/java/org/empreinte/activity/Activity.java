@@ -41,8 +41,10 @@ public record Activity(
      * The factor actually applied, in the unit it was applied to.
      *
      * @param quantity the activity's quantity converted to {@code unit}
+     * @param note how the result was reached beyond the factor (a purchase's taxes taken out), or null
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AppliedFactor(String id, double co2eKgPerUnit, String unit, String source, String factorSet,
-            String factorSetVersion, double quantity) {
+            String factorSetVersion, double quantity, String note) {
     }
 }

@@ -106,8 +106,6 @@ public final class ActivityPreparation {
         // Quantity and unit are checked before the period, as they always were; a flight may have neither.
         Measure early = kind.quantityRequired() ? entered(type, request) : null;
         Period period = period(request);
-        Measure measure = kind.measure(new Entry(request.attributes(), period, request.quantity() != null,
-                () -> early != null ? early : entered(type, request), organization.includeRadiativeForcing()));
         Site site = site(organizations, organizationId, request.site());
         String explicitRegion = null;
         if (request.region() != null && !request.region().isBlank()) {
@@ -117,8 +115,11 @@ public final class ActivityPreparation {
                         "error_region");
             }
         }
-        String region = measure.region() != null ? measure.region()
-                : explicitRegion != null ? explicitRegion : site != null ? site.region() : organization.region();
+        // Before the kind measures: a purchase's sales taxes are those of where it was made.
+        String placeRegion = explicitRegion != null ? explicitRegion : site != null ? site.region() : organization.region();
+        Measure measure = kind.measure(new Entry(request.attributes(), period, request.quantity() != null,
+                () -> early != null ? early : entered(type, request), organization.includeRadiativeForcing(), placeRegion));
+        String region = measure.region() != null ? measure.region() : placeRegion;
         List<String> tags = tags(request.tags());
         String quality = request.dataQuality() == null || request.dataQuality().isBlank() ? "measured" : request.dataQuality().strip();
         if (!DATA_QUALITIES.contains(quality)) {

@@ -22,6 +22,7 @@ import org.empreinte.audit.UnitOfWork;
 import org.empreinte.calculation.EmissionFactor;
 import org.empreinte.calculation.Gas;
 import org.empreinte.calculation.GhgCategories;
+import org.empreinte.calculation.Period;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.web.Paging;
@@ -253,12 +254,16 @@ public class ActivityService {
         String source = library.factor(row.factorId()).map(EmissionFactor::citation)
                 .orElse("factor " + row.factorId() + " of set " + row.factorSet() + " v" + row.factorSetVersion()
                         + " (no longer in the library)");
+        Map<String, Object> attributes = preparation.readAttributes(row.attributes());
+        String note = preparation.kinds().find(row.type()).map(kind -> kind.resultNote(attributes,
+                new Period(LocalDate.parse(row.periodStart()), LocalDate.parse(row.periodEnd())), row.effectiveRegion(),
+                row.unit())).orElse(null);
         Activity.AppliedFactor factor = new Activity.AppliedFactor(row.factorId(), row.factorCo2ePerUnit(), row.factorUnit(),
-                source, row.factorSet(), row.factorSetVersion(), row.quantityInFactorUnit());
+                source, row.factorSet(), row.factorSetVersion(), row.quantityInFactorUnit(), note);
         Activity.SiteRef site = row.siteId() == null ? null : new Activity.SiteRef(row.siteId(), row.siteName());
         return new Activity(row.id(), row.organizationId(), row.type(), row.quantity(), row.unit(), row.periodStart(),
                 row.periodEnd(), row.effectiveRegion(), site, tags, row.dataQuality(),
-                preparation.readAttributes(row.attributes()), row.co2eKg(), row.scope(), row.category(), byGas, factor,
+                attributes, row.co2eKg(), row.scope(), row.category(), byGas, factor,
                 row.createdAt(), row.updatedAt(), ActivityPreparation.distanceKm(row.type(), row.quantity(), row.unit()),
                 GhgCategories.scope3(row.category()).orElse(null));
     }

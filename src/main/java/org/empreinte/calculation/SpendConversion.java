@@ -43,6 +43,16 @@ public record SpendConversion(int baseYear, Map<String, NavigableMap<Integer, Do
         };
     }
 
+    /**
+     * The year of the price index an amount of {@code year} in {@code currency} is brought forward with: the year
+     * itself, or the last one published when the data stops before it (a 2025 purchase with indices up to 2024).
+     */
+    public int indexYear(String currency, int year) {
+        NavigableMap<Integer, Double> byYear = priceIndex.get("USD".equals(currency) ? "USD" : "CAD");
+        Integer published = byYear == null ? null : byYear.floorKey(year);
+        return published == null ? year : published;
+    }
+
     private static double value(Map<String, NavigableMap<Integer, Double>> table, String currency, int year) {
         NavigableMap<Integer, Double> byYear = table.get(currency);
         if (byYear == null || byYear.isEmpty()) {

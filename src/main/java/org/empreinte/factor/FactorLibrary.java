@@ -8,14 +8,16 @@ import org.empreinte.calculation.EmissionFactor;
 import org.empreinte.calculation.FactorSelector;
 import org.empreinte.calculation.FactorSet;
 import org.empreinte.calculation.GwpSet;
+import org.empreinte.calculation.SalesTaxes;
 import org.empreinte.calculation.SpendConversion;
 
 /**
  * Every factor set loaded at start-up, with the GWP sets, the selector built from the configured
- * order, and the reference data some activities need (the airports of flights).
+ * order, and the reference data some activities need (the airports of flights, the money and sales taxes of
+ * purchases).
  */
 public record FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, FactorSelector selector,
-        AirportDirectory airports, SpendConversion money) {
+        AirportDirectory airports, SpendConversion money, SalesTaxes salesTaxes) {
 
     public FactorLibrary {
         gwpSets = Map.copyOf(gwpSets);
@@ -23,7 +25,7 @@ public record FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, F
     }
 
     public FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, FactorSelector selector) {
-        this(gwpSets, sets, selector, AirportDirectory.empty(), SpendConversion.none());
+        this(gwpSets, sets, selector, AirportDirectory.empty(), SpendConversion.none(), SalesTaxes.none());
     }
 
     public Optional<FactorSet> set(String id) {

@@ -60,6 +60,7 @@ public final class FactorLibraryLoader {
             files = listing.filter(p -> p.getFileName().toString().endsWith(".yml"))
                     .filter(p -> !p.getFileName().toString().equals(GWP_FILE))
                     .filter(p -> !p.getFileName().toString().equals(SpendConversionLoader.FILE))
+                    .filter(p -> !p.getFileName().toString().equals(SalesTaxLoader.FILE))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -89,7 +90,8 @@ public final class FactorLibraryLoader {
         byId.values().stream().filter(s -> !ordered.contains(s)).forEach(all::add);
         return new FactorLibrary(gwpSets, all, new FactorSelector(ordered),
                 AirportDirectory.load(directory.resolve(AirportDirectory.FILE)),
-                SpendConversionLoader.load(directory.resolve(SpendConversionLoader.FILE)));
+                SpendConversionLoader.load(directory.resolve(SpendConversionLoader.FILE)),
+                SalesTaxLoader.load(directory.resolve(SalesTaxLoader.FILE)));
     }
 
     private Map<String, GwpSet> loadGwp(Path file) {

@@ -58,6 +58,29 @@ class FlightApiTest {
     }
 
     @Test
+    void theSameFlightUnderBothChoicesOfDesnzFactors() {
+        Map<String, Object> bands = post(activities(), Map.of("type", "flight", "date", "2024-06-10",
+                "attributes", Map.of("from", "YUL", "to", "CDG", "cabin", "economy", "flightFactors", "distance_bands")));
+        Map<String, Object> nonUk = post(activities(), Map.of("type", "flight", "date", "2024-06-10",
+                "attributes", Map.of("from", "YUL", "to", "CDG", "cabin", "economy", "flightFactors", "non_uk")));
+        // Bands: long-haul, to/from UK, economy, with RF, 0.20011 kg per passenger.km: 5,523.489 x 0.20011 = 1,105.3 kg.
+        assertThat(number(bands.get("co2eKg")).doubleValue()).isCloseTo(YUL_CDG_KM * 0.20011, within(0.01));
+        // Non-UK: DESNZ 2024 "International, to/from non-UK", economy, with RF, 0.13465: 5,523.489 x 0.13465 = 743.7 kg.
+        assertThat(number(nonUk.get("co2eKg")).doubleValue()).isCloseTo(YUL_CDG_KM * 0.13465, within(0.01));
+        assertThat(((Map<?, ?>) nonUk.get("factor")).get("id")).isEqualTo("desnz-2024-flight-non-uk-economy-rf");
+        // A short hop takes the non-UK factor too, its cabin's whatever the distance; unknown cabin: average passenger,
+        // 0.1758 kg with RF: 300 km x 0.1758 = 52.74 kg (the domestic band's average would be 300 x 0.27257 = 81.77).
+        Map<String, Object> hop = post(activities(), Map.of("type", "flight", "quantity", 300, "unit", "km",
+                "date", "2024-03-05", "attributes", Map.of("flightFactors", "non_uk")));
+        assertThat(number(hop.get("co2eKg")).doubleValue()).isCloseTo(300 * 0.1758, within(1e-9));
+        Response refused = api.request(activities()).post(Entity.json(Map.of("type", "flight", "quantity", 300, "unit", "km",
+                "date", "2024-03-05", "attributes", Map.of("flightFactors", "uk"))));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.readEntity(new GenericType<Map<String, Object>>() { }).get("field"))
+                .isEqualTo("attributes.flightFactors");
+    }
+
+    @Test
     void aFlightByDistanceWithTwoPassengers() {
         Map<String, Object> flight = post(activities(), Map.of("type", "flight", "quantity", 300, "unit", "mi",
                 "date", "2024-03-05", "attributes", Map.of("cabin", "business", "passengers", 2)));

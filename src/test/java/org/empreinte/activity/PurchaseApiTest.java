@@ -57,6 +57,76 @@ class PurchaseApiTest {
     }
 
     @Test
+    void aQuebecPurchaseWithAndWithoutTaxes() {
+        // sales-taxes.yml, CA-QC from 2013-01-01: GST 5 % (CRA) + QST 9.975 % (Revenu Québec), both on the price
+        // before taxes: 1,149.75 CAD taxes included / 1.14975 = 1,000 CAD before taxes.
+        Map<String, Object> included = post(Map.of("type", "purchase", "quantity", 1149.75, "unit", "CAD", "date", "2024-05-01",
+                "attributes", Map.of("naics", "541511", "taxesIncluded", true)));
+        Map<String, Object> before = post(Map.of("type", "purchase", "quantity", 1000, "unit", "CAD", "date", "2024-05-01",
+                "attributes", Map.of("naics", "541511")));
+        // Both are 1,000 CAD of 2024 before taxes: 1,000 x 151.2/160.9 / 1.3013 = 722.13 USD of 2022, x 0.084 kg.
+        double expected = 1000 * CAD_2024_TO_USD_2022 * 0.084;
+        assertThat(((Number) included.get("co2eKg")).doubleValue()).isCloseTo(expected, within(1e-9));
+        assertThat(((Number) before.get("co2eKg")).doubleValue()).isCloseTo(expected, within(1e-9));
+        assertThat(((Map<?, ?>) included.get("factor")).get("note")).isEqualTo(
+                "amount taxes included: GST 5 % + QST 9.975 % taken out (amount / 1.14975, rates in force from 2013-01-01)");
+        assertThat(((Map<?, ?>) before.get("factor")).get("note")).isNull();
+        // The same 1,149.75 CAD without the attribute is taken as an amount before taxes: 14.975 % more.
+        Map<String, Object> taken = post(Map.of("type", "purchase", "quantity", 1149.75, "unit", "CAD", "date", "2024-05-01",
+                "attributes", Map.of("naics", "541511", "taxesIncluded", "false")));
+        assertThat(((Number) taken.get("co2eKg")).doubleValue()).isCloseTo(1149.75 * CAD_2024_TO_USD_2022 * 0.084, within(1e-9));
+    }
+
+    @Test
+    void novaScotiasHstByTheDateItChanged() {
+        // CA-NS: HST 15 % from 2010-07-01 (CRA), 14 % from 2025-04-01 (SOR/2025-77). 2025 takes money.yml's 2024 CPI.
+        Map<String, Object> march = post(Map.of("type", "purchase", "quantity", 1150, "unit", "CAD", "date", "2025-03-31",
+                "region", "CA-NS", "attributes", Map.of("naics", "541511", "taxesIncluded", true)));
+        Map<String, Object> april = post(Map.of("type", "purchase", "quantity", 1140, "unit", "CAD", "date", "2025-04-01",
+                "region", "CA-NS", "attributes", Map.of("naics", "541511", "taxesIncluded", true)));
+        // 1,150 / 1.15 = 1,140 / 1.14 = 1,000 CAD, brought to 2022 with the 2024 CPI (the last published): 722.13 USD.
+        assertThat(((Number) march.get("co2eKg")).doubleValue()).isCloseTo(1000 * CAD_2024_TO_USD_2022 * 0.084, within(1e-9));
+        assertThat(((Number) april.get("co2eKg")).doubleValue()).isCloseTo(1000 * CAD_2024_TO_USD_2022 * 0.084, within(1e-9));
+        assertThat(((Map<?, ?>) april.get("factor")).get("note")).isEqualTo(
+                "amount taxes included: HST 14 % taken out (amount / 1.14, rates in force from 2025-04-01); "
+                        + "Canada CPI of 2024 used for a 2025 purchase (the last year money.yml publishes)");
+    }
+
+    @Test
+    void aPurchaseAfterTheLastPriceIndexSaysWhichYearsIndexItUsed() {
+        Map<String, Object> purchase = post(Map.of("type", "purchase", "quantity", 1000, "unit", "USD", "date", "2025-06-01",
+                "attributes", Map.of("naics", "541511")));
+        // money.yml's US CPI-U stops at 2024 (313.689): 1,000 x 292.655 / 313.689 = 932.95 USD of 2022, x 0.084 kg.
+        assertThat(((Number) purchase.get("co2eKg")).doubleValue()).isCloseTo(1000 * 292.655 / 313.689 * 0.084, within(1e-9));
+        assertThat(((Map<?, ?>) purchase.get("factor")).get("note"))
+                .isEqualTo("US CPI-U of 2024 used for a 2025 purchase (the last year money.yml publishes)");
+    }
+
+    @Test
+    void aCsvColumnSaysTheAmountIncludesTaxes() {
+        String csv = "type,quantity,unit,date,naics,taxesIncluded\n"
+                + "purchase,1149.75,CAD,2024-05-01,541511,vrai\n"
+                + "purchase,1000,CAD,2024-05-01,541511,\n";
+        Response response = request(activities() + "/import").post(Entity.entity(csv, "text/csv"));
+        assertThat(response.getStatus()).as(response.readEntity(String.class)).isEqualTo(200);
+        List<Map<String, Object>> logged = request(activities()).get(new GenericType<List<Map<String, Object>>>() { });
+        // Both 1,000 CAD of 2024 before taxes (1,149.75 / 1.14975): 722.13 USD of 2022 x 0.084 kg each.
+        assertThat(logged).extracting(a -> ((Number) a.get("co2eKg")).doubleValue())
+                .allSatisfy(kg -> assertThat(kg).isCloseTo(1000 * CAD_2024_TO_USD_2022 * 0.084, within(1e-9)));
+    }
+
+    @Test
+    void taxesIncludedOutsideCanadaIsRefusedByName() {
+        Response response = request(activities()).post(Entity.json(Map.of("type", "purchase", "quantity", 100, "unit", "EUR",
+                "date", "2024-05-01", "region", "FR", "attributes", Map.of("naics", "541511", "taxesIncluded", true))));
+        assertThat(response.getStatus()).isEqualTo(422);
+        Map<String, Object> body = response.readEntity(JSON);
+        assertThat(body.get("field")).isEqualTo("attributes.taxesIncluded");
+        assertThat(body.get("message").toString()).contains("FR");
+        assertThat(request(activities()).get(new GenericType<List<Object>>() { })).isEmpty();
+    }
+
+    @Test
     void aPurchaseInEurosIsConvertedAtItsYearsRate() {
         Map<String, Object> purchase = post(Map.of("type", "purchase", "quantity", 1000, "unit", "EUR", "date", "2023-05-01",
                 "attributes", Map.of("naics", "722320")));

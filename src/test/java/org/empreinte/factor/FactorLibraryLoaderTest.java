@@ -64,14 +64,23 @@ class FactorLibraryLoaderTest {
             // + natural gas, light fuel oil, propane, diesel, gasoline = 229
             assertThat(library.set("eccc-canada")).get().satisfies(s -> assertThat(s.factors()).hasSize(229));
             // desnz-2024.yml: 5 fuels × (litres or m³, kWh) + GB electricity = 11
-            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(118));
+            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(128));
             // USEEIO: 1,016 industries published, and the means of the 1,091 NAICS prefixes of 2 to 5 digits that
             // are not themselves industries.
             assertThat(library.set("useeio-1.3")).get().satisfies(s -> assertThat(s.factors()).hasSize(1016 + 1091));
-            // 229 Canadian factors; DESNZ: 11 for energy, 18 for flights (3 bands' cabins, with and without RF),
+            // 229 Canadian factors; DESNZ: 11 for energy, 18 for flights (3 bands' cabins, with and without RF) and 10
+            // international to/from non-UK (5 cabins, with and without RF),
             // 5 cars, 1 electric-car consumption, 2 buses, 3 trains, 1 taxi, 38 hotel countries, 31 waste routes,
             // 2 physical purchases (paper, cardboard), 4 wood waste routes.
-            assertThat(library.factorCount()).isEqualTo(229 + 118 + 1016 + 1091);
+            assertThat(library.factorCount()).isEqualTo(229 + 128 + 1016 + 1091);
+            // sales-taxes.yml: Québec's GST + QST from 2013, Nova Scotia's HST by date, with their sources.
+            assertThat(library.salesTaxes().at("CA-QC", java.time.LocalDate.of(2024, 5, 1))).get()
+                    .satisfies(r -> assertThat(r.taxes()).containsExactly(java.util.Map.entry("GST", 0.05),
+                            java.util.Map.entry("QST", 0.09975)))
+                    .satisfies(r -> assertThat(r.source()).contains("Canada Revenue Agency", "Revenu Québec"));
+            assertThat(library.salesTaxes().at("CA-NS", java.time.LocalDate.of(2025, 3, 31)).orElseThrow().total()).isEqualTo(0.15);
+            assertThat(library.salesTaxes().at("CA-NS", java.time.LocalDate.of(2025, 4, 1)).orElseThrow().total()).isEqualTo(0.14);
+            assertThat(library.salesTaxes().at("CA-QC", java.time.LocalDate.of(2012, 12, 31))).isEmpty();
             assertThat(library.gwpSets()).containsOnlyKeys("AR4", "AR5", "AR6");
             assertThat(library.selector().sets()).extracting(FactorSet::id).containsExactly("eccc-canada", "desnz-2024");
         }

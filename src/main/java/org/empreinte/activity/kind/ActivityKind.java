@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.empreinte.calculation.FactorSelector;
+import org.empreinte.calculation.Period;
 import org.empreinte.web.Messages;
 import org.empreinte.web.ValidationException;
 
@@ -69,6 +70,14 @@ public interface ActivityKind {
     /** No factor fits: name what the person can change, which for some kinds is an attribute, not the region. */
     default ValidationException noFactor(String message, String region) {
         return new ValidationException("region", message, "error_no_factor_region", region);
+    }
+
+    /**
+     * What a stored result's reader should know of how it was reached that its factor does not say (a purchase's
+     * taxes taken out, the price index of an earlier year); null when nothing. Read from the activity as logged.
+     */
+    default String resultNote(Map<String, Object> attributes, Period period, String region, String unit) {
+        return null;
     }
 
     default String label(Messages messages) {

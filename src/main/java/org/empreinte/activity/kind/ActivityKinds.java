@@ -19,6 +19,9 @@ import org.empreinte.factor.FactorLibrary;
  */
 public final class ActivityKinds {
 
+    /** Attributes given to an existing kind, in the order they were added: their columns follow all others. */
+    private static final List<String> ADDED_LATER = List.of(PurchaseKind.TAXES_INCLUDED, FlightKind.FLIGHT_FACTORS);
+
     private final FactorSelector selector;
     /** Loggable kinds in registration order: the CSV's attribute columns follow it. */
     private final Map<String, ActivityKind> byType;
@@ -27,7 +30,7 @@ public final class ActivityKinds {
     /** Every registered kind's attributes, once by key, available or not: a file's layout does not follow the library. */
     private final List<Attribute> attributes;
 
-    private ActivityKinds(FactorLibrary library, List<ActivityKind> registered) {
+    private ActivityKinds(FactorLibrary library, List<ActivityKind> registered, int shipped) {
         this.selector = library.selector();
         Set<String> factorTypes = selector.types();
         Set<String> served = new LinkedHashSet<>();
@@ -51,8 +54,20 @@ public final class ActivityKinds {
         factorTypes.stream().filter(kinds::containsKey).forEach(ordered::add);
         ordered.addAll(kinds.keySet());
         this.types = Collections.unmodifiableSet(ordered);
+        // Attributes added to a shipped kind after its columns were published follow the shipped kinds' others, so
+        // that older files keep their layout; those of kinds registered after the shipped ones come after them.
         Map<String, Attribute> byKey = new LinkedHashMap<>();
-        registered.forEach(kind -> kind.attributes().forEach(attribute -> byKey.putIfAbsent(attribute.key(), attribute)));
+        Map<String, Attribute> late = new LinkedHashMap<>();
+        for (int i = 0; i < registered.size(); i++) {
+            if (i == shipped) {
+                ADDED_LATER.stream().filter(late::containsKey).forEach(key -> byKey.putIfAbsent(key, late.get(key)));
+                late.clear();
+            }
+            for (Attribute attribute : registered.get(i).attributes()) {
+                (ADDED_LATER.contains(attribute.key()) ? late : byKey).putIfAbsent(attribute.key(), attribute);
+            }
+        }
+        ADDED_LATER.stream().filter(late::containsKey).forEach(key -> byKey.putIfAbsent(key, late.get(key)));
         this.attributes = List.copyOf(byKey.values());
     }
 
@@ -74,8 +89,9 @@ public final class ActivityKinds {
         kinds.add(new SimpleKind("taxi", Group.TRAVEL));
         kinds.add(new CommutingKind(car));
         kinds.add(new HomeworkingKind(library));
+        int shipped = kinds.size();
         kinds.addAll(List.of(more));
-        return new ActivityKinds(library, kinds);
+        return new ActivityKinds(library, kinds, shipped);
     }
 
     public Optional<ActivityKind> find(String type) {

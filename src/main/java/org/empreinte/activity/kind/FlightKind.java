@@ -14,13 +14,21 @@ import org.empreinte.web.ValidationException;
 
 /**
  * A flight, as {@code API.md} fixes it: {@code from} and {@code to} (IATA codes), {@code cabin},
- * {@code roundTrip}, {@code passengers}. With the airports, the distance is the great circle between them
+ * {@code roundTrip}, {@code passengers}, {@code flightFactors} (distance_bands, the default, or non_uk). With the airports, the distance is the great circle between them
  * and quantity and unit may be left out; without them, quantity is the distance of one leg. The factor
  * applies to passenger-km: distance x passengers x legs.
  */
 public final class FlightKind implements ActivityKind {
 
     public static final String TYPE = "flight";
+    /**
+     * Which DESNZ factors price a flight: its distance band of the to/from-UK factors (the default, see the
+     * README), or the single "International, to/from non-UK" factor of its cabin whatever the distance.
+     */
+    public static final String FLIGHT_FACTORS = "flightFactors";
+    public static final String DISTANCE_BANDS = "distance_bands";
+    public static final String NON_UK = "non_uk";
+    public static final List<String> BASES = List.of(DISTANCE_BANDS, NON_UK);
 
     private final AirportDirectory airports;
 
@@ -42,7 +50,7 @@ public final class FlightKind implements ActivityKind {
     public List<Attribute> attributes() {
         return List.of(Attribute.text("from").list("airports-from"), Attribute.text("to").list("airports-to"),
                 Attribute.choice("cabin", Flights.CABINS, "cabin_").optional(), Attribute.flag("roundTrip"),
-                Attribute.count("passengers"));
+                Attribute.count("passengers"), Attribute.choice(FLIGHT_FACTORS, BASES, "flight_factors_").optional());
     }
 
     @Override
@@ -90,8 +98,12 @@ public final class FlightKind implements ActivityKind {
             }
             legKm = MeasurementUnits.convert(quantity, unit, Attributes.KM);
         }
-        return new Measure(quantity, unit, legKm * passengers * legs, Attributes.KM,
-                Flights.criteria(legKm, cabin, entry.radiativeForcing()));
+        String basis = Attributes.choice(attributes, FLIGHT_FACTORS, BASES, DISTANCE_BANDS);
+        Map<String, String> criteria = basis.equals(NON_UK)
+                ? Map.of("haul", NON_UK, "cabin", cabin == null ? "average" : cabin,
+                        "radiativeForcing", Boolean.toString(entry.radiativeForcing()))
+                : Flights.criteria(legKm, cabin, entry.radiativeForcing());
+        return new Measure(quantity, unit, legKm * passengers * legs, Attributes.KM, criteria);
     }
 
     /** A flight between two airports as a person reads it: its route, there and back when it is, and who flew. */

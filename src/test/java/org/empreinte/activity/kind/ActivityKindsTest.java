@@ -40,7 +40,7 @@ class ActivityKindsTest {
     void theCsvColumnsKeepThePublishedOrderAndANewKindAddsItsOwnAtTheEnd() {
         assertThat(ActivityKinds.of(SHIPPED).attributes()).extracting(Attribute::key).containsExactly("from", "to", "cabin",
                 "roundTrip", "passengers", "fuel", "country", "naics", "material", "disposal", "kind", "mode", "employees",
-                "days", "heating");
+                "days", "heating", "taxesIncluded", "flightFactors");
         ActivityKind withAttribute = new ActivityKind() {
             @Override
             public String type() {
@@ -53,7 +53,7 @@ class ActivityKindsTest {
             }
         };
         assertThat(ActivityKinds.of(SHIPPED, withAttribute).attributes()).extracting(Attribute::key).endsWith("heating",
-                "treatment");
+                "taxesIncluded", "flightFactors", "treatment");
     }
 
     @Test
