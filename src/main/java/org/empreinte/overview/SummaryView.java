@@ -136,7 +136,8 @@ public class SummaryView {
         if (trip == null) {
             return null;
         }
-        return messages.format("summary_pictured_note", number(trip.quantity(), 0), amount(trip.co2eKg(), messages),
+        // The estimate's quantity is one leg; the trip is a return flight for one passenger.
+        return messages.format("summary_pictured_note", number(trip.quantity() * 2, 0), amount(trip.co2eKg(), messages),
                 trip.factorId(), trip.factorSet() + " v" + trip.factorSetVersion());
     }
 
