@@ -50,14 +50,23 @@ public final class YearComparison {
 
     /** @param previous null when nothing was logged that year */
     public static Result compare(Year current, Year previous) {
+        return compare(current, previous, 12);
+    }
+
+    /**
+     * The same rules for a period of {@code monthsInPeriod} months compared with the same months a year earlier
+     * (a report's quarter): each must hold data in all its months but one ({@link #MIN_MONTHS} of 12), one at least.
+     */
+    public static Result compare(Year current, Year previous, int monthsInPeriod) {
+        int minMonths = minMonths(monthsInPeriod);
         if (previous == null || previous.monthsWithData() == 0) {
             return new Result(Verdict.NO_PREVIOUS, current.totalKg(), null, Set.of());
         }
         double change = current.totalKg() - previous.totalKg();
-        if (current.monthsWithData() < MIN_MONTHS) {
+        if (current.monthsWithData() < minMonths) {
             return new Result(Verdict.CURRENT_INCOMPLETE, change, null, Set.of());
         }
-        if (previous.monthsWithData() < MIN_MONTHS) {
+        if (previous.monthsWithData() < minMonths) {
             return new Result(Verdict.PREVIOUS_INCOMPLETE, change, null, Set.of());
         }
         Set<String> missing = new TreeSet<>();
@@ -70,6 +79,11 @@ public final class YearComparison {
             return new Result(Verdict.PREVIOUS_TINY, change, null, Set.of());
         }
         return new Result(Verdict.COMPARABLE, change, change / previous.totalKg() * 100, Set.of());
+    }
+
+    /** The months a period of {@code monthsInPeriod} months must hold data in: all but one, at least one. */
+    public static int minMonths(int monthsInPeriod) {
+        return Math.max(1, Math.min(monthsInPeriod, 12) - (12 - MIN_MONTHS));
     }
 
     /** The sources that weigh {@link #SIGNIFICANT_SHARE} or more of {@code year} and are absent from {@code other}. */

@@ -75,4 +75,15 @@ class YearComparisonTest {
         assertEquals(Verdict.COMPARABLE, small.verdict());
         assertEquals(4.0, small.changePercent(), 1e-9);
     }
+
+    @Test
+    void aQuarterNeedsAllItsMonthsButOne() {
+        // A quarter: 3 - 1 = 2 months at least. Two months of each: (1,100 - 1,000) / 1,000 = +10 %.
+        var quarter = YearComparison.compare(new Year(1100, 2, GAS_AND_POWER_2025), new Year(1000, 3, GAS_AND_POWER_2025), 3);
+        assertEquals(10.0, quarter.changePercent(), 1e-9);
+        assertEquals(Verdict.PREVIOUS_INCOMPLETE, YearComparison.compare(new Year(1100, 3, GAS_AND_POWER_2025),
+                new Year(1000, 1, GAS_AND_POWER_2025), 3).verdict());
+        assertEquals(11, YearComparison.minMonths(12));
+        assertEquals(1, YearComparison.minMonths(1));
+    }
 }

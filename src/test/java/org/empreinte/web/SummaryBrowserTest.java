@@ -62,7 +62,7 @@ class SummaryBrowserTest extends SignedInBrowserTest {
                 .isEqualTo("Pas de pourcentage par rapport à 2024 : cette année-là couvre moins de 11 mois sur 12.");
         // 19,363.11 / 19,553.11 = 99.03 % -> 99 %; 190 / 19,553.11 = 0.97 % -> 1 %.
         assertThat(text(By.id("summary-largest"))).startsWith("Votre plus grande source est le chauffage au gaz naturel : 99 %."
-                + " Vient ensuite l'électricité (1 %).").contains("Combustion fixe");
+                + " Puis l'électricité (1 %).").contains("Combustion fixe");
         // The profile's 30 employees: 19,553.11 / 30 = 651.8 kg.
         assertThat(text(By.id("summary-per-fte"))).startsWith("Soit 652 kg éq. CO2 par employé à temps plein (30 ETP");
         // YUL-CDG, great circle 5,523.49 km, twice: 11,046.98 km x 0.26128 = 2,886.35 kg; 19,553.11 / 2,886.35 = 6.77.
