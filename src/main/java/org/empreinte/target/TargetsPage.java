@@ -109,14 +109,20 @@ public class TargetsPage extends Page {
             String gapText = gap == null ? null : gap > 0
                     ? messages().format("targets_gap", kg(gap), unit, Integer.toString(target.targetYear()))
                     : messages().get("targets_gap_none");
+            // On track or not only once a year after the base year has data: the base year is its own trajectory.
+            boolean followed = p.baseCo2eKg() != null && p.latestYear() != null && p.latestYear() > target.baseYear();
             String status = p.baseCo2eKg() == null ? messages().get("targets_no_base")
+                    : !followed ? messages().format("targets_only_base", Integer.toString(target.baseYear()))
                     : messages().get(p.onTrack() ? "targets_on_track" : "targets_off_track");
             String chart = TrajectoryChart.svg(heading, points, List.of(messages().get("targets_col_trajectory"),
                     messages().get("targets_col_actual"), messages().get("targets_col_plan")),
-                    gap != null && gap > 0 ? messages().get("targets_gap_label") : "", this::kg);
+                    gap != null && gap > 0 ? messages().get("targets_gap_label") : "", intensity
+                            ? messages().format("targets_axis_unit_intensity", messages().labelOr("metric_", target.metric()))
+                            : messages().get("targets_axis_unit"), this::kg);
             String restated = p.restated() ? messages().format("targets_restated",
                     String.join(", ", p.restatedYears().stream().map(String::valueOf).toList())) : null;
-            views.add(new TargetView(target.id(), heading, status, p.onTrack() ? "on-track" : "off-track", neededText, gapText,
+            views.add(new TargetView(target.id(), heading, status, !followed ? "muted" : p.onTrack() ? "on-track" : "off-track",
+                    neededText, gapText,
                     chart, rows, unit, messages().format("targets_factor_set", p.factorSet()), restated));
         }
         return views;
