@@ -42,10 +42,10 @@ final class ChangeWords {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode old = before.path(field.getKey());
                 if (!UNSEEN.contains(field.getKey()) && !old.equals(field.getValue())) {
-                    changes.add(label(field.getKey()) + " : " + value(old) + " → " + value(field.getValue()));
+                    changes.add(label(field.getKey()) + colon() + value(old) + " → " + value(field.getValue()));
                 }
             }
-            return changes.isEmpty() ? messages.get("audit_no_visible_change") : String.join(" ; ", changes);
+            return changes.isEmpty() ? messages.get("audit_no_visible_change") : String.join(separator(), changes);
         }
         JsonNode node = after != null ? after : before;
         if (node == null) {
@@ -62,10 +62,19 @@ final class ChangeWords {
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext() && shown.size() < FIELDS_SHOWN;) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!UNSEEN.contains(field.getKey()) && !field.getValue().isNull() && !field.getValue().isContainerNode()) {
-                shown.add(label(field.getKey()) + " : " + value(field.getValue()));
+                shown.add(label(field.getKey()) + colon() + value(field.getValue()));
             }
         }
-        return String.join(" ; ", shown);
+        return String.join(separator(), shown);
+    }
+
+    /** French writes a space before a colon and a semicolon; English does not. */
+    private String colon() {
+        return "fr".equals(messages.language()) ? " : " : ": ";
+    }
+
+    private String separator() {
+        return "fr".equals(messages.language()) ? " ; " : "; ";
     }
 
     /** An activity's type, quantity and emissions; a sharing level, a role or a name: what names the thing. */
