@@ -284,6 +284,12 @@ public class TargetService {
         return clock.instant().toString();
     }
 
+    /** How many months of a year hold data: a year a bill only spills into is not a year to judge a target by. */
+    public int monthsWithData(long organizationId, int year) {
+        return (int) footprints.footprint(organizationId, Period.ofYear(year), null).byMonth().values().stream()
+                .filter(v -> v != 0).count();
+    }
+
     /** The year pages open on when a form suggests one. */
     int currentYear() {
         return LocalDate.now(clock).getYear();

@@ -46,6 +46,13 @@ public class TargetsPage extends Page {
     private final Form estimateForm;
     private final ActivityForm fields;
     private final Long added;
+    /** The months with data of each target's latest year: judged only when complete enough (YearComparison's rule). */
+    private Map<Integer, Integer> monthsWithData = Map.of();
+
+    public TargetsPage withMonthsWithData(Map<Integer, Integer> months) {
+        this.monthsWithData = months;
+        return this;
+    }
 
     public TargetsPage(PageContext context, Organization organization, List<Target> targets, Map<Long, Progress> progress,
             List<Action> actions, Map<String, Integer> categories, Form targetForm, Form actionForm, Form estimateForm,
@@ -102,18 +109,24 @@ public class TargetsPage extends Page {
                 rows.add(new Row(year.year(), show(actual), show(trajectory), show(plan), year.restated()));
                 points.add(new TrajectoryChart.Point(year.year(), actual, trajectory, plan));
             }
+            // On track or not only once a year after the base year has data: the base year is its own trajectory.
+            // And that year complete enough: a bill spilling a few days into it does not make it a year to judge by.
+            boolean later = p.baseCo2eKg() != null && p.latestYear() != null && p.latestYear() > target.baseYear();
+            int months = later ? monthsWithData.getOrDefault(p.latestYear(), 12) : 0;
+            boolean followed = later && months >= org.empreinte.calculation.YearComparison.MIN_MONTHS;
+            String status = p.baseCo2eKg() == null ? messages().get("targets_no_base")
+                    : !later ? messages().format("targets_only_base", Integer.toString(target.baseYear()))
+                    : !followed ? messages().format("targets_latest_incomplete", Integer.toString(p.latestYear()), months,
+                            org.empreinte.calculation.YearComparison.MIN_MONTHS)
+                    : messages().get(p.onTrack() ? "targets_on_track" : "targets_off_track");
             Double needed = intensity ? p.requiredYearlyReductionIntensity() : p.requiredYearlyReductionCo2eKg();
-            String neededText = needed == null || p.requiredYearlyReductionPercent() == null ? null
+            // What is needed from the latest year means little until that year is one to judge by.
+            String neededText = !followed || needed == null || p.requiredYearlyReductionPercent() == null ? null
                     : messages().format("targets_needed", kg(needed), unit, number(p.requiredYearlyReductionPercent(), 1));
             Double gap = intensity ? p.planGapIntensity() : p.planGapCo2eKg();
             String gapText = gap == null ? null : gap > 0
                     ? messages().format("targets_gap", kg(gap), unit, Integer.toString(target.targetYear()))
                     : messages().get("targets_gap_none");
-            // On track or not only once a year after the base year has data: the base year is its own trajectory.
-            boolean followed = p.baseCo2eKg() != null && p.latestYear() != null && p.latestYear() > target.baseYear();
-            String status = p.baseCo2eKg() == null ? messages().get("targets_no_base")
-                    : !followed ? messages().format("targets_only_base", Integer.toString(target.baseYear()))
-                    : messages().get(p.onTrack() ? "targets_on_track" : "targets_off_track");
             String chart = TrajectoryChart.svg(heading, points, List.of(messages().get("targets_col_trajectory"),
                     messages().get("targets_col_actual"), messages().get("targets_col_plan")),
                     gap != null && gap > 0 ? messages().get("targets_gap_label") : "", intensity

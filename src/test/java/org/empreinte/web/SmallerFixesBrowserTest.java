@@ -53,6 +53,14 @@ class SmallerFixesBrowserTest extends SignedInBrowserTest {
                 .startsWith("Seule l'année de référence 2024 a des données");
         assertThat(driver.findElement(By.cssSelector("[id^=target-delete-]")).getAttribute("class")).isEqualTo("danger");
         assertThat(driver.findElement(By.cssSelector("[id^=chart-target-] svg text.axis-unit")).getText()).isEqualTo("kg éq. CO2");
+
+        // A bill of January 2025 alone: a later year, but not one to judge by.
+        api.created("/api/organizations/" + organization + "/activities", Map.of("type", "electricity", "quantity", 500,
+                "unit", "kWh", "periodStart", "2025-01-01", "periodEnd", "2025-01-31"));
+        driver.navigate().refresh();
+        assertThat(driver.findElement(By.cssSelector("[id^=target-status-]")).getText())
+                .startsWith("Pas encore de suivi : 2025 n'a des données que dans 1 mois sur 12");
+        assertThat(driver.findElements(By.cssSelector("[id^=target-needed-]"))).isEmpty();
     }
 
     @Test
