@@ -91,6 +91,7 @@ import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.organization.YearFiguresResource;
 import org.empreinte.organization.YearlyFigures;
+import org.empreinte.overview.Explanation;
 import org.empreinte.overview.OrganizationPages;
 import org.empreinte.target.ActionPlan;
 import org.empreinte.target.ActionResource;
@@ -274,7 +275,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new NetworkResource(networks, campaigns, clock, accounts));
         jersey.register(new CampaignResource(campaigns));
         jersey.register(new CampaignPages(networks, campaigns, clock));
-        jersey.register(new OrganizationPages(organizations, activities, footprints, inventories, campaigns, clock));
+        jersey.register(new OrganizationPages(organizations, activities, footprints, inventories, campaigns,
+                new Explanation(activities, activityFeature.restatement(), library), clock));
         jersey.register(new OrganizationNetworksResource.Memberships(networks, accounts));
         jersey.register(new OrganizationNetworksResource.Benchmarks(benchmarks, clock));
         jersey.register(new NetworkPages.Coordinator(networks, campaigns, clock, accounts));

@@ -70,16 +70,12 @@ public class AuditPage extends Page {
     public List<Line> getLines() {
         return events.stream().map(e -> {
             boolean restorable = this.restorable.contains(e.id());
-            return new Line(WHEN.format(java.time.Instant.parse(e.at())), actor(e.actor()),
+            return new Line(org.empreinte.web.LocalTimes.format(e.at(), messages().locale()), actor(e.actor()),
                     messages().labelOr("audit_entity_", e.entity()) + " — " + messages().labelOr("audit_action_", e.action()),
                     summary(e), restorable ? e.entityId() : null);
         }).toList();
     }
 
-    /** Times as a member reads them: Québec's (Eastern) time, to the minute. */
-    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("America/Toronto"));
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private String actor(String actor) {
         if (actor.equals("system")) {
@@ -91,40 +87,7 @@ public class AuditPage extends Page {
         return actor.startsWith("import command") ? messages().get("audit_actor_import") : actor;
     }
 
-    /**
-     * The values in a line a member reads: an activity's type, quantity and emissions, a name, a role or
-     * a sharing level; anything else as its JSON, shortened (the API gives every value in full).
-     */
     private String summary(AuditEvent e) {
-        String text = e.after() != null ? e.after() : e.before();
-        if (text == null) {
-            return "";
-        }
-        try {
-            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(text);
-            if (node.has("activity")) {
-                node = node.get("activity");
-            }
-            if (node.hasNonNull("type") && node.hasNonNull("quantity") && node.hasNonNull("co2eKg")) {
-                return messages().labelOr("type_", node.get("type").asText()) + ", "
-                        + number(node.get("quantity").asDouble(), 3) + " " + messages().labelOr("unit_", node.path("unit").asText())
-                        + " : " + kg(node.get("co2eKg").asDouble()) + " kg";
-            }
-            if (node.hasNonNull("sharing")) {
-                return messages().labelOr("sharing_", node.get("sharing").asText());
-            }
-            if (node.hasNonNull("role")) {
-                return messages().labelOr("role_", node.get("role").asText());
-            }
-            if (node.hasNonNull("name")) {
-                return node.get("name").asText();
-            }
-            if (node.hasNonNull("co2eKg")) {
-                return kg(node.get("co2eKg").asDouble()) + " kg";
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ignored) {
-            // not JSON the summary knows: shown as stored
-        }
-        return text.length() > 160 ? text.substring(0, 157) + "…" : text;
+        return new ChangeWords(messages()).describe(e);
     }
 }

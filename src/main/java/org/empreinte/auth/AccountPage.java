@@ -76,8 +76,15 @@ public class AccountPage extends Page {
         return user;
     }
 
-    public List<AuthDao.Token> getTokens() {
-        return tokens;
+    /** A token with its times in local time and the reader's format. */
+    public record TokenLine(long id, String label, String createdAt, String lastUsedAt, String revokedAt) {
+    }
+
+    public List<TokenLine> getTokens() {
+        java.util.Locale locale = messages().locale();
+        return tokens.stream().map(t -> new TokenLine(t.id(), t.label(), org.empreinte.web.LocalTimes.format(t.createdAt(), locale),
+                org.empreinte.web.LocalTimes.format(t.lastUsedAt(), locale),
+                org.empreinte.web.LocalTimes.format(t.revokedAt(), locale))).toList();
     }
 
     public boolean getAdmin() {

@@ -79,7 +79,11 @@ public class ReportPages {
                 });
             }
         }
+        Period previous = new Period(period.start().minusYears(1), period.end().minusYears(1));
+        int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(java.time.YearMonth.from(period.start()),
+                java.time.YearMonth.from(period.end())) + 1;
         return new ReportPage(context, organizations.get(orgId), footprints.report(orgId, period, tag), label, query)
+                .withPrevious(footprints.footprint(orgId, previous, tag), months)
                 .withInputs(calendarYear, figuresValues, contractForm == null ? Form.empty() : contractForm,
                         figures.contracts(orgId));
     }

@@ -53,6 +53,7 @@ public class OrganizationPage extends Page {
     private Integer saved;
     private YearState inventory;
     private List<CampaignLine> campaigns = List.of();
+    private SummaryView summary;
 
     /**
      * @param activities a page of the year's activities, most recent first
@@ -105,6 +106,16 @@ public class OrganizationPage extends Page {
                 "/organizations/" + organization.id() + "/inventories/" + c.year(), c.late() ? "notice late" : "notice"))
                 .toList();
         return this;
+    }
+
+    /** The year's plain summary; null while there is none to show (no data, or still being computed). */
+    public OrganizationPage withSummary(SummaryView summary) {
+        this.summary = summary;
+        return this;
+    }
+
+    public SummaryView getSummary() {
+        return summary;
     }
 
     public List<CampaignLine> getCampaigns() {
@@ -217,8 +228,9 @@ public class OrganizationPage extends Page {
         return messages().format("footprint_empty", Integer.toString(year));
     }
 
+    /** In t from one tonne, in kg below: the first bill of a year does not read "0 t". */
     public String getTotalTonnes() {
-        return messages().format("footprint_tonnes", number(footprint.totalCo2eKg() / 1000, 2));
+        return SummaryView.amount(footprint.totalCo2eKg(), messages());
     }
 
     public String getTotalKg() {

@@ -4,6 +4,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -56,9 +63,20 @@ public class OrganizationPages {
     private final ActivityService activities;
     private final FootprintService footprints;
     private final Clock clock;
+    private final Explanation explanation;
+    /**
+     * Computes the summary's report and previous year apart from the request, which waits {@link #FOOTPRINT_WAIT}
+     * at most: a large organization's first view shows the page without the summary, the next one finds it cached.
+     */
+    private final ExecutorService summaries = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "organization-summary");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public OrganizationPages(OrganizationService organizations, ActivityService activities, FootprintService footprints,
-            InventoryService inventories, CampaignService campaigns, Clock clock) {
+            InventoryService inventories, CampaignService campaigns, Explanation explanation, Clock clock) {
+        this.explanation = explanation;
         this.organizations = organizations;
         this.inventories = inventories;
         this.campaigns = campaigns;
@@ -125,6 +143,35 @@ public class OrganizationPages {
         Footprint footprint = footprints.footprintWithin(orgId, period, cleanTag, FOOTPRINT_WAIT).orElse(null);
         return new OrganizationPage(context, organization, shown, cleanTag, footprint, shownActivities, !paging.isFirst(),
                 siteForm).withInventory(inventories.state(orgId, shown).orElse(null))
-                .withCampaigns(campaigns.openFor(orgId));
+                .withCampaigns(campaigns.openFor(orgId))
+                .withSummary(summary(orgId, shown, period, cleanTag, footprint, context));
+    }
+
+    /** The plain summary, or null while there is nothing to say or it takes longer than the page may wait. */
+    private SummaryView summary(long orgId, int year, Period period, String tag, Footprint footprint, PageContext context) {
+        if (footprint == null || footprint.activityCount() == 0) {
+            return null;
+        }
+        Period previous = Period.ofYear(year - 1);
+        Future<Explanation.Summary> computing;
+        try {
+            computing = summaries.submit(() -> explanation.explain(orgId, year, footprint,
+                    footprints.footprint(orgId, previous, tag), footprints.report(orgId, period, tag), tag));
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+        try {
+            return new SummaryView(computing.get(FOOTPRINT_WAIT.toMillis() * 4, TimeUnit.MILLISECONDS), context.messages());
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -157,11 +157,16 @@ public class TargetPages {
         var organization = organizations.get(orgId);
         List<Target> list = targets.targets(orgId);
         Map<Long, Progress> progress = new LinkedHashMap<>();
+        Map<Integer, Integer> months = new LinkedHashMap<>();
         for (Target target : list) {
-            progress.put(target.id(), targets.progress(orgId, target.id()));
+            Progress p = targets.progress(orgId, target.id());
+            progress.put(target.id(), p);
+            if (p.latestYear() != null) {
+                months.computeIfAbsent(p.latestYear(), year -> targets.monthsWithData(orgId, year));
+            }
         }
         return new TargetsPage(context, organization, list, progress, plan.actions(orgId), plan.categories(),
-                targetForm, actionForm, estimateForm, fields, added);
+                targetForm, actionForm, estimateForm, fields, added).withMonthsWithData(months);
     }
 
     private static Integer whole(Form form, String field) {

@@ -77,6 +77,9 @@ public class TargetService {
 
     public Target createTarget(long organizationId, TargetRequest request) {
         requireBody(request);
+        // Every field first, so that a refusal names the field the person got wrong, then the base year's data.
+        validate(organizationId, request);
+        requireBaseYearData(organizationId, request);
         return units.write(organizationId, changes -> {
             Valid valid = validate(organizationId, request);
             long id = targetDao.insert(organizationId, valid.name(), valid.baseYear(), valid.targetYear(),
@@ -109,6 +112,23 @@ public class TargetService {
             targetDao.delete(organizationId, targetId);
             changes.record("target", targetId, AuditTrail.DELETE, before, null);
         });
+    }
+
+    /**
+     * A target starts from its base year's emissions: without any activity that year there is no trajectory to
+     * draw nor progress to follow, so none is saved (a preset's suggested year may hold nothing). Checked before the
+     * write, from the footprint, so the refusal names the field and the year.
+     */
+    private void requireBaseYearData(long organizationId, TargetRequest request) {
+        if (request.baseYear() == null) {
+            return;
+        }
+        int baseYear = year("baseYear", request.baseYear());
+        if (footprints.footprint(organizationId, Period.ofYear(baseYear), null).activityCount() == 0) {
+            throw new ValidationException("baseYear", "the organization has no activity in " + baseYear
+                    + ": log that year's activities first, or choose a base year that has some", "error_base_year_empty",
+                    Integer.toString(baseYear));
+        }
     }
 
     private record Valid(String name, int baseYear, int targetYear, double reductionPercent, List<Integer> scopes,
@@ -262,6 +282,12 @@ public class TargetService {
 
     private String now() {
         return clock.instant().toString();
+    }
+
+    /** How many months of a year hold data: a year a bill only spills into is not a year to judge a target by. */
+    public int monthsWithData(long organizationId, int year) {
+        return (int) footprints.footprint(organizationId, Period.ofYear(year), null).byMonth().values().stream()
+                .filter(v -> v != 0).count();
     }
 
     /** The year pages open on when a form suggests one. */

@@ -46,6 +46,13 @@ public class TargetsPage extends Page {
     private final Form estimateForm;
     private final ActivityForm fields;
     private final Long added;
+    /** The months with data of each target's latest year: judged only when complete enough (YearComparison's rule). */
+    private Map<Integer, Integer> monthsWithData = Map.of();
+
+    public TargetsPage withMonthsWithData(Map<Integer, Integer> months) {
+        this.monthsWithData = months;
+        return this;
+    }
 
     public TargetsPage(PageContext context, Organization organization, List<Target> targets, Map<Long, Progress> progress,
             List<Action> actions, Map<String, Integer> categories, Form targetForm, Form actionForm, Form estimateForm,
@@ -102,21 +109,33 @@ public class TargetsPage extends Page {
                 rows.add(new Row(year.year(), show(actual), show(trajectory), show(plan), year.restated()));
                 points.add(new TrajectoryChart.Point(year.year(), actual, trajectory, plan));
             }
+            // On track or not only once a year after the base year has data: the base year is its own trajectory.
+            // And that year complete enough: a bill spilling a few days into it does not make it a year to judge by.
+            boolean later = p.baseCo2eKg() != null && p.latestYear() != null && p.latestYear() > target.baseYear();
+            int months = later ? monthsWithData.getOrDefault(p.latestYear(), 12) : 0;
+            boolean followed = later && months >= org.empreinte.calculation.YearComparison.MIN_MONTHS;
+            String status = p.baseCo2eKg() == null ? messages().get("targets_no_base")
+                    : !later ? messages().format("targets_only_base", Integer.toString(target.baseYear()))
+                    : !followed ? messages().format("targets_latest_incomplete", Integer.toString(p.latestYear()), months,
+                            org.empreinte.calculation.YearComparison.MIN_MONTHS)
+                    : messages().get(p.onTrack() ? "targets_on_track" : "targets_off_track");
             Double needed = intensity ? p.requiredYearlyReductionIntensity() : p.requiredYearlyReductionCo2eKg();
-            String neededText = needed == null || p.requiredYearlyReductionPercent() == null ? null
+            // What is needed from the latest year means little until that year is one to judge by.
+            String neededText = !followed || needed == null || p.requiredYearlyReductionPercent() == null ? null
                     : messages().format("targets_needed", kg(needed), unit, number(p.requiredYearlyReductionPercent(), 1));
             Double gap = intensity ? p.planGapIntensity() : p.planGapCo2eKg();
             String gapText = gap == null ? null : gap > 0
                     ? messages().format("targets_gap", kg(gap), unit, Integer.toString(target.targetYear()))
                     : messages().get("targets_gap_none");
-            String status = p.baseCo2eKg() == null ? messages().get("targets_no_base")
-                    : messages().get(p.onTrack() ? "targets_on_track" : "targets_off_track");
             String chart = TrajectoryChart.svg(heading, points, List.of(messages().get("targets_col_trajectory"),
                     messages().get("targets_col_actual"), messages().get("targets_col_plan")),
-                    gap != null && gap > 0 ? messages().get("targets_gap_label") : "", this::kg);
+                    gap != null && gap > 0 ? messages().get("targets_gap_label") : "", intensity
+                            ? messages().format("targets_axis_unit_intensity", messages().labelOr("metric_", target.metric()))
+                            : messages().get("targets_axis_unit"), this::kg);
             String restated = p.restated() ? messages().format("targets_restated",
                     String.join(", ", p.restatedYears().stream().map(String::valueOf).toList())) : null;
-            views.add(new TargetView(target.id(), heading, status, p.onTrack() ? "on-track" : "off-track", neededText, gapText,
+            views.add(new TargetView(target.id(), heading, status, !followed ? "muted" : p.onTrack() ? "on-track" : "off-track",
+                    neededText, gapText,
                     chart, rows, unit, messages().format("targets_factor_set", p.factorSet()), restated));
         }
         return views;

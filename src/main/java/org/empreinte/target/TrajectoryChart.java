@@ -26,7 +26,9 @@ final class TrajectoryChart {
     private TrajectoryChart() {
     }
 
-    static String svg(String title, List<Point> points, List<String> legend, String gapLabel, DoubleFunction<String> format) {
+    /** @param unit the values' unit, written under the axis's top value (kg éq. CO2, or per FTE) */
+    static String svg(String title, List<Point> points, List<String> legend, String gapLabel, String unit,
+            DoubleFunction<String> format) {
         int width = LEFT + STEP * Math.max(1, points.size() - 1) + 120;
         int height = TOP + PLOT_HEIGHT + 60;
         double max = 0;
@@ -44,6 +46,7 @@ final class TrajectoryChart {
         svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", LEFT,
                 TOP + PLOT_HEIGHT, width - 10, TOP + PLOT_HEIGHT));
         svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", TOP + 12, escape(format.apply(top))));
+        svg.append(String.format(Locale.ROOT, "<text class=\"axis-unit\" x=\"0\" y=\"%d\">%s</text>", TOP + 30, escape(unit)));
         svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">0</text>", TOP + PLOT_HEIGHT));
         for (int i = 0; i < points.size(); i++) {
             if (i % Math.max(1, points.size() / 10) == 0 || i == points.size() - 1) {

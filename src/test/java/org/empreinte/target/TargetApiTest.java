@@ -126,11 +126,24 @@ class TargetApiTest {
 
     @Test
     void aPresetFillsTheReductionFromTheYears() {
+        Map<String, Object> body = new HashMap<>(target(2020, 2030, null, List.of(1, 2, 3), "absolute"));
+        body.remove("reductionPercent");
+        body.put("preset", "sbti_1_5c");
+        // 4.2 % a year of the base year, 10 years.
+        assertThat(number(api.created(targets(), body), "reductionPercent")).isCloseTo(4.2 * 10, within(1e-9));
+    }
+
+    @Test
+    void noTargetFromABaseYearWithoutData() {
+        // The history has 2020 and 2023; a preset's 2019 holds nothing: refused, naming the field, nothing stored.
         Map<String, Object> body = new HashMap<>(target(2019, 2030, null, List.of(1, 2, 3), "absolute"));
         body.remove("reductionPercent");
         body.put("preset", "sbti_1_5c");
-        // 4.2 % a year of the base year, 11 years.
-        assertThat(number(api.created(targets(), body), "reductionPercent")).isCloseTo(4.2 * 11, within(1e-9));
+        try (jakarta.ws.rs.core.Response response = api.request(targets()).post(jakarta.ws.rs.client.Entity.json(body))) {
+            assertThat(response.getStatus()).isEqualTo(422);
+            assertThat(response.readEntity(String.class)).contains("\"field\":\"baseYear\"", "2019");
+        }
+        assertThat(api.list(targets())).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

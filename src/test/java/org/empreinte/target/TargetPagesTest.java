@@ -91,6 +91,8 @@ class TargetPagesTest {
     void deletesAnActionAndATarget() {
         Map<String, Object> action = api.created(actions(), Map.of("title", "LED", "category", "purchased_electricity",
                 "expectedYearlyReductionCo2eKg", 100, "startYear", 2025));
+        api.created("/api/organizations/" + organization + "/activities", Map.of("type", "electricity", "quantity", 1000,
+                "unit", "kWh", "periodStart", "2019-01-01", "periodEnd", "2019-12-31"));
         Map<String, Object> target = api.created("/api/organizations/" + organization + "/targets", Map.of("baseYear", 2019,
                 "targetYear", 2030, "reductionPercent", 42, "scopes", List.of(1, 2, 3)));
         try (Response response = post("/actions/" + action.get("id") + "/delete", new Form())) {

@@ -48,8 +48,11 @@ class ReportBrowserTest extends SignedInBrowserTest {
 
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + organization + "?year=2024");
         clickAndLoad(By.id("report-link"));
-        // 212.2 kg is 0.21 t; the French page writes a decimal comma.
-        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0,21 t éq. CO2");
+        // 212.2 kg, under a tonne: shown in kg (never "0 t").
+        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("212 kg éq. CO2");
+        // 190 of 212.2 kg: 89.5 % -> 90 %; 22.2 kg: 10.5 % -> 10 %.
+        assertThat(driver.findElement(By.id("report-largest")).getText())
+                .isEqualTo("Votre plus grande source est l'électricité : 90 %. Puis les nuits d'hôtel (10 %).");
         assertThat(driver.findElement(By.id("report-market-note")).getText()).contains("selon le marché = selon l'emplacement");
         assertThat(driver.findElements(By.cssSelector("#report-chart-scope svg"))).hasSize(1);
 
@@ -57,9 +60,11 @@ class ReportBrowserTest extends SignedInBrowserTest {
         assertThat(french).contains("Bilan des émissions de gaz à effet de serre — 2024", "Nos hypothèses",
                 "eccc-electricity-ca-qc-2020", "desnz-2024-hotel-ca", "Open Government Licence - Canada",
                 "Catégories ISO 14064-1");
-        // 190 + 22.2 kg against 2023's 50,000 kWh x 0.0019 = 95 kg: +117.2 kg (shown whole above 100 kg), +123.4 %.
-        assertThat((190 + 22.2 - 95) / 95 * 100).isBetween(123.36, 123.37);
-        assertThat(french).contains("Variation +117 +123,4 %");
+        // 190 + 22.2 kg against 2023's 50,000 kWh x 0.0019 = 95 kg: +117.2 kg (shown whole above 100 kg), and no
+        // percentage: hotels weigh 22.2 / 212.2 = 10.5 % of 2024 and are absent from 2023 (and 95 kg is under 100 kg).
+        assertThat(french).contains("Variation +117").doesNotContain("123,4 %");
+        assertThat(driver.findElement(By.id("report-no-percent")).getText()).startsWith("Pas de pourcentage : une source"
+                + " importante ne figure que dans l'une des deux périodes (Déplacements professionnels)");
         // 190 kg of 212.2 measured: 89.5 %.
         assertThat(french).contains("89,5 %");
         // The print stylesheet starts the categories and the assumptions on pages of their own, and hides the tools.
@@ -67,10 +72,10 @@ class ReportBrowserTest extends SignedInBrowserTest {
         assertThat(french).doesNotContain("Imprimer ou enregistrer en PDF");
 
         clickAndLoad(By.id("lang-switch"));
-        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0.21 t CO2e");
+        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("212 kg CO2e");
         String english = printedText();
         assertThat(english).contains("Greenhouse gas emissions report — 2024", "Our assumptions: every factor applied",
-                "Change +117 +123.4 %", "89.5 %");
+                "Change +117", "89.5 %");
         assertThat(driver.findElement(By.id("report-csv")).getAttribute("href")).endsWith("year=2024&format=csv&lang=en");
     }
 
@@ -104,13 +109,13 @@ class ReportBrowserTest extends SignedInBrowserTest {
         driver.findElement(By.id("description")).sendKeys("Certificats d'énergie renouvelable");
         clickAndLoad(By.id("contract-submit"));
         assertThat(driver.findElement(By.id("contracts")).getText()).contains("Certificats d'énergie renouvelable", "2024");
-        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0 t éq. CO2");
-        // 190 kg location-based: 0.19 t.
-        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("0,19 t éq. CO2");
+        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0 kg éq. CO2");
+        // 190 kg location-based.
+        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("190 kg éq. CO2");
 
         clickAndLoad(By.cssSelector("#contracts button"));
         assertThat(driver.findElement(By.id("contracts-none")).getText()).startsWith("Aucun contrat");
-        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0,19 t éq. CO2");
+        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("190 kg éq. CO2");
     }
 
     private byte[] lastPdf;
