@@ -41,17 +41,17 @@ import org.empreinte.auth.AuthFilter;
 @Tiers.Api
 @Tiers.Slow
 @ExtendWith(DropwizardExtensionsSupport.class)
-class QuestionnairePagesTest {
+public class QuestionnairePagesTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     /** eccc-natural-gas-ca-qc: CO2 1.926 kg/m3, CH4 0.000037 kg/m3 x 28, N2O 0.000035 kg/m3 x 265 (AR5). */
-    static final double GAS_KG_PER_M3 = 1.926 + 0.000037 * 28 + 0.000035 * 265;
+    public static final double GAS_KG_PER_M3 = 1.926 + 0.000037 * 28 + 0.000035 * 265;
 
     /**
      * The CPE of the browser test, by hand: the activities it gives and their kg CO2e, each from its cited factor.
      */
-    static double cpeKg() {
+    public static double cpeKg() {
         double commuteCar = 8 * 220 * 2 * 10 * 0.1645;        // desnz-2024-car-gasoline, 0.1645 kg/km: 5,790.4
         double commuteBus = 3 * 220 * 2 * 10 * 0.12999;       // desnz-2024-bus-local, 0.12999 kg/km: 1,715.868
         double electricity = 60_000 * 0.0019;                 // eccc-electricity-ca-qc-2020, 1.9 g/kWh: 114
