@@ -94,7 +94,11 @@ public class QuestionnaireResultPage extends Page {
         boolean metered = METERED.contains(activity.type());
         String url = metered ? "/organizations/" + organization.id() + "/activities/grid?year=" + year
                 : "/organizations/" + organization.id() + "/activities/" + activity.id() + "/edit";
-        return new Line(activity.id(), note == null ? what : note.toString(), what, kg(activity.co2eKg()), share, first, url,
+        // The note says which questionnaire it came from, as the heading already does here.
+        String prefix = messages().format("q_note", Integer.toString(year), "");
+        String question = note == null ? what : note.toString().startsWith(prefix) && note.toString().length() > prefix.length()
+                ? note.toString().substring(prefix.length()) : note.toString();
+        return new Line(activity.id(), question, what, kg(activity.co2eKg()), share, first, url,
                 messages().get(metered ? "q_replace_grid" : "q_replace_form"));
     }
 }

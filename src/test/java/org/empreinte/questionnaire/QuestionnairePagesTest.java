@@ -139,7 +139,7 @@ public class QuestionnairePagesTest {
         String result = page("/organizations/" + organization + "/questionnaire/result?year=2024&saved=1", "fr-CA");
         // The gas is the heaviest answer (15,490 kg of about 33,000): first, to replace through the monthly grid.
         assertThat(result).contains("id=\"questionnaire-saved\"")
-                .containsPattern("class=\"replace-first\">\\s*<td>Bilan simplifié 2024 : Quantité de combustible")
+                .containsPattern("class=\"replace-first\">\\s*<td>Quantité de combustible")
                 .contains("/organizations/" + organization + "/activities/grid?year&#61;2024");
         String english = page("/organizations/" + organization + "/questionnaire/result?year=2024", "en-CA");
         assertThat(english).contains("Replace first:");
@@ -171,6 +171,22 @@ public class QuestionnairePagesTest {
         assertThat(stored).filteredOn(a -> "measured".equals(a.get("dataQuality"))).hasSize(1);
         // 1,000 kWh x 1.9 g + 5,000 m3 of gas.
         assertThat(total(organization, 2024)).isCloseTo(1_000 * 0.0019 + 5_000 * GAS_KG_PER_M3, within(1e-6));
+    }
+
+    @Test
+    void aHeatedAreaIsTheShippedIntensityTimesTheArea() {
+        Form area = new Form().param("csrf", csrf).param("year", "2024").param("heating", "natural_gas")
+                .param("heatedArea", "250");
+        try (Response response = post(area, "fr-CA")) {
+            assertThat(response.getStatus()).as(body(response)).isEqualTo(303);
+        }
+        Map<String, Object> stored = api.list("/api/organizations/" + organization + "/activities").get(0);
+        // 250 m2 x 1.31 GJ/m2 (SCIEU 2019) x 277.78 kWh/GJ = 90,972.2 kWh of gas, at desnz-2024-natural-gas-kwh's 0.1829 kg.
+        double kwh = 250 * 1.31 * 1e9 / 3.6e6;
+        assertThat(((Number) stored.get("quantity")).doubleValue()).isCloseTo(kwh, within(1e-6));
+        assertThat(((Map<?, ?>) stored.get("factor")).get("id")).isEqualTo("desnz-2024-natural-gas-kwh");
+        assertThat(((Number) stored.get("co2eKg")).doubleValue()).isCloseTo(kwh * 0.1829, within(1e-6));
+        assertThat(((Map<?, ?>) stored.get("attributes")).get("heatedAreaM2")).isEqualTo(250.0);
     }
 
     @Test
