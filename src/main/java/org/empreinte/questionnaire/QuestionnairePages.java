@@ -66,7 +66,14 @@ public class QuestionnairePages {
         if (organization.employees() >= 1 && organization.employees() == Math.rint(organization.employees())) {
             form.withValue("employees", Long.toString((long) organization.employees()));
         }
-        return new QuestionnairePage(PageContext.of(uri, headers), organization, form, energy);
+        PageContext context = PageContext.of(uri, headers);
+        // Answering a year again starts from that year's answers, which it will replace.
+        String chosen = form.value("year");
+        int y = Integer.parseInt(chosen);
+        if (y >= Period.EARLIEST_YEAR && y <= Period.LATEST_YEAR) {
+            EarlierAnswers.of(questionnaires.ofYear(orgId, y), context.language()).forEach(form::withValue);
+        }
+        return new QuestionnairePage(context, organization, form, energy);
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)

@@ -42,6 +42,8 @@ public final class QuestionnairePlan {
     /** The usual destinations, reached from Montréal-Trudeau (YUL), there and back. */
     public static final List<String> DESTINATIONS = List.of("YQB", "YYZ", "YVR", "JFK", "CDG");
     static final String ORIGIN = "YUL";
+    /** The attribute that names the question an activity answers: what a second visit reads the answers back from. */
+    static final String QUESTION = "question";
 
     public static final List<Section> SECTIONS = List.of(
             new Section("people", List.of(Question.number("employees"), Question.number("commuteCar"),
@@ -224,6 +226,7 @@ public final class QuestionnairePlan {
         void add(String question, String type, Double quantity, String unit, Map<String, Object> attributes) {
             Map<String, Object> all = new LinkedHashMap<>(attributes);
             all.put("note", note.apply(question));
+            all.put(QUESTION, question);
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("type", type);
             request.put("quantity", quantity);

@@ -143,6 +143,14 @@ public class QuestionnairePagesTest {
                 .contains("/organizations/" + organization + "/activities/grid?year&#61;2024");
         String english = page("/organizations/" + organization + "/questionnaire/result?year=2024", "en-CA");
         assertThat(english).contains("Replace first:");
+
+        // Coming back to the year starts from its answers, which a second answer replaces.
+        String again = page("/organizations/" + organization + "/questionnaire?year=2024", "fr-CA");
+        assertThat(again).contains("id=\"heatingQuantity\" name=\"heatingQuantity\" inputmode=\"decimal\" autocomplete=\"off\" value=\"8000\"")
+                .contains("<option value=\"natural_gas\" selected>").contains("value=\"220\"")
+                .contains("id=\"purchase311991\" name=\"purchase311991\" inputmode=\"decimal\" autocomplete=\"off\" value=\"20000\"");
+        assertThat(page("/organizations/" + organization + "/questionnaire?year=2023", "fr-CA"))
+                .doesNotContain("value=\"8000\"");
     }
 
     @Test

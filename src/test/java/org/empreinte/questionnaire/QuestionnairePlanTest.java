@@ -44,9 +44,9 @@ class QuestionnairePlanTest {
         assertThat(gas).containsEntry("type", "natural_gas").containsEntry("quantity", 8000.0).containsEntry("unit", "m3")
                 .containsEntry("periodStart", "2024-01-01").containsEntry("periodEnd", "2024-12-31")
                 .containsEntry("dataQuality", "estimated").containsEntry("tags", List.of("bilan-simplifie-2024"));
-        assertThat(gas.get("attributes")).isEqualTo(Map.of("note", "Q heatingQuantity"));
+        assertThat(gas.get("attributes")).isEqualTo(Map.of("note", "Q heatingQuantity", "question", "heatingQuantity"));
         assertThat(planned.get(0).request().get("attributes")).isEqualTo(Map.of("mode", "car", "fuel", "gasoline",
-                "employees", 8.0, "days", 220.0, "note", "Q commuteCar"));
+                "employees", 8.0, "days", 220.0, "note", "Q commuteCar", "question", "commuteCar"));
         assertThat(planned.get(3).request()).containsEntry("type", "car").containsEntry("unit", "L");
         assertThat(planned.get(4).request()).containsEntry("type", "purchase").containsEntry("unit", "CAD");
     }
