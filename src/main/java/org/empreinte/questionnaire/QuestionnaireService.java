@@ -23,6 +23,7 @@ public class QuestionnaireService {
 
     static final String ENTITY = "questionnaire";
     static final String ANSWER = "answer";
+    private static final String ESTIMATED = "estimated";
 
     private final ActivityService activities;
     private final UnitOfWork units;
@@ -79,14 +80,15 @@ public class QuestionnaireService {
         });
     }
 
-    /** The activities the questionnaire logged for a year, the heaviest first. */
+    /** The activities the questionnaire logged for a year and still estimated, the heaviest first. */
     public List<Activity> ofYear(long organizationId, int year) {
         List<Activity> found = new ArrayList<>();
         Paging paging = Paging.first(Paging.MAX_LIMIT);
         while (true) {
             Paging.Slice<Activity> slice = activities.page(organizationId, year + "-01-01", year + "-12-31", null,
                     QuestionnairePlan.tag(year), paging, false);
-            found.addAll(slice.items());
+            // One corrected with a measured value keeps the tag but is no longer the questionnaire's to replace.
+            slice.items().stream().filter(a -> ESTIMATED.equals(a.dataQuality())).forEach(found::add);
             if (slice.next() == null) {
                 break;
             }

@@ -36,7 +36,7 @@ import org.empreinte.auth.AuthFilter;
 /**
  * The simplified assessment as a browser without scripts posts it: a small childcare centre's answers weigh what the
  * cited factors give by hand, a second answer for the year replaces the first (and only the questionnaire's
- * activities), and an answer refused by the activity rules stores nothing and names its question.
+ * activities still estimated: one corrected to measured stays), and an answer refused by the activity rules stores nothing and names its question.
  */
 @Tiers.Api
 @Tiers.Slow
@@ -165,6 +165,15 @@ public class QuestionnairePagesTest {
             assertThat(response.getStatus()).isEqualTo(303);
         }
         assertThat(api.list(activities)).hasSize(1 + 9 + 9);
+        // The van's litres, corrected with the measured value (the tag left as it was): no longer the questionnaire's.
+        Map<String, Object> van = api.list(activities).stream().filter(a -> "car".equals(a.get("type"))
+                && "2024-01-01".equals(a.get("periodStart"))).findFirst().orElseThrow();
+        try (Response response = api.request("/api/organizations/" + organization + "/activities/" + van.get("id"))
+                .put(Entity.json(Map.of("type", "car", "quantity", 1_400, "unit", "L", "periodStart", "2024-01-01",
+                        "periodEnd", "2024-12-31", "tags", List.of("bilan-simplifie-2024"), "dataQuality", "measured",
+                        "attributes", Map.of("fuel", "gasoline"))))) {
+            assertThat(response.getStatus()).isEqualTo(200);
+        }
 
         Form again = new Form().param("csrf", csrf).param("year", "2024").param("heating", "natural_gas")
                 .param("heatingQuantity", "5 000");
@@ -172,13 +181,15 @@ public class QuestionnairePagesTest {
             assertThat(response.getStatus()).as(body(response)).isEqualTo(303);
         }
         List<Map<String, Object>> stored = api.list(activities);
-        assertThat(stored).hasSize(1 + 1 + 9);
-        assertThat(stored).filteredOn(a -> List.of("bilan-simplifie-2024").equals(a.get("tags"))).singleElement()
+        assertThat(stored).hasSize(1 + 1 + 1 + 9);
+        assertThat(stored).filteredOn(a -> List.of("bilan-simplifie-2024").equals(a.get("tags"))
+                && "estimated".equals(a.get("dataQuality"))).singleElement()
                 .satisfies(a -> assertThat(((Number) a.get("co2eKg")).doubleValue()).isCloseTo(5_000 * GAS_KG_PER_M3,
                         within(1e-6)));
-        assertThat(stored).filteredOn(a -> "measured".equals(a.get("dataQuality"))).hasSize(1);
-        // 1,000 kWh x 1.9 g + 5,000 m3 of gas.
-        assertThat(total(organization, 2024)).isCloseTo(1_000 * 0.0019 + 5_000 * GAS_KG_PER_M3, within(1e-6));
+        assertThat(stored).filteredOn(a -> "measured".equals(a.get("dataQuality"))).hasSize(2);
+        // 1,000 kWh x 1.9 g + 1,400 L of gasoline x 2.307 kg (eccc-gasoline-ca) + 5,000 m3 of gas.
+        assertThat(total(organization, 2024)).isCloseTo(1_000 * 0.0019 + 1_400 * 2.307 + 5_000 * GAS_KG_PER_M3,
+                within(1e-6));
     }
 
     @Test
