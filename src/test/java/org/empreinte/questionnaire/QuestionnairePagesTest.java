@@ -36,7 +36,8 @@ import org.empreinte.auth.AuthFilter;
 /**
  * The simplified assessment as a browser without scripts posts it: a small childcare centre's answers weigh what the
  * cited factors give by hand, a second answer for the year replaces the first (and only the questionnaire's
- * activities still estimated: one corrected to measured stays), and an answer refused by the activity rules stores nothing and names its question.
+ * activities still estimated: one corrected to measured stays), and an answer refused by the activity rules stores
+ * nothing and names its question.
  */
 @Tiers.Api
 @Tiers.Slow
