@@ -152,6 +152,8 @@ public class QuestionnairePagesTest {
                 .contains("id=\"purchase311991\" name=\"purchase311991\" inputmode=\"decimal\" autocomplete=\"off\" value=\"20000\"");
         assertThat(page("/organizations/" + organization + "/questionnaire?year=2023", "fr-CA"))
                 .doesNotContain("value=\"8000\"");
+        // The trail names the answer beside the activities it logged.
+        assertThat(page("/organizations/" + organization + "/audit", "fr-CA")).contains("Bilan simplifié — réponses enregistrées");
     }
 
     @Test
