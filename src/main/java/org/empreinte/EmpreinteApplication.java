@@ -35,6 +35,9 @@ import org.empreinte.activity.ActivityImportPages;
 import org.empreinte.activity.ActivityImportResource;
 import org.empreinte.activity.ActivityPages;
 import org.empreinte.activity.MonthlyGridPages;
+import org.empreinte.questionnaire.BuildingEnergy;
+import org.empreinte.questionnaire.QuestionnairePages;
+import org.empreinte.questionnaire.QuestionnaireService;
 import org.empreinte.activity.ActivityResource;
 import org.empreinte.activity.ActivityFeature;
 import org.empreinte.activity.ActivityForm;
@@ -256,6 +259,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new OrganizationListPages(organizations));
         jersey.register(new ActivityPages(activities, activityFields, organizations));
         jersey.register(new MonthlyGridPages(activities, activityFields, organizations, clock));
+        jersey.register(new QuestionnairePages(new QuestionnaireService(activities, units), organizations,
+                BuildingEnergy.shipped(), clock));
         jersey.register(new ActivityImportPages(imports, activityFeature.csv(), organizations));
         jersey.register(new FactorPages(library, factorApi));
         jersey.register(new TargetPages(targets, actionPlan, organizations, activityFields));

@@ -36,7 +36,7 @@ class PackageDependenciesTest {
     static final String ROOT = "org.empreinte";
     /** inventory has no class yet: listed so that the rules hold it from its first one. */
     static final String[] FEATURES = {"organization", "activity", "factor", "footprint", "target", "network", "auth", "audit",
-        "inventory"};
+        "inventory", "questionnaire"};
     static final String[] FRAMEWORKS = {"jakarta..", "javax.ws..", "io.dropwizard..", "org.jdbi..", "com.fasterxml..",
         "org.glassfish..", "org.eclipse.jetty..", "liquibase..", "org.sqlite.."};
 

@@ -272,7 +272,8 @@ class AccessMatrixTest {
                 AccessMatrixTest::emptyForm, campaignPage));
         // The pages: the same rules; nobody signed in is sent to the sign-in page.
         String page = "303 404 200 200 200 404 200";
-        for (String path : List.of("", "/report?year=2024", "/targets", "/networks", "/benchmark?year=2024")) {
+        for (String path : List.of("", "/report?year=2024", "/targets", "/networks", "/benchmark?year=2024",
+                "/questionnaire/result?year=2024")) {
             calls.add(call("GET", "/organizations/" + a + path, page));
         }
         calls.add(call("GET", "/networks/" + shared + "?year=2024", "303 404 404 404 200 404 200"));
@@ -318,7 +319,7 @@ class AccessMatrixTest {
         // rule lets the caller through, which it decides before any field is read.
         String form = "303 404 403 422 403 404 422";
         for (String path : List.of("/activities", "/report/contracts", "/report/years", "/sites", "/targets",
-                "/targets/actions/estimate", "/targets/actions", "/networks", "/activities/grid")) {
+                "/targets/actions/estimate", "/targets/actions", "/networks", "/activities/grid", "/questionnaire")) {
             calls.add(call("POST", "/organizations/" + a + path, AccessMatrixTest::emptyForm, form));
         }
         String done = "303 404 403 303 403 404 303";
@@ -346,7 +347,7 @@ class AccessMatrixTest {
                 "303 404 403 303 403 404 303"));
         calls.add(call("POST", "/organizations/" + a + "/activities/" + activity, AccessMatrixTest::emptyForm, form));
         for (String path : List.of("/activities/new", "/activities/import", "/activities/" + activity + "/edit",
-                "/activities/grid?year=2024")) {
+                "/activities/grid?year=2024", "/questionnaire?year=2024")) {
             calls.add(call("GET", "/organizations/" + a + path, "303 404 403 200 403 404 200"));
         }
         calls.add(call("GET", org("/actions/" + action), read));

@@ -59,6 +59,8 @@ class AccessibilityBrowserTest extends SignedInBrowserTest {
         pages.put("activity-edit", org + "/activities/" + activity + "/edit");
         pages.put("import", org + "/activities/import");
         pages.put("monthly-grid", org + "/activities/grid?year=2024");
+        pages.put("questionnaire", org + "/questionnaire?year=2024");
+        pages.put("questionnaire-result", org + "/questionnaire/result?year=2024");
         pages.put("report", org + "/report?year=2024");
         pages.put("targets", org + "/targets");
         pages.put("consent", org + "/networks");
