@@ -76,6 +76,7 @@ public interface ActivityDao extends SqlObject {
      * every activity but an import's is written ({@link #insert} and the other single-table writes are its parts).
      */
     default long store(ActivityRow activity, String now, Collection<String> tags, LongFunction<List<MonthShareRow>> months) {
+        getHandle().attach(RunningTotals.class).lockOrganization(activity.organizationId());
         long id = insert(activity, now);
         writeDetails(id, tags, months.apply(id));
         return id;
@@ -88,10 +89,11 @@ public interface ActivityDao extends SqlObject {
      * @return 0 when the organization has no such activity, 1 otherwise
      */
     default int rewrite(long id, ActivityRow activity, String now, Collection<String> tags, List<MonthShareRow> months) {
+        RunningTotals totals = getHandle().attach(RunningTotals.class);
+        totals.lockOrganization(activity.organizationId());
         if (find(activity.organizationId(), id).isEmpty()) {
             return 0;
         }
-        RunningTotals totals = getHandle().attach(RunningTotals.class);
         totals.subtract(id);
         update(id, activity, now);
         if (tags != null) {
@@ -104,10 +106,12 @@ public interface ActivityDao extends SqlObject {
 
     /** Deletes an activity (its tags and shares go with it), its totals out first. @return rows deleted */
     default int remove(long organizationId, long id) {
+        RunningTotals totals = getHandle().attach(RunningTotals.class);
+        totals.lockOrganization(organizationId);
         if (find(organizationId, id).isEmpty()) {
             return 0;
         }
-        getHandle().attach(RunningTotals.class).subtract(id);
+        totals.subtract(id);
         return delete(organizationId, id);
     }
 

@@ -137,6 +137,10 @@ public interface ImportStaging extends SqlObject {
     default int publish(String stagingId, long importId, String now) {
         var handle = getHandle();
         DatabaseKind kind = DatabaseKind.of(handle);
+        // The organization first, then the table: the order every writer of its activities takes them in.
+        long organizationId = handle.createQuery("SELECT organization_id FROM activity_staging WHERE staging_id = :stagingId"
+                + " AND seq = 0").bind("stagingId", stagingId).mapTo(Long.class).findOne().orElse(0L);
+        handle.attach(RunningTotals.class).lockOrganization(organizationId);
         kind.reserveConsecutiveIds(handle, "activity");
         int activities = handle.createUpdate("INSERT INTO activity (" + COLUMNS + ", created_at, updated_at, import_id,"
                         + " result_key) SELECT " + COLUMNS + ", :now, :now, :importId, result_key FROM activity_staging"

@@ -31,6 +31,18 @@ public interface RunningTotals extends SqlObject {
     String ONE = "a.id = :id";
     String IMPORTED = "a.import_id = :id";
 
+    /**
+     * Takes the organization's row lock (a write that changes nothing) before a write touches its activities: the
+     * totals of one organization are then written by one transaction at a time on PostgreSQL, in a fixed order
+     * (this row, then the activities, then the totals), where two writers adding to the same months in different
+     * orders, or an import's table lock ({@code DatabaseKind.reserveConsecutiveIds}) taken between, could deadlock.
+     * The unit of work raises the revision on this row at the end anyway; SQLite has one writer at a time.
+     */
+    default void lockOrganization(long organizationId) {
+        getHandle().createUpdate("UPDATE organization SET data_revision = data_revision WHERE id = :id")
+                .bind("id", organizationId).execute();
+    }
+
     /** Adds the activity's stored shares to the totals: after it and its key, tags and shares are written. */
     default void add(long activityId) {
         apply(ONE, activityId, 1);
