@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 import org.jdbi.v3.sqlobject.SqlObject;
@@ -68,6 +69,59 @@ public interface ActivityDao extends SqlObject {
             }
         }
         return name.toString();
+    }
+
+    /**
+     * Stores a new activity with its result key, tags and monthly shares, and adds it to the running totals: how
+     * every activity but an import's is written ({@link #insert} and the other single-table writes are its parts).
+     */
+    default long store(ActivityRow activity, String now, Collection<String> tags, LongFunction<List<MonthShareRow>> months) {
+        getHandle().attach(RunningTotals.class).lockOrganization(activity.organizationId());
+        long id = insert(activity, now);
+        writeDetails(id, tags, months.apply(id));
+        return id;
+    }
+
+    /**
+     * Writes an activity anew (an edit, a recomputation): its totals out, its row, key, tags (kept when
+     * {@code tags} is null) and shares rewritten, its totals in again.
+     *
+     * @return 0 when the organization has no such activity, 1 otherwise
+     */
+    default int rewrite(long id, ActivityRow activity, String now, Collection<String> tags, List<MonthShareRow> months) {
+        RunningTotals totals = getHandle().attach(RunningTotals.class);
+        totals.lockOrganization(activity.organizationId());
+        if (find(activity.organizationId(), id).isEmpty()) {
+            return 0;
+        }
+        totals.subtract(id);
+        update(id, activity, now);
+        if (tags != null) {
+            deleteTags(id);
+        }
+        deleteMonths(id);
+        writeDetails(id, tags, months);
+        return 1;
+    }
+
+    /** Deletes an activity (its tags and shares go with it), its totals out first. @return rows deleted */
+    default int remove(long organizationId, long id) {
+        RunningTotals totals = getHandle().attach(RunningTotals.class);
+        totals.lockOrganization(organizationId);
+        if (find(organizationId, id).isEmpty()) {
+            return 0;
+        }
+        totals.subtract(id);
+        return delete(organizationId, id);
+    }
+
+    private void writeDetails(long id, Collection<String> tags, List<MonthShareRow> months) {
+        assignResultKey(id);
+        if (tags != null && !tags.isEmpty()) {
+            insertTags(id, tags);
+        }
+        insertMonths(months);
+        getHandle().attach(RunningTotals.class).add(id);
     }
 
     default long insert(ActivityRow activity, String now) {

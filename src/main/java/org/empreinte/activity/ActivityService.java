@@ -97,8 +97,7 @@ public class ActivityService {
 
     private Activity insert(UnitOfWork.Changes changes, Prepared prepared) {
         String now = now();
-        long id = activityDao.insert(prepared.stored(), now);
-        writeDetails(id, prepared);
+        long id = activityDao.store(prepared.stored(), now, prepared.tags(), prepared::months);
         Activity created = toActivity(prepared.stored().written(id, prepared.stored().siteName(), now), prepared.tags());
         changes.record("activity", id, AuditTrail.CREATE, null, created);
         return created;
@@ -108,12 +107,9 @@ public class ActivityService {
         return units.write(organizationId, changes -> {
             Activity before = toActivity(find(organizationId, activityId));
             Prepared prepared = preparation.prepare(lookup, organizationId, request);
-            if (activityDao.update(activityId, prepared.stored(), now()) == 0) {
+            if (activityDao.rewrite(activityId, prepared.stored(), now(), prepared.tags(), prepared.months(activityId)) == 0) {
                 throw new ResourceNotFoundException("activity", activityId);
             }
-            activityDao.deleteTags(activityId);
-            activityDao.deleteMonths(activityId);
-            writeDetails(activityId, prepared);
             Activity after = toActivity(find(organizationId, activityId));
             changes.record("activity", activityId, AuditTrail.UPDATE, before, after);
             return after;
@@ -126,7 +122,7 @@ public class ActivityService {
             Activity before = toActivity(row);
             // What it was logged with, so that a restore logs it again as it was.
             ActivityRequest request = logged(row, before.tags());
-            activityDao.delete(organizationId, activityId);
+            activityDao.remove(organizationId, activityId);
             changes.record("activity", activityId, AuditTrail.DELETE, new Deleted(request, before), null);
         });
     }
@@ -225,15 +221,6 @@ public class ActivityService {
     /** The year of the latest activity, where a page should open when no year is asked for. */
     public Optional<Integer> latestYear(long organizationId) {
         return activityDao.dayOfLatestMonth(organizationId).map(day -> LocalDate.ofEpochDay(day).getYear());
-    }
-
-    /** Stores what a write computed beside the row: its result key, tags and monthly shares. */
-    private void writeDetails(long id, Prepared prepared) {
-        activityDao.assignResultKey(id);
-        if (!prepared.tags().isEmpty()) {
-            activityDao.insertTags(id, prepared.tags());
-        }
-        activityDao.insertMonths(prepared.months(id));
     }
 
     private ActivityRow find(long organizationId, long activityId) {

@@ -126,10 +126,10 @@ public interface ImportStaging extends SqlObject {
     }
 
     /**
-     * Copies a staged import into activity, activity_month and activity_tag, in the caller's transaction: the
-     * activities in file order, which gives them consecutive ids (SQLite numbers the rows of one INSERT one after
-     * the other while it holds the writer; PostgreSQL, see {@link DatabaseKind#reserveConsecutiveIds}), so that a
-     * row's id is the first id plus its seq.
+     * Copies a staged import into activity, activity_month and activity_tag, and adds it to the running totals
+     * ({@link RunningTotals}), in the caller's transaction: the activities in file order, which gives them
+     * consecutive ids (SQLite numbers the rows of one INSERT one after the other while it holds the writer;
+     * PostgreSQL, see {@link DatabaseKind#reserveConsecutiveIds}), so that a row's id is the first id plus its seq.
      *
      * @return the number of activities published
      * @throws IllegalStateException if the ids are not consecutive: the caller's transaction then rolls back
@@ -137,6 +137,10 @@ public interface ImportStaging extends SqlObject {
     default int publish(String stagingId, long importId, String now) {
         var handle = getHandle();
         DatabaseKind kind = DatabaseKind.of(handle);
+        // The organization first, then the table: the order every writer of its activities takes them in.
+        long organizationId = handle.createQuery("SELECT organization_id FROM activity_staging WHERE staging_id = :stagingId"
+                + " AND seq = 0").bind("stagingId", stagingId).mapTo(Long.class).findOne().orElse(0L);
+        handle.attach(RunningTotals.class).lockOrganization(organizationId);
         kind.reserveConsecutiveIds(handle, "activity");
         int activities = handle.createUpdate("INSERT INTO activity (" + COLUMNS + ", created_at, updated_at, import_id,"
                         + " result_key) SELECT " + COLUMNS + ", :now, :now, :importId, result_key FROM activity_staging"
@@ -163,8 +167,9 @@ public interface ImportStaging extends SqlObject {
         handle.createUpdate("INSERT INTO activity_tag (activity_id, tag) SELECT :first + seq, tag FROM activity_tag_staging"
                         + " WHERE staging_id = :stagingId")
                 .bind("first", first).bind("stagingId", stagingId).execute();
+        handle.attach(RunningTotals.class).addImport(importId);
         if (activities >= REFRESH_STATISTICS_AFTER) {
-            kind.refreshStatistics(handle, "activity", "activity_month", "activity_tag");
+            kind.refreshStatistics(handle, "activity", "activity_month", "activity_tag", "activity_total", "activity_tag_total");
         }
         return activities;
     }

@@ -100,10 +100,7 @@ public class Recomputation {
             factorChanges.merge(row.factorId() + " (" + row.factorSet() + " v" + row.factorSetVersion() + ") -> "
                     + now.factorId() + " (" + now.factorSet() + " v" + now.factorSetVersion() + ")", 1, Integer::sum);
             if (apply) {
-                activityDao.update(row.id(), now, clock.instant().toString());
-                activityDao.deleteMonths(row.id());
-                activityDao.assignResultKey(row.id());
-                activityDao.insertMonths(prepared.months(row.id()));
+                activityDao.rewrite(row.id(), now, clock.instant().toString(), null, prepared.months(row.id()));
             }
         }
         if (apply && moved > 0) {

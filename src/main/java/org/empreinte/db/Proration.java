@@ -1,15 +1,16 @@
 package org.empreinte.db;
 
 /**
- * The SQL by which every sum over the stored monthly shares (table {@code activity_month}, aliased {@code m})
- * keeps to a window of days {@code [:fromDay, :toDay]} (epoch days, both included): a report's period, a
- * network's year, a peer comparison's year. Written once so that the footprint, the network aggregate and
- * the benchmark cannot drift apart: a member's total in a network is its footprint's total for the year.
+ * The SQL by which a sum over the stored monthly shares (table {@code activity_month}, aliased {@code m})
+ * keeps to a window of days {@code [:fromDay, :toDay]} (epoch days, both included). Reports read the months
+ * their period holds whole from the running totals (change set 16-running-totals) and only the months its
+ * bounds cut from the shares, each counting for {@link #SHARE_IN_WINDOW} of itself (1 exactly for a share wholly
+ * inside). Written once so that reports and the SQL they are tested against cannot drift apart.
  *
- * <p>A share lies within one calendar month (31 days at most). Shares wholly inside the window count in
- * full, with no proration to compute; those crossing a bound count for their days inside it. Those that
- * cross a bound start at most 30 days before it, so two short index ranges find them. The CASE
- * expressions stand for LEAST/GREATEST, which SQLite and PostgreSQL spell differently.
+ * <p>A share lies within one calendar month (31 days at most). {@link #WHOLLY_IN_WINDOW} and
+ * {@link #CROSSING_A_BOUND} select, over every share, those counted in full and those prorated: the reading
+ * path before the running totals, which a test keeps to compare the two. The CASE expressions stand for
+ * LEAST/GREATEST, which SQLite and PostgreSQL spell differently.
  */
 public final class Proration {
 

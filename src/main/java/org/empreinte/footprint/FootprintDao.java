@@ -5,17 +5,19 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 import org.empreinte.db.Proration;
 
 /**
- * Report aggregates over the stored monthly shares, in one pass: each group holds one scope,
- * category, month, site, activity type, data quality and factor applied, so every view of a report
- * (by scope, gas, month, site, ISO category, quality, the factors applied, scope 2 by contract) is
- * a sum over a few hundred groups rather than another scan of the rows. A share that the report's bounds cut counts
- * for the days inside them (pro rata by days, see {@link Proration}).
+ * Report aggregates, in one pass: each group holds one scope, category, month, site, activity type, data quality
+ * and factor applied, so every view of a report (by scope, gas, month, site, ISO category, quality, the factors
+ * applied, scope 2 by contract) is a sum over a few hundred groups. The months the period holds whole are read from
+ * the running totals (change set 16-running-totals, kept by activity.RunningTotals), whatever the number of
+ * activities; a month the period's bounds cut is read from the monthly shares of that month alone, each counting for
+ * its days inside the period (pro rata by days, see {@link Proration}).
  */
 @AllowUnusedBindings // the tag is bound whether or not the tag filter is defined
 @RegisterConstructorMapper(FootprintDao.Group.class)
@@ -42,53 +44,90 @@ public interface FootprintDao {
     record ScopeTotal(int scope, double co2eKg) {
     }
 
-    /** The activity count: each activity once, in its first share inside the period (its first month, or the period's). */
+    /** The activity count of a cut month's shares: each activity once, in its first share inside the period. */
     String COUNT_ONCE = "SUM(CASE WHEN m.first_day <= :fromDay OR m.first_day = a.start_day THEN 1 ELSE 0 END) AS activities";
 
-    /** The organization's shares wholly inside the period, and those crossing one of its bounds. */
-    String INSIDE = " FROM activity_month m JOIN activity a ON a.id = m.activity_id"
-            + " WHERE m.organization_id = :organizationId AND " + Proration.WHOLLY_IN_WINDOW + " <tagFilter>";
-    String ACROSS = " FROM activity_month m JOIN activity a ON a.id = m.activity_id"
-            + " WHERE m.organization_id = :organizationId AND " + Proration.CROSSING_A_BOUND + " <tagFilter>";
-
     /**
-     * The period's results by month and result key (scope, category, type, site, data quality and
-     * factor: change set 6-activity-result-keys), with the key's columns joined to the few groups.
+     * The whole months' totals: an activity counts in the month it starts, or in the period's first month when
+     * that month is whole (every activity with a share there starts there as far as the period is concerned).
      */
-    @SqlQuery("SELECT k.scope, k.category, g.month, NULLIF(k.site_id, 0) AS site_id, s.name AS site_name, k.type,"
-            + " k.data_quality, k.factor_id, k.factor_set, k.factor_set_version, k.factor_unit, k.factor_co2e_per_unit,"
-            + " g.co2e_kg, g.co2_co2e_kg, g.ch4_co2e_kg, g.n2o_co2e_kg, g.unspecified_co2e_kg, g.quantity, g.activities FROM ("
-            + "SELECT m.month, a.result_key, SUM(m.co2e_kg) AS co2e_kg, SUM(m.co2_co2e_kg) AS co2_co2e_kg,"
-            + " SUM(m.ch4_co2e_kg) AS ch4_co2e_kg, SUM(m.n2o_co2e_kg) AS n2o_co2e_kg,"
-            + " SUM(m.unspecified_co2e_kg) AS unspecified_co2e_kg, SUM(" + SHARE_OF_QUANTITY + ") AS quantity, " + COUNT_ONCE
-            + INSIDE + " GROUP BY m.month, a.result_key"
-            + " UNION ALL "
-            + "SELECT m.month, a.result_key, SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg,"
+    String WHOLE = "SELECT t.month, t.result_key, t.co2e_kg, t.co2_co2e_kg, t.ch4_co2e_kg, t.n2o_co2e_kg,"
+            + " t.unspecified_co2e_kg, t.quantity, CASE WHEN t.month = :w.countAllIn THEN t.activities ELSE t.starting END"
+            + " AS activities FROM <totals> t WHERE t.organization_id = :organizationId <totalsTag>"
+            + " AND t.month >= :w.firstWholeMonth AND t.month <= :w.lastWholeMonth";
+
+    /** The shares of one cut month ({@link ReportWindow}) that reach into the period, for their days inside it. */
+    String CUT_SUMS = "SELECT m.month, a.result_key, SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg,"
             + " SUM(m.co2_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2_co2e_kg,"
             + " SUM(m.ch4_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS ch4_co2e_kg,"
             + " SUM(m.n2o_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS n2o_co2e_kg,"
             + " SUM(m.unspecified_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS unspecified_co2e_kg,"
             + " SUM(" + SHARE_OF_QUANTITY + " * " + Proration.SHARE_IN_WINDOW + ") AS quantity, " + COUNT_ONCE
-            + ACROSS + " GROUP BY m.month, a.result_key"
-            + ") g JOIN activity_result_key k ON k.id = g.result_key LEFT JOIN site s ON s.id = k.site_id")
-    List<Group> groups(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay, @Bind("toDay") long toDay,
-            @Define("tagFilter") String tagFilter, @Bind("tag") String tag);
+            + " FROM activity_month m JOIN activity a ON a.id = m.activity_id WHERE m.organization_id = :organizationId AND ";
+    String CUT_GROUPS = " <tagFilter> GROUP BY m.month, a.result_key";
+
+    /** The period's results by month and result key (scope, category, type, site, data quality and factor). */
+    String BY_MONTH_AND_KEY = WHOLE + " UNION ALL " + CUT_SUMS + ReportWindow.IN_FIRST_CUT + CUT_GROUPS
+            + " UNION ALL " + CUT_SUMS + ReportWindow.IN_LAST_CUT + CUT_GROUPS;
+
+    /** With the key's columns joined to the few groups (change set 6-activity-result-keys). */
+    @SqlQuery("SELECT k.scope, k.category, g.month, NULLIF(k.site_id, 0) AS site_id, s.name AS site_name, k.type,"
+            + " k.data_quality, k.factor_id, k.factor_set, k.factor_set_version, k.factor_unit, k.factor_co2e_per_unit,"
+            + " g.co2e_kg, g.co2_co2e_kg, g.ch4_co2e_kg, g.n2o_co2e_kg, g.unspecified_co2e_kg, g.quantity, g.activities FROM ("
+            + BY_MONTH_AND_KEY + ") g JOIN activity_result_key k ON k.id = g.result_key LEFT JOIN site s ON s.id = k.site_id")
+    List<Group> groupsIn(@Bind("organizationId") long organizationId, @BindMethods("w") ReportWindow window,
+            @Bind("fromDay") long fromDay, @Bind("toDay") long toDay, @Define("tagFilter") String tagFilter,
+            @Define("totals") String totals, @Define("totalsTag") String totalsTag,
+            @Bind("tag") String tag);
+
+    /**
+     * The period's results by month and result key.
+     *
+     * @param tagFilter {@link #NO_TAG} or {@link #WITH_TAG}
+     */
+    default List<Group> groups(long organizationId, long fromDay, long toDay, String tagFilter, String tag) {
+        boolean tagged = WITH_TAG.equals(tagFilter);
+        return groupsIn(organizationId, ReportWindow.of(fromDay, toDay), fromDay, toDay,
+                tagged ? WITH_TAG : NO_TAG, totals(tagged), totalsTag(tagged), tag);
+    }
 
     /** The tags of the organization's activities that overlap the period, in order. */
-    @SqlQuery("SELECT DISTINCT t.tag FROM activity_tag t JOIN activity a ON a.id = t.activity_id"
-            + " WHERE a.organization_id = :organizationId AND a.start_day <= :toDay AND a.end_day >= :fromDay ORDER BY t.tag")
-    List<String> tags(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay, @Bind("toDay") long toDay);
+    default List<String> tags(long organizationId, long fromDay, long toDay) {
+        return tagsIn(organizationId, ReportWindow.of(fromDay, toDay));
+    }
+
+    /** An activity overlapping the period has a total in one of its whole months or a share in a cut month. */
+    @SqlQuery("SELECT tag FROM (SELECT t.tag FROM activity_tag_total t WHERE t.organization_id = :organizationId"
+            + " AND t.month >= :w.firstWholeMonth AND t.month <= :w.lastWholeMonth"
+            + " UNION SELECT t.tag FROM activity_month m JOIN activity_tag t ON t.activity_id = m.activity_id"
+            + " WHERE m.organization_id = :organizationId AND " + ReportWindow.IN_FIRST_CUT
+            + " UNION SELECT t.tag FROM activity_month m JOIN activity_tag t ON t.activity_id = m.activity_id"
+            + " WHERE m.organization_id = :organizationId AND " + ReportWindow.IN_LAST_CUT + ") u ORDER BY tag")
+    List<String> tagsIn(@Bind("organizationId") long organizationId, @BindMethods("w") ReportWindow window);
 
     /** How many activities the organization has, counting no further than {@code cap}: a few index entries. */
     @SqlQuery("SELECT COUNT(*) FROM (SELECT 1 FROM activity WHERE organization_id = :organizationId LIMIT :cap) c")
     int activitiesUpTo(@Bind("organizationId") long organizationId, @Bind("cap") int cap);
 
     /** The previous period's totals by scope, for the comparison: nothing else of it is needed. */
-    @SqlQuery("SELECT k.scope, SUM(g.co2e_kg) AS co2e_kg FROM ("
-            + "SELECT a.result_key, SUM(m.co2e_kg) AS co2e_kg" + INSIDE + " GROUP BY a.result_key"
-            + " UNION ALL "
-            + "SELECT a.result_key, SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg" + ACROSS + " GROUP BY a.result_key"
-            + ") g JOIN activity_result_key k ON k.id = g.result_key GROUP BY k.scope")
-    List<ScopeTotal> byScope(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay,
-            @Bind("toDay") long toDay, @Define("tagFilter") String tagFilter, @Bind("tag") String tag);
+    @SqlQuery("SELECT k.scope, SUM(g.co2e_kg) AS co2e_kg FROM (" + BY_MONTH_AND_KEY + ") g"
+            + " JOIN activity_result_key k ON k.id = g.result_key GROUP BY k.scope")
+    List<ScopeTotal> byScopeIn(@Bind("organizationId") long organizationId, @BindMethods("w") ReportWindow window,
+            @Bind("fromDay") long fromDay, @Bind("toDay") long toDay, @Define("tagFilter") String tagFilter,
+            @Define("totals") String totals, @Define("totalsTag") String totalsTag,
+            @Bind("tag") String tag);
+
+    default List<ScopeTotal> byScope(long organizationId, long fromDay, long toDay, String tagFilter, String tag) {
+        boolean tagged = WITH_TAG.equals(tagFilter);
+        return byScopeIn(organizationId, ReportWindow.of(fromDay, toDay), fromDay, toDay,
+                tagged ? WITH_TAG : NO_TAG, totals(tagged), totalsTag(tagged), tag);
+    }
+
+    private static String totals(boolean tagged) {
+        return tagged ? "activity_tag_total" : "activity_total";
+    }
+
+    private static String totalsTag(boolean tagged) {
+        return tagged ? "AND t.tag = :tag" : "";
+    }
 }

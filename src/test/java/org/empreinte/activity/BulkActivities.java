@@ -95,6 +95,8 @@ public final class BulkActivities {
                         + firstId + " AND (id - " + firstId + ") % 10 = 0");
                 s.executeUpdate("UPDATE organization SET data_revision = data_revision + 1 WHERE id = " + organizationId);
             }
+            // Rows written around ActivityDao: their running totals from what was written.
+            RunningTotals.rebuild(c, organizationId);
             c.commit();
         }
         return (System.nanoTime() - t0) / 1_000_000;

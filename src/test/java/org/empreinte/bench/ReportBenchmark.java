@@ -306,6 +306,8 @@ public final class ReportBenchmark {
                         + org.empreinte.activity.ActivityDao.MISSING);
                 statement.executeUpdate(org.empreinte.activity.ActivityDao.SET_KEY);
             }
+            // And the running totals every write keeps.
+            org.empreinte.activity.RunningTotals.fillAll(c);
             c.commit();
             c.setAutoCommit(true);
             try (var statement = c.createStatement()) {

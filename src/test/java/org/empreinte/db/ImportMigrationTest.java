@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.jdbi.v3.core.Handle;
@@ -75,6 +77,19 @@ class ImportMigrationTest {
             // Change set 6 gave the existing activity its result key: its own scope, factor and no site (0).
             assertThat(handle.createQuery("SELECT k.scope || '/' || k.factor_id || '/' || k.site_id FROM activity a"
                     + " JOIN activity_result_key k ON k.id = a.result_key").mapTo(String.class).one()).isEqualTo("2/f/0");
+            // Change set 16 filled the running totals from the stored share: 2024-01, 1.7 kg, 1,000 kWh x 31/31 days, one
+            // activity, which starts in that month; and the same under its tag.
+            for (String table : List.of("activity_total", "activity_tag_total")) {
+                Map<String, Object> total = handle.createQuery("SELECT month, co2e_kg, unspecified_co2e_kg, quantity, activities,"
+                        + " starting FROM " + table).mapToMap().one();
+                assertThat(total.get("month")).as(table).isEqualTo("2024-01");
+                assertThat(((Number) total.get("co2e_kg")).doubleValue()).as(table).isEqualTo(1.7);
+                assertThat(((Number) total.get("unspecified_co2e_kg")).doubleValue()).as(table).isEqualTo(1.7);
+                assertThat(((Number) total.get("quantity")).doubleValue()).as(table).isEqualTo(1000.0);
+                assertThat(((Number) total.get("activities")).longValue()).as(table).isOne();
+                assertThat(((Number) total.get("starting")).longValue()).as(table).isOne();
+            }
+            assertThat(handle.createQuery("SELECT tag FROM activity_tag_total").mapTo(String.class).one()).isEqualTo("siège");
         });
     }
 
