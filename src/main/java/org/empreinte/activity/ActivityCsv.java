@@ -140,13 +140,23 @@ public final class ActivityCsv {
         void close() throws IOException;
     }
 
+    /** Activity rows one at a time, whatever read them: this layout's {@link Reader}, a utility's download. */
+    interface Rows extends Closeable {
+
+        /** The next row, or null at the end. */
+        Row next();
+
+        @Override
+        void close();
+    }
+
     /** Starts a file on {@code out}: the header, then {@link ActivityCsvWriter#write} for each activity. */
     public ActivityCsvWriter write(OutputStream out) {
         return new ActivityCsvWriter(columns, out);
     }
 
     /** Reads the rows of a file one at a time, so a large file is never held whole. */
-    public final class Reader implements Closeable {
+    public final class Reader implements Rows {
 
         private final Records records;
         private final DecimalConvention numbers;
@@ -194,6 +204,7 @@ public final class ActivityCsv {
         }
 
         /** The next activity row, skipping blank rows (they still count in the numbering), or null at the end. */
+        @Override
         public Row next() {
             Records.Record record;
             do {
