@@ -16,12 +16,12 @@ import java.util.zip.ZipOutputStream;
  * fill, everything else (instructions, lists, drop-downs) left as it was. fastexcel writes workbooks but does not
  * edit them, so the rows go into the sheet's XML: text as inline strings, numbers as numbers.
  */
-final class TemplateFill {
+public final class TemplateFill {
 
     private TemplateFill() {
     }
 
-    static byte[] fill(byte[] template, List<List<Object>> rows) {
+    public static byte[] fill(byte[] template, List<List<Object>> rows) {
         // Read through the central directory: fastexcel's entries leave their sizes to it, which ZipInputStream refuses.
         try {
             Path file = Files.createTempFile("template", ".xlsx");

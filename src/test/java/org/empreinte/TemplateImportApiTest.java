@@ -36,7 +36,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 @DisplayName("XLSX templates filled and imported; exports with kg CO2e")
 @Tiers.Api
 @ExtendWith(DropwizardExtensionsSupport.class)
-class TemplateImportApiTest {
+public class TemplateImportApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
     private static final Offset<Double> KG = within(1e-6);
@@ -49,10 +49,10 @@ class TemplateImportApiTest {
      * the library has for 2024) = 113.62 kg. Natural gas: 7,250 m³ x (1.926 CO2 + 0.000037 CH4 x 28 + 0.000035 N2O x 265,
      * AR5) = 7,250 x 1.936311 = 14,038.25475 kg (ECCC NIR Annex 6, marketable natural gas, Québec, commercial).
      */
-    static final double EXPECTED_2024 = 59_800 * 0.0019 + 7_250 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
+    public static final double EXPECTED_2024 = 59_800 * 0.0019 + 7_250 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
 
     /** The 24 bills as a French spreadsheet's rows under the template's header (type ... dataQuality). */
-    static List<List<Object>> bills() {
+    public static List<List<Object>> bills() {
         List<List<Object>> rows = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
             YearMonth month = YearMonth.of(2024, m + 1);
