@@ -226,4 +226,44 @@ class HydroQuebecImportApiTest {
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.json().get("unknownSites")).extracting(JsonNode::asText).containsExactly("Entrepôt Nord", "Comptoir");
     }
+
+    /** The upload page, as a browser sends it: the file, the kind of file, the site's id, in French. */
+    private static Reply page(long org, byte[] file, String site, boolean dryRun) {
+        String boundary = "----empreinte-hydro";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"horaire.csv\""
+                + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("kind", "hydro-quebec", "site", site));
+        if (dryRun) {
+            fields.put("dryRun", "true");
+        }
+        fields.forEach((name, value) -> body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value).getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        try (Response response = APP.client().property("jersey.config.client.followRedirects", false)
+                .target("http://localhost:" + APP.getLocalPort() + "/organizations/" + org + "/activities/import")
+                .request(MediaType.TEXT_HTML).header("Accept-Language", "fr")
+                .post(Entity.entity(body.toByteArray(), "multipart/form-data; boundary=" + boundary))) {
+            return new Reply(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : "");
+        }
+    }
+
+    @Test
+    void theUploadPageImportsADownloadForTheSiteChosen() {
+        long org = organization();
+        String site = send("GET", "/api/organizations/" + org + "/sites", null).json().get(0).get("id").asText();
+
+        Reply noSite = page(org, sample("horaire.csv"), "", false);
+        assertThat(noSite.status()).isEqualTo(422);
+        assertThat(noSite.text()).contains("Choisissez le site du compteur");
+
+        Reply checked = page(org, sample("horaire.csv"), site, true);
+        assertThat(checked.status()).as(checked.text()).isEqualTo(200);
+        assertThat(checked.text()).contains("Ce fichier ajouterait 2 activités");
+        assertThat(activities(org)).isEmpty();
+
+        assertThat(page(org, sample("horaire.csv"), site, false).status()).isEqualTo(303);
+        assertThat(footprint(org)).isCloseTo((92.5 + 93.25) * QC_KG_PER_KWH, KG);
+    }
 }

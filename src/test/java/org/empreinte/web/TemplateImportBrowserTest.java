@@ -60,6 +60,7 @@ class TemplateImportBrowserTest extends SignedInBrowserTest {
         clickAndLoad(By.id("import-check"));
         assertThat(driver.findElement(By.id("import-unknown-sites")).getText())
                 .contains("Sites nommés par le fichier qui n'existent pas encore : Installation Rosemont.");
+        scrollTo("import-unknown-sites");
         Chromium.screenshots(driver, "import-unknown-site");
         new Select(driver.findElement(By.cssSelector(".import-site-region"))).selectByValue("CA-QC");
         clickAndLoad(By.cssSelector(".import-create-site"));
@@ -68,6 +69,7 @@ class TemplateImportBrowserTest extends SignedInBrowserTest {
         assertThat(text("import-preview")).isEqualTo("Ce fichier ajouterait 24 activités, 14 151,9 kg éq. CO2 en tout. Rien n'a"
                 + " encore été importé : le fichier est gardé, « Importer » l'importe.");
         assertThat(driver.findElement(By.id("import-kept")).getText()).contains("factures-2024.xlsx");
+        scrollTo("import-preview");
         Chromium.screenshots(driver, "import-rechecked");
         clickAndLoad(By.id("import-submit"));
 
@@ -75,6 +77,11 @@ class TemplateImportBrowserTest extends SignedInBrowserTest {
         // 59,800 kWh x 0.0019 + 7,250 m3 x 1.936311 = 113.62 + 14,038.25475 = 14,151.87475 kg (TemplateImportApiTest)
         assertThat(TemplateImportApiTest.EXPECTED_2024).isCloseTo(14_151.87475, Offset.offset(1e-6));
         assertThat(text("footprint-total")).isEqualTo("14,15 t éq. CO2");
+    }
+
+    private void scrollTo(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()",
+                driver.findElement(By.id(id)));
     }
 
     private String text(String id) {
