@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 import org.empreinte.activity.ActivityExportResource;
 import org.empreinte.activity.ActivityImport;
 import org.empreinte.activity.ActivityImportPages;
+import org.empreinte.activity.ActivityWorkbookResource;
+import org.empreinte.activity.ActivityWorkbooks;
 import org.empreinte.activity.ActivityImportResource;
 import org.empreinte.activity.ActivityPages;
 import org.empreinte.activity.MonthlyGridPages;
@@ -247,6 +249,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new ActivityResource(activities));
         jersey.register(new ActivityImportResource(imports));
         jersey.register(new ActivityExportResource(activityFeature.exports()));
+        jersey.register(new ActivityWorkbookResource(new ActivityWorkbooks(activityFeature.kinds(), activityFeature.csv(),
+                ActivityWorkbooks.naicsCodes(library)), activityFeature.exports()));
         jersey.register(new FootprintResource(footprints, clock));
         jersey.register(new ReportResource(footprints, clock));
         jersey.register(new ReportPages(organizations, footprints, yearlyFigures, clock));

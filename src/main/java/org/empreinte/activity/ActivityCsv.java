@@ -47,6 +47,8 @@ public final class ActivityCsv {
     public static final List<String> BASE_COLUMNS = List.of("type", "quantity", "unit", "periodStart", "periodEnd", "date",
             "region", "site", "tags", "dataQuality");
     public static final String TAG_SEPARATOR = ";";
+    /** The column of kg CO2e an export may add: what a file's activities emitted, read by people, ignored on import. */
+    public static final String CO2E_COLUMN = "co2eKg";
 
     private static final Pattern WHOLE = Pattern.compile("\\+?\\d{1,9}");
     private static final Pattern FRENCH_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
@@ -140,13 +142,30 @@ public final class ActivityCsv {
         void close() throws IOException;
     }
 
+    /** Activity rows one at a time, whatever read them: this layout's {@link Reader}, a utility's download. */
+    interface Rows extends Closeable {
+
+        /** The next row, or null at the end. */
+        Row next();
+
+        @Override
+        void close();
+    }
+
+    /** Starts a file with a last column of kg CO2e (an export to read), which the import ignores. */
+    public ActivityCsvWriter writeWithCo2e(OutputStream out) {
+        List<String> withCo2e = new ArrayList<>(columns);
+        withCo2e.add(CO2E_COLUMN);
+        return new ActivityCsvWriter(withCo2e, out);
+    }
+
     /** Starts a file on {@code out}: the header, then {@link ActivityCsvWriter#write} for each activity. */
     public ActivityCsvWriter write(OutputStream out) {
         return new ActivityCsvWriter(columns, out);
     }
 
     /** Reads the rows of a file one at a time, so a large file is never held whole. */
-    public final class Reader implements Closeable {
+    public final class Reader implements Rows {
 
         private final Records records;
         private final DecimalConvention numbers;
@@ -166,7 +185,7 @@ public final class ActivityCsv {
             String[] names = first.cells();
             for (int i = 0; i < names.length; i++) {
                 String name = names[i].strip();
-                String column = name.isEmpty() ? null : vocabulary.column(name);
+                String column = name.isEmpty() ? null : isCo2e(name) ? CO2E_COLUMN : vocabulary.column(name);
                 if (name.isEmpty()) {
                     errors.add(RowError.of(first.number(), null, "column " + (i + 1) + " of the header has no name",
                             "error_csv_unnamed_column", i + 1));
@@ -194,6 +213,7 @@ public final class ActivityCsv {
         }
 
         /** The next activity row, skipping blank rows (they still count in the numbering), or null at the end. */
+        @Override
         public Row next() {
             Records.Record record;
             do {
@@ -334,6 +354,12 @@ public final class ActivityCsv {
             case "false", "faux" -> Boolean.FALSE;
             default -> null;
         };
+    }
+
+    /** The kg CO2e column of an export, as the CSV ("co2eKg") or a workbook ("kg CO2e") names it. */
+    static boolean isCo2e(String header) {
+        String plain = ImportVocabulary.normal(header).replace(" ", "");
+        return plain.equals("co2ekg") || plain.equals("kgco2e");
     }
 
     private static boolean blank(String[] record) {

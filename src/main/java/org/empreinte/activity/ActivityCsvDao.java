@@ -20,7 +20,7 @@ public interface ActivityCsvDao extends SqlObject {
 
     /** One activity with one of its tags (null when it has none): an activity with n tags gives n lines in a row. */
     record ExportLine(long id, String type, double quantity, String unit, String periodStart, String periodEnd, String region,
-            String siteName, String dataQuality, String attributes, String tag) {
+            String siteName, String dataQuality, String attributes, String tag, double co2eKg) {
     }
 
     @SqlQuery("INSERT INTO activity_import (organization_id, sha256, file_name, row_count, imported_at)"
@@ -41,7 +41,7 @@ public interface ActivityCsvDao extends SqlObject {
     default void export(long organizationId, Long fromDay, Long toDay, String type, String tag, Consumer<ExportLine> each) {
         ActivityFilter filter = new ActivityFilter(organizationId, fromDay, toDay, type, tag);
         Query query = filter.bind(getHandle().createQuery("SELECT a.id, a.type, a.quantity, a.unit, a.period_start,"
-                + " a.period_end, a.region, s.name AS site_name, a.data_quality, a.attributes, t.tag FROM activity a"
+                + " a.period_end, a.region, s.name AS site_name, a.data_quality, a.attributes, t.tag, a.co2e_kg FROM activity a"
                 + " LEFT JOIN site s ON s.id = a.site_id LEFT JOIN activity_tag t ON t.activity_id = a.id"
                 + " WHERE " + filter.where() + " ORDER BY a.period_start, a.id, t.tag"));
         query.setFetchSize(1000).map(ConstructorMapper.of(ExportLine.class)).useStream(lines -> lines.forEach(each));

@@ -45,6 +45,11 @@ public final class ActivityCsvWriter implements Closeable {
      * exponent form; attributes of other keys than the attribute columns are not written.
      */
     public void write(ActivityRequest activity) {
+        write(activity, null);
+    }
+
+    /** One activity and, in a file started with a kg CO2e column, its kg CO2e. */
+    public void write(ActivityRequest activity, Double co2eKg) {
         Map<String, Object> attributes = activity.attributes() == null ? Map.of() : activity.attributes();
         String[] cells = new String[columns.size()];
         cells[0] = activity.type();
@@ -58,6 +63,10 @@ public final class ActivityCsvWriter implements Closeable {
         cells[8] = activity.tags() == null || activity.tags().isEmpty() ? null : String.join(ActivityCsv.TAG_SEPARATOR, activity.tags());
         cells[9] = activity.dataQuality();
         for (int i = ActivityCsv.BASE_COLUMNS.size(); i < columns.size(); i++) {
+            if (columns.get(i).equals(ActivityCsv.CO2E_COLUMN)) {
+                cells[i] = co2eKg == null ? null : CsvCells.decimal(co2eKg);
+                continue;
+            }
             Object value = attributes.get(columns.get(i));
             cells[i] = value instanceof Double || value instanceof Float ? CsvCells.decimal(((Number) value).doubleValue())
                     : value == null ? null : value.toString();

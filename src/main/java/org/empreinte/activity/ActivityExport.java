@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -43,19 +44,29 @@ public final class ActivityExport {
 
     /** Writes the activities, header first. */
     public void write(Query query, OutputStream out) {
-        ActivityCsvWriter writer = csv.write(out);
+        write(query, out, false);
+    }
+
+    /** Writes the activities, header first, with their kg CO2e as a last column when asked (the import ignores it). */
+    public void write(Query query, OutputStream out, boolean co2e) {
+        ActivityCsvWriter writer = co2e ? csv.writeWithCo2e(out) : csv.write(out);
+        each(query, (activity, co2eKg) -> writer.write(activity, co2e ? co2eKg : null));
+        writer.close();
+    }
+
+    /** Each activity the query selects, as the request that would log it again, with its kg CO2e. */
+    public void each(Query query, BiConsumer<ActivityRequest, Double> consumer) {
         List<ActivityCsvDao.ExportLine> current = new ArrayList<>();
         csvDao.export(query.organizationId(), query.fromDay(), query.toDay(), query.type(), query.tag(), line -> {
             if (!current.isEmpty() && current.get(0).id() != line.id()) {
-                writer.write(request(current));
+                consumer.accept(request(current), current.get(0).co2eKg());
                 current.clear();
             }
             current.add(line);
         });
         if (!current.isEmpty()) {
-            writer.write(request(current));
+            consumer.accept(request(current), current.get(0).co2eKg());
         }
-        writer.close();
     }
 
     /** The lines of one activity (one per tag) as the request that would log it again. */

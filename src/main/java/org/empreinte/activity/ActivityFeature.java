@@ -25,11 +25,11 @@ public record ActivityFeature(ActivityKinds kinds, ActivityPreparation preparati
         ActivityKinds kinds = ActivityKinds.of(library, moreKinds);
         ActivityPreparation preparation = new ActivityPreparation(kinds, new EmissionCalculator(library.selector()), json);
         ActivityCsv csv = ActivityCsv.of(kinds);
-        return new ActivityFeature(kinds, preparation, csv,
-                new ActivityService(jdbi, preparation, units, audit, library, clock),
+        ActivityService activities = new ActivityService(jdbi, preparation, units, audit, library, clock);
+        return new ActivityFeature(kinds, preparation, csv, activities,
                 new Recomputation(jdbi, preparation, units, library, clock),
                 new Restatement(jdbi, preparation),
-                new ActivityImport(jdbi, preparation, csv, units, clock),
+                new ActivityImport(jdbi, preparation, csv, activities, units, clock),
                 new ActivityExport(jdbi, preparation, csv));
     }
 }

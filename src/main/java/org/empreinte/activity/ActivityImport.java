@@ -3,18 +3,14 @@ package org.empreinte.activity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +54,11 @@ public final class ActivityImport {
     /** One publication at a time in this process (see {@link #store}); fair, so imports publish in turn. */
     private static final ReentrantLock PUBLISHING = new ReentrantLock(true);
 
-    /** A row validated and computed, ready to be stored: the activity, its tags, its monthly shares (activity id 0). */
-    record PreparedRow(ActivityRow stored, List<String> tags, List<MonthShareRow> months) {
+    /**
+     * A row validated and computed, ready to be stored: the activity, its tags, its monthly shares (activity id 0),
+     * and its row in the file.
+     */
+    record PreparedRow(ActivityRow stored, List<String> tags, List<MonthShareRow> months, int row) {
     }
 
     /** A stored import. */
@@ -70,9 +69,10 @@ public final class ActivityImport {
      * What a file holds once validated and computed: its rows, and their kg CO2e by type and by year (a bill
      * across two years counts in each by its days, as the footprint counts it).
      */
-    public record Summary(int rows, double co2eKg, Map<String, Double> co2eKgByType, Map<Integer, Double> co2eKgByYear) {
+    public record Summary(int rows, double co2eKg, Map<String, Double> co2eKgByType, Map<Integer, Double> co2eKgByYear,
+            int replaced) {
 
-        static Summary of(List<PreparedRow> rows) {
+        static Summary of(List<PreparedRow> rows, int replaced) {
             Map<String, Double> byType = new TreeMap<>();
             Map<Integer, Double> byYear = new TreeMap<>();
             double total = 0;
@@ -83,17 +83,28 @@ public final class ActivityImport {
                     byYear.merge(Integer.parseInt(month.month().substring(0, 4)), month.co2eKg(), Double::sum);
                 }
             }
-            return new Summary(rows.size(), total, byType, byYear);
+            return new Summary(rows.size(), total, byType, byYear, replaced);
         }
     }
 
-    /** How a file's bytes are read: CSV (UTF-8 or Windows-1252, comma or semicolon), or a workbook's sheet. */
-    public record Format(boolean workbook, String sheet) {
-        public static final Format CSV = new Format(false, null);
+    /**
+     * How a file's bytes are read: CSV (UTF-8 or Windows-1252, comma or semicolon), a workbook's sheet, or a
+     * utility's download ({@link HydroQuebecFile}).
+     */
+    public record Format(boolean workbook, String sheet, Utility utility) {
+        public static final Format CSV = new Format(false, null, null);
 
         public static Format xlsx(String sheet) {
-            return new Format(true, sheet == null || sheet.isBlank() ? null : sheet);
+            return new Format(true, sheet == null || sheet.isBlank() ? null : sheet, null);
         }
+
+        public static Format hydroQuebec(Object site, boolean replace) {
+            return new Format(false, null, new Utility(site, replace));
+        }
+    }
+
+    /** A utility's download: the site (id or name) its readings are for; whether they replace periods logged there. */
+    public record Utility(Object site, boolean replace) {
     }
 
     private final Jdbi jdbi;
@@ -102,16 +113,21 @@ public final class ActivityImport {
     private final ImportStaging staging;
     private final ActivityCsvDao csvDao;
     private final OrganizationDao organizationDao;
+    private final UtilityPeriods periods;
+    private final ActivityService activities;
     private final UnitOfWork units;
     private final Clock clock;
 
-    public ActivityImport(Jdbi jdbi, ActivityPreparation preparation, ActivityCsv csv, UnitOfWork units, Clock clock) {
+    public ActivityImport(Jdbi jdbi, ActivityPreparation preparation, ActivityCsv csv, ActivityService activities,
+            UnitOfWork units, Clock clock) {
         this.jdbi = jdbi;
         this.preparation = preparation;
         this.csv = csv;
         this.staging = jdbi.onDemand(ImportStaging.class);
         this.csvDao = jdbi.onDemand(ActivityCsvDao.class);
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
+        this.periods = new UtilityPeriods(jdbi);
+        this.activities = activities;
         this.units = units;
         this.clock = clock;
     }
@@ -123,7 +139,7 @@ public final class ActivityImport {
 
     /** Imports a file received whole, CSV or workbook. */
     public Result importFile(long organizationId, String fileName, byte[] content, Format format) {
-        return importCsv(organizationId, fileName, sha256(new ByteArrayInputStream(content)),
+        return importCsv(organizationId, fileName, ImportFiles.sha256(new ByteArrayInputStream(content)),
                 () -> new ByteArrayInputStream(content), format);
     }
 
@@ -133,18 +149,19 @@ public final class ActivityImport {
      */
     public Summary dryRun(long organizationId, byte[] content, Format format) {
         organizationDao.require(organizationId);
-        String sha256 = sha256(new ByteArrayInputStream(content));
+        String sha256 = ImportFiles.sha256(new ByteArrayInputStream(content));
         csvDao.findImport(organizationId, sha256).ifPresent(previous -> {
             throw new DuplicateImportException(previous);
         });
-        return Summary.of(read(organizationId, () -> new ByteArrayInputStream(content), format));
+        List<PreparedRow> rows = read(organizationId, () -> new ByteArrayInputStream(content), format);
+        return Summary.of(rows, periods.replaced(organizationId, rows, format.utility()).size());
     }
 
     /** Imports a file on disk, read twice (once for its SHA-256, once row by row) and never held whole. */
     public Result importCsv(long organizationId, Path file) throws IOException {
         String sha256;
         try (InputStream in = Files.newInputStream(file)) {
-            sha256 = sha256(in);
+            sha256 = ImportFiles.sha256(in);
         }
         return importCsv(organizationId, file.getFileName().toString(), sha256, () -> Files.newInputStream(file),
                 file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? Format.xlsx(null) : Format.CSV);
@@ -161,8 +178,9 @@ public final class ActivityImport {
         });
         long start = System.nanoTime();
         List<PreparedRow> rows = read(organizationId, source, format);
+        List<Long> replaced = periods.replaced(organizationId, rows, format.utility());
         long validated = System.nanoTime();
-        Result result = store(organizationId, fileName, sha256, rows);
+        Result result = store(organizationId, fileName, sha256, rows, replaced);
         LOG.info("Import {} into organization {}: {} rows read, validated and computed in {} ms, stored in {} ms",
                 result.importId(), organizationId, result.imported(), (validated - start) / 1_000_000,
                 (System.nanoTime() - validated) / 1_000_000);
@@ -179,7 +197,7 @@ public final class ActivityImport {
             if (format.workbook()) {
                 return validate(organizationId, csv.read(XlsxRecords.open(in, format.sheet())));
             }
-            return validate(organizationId, csv.read(in, StandardCharsets.UTF_8));
+            return validate(organizationId, rows(in, StandardCharsets.UTF_8, format));
         } catch (MalformedCsvException e) {
             if (!"error_csv_encoding".equals(e.messageKey())) {
                 throw e;
@@ -188,7 +206,7 @@ public final class ActivityImport {
             throw new UncheckedIOException(e);
         }
         try (InputStream in = source.open()) {
-            return validate(organizationId, csv.read(in, Utf8Text.WINDOWS_1252));
+            return validate(organizationId, rows(in, Utf8Text.WINDOWS_1252, format));
         } catch (MalformedCsvException e) {
             if ("error_csv_encoding".equals(e.messageKey())) {
                 throw new MalformedCsvException("the file is not text: neither UTF-8 nor Windows-1252 (a spreadsheet saved"
@@ -200,14 +218,19 @@ public final class ActivityImport {
         }
     }
 
+    private ActivityCsv.Rows rows(InputStream in, Charset charset, Format format) {
+        return format.utility() == null ? csv.read(in, charset)
+                : HydroQuebecFile.read(CsvRecords.open(in, charset), format.utility().site());
+    }
+
     /** Every row validated and computed; refuses the file with all its errors (up to {@link #MAX_ERRORS}). */
-    private List<PreparedRow> validate(long organizationId, ActivityCsv.Reader opened) {
+    private List<PreparedRow> validate(long organizationId, ActivityCsv.Rows opened) {
         OrganizationLookup lookups = new CachedLookups(OrganizationLookup.of(organizationDao));
         List<PreparedRow> prepared = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         boolean truncated = false;
         int rows = 0;
-        try (ActivityCsv.Reader reader = opened) {
+        try (ActivityCsv.Rows reader = opened) {
             reading:
             for (ActivityCsv.Row row = reader.next(); row != null; row = reader.next()) {
                 rows++;
@@ -216,7 +239,8 @@ public final class ActivityImport {
                     try {
                         ActivityPreparation.Prepared computed = preparation.prepare(lookups, organizationId, row.request());
                         // Monthly shares carry activity id 0 until the publication knows the ids.
-                        PreparedRow ready = new PreparedRow(computed.stored(), computed.tags(), computed.months(0));
+                        PreparedRow ready = new PreparedRow(computed.stored(), computed.tags(), computed.months(0),
+                                row.number());
                         if (errors.isEmpty()) {
                             prepared.add(ready);
                         }
@@ -257,7 +281,7 @@ public final class ActivityImport {
      * one at a time, so that two large imports do not hold the writer back to back. Until the publication
      * commits, nothing of the import is visible; staged rows are removed afterwards, published or not.
      */
-    private Result store(long organizationId, String fileName, String sha256, List<PreparedRow> rows) {
+    private Result store(long organizationId, String fileName, String sha256, List<PreparedRow> rows, List<Long> replaced) {
         String now = clock.instant().toString();
         String stagingId = ImportStaging.newId(clock.millis());
         long start = System.nanoTime();
@@ -275,14 +299,17 @@ public final class ActivityImport {
             try {
                 long locked = System.nanoTime();
                 Result result = units.write(organizationId, changes -> {
-                    long importId = csvDao.insertImport(organizationId, sha256, clip(fileName), rows.size(), now);
+                    // Periods a utility's download logs again: gone in the same transaction as the new rows arrive.
+                    replaced.forEach(id -> activities.delete(organizationId, id));
+                    long importId = csvDao.insertImport(organizationId, sha256, ImportFiles.clip(fileName), rows.size(), now);
                     int published = staging.publish(stagingId, importId, now);
                     if (published != rows.size()) {
                         throw new IllegalStateException("import " + importId + " published " + published + " activities of "
                                 + rows.size());
                     }
                     changes.record("import", importId, AuditTrail.CREATE, null,
-                            Map.of("file", fileName == null ? "" : fileName, "sha256", sha256, "activities", rows.size()));
+                            Map.of("file", fileName == null ? "" : fileName, "sha256", sha256, "activities", rows.size(),
+                                    "replaced", replaced));
                     return new Result(importId, rows.size(), sha256);
                 });
                 LOG.info("Import {}: {} rows staged in {} ms, published in {} ms (after {} ms waiting for another import)",
@@ -360,26 +387,5 @@ public final class ActivityImport {
             return csv.attributeColumns().stream().filter(request.attributes()::containsKey).findFirst().orElse(null);
         }
         return name;
-    }
-
-    static String sha256(InputStream in) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
-                digesting.transferTo(OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String clip(String fileName) {
-        if (fileName == null || fileName.isBlank()) {
-            return null;
-        }
-        return fileName.length() <= 255 ? fileName : fileName.substring(0, 255);
     }
 }

@@ -1,9 +1,13 @@
 package org.empreinte.activity;
 
 import java.text.NumberFormat;
+import java.util.Arrays;
 import java.util.List;
 
 import org.empreinte.organization.Organization;
+import org.empreinte.organization.RegionOptions;
+import org.empreinte.organization.Site;
+import org.empreinte.web.Form;
 import org.empreinte.web.ApiException;
 import org.empreinte.web.Messages;
 import org.empreinte.web.Page;
@@ -31,6 +35,12 @@ public class ActivityImportPage extends Page {
     private final String summary;
     private final List<ErrorLine> errors;
     private String preview;
+    private String previewKept;
+    private String replaced;
+    private String notice;
+    private Upload upload = Upload.NONE;
+    private List<Site> sites = List.of();
+    private List<String> unknownSites = List.of();
     private List<TotalLine> previewByType = List.of();
     private List<TotalLine> previewByYear = List.of();
 
@@ -71,11 +81,92 @@ public class ActivityImportPage extends Page {
         kg.setMaximumFractionDigits(1);
         ActivityImportPage page = new ActivityImportPage(context, organization, csv, null, List.of());
         page.preview = messages.format("import_preview", summary.rows(), kg.format(summary.co2eKg()));
+        page.previewKept = messages.format("import_preview_kept", summary.rows(), kg.format(summary.co2eKg()));
         page.previewByType = summary.co2eKgByType().entrySet().stream()
                 .map(e -> new TotalLine(messages.labelOr("type_", e.getKey()), kg.format(e.getValue()))).toList();
         page.previewByYear = summary.co2eKgByYear().entrySet().stream()
                 .map(e -> new TotalLine(e.getKey().toString(), kg.format(e.getValue()))).toList();
+        page.replaced = summary.replaced() > 0 ? messages.format("import_replaced", summary.replaced()) : null;
         return page;
+    }
+
+    /**
+     * What the person chose with the file, kept for the next form of the page: the kind of file, the site of a
+     * Hydro-Québec download, whether it replaces periods, and the file itself (Base64) when it is small enough to
+     * travel in the page, so that creating a site checks it again without choosing it again.
+     */
+    public record Upload(String kind, String site, boolean replace, String keptFile, String keptName) {
+        static final Upload NONE = new Upload(null, null, false, null, null);
+    }
+
+    /** A template to download: its link and its label, in the page's language. */
+    public record TemplateLink(String href, String label) {
+    }
+
+    /** What the person chose, the organization's sites, and the sites a refused file names that do not exist. */
+    ActivityImportPage with(Upload chosen, List<Site> organizationSites, ApiException refusal) {
+        this.upload = chosen;
+        if (preview != null && chosen.keptFile() != null) {
+            preview = previewKept; // the page imports the file it kept: no need to choose it again
+        }
+        this.sites = organizationSites;
+        this.unknownSites = refusal instanceof ImportRefusedException rows ? rows.unknownSites() : List.of();
+        return this;
+    }
+
+    ActivityImportPage notice(String text) {
+        this.notice = text;
+        return this;
+    }
+
+    public String getNotice() {
+        return notice;
+    }
+
+    public String getReplaced() {
+        return replaced;
+    }
+
+    public Upload getUpload() {
+        return upload;
+    }
+
+    public boolean getHydro() {
+        return ActivityImportResource.HYDRO_QUEBEC.equals(upload.kind());
+    }
+
+    public List<Form.Option> getSites() {
+        return sites.stream().map(site -> new Form.Option(String.valueOf(site.id()), site.name(),
+                String.valueOf(site.id()).equals(upload.site()))).toList();
+    }
+
+    public List<String> getUnknownSites() {
+        return unknownSites;
+    }
+
+    public boolean getHasUnknownSites() {
+        return !unknownSites.isEmpty();
+    }
+
+    public String getUnknownSitesLine() {
+        return messages().format("import_unknown_sites", String.join(", ", unknownSites));
+    }
+
+    /** The region a new site takes by default: the organization's. */
+    public List<Form.Option> getRegions() {
+        return RegionOptions.of(Form.of(java.util.Map.of("region", organization.region() == null ? "" : organization.region())),
+                "region", messages().locale());
+    }
+
+    /** The file could not be kept in the page: it must be chosen again after a site is created. */
+    public boolean getFileNotKept() {
+        return upload.keptFile() == null;
+    }
+
+    public List<TemplateLink> getTemplates() {
+        return Arrays.stream(ActivityWorkbooks.Family.values()).map(family -> new TemplateLink("/api/organizations/"
+                + organization.id() + "/activities/templates/" + family.slug() + "?lang=" + getLang(),
+                messages().get(family.messageKey))).toList();
     }
 
     public String getPreview() {

@@ -28,20 +28,24 @@ import org.empreinte.web.Permission;
  * {@code POST /api/organizations/{orgId}/activities/import} with {@code Content-Type: text/csv}, or an XLSX
  * workbook ({@code ?sheet=} names its sheet, else the first): 200 {@code {"imported": n}}; 422 with every row
  * error and nothing stored; 409 for a file already imported into the organization; 400 for a file that is not
- * readable. {@code ?dryRun=true} answers what the import would store (rows, kg CO2e by type and by year) and
- * stores nothing.
+ * readable. {@code ?dryRun=true} answers what the import would store (rows, kg CO2e by type and by year, the
+ * activities it would replace, the sites the file names that do not exist) and stores nothing.
+ * {@code ?utility=hydro-quebec&site=} reads a Hydro-Québec download for that site; {@code &replace=true} replaces
+ * the periods already logged there that it overlaps, which are otherwise refused.
  */
 @Path("/api/organizations/{orgId}/activities/import")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivityImportResource {
 
     public static final String TEXT_CSV = "text/csv";
+    /** {@code ?utility=} for a Hydro-Québec download (hourly, daily or billing periods), with {@code ?site=}. */
+    public static final String HYDRO_QUEBEC = "hydro-quebec";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Larger files go through the {@code import} command, which never holds the file whole. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
 
-    /** The 422 body: the API's error body with the list of row errors. */
-    public record ImportErrorBody(int code, String message, List<Line> errors, boolean truncated) {
+    /** The 422 body: the API's error body with the list of row errors, and the sites rows name that do not exist. */
+    public record ImportErrorBody(int code, String message, List<Line> errors, boolean truncated, List<String> unknownSites) {
         public record Line(int row, String column, String message) {
         }
 
@@ -50,7 +54,7 @@ public class ActivityImportResource {
             Messages messages = french ? Messages.of(Messages.FRENCH) : null;
             return new ImportErrorBody(422, text(messages, e.messageKey(), e.messageArgs(), e.getMessage()), e.errors().stream()
                     .map(error -> new Line(error.row(), error.column(), text(messages, error.messageKey(),
-                            error.messageArgs().toArray(), error.message()))).toList(), e.truncated());
+                            error.messageArgs().toArray(), error.message()))).toList(), e.truncated(), e.unknownSites());
         }
 
         private static String text(Messages messages, String key, Object[] args, String english) {
@@ -72,12 +76,23 @@ public class ActivityImportResource {
     @POST
     @Consumes(TEXT_CSV)
     public Response importCsv(@PathParam("orgId") long orgId, @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("utility") String utility, @QueryParam("site") String site, @QueryParam("replace") boolean replace,
             @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) throws IOException {
         String charset = headers.getMediaType() == null ? null : headers.getMediaType().getParameters().get("charset");
         if (charset != null && !List.of("utf-8", "us-ascii", "windows-1252").contains(charset.toLowerCase(Locale.ROOT))) {
             return refusal(415, "a CSV file must be UTF-8 or Windows-1252, not " + charset);
         }
-        return importFile(orgId, dryRun, body, ActivityImport.Format.CSV, PageContext.asksFrench(uri, headers));
+        ActivityImport.Format format = ActivityImport.Format.CSV;
+        if (utility != null) {
+            if (!HYDRO_QUEBEC.equals(utility)) {
+                return refusal(400, "utility '" + utility + "' is not one whose downloads are read; accepted: " + HYDRO_QUEBEC);
+            }
+            if (site == null || site.isBlank()) {
+                return refusal(400, "site is required with utility: the id or name of the site the readings are for");
+            }
+            format = ActivityImport.Format.hydroQuebec(site.strip(), replace);
+        }
+        return importFile(orgId, dryRun, body, format, PageContext.asksFrench(uri, headers));
     }
 
     @Allow(Permission.ORGANIZATION_WRITE)
@@ -99,7 +114,8 @@ public class ActivityImportResource {
             if (dryRun) {
                 ActivityImport.Summary summary = imports.dryRun(orgId, content, format);
                 return Response.ok(Map.of("dryRun", true, "rows", summary.rows(), "co2eKg", summary.co2eKg(),
-                        "co2eKgByType", summary.co2eKgByType(), "co2eKgByYear", summary.co2eKgByYear())).build();
+                        "co2eKgByType", summary.co2eKgByType(), "co2eKgByYear", summary.co2eKgByYear(),
+                        "replaced", summary.replaced())).build();
             }
             ActivityImport.Result result = imports.importFile(orgId, null, content, format);
             return Response.ok(Map.of("imported", result.imported(), "importId", result.importId(), "sha256", result.sha256()))

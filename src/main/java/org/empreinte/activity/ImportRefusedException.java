@@ -36,6 +36,12 @@ public class ImportRefusedException extends ApiException {
         return errors;
     }
 
+    /** The sites rows name that the organization does not have, in the order first named: they can be created. */
+    public List<String> unknownSites() {
+        return errors.stream().filter(e -> "error_site_unknown".equals(e.messageKey()) && !e.messageArgs().isEmpty())
+                .map(e -> e.messageArgs().get(0).toString()).distinct().toList();
+    }
+
     /** True when validation stopped at {@link ActivityImport#MAX_ERRORS} errors and the file may hold more. */
     public boolean truncated() {
         return truncated;

@@ -189,7 +189,7 @@ class AccessMatrixTest {
         for (String path : List.of("", "/sites", "/activities", "/activities/" + activity, "/activities/export",
                 "/footprint?year=2024", "/report?year=2024", "/report?year=2024&format=csv", "/years", "/electricity-contracts",
                 "/targets", "/targets/" + target, "/targets/" + target + "/progress", "/actions", "/members", "/networks",
-                "/benchmark?year=2024")) {
+                "/benchmark?year=2024", "/activities/templates/energy", "/activities/export.xlsx")) {
             calls.add(call("GET", org(path), read));
         }
         // The audit trail: its editors and administrators, not its viewers nor coordinators.
@@ -345,6 +345,8 @@ class AccessMatrixTest {
                 done));
         calls.add(call("POST", "/organizations/" + a + "/activities/import", AccessMatrixTest::csvUpload,
                 "303 404 403 303 403 404 303"));
+        calls.add(call("POST", "/organizations/" + a + "/activities/import/site", AccessMatrixTest::siteAtCheck,
+                "303 404 403 200 403 404 200"));
         calls.add(call("POST", "/organizations/" + a + "/activities/" + activity, AccessMatrixTest::emptyForm, form));
         for (String path : List.of("/activities/new", "/activities/import", "/activities/" + activity + "/edit",
                 "/activities/grid?year=2024", "/questionnaire?year=2024")) {
@@ -566,6 +568,15 @@ class AccessMatrixTest {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\ntype,quantity,unit,date\nelectricity," + SEQUENCE.incrementAndGet()
                 + ",kWh,2024-06-02\n\r\n--" + boundary + "--\r\n";
+        return Entity.entity(body, "multipart/form-data; boundary=" + boundary);
+    }
+
+    /** The check screen's creation of a site a file names, without the file (too large to keep). */
+    private static Entity<?> siteAtCheck() {
+        String boundary = "matrice" + SEQUENCE.incrementAndGet();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nSite verifie "
+                + SEQUENCE.incrementAndGet() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"region\"\r\n\r\n"
+                + "CA-QC\r\n--" + boundary + "--\r\n";
         return Entity.entity(body, "multipart/form-data; boundary=" + boundary);
     }
 
