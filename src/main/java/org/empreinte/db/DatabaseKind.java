@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.jdbi.v3.core.Handle;
@@ -100,6 +101,13 @@ public enum DatabaseKind {
         Map<String, String> properties = new LinkedHashMap<>(kind.connectionProperties());
         properties.putAll(dataSource.getProperties());
         dataSource.setProperties(properties);
+        if (kind == SQLITE) {
+            String others = dataSource.getJdbcInterceptors().orElse("");
+            if (!others.contains(SqliteCommit.class.getName())) {
+                dataSource.setJdbcInterceptors(Optional.of(
+                        (others.isBlank() ? "" : others + ";") + SqliteCommit.class.getName()));
+            }
+        }
         if (dataSource.getUser() != null && dataSource.getUser().isBlank()) {
             dataSource.setUser(null);
         }
