@@ -233,7 +233,8 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new AuthFilter(tokenCache, accounts));
         jersey.register(new AccessFilter(accounts));
         jersey.register(new AccountResource(accounts, tokenCache));
-        InvitationService invitations = new InvitationService(jdbi, units, clock);
+        InvitationService invitations = new InvitationService(jdbi, units, clock, Mailer.of(configuration.getMail()),
+                configuration.getMail().getBaseUrl());
         TeamService team = new TeamService(jdbi, units);
         jersey.register(new MemberResource(accounts, invitations, team));
         jersey.register(new InvitationResource(invitations));
@@ -292,8 +293,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         NetworkPages.Coordinator networkDashboard = new NetworkPages.Coordinator(networks, campaigns, clock, accounts, organizations);
         jersey.register(networkDashboard);
         jersey.register(new NetworkSettingsPages(networks, accounts, networkDashboard));
-        jersey.register(new TeamPages(team, invitations, organizations, Mailer.of(configuration.getMail()),
-                configuration.getMail().getBaseUrl()));
+        jersey.register(new TeamPages(team, invitations, organizations));
         jersey.register(new NetworkPages.Consent(networks, organizations, accounts));
         jersey.register(new NetworkPages.BenchmarkPage(benchmarks, organizations, clock));
     }

@@ -12,6 +12,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.empreinte.audit.Actor;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
+import org.empreinte.mail.Mailer;
+import org.empreinte.organization.OrganizationDao;
+import org.empreinte.web.Messages;
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
@@ -35,7 +38,17 @@ public class InvitationService {
     /** Invitations waiting at once per organization: enough for a team, not for spraying addresses. */
     public static final int MAX_PENDING = 100;
 
+    private final Mailer mailer;
+    private final String mailBaseUrl;
+
     public InvitationService(Jdbi jdbi, UnitOfWork units, Clock clock) {
+        this(jdbi, units, clock, Mailer.OFF, "");
+    }
+
+    /** With the mailer that sends each invitation's link, and the address its links lead to. */
+    public InvitationService(Jdbi jdbi, UnitOfWork units, Clock clock, Mailer mailer, String mailBaseUrl) {
+        this.mailer = mailer;
+        this.mailBaseUrl = mailBaseUrl.replaceAll("/+$", "");
         this.jdbi = jdbi;
         this.dao = jdbi.onDemand(InvitationDao.class);
         this.accounts = jdbi.onDemand(AuthDao.class);
@@ -80,6 +93,29 @@ public class InvitationService {
                     .stream().filter(i -> i.id() == id).findFirst().orElseThrow());
         });
         return secret;
+    }
+
+    /** What became of the e-mail of an invitation's link. */
+    public enum Mailed { OFF, SENT, FAILED }
+
+    /**
+     * E-mails the link, in French (the language of the people Empreinte serves first), when mail is on and the
+     * person was named by address; a failure leaves the invitation standing, its link shown to the inviter.
+     */
+    public Mailed mail(long organizationId, Invitee invitee, String secret) {
+        if (!mailer.enabled() || invitee.email() == null) {
+            return Mailed.OFF;
+        }
+        Messages french = Messages.of(Messages.FRENCH);
+        String name = jdbi.onDemand(OrganizationDao.class).require(organizationId).name();
+        String body = french.format("team_mail_body", name, french.get("role_" + invitee.role()).toLowerCase(Locale.ROOT),
+                mailBaseUrl + "/invitations/" + secret, Long.toString(VALID.toDays()));
+        try {
+            mailer.send(new Mailer.Message(invitee.email(), french.format("team_mail_subject", name), body));
+            return Mailed.SENT;
+        } catch (Mailer.MailFailure e) {
+            return Mailed.FAILED;
+        }
     }
 
     /** The invitation a link opens, while it holds: empty for a secret that is wrong, used, expired or withdrawn. */

@@ -65,6 +65,7 @@ public class MemberResource {
         }
         InvitationService.Invitee invitee = InvitationService.invitee(body);
         String secret = invitations.invite(orgId, (User) security.getUserPrincipal(), invitee);
+        invitations.mail(orgId, invitee, secret);
         String link = uri.getBaseUri().toString().replaceAll("/+$", "") + "/invitations/" + secret;
         return Response.accepted(new Invited("invited", invitee.role(), link)).build();
     }

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.empreinte.mail.Mailer;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.web.ApiException;
@@ -48,16 +47,11 @@ public class TeamPages {
     private final TeamService team;
     private final InvitationService invitations;
     private final OrganizationService organizations;
-    private final Mailer mailer;
-    private final String mailBaseUrl;
 
-    public TeamPages(TeamService team, InvitationService invitations, OrganizationService organizations, Mailer mailer,
-            String mailBaseUrl) {
+    public TeamPages(TeamService team, InvitationService invitations, OrganizationService organizations) {
         this.team = team;
         this.invitations = invitations;
         this.organizations = organizations;
-        this.mailer = mailer;
-        this.mailBaseUrl = mailBaseUrl.replaceAll("/+$", "");
     }
 
     public record MemberLine(long userId, String name, String email, String roleLabel, List<Form.Option> roles, boolean self) {
@@ -93,8 +87,7 @@ public class TeamPages {
                     form.value("role")));
             String secret = invitations.invite(orgId, (User) security.getUserPrincipal(), invitee);
             String link = uri.getBaseUri().toString().replaceAll("/+$", "") + "/invitations/" + secret;
-            Organization organization = organizations.get(orgId);
-            String sent = mail(invitee, organization, secret, context.messages());
+            String sent = mail(orgId, invitee, secret, context.messages());
             Map<String, Object> shown = Map.of("link", link, "to", invitee.email(), "mail", sent);
             // The link is in this answer only, not behind a redirect: nothing but this page ever shows it.
             return Response.ok(page(context, orgId, security, inviteForm(), null, null, shown)).build();
@@ -157,21 +150,12 @@ public class TeamPages {
         return Form.of(Map.of("role", AccountService.VIEWER));
     }
 
-    /** The French message, when mail is on: what the notice then says (sent, or why not); null when mail is off. */
-    private String mail(InvitationService.Invitee invitee, Organization organization, String secret, Messages messages) {
-        if (!mailer.enabled() || invitee.email() == null) {
-            return null;
-        }
-        String role = Messages.of(Messages.FRENCH).get("role_" + invitee.role()).toLowerCase(java.util.Locale.ROOT);
-        String body = Messages.of(Messages.FRENCH).format("team_mail_body", organization.name(), role,
-                mailBaseUrl + "/invitations/" + secret, Long.toString(InvitationService.VALID.toDays()));
-        try {
-            mailer.send(new Mailer.Message(invitee.email(), Messages.of(Messages.FRENCH).format("team_mail_subject",
-                    organization.name()), body));
-            return messages.format("team_mail_sent", invitee.email());
-        } catch (Mailer.MailFailure e) {
-            return messages.format("team_mail_failed", invitee.email());
-        }
+    private String mail(long orgId, InvitationService.Invitee invitee, String secret, Messages messages) {
+        return switch (invitations.mail(orgId, invitee, secret)) {
+            case OFF -> null;
+            case SENT -> messages.format("team_mail_sent", invitee.email());
+            case FAILED -> messages.format("team_mail_failed", invitee.email());
+        };
     }
 
     private TeamPage page(PageContext context, long orgId, SecurityContext security, Form form, String notice, String error,
