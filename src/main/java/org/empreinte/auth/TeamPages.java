@@ -88,7 +88,10 @@ public class TeamPages {
             String secret = invitations.invite(orgId, (User) security.getUserPrincipal(), invitee);
             String link = uri.getBaseUri().toString().replaceAll("/+$", "") + "/invitations/" + secret;
             String sent = mail(orgId, invitee, secret, context.messages());
-            Map<String, Object> shown = Map.of("link", link, "to", invitee.email(), "mail", sent);
+            Map<String, Object> shown = new HashMap<>(Map.of("link", link));
+            if (sent != null) {
+                shown.put("mail", sent);
+            }
             // The link is in this answer only, not behind a redirect: nothing but this page ever shows it.
             return Response.ok(page(context, orgId, security, inviteForm(), null, null, shown)).build();
         } catch (ValidationException e) {

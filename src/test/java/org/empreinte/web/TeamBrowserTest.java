@@ -62,10 +62,10 @@ class TeamBrowserTest extends SignedInBrowserTest {
                 .isEqualTo("« Coop La Remise » vous invite à rejoindre son équipe, comme éditeur.");
         Chromium.screenshots(driver, "invitation-link");
         driver.findElement(By.id("invitation-name")).sendKeys("Collègue");
-        driver.findElement(By.id("invitation-password")).sendKeys("motdepasse");
+        driver.findElement(By.id("invitation-password")).sendKeys("motdepasse1234");
         clickAndLoad(By.id("invitation-submit"));
-        // The password rules of the account page hold here too: too short, refused, nothing created.
-        assertThat(driver.findElement(By.id("error-invitation-password")).getText()).contains("12");
+        // The password rules of the account page hold here too: easy to guess, refused, nothing created.
+        assertThat(driver.findElement(By.id("error-invitation-password")).getText()).contains("trop facile à deviner");
         driver.findElement(By.id("invitation-password")).sendKeys("les hérons du canal Lachine");
         clickAndLoad(By.id("invitation-submit"));
 
