@@ -100,7 +100,9 @@ final class NetworkManagement {
         m.put("manageHasTarget", network.target() != null);
         if (network.target() != null) {
             var t = network.target();
-            m.put("manageTargetNow", messages.format("network_target_current", trim(t.reductionPercent()),
+            java.text.NumberFormat percent = java.text.NumberFormat.getNumberInstance(messages.locale());
+            percent.setMaximumFractionDigits(2);
+            m.put("manageTargetNow", messages.format("network_target_current", percent.format(t.reductionPercent()),
                     Integer.toString(t.baseYear()), Integer.toString(t.targetYear()),
                     String.join(", ", t.scopes().stream().map(String::valueOf).toList())));
         }
