@@ -80,7 +80,9 @@ final class NetworkManagement {
                 : organizations.stream().collect(Collectors.toMap(Organization::id, Organization::name, (a, b) -> a));
         m.put("managePending", invitations.stream().map(i -> new Pending(i.organizationId(),
                 names.getOrDefault(i.organizationId(), messages.format("network_organization_number",
-                        Long.toString(i.organizationId()))), i.createdAt().substring(0, Math.min(10, i.createdAt().length()))))
+                        Long.toString(i.organizationId()))), java.time.LocalDate.parse(i.createdAt().substring(0, 10))
+                        .format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                                .withLocale(messages.locale()))))
                 .toList());
         m.put("manageHasPending", !invitations.isEmpty());
         if (organizations != null) {
