@@ -81,6 +81,15 @@ class TeamBrowserTest extends SignedInBrowserTest {
         driver.get(url("/organizations/" + coop + "/team"));
         assertThat(driver.findElement(By.id("team-members")).getText()).contains("Collègue").contains("Coordonnatrice");
         Chromium.screenshots(driver, "team");
+
+        // On a phone the menu folds behind its button, which says whether it is open.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+        driver.get(url("/organizations/" + coop + "/team"));
+        assertThat(driver.findElement(By.id("nav-factors")).isDisplayed()).isFalse();
+        driver.findElement(By.id("nav-toggle")).click();
+        assertThat(driver.findElement(By.id("nav-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("logout")).isDisplayed()).isTrue();
+        Chromium.screenshots(driver, "menu-open");
     }
 
     @Test
