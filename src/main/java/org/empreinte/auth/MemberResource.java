@@ -95,8 +95,9 @@ public class MemberResource {
     @Allow(Permission.ORGANIZATION_WRITE)
     @DELETE
     @Path("/{userId}")
-    public Response remove(@PathParam("orgId") long orgId, @PathParam("userId") long userId) {
-        team.removeMember(orgId, userId);
+    public Response remove(@PathParam("orgId") long orgId, @PathParam("userId") long userId,
+            @Context SecurityContext security) {
+        team.removeMember(orgId, userId, administrator(security));
         return Response.noContent().build();
     }
 
@@ -105,7 +106,11 @@ public class MemberResource {
     @PUT
     @Path("/{userId}")
     public AuthDao.Membership changeRole(@PathParam("orgId") long orgId, @PathParam("userId") long userId,
-            TeamService.RoleRequest request) {
-        return team.changeRole(orgId, userId, OrganizationResource.requireBody(request).role());
+            TeamService.RoleRequest request, @Context SecurityContext security) {
+        return team.changeRole(orgId, userId, OrganizationResource.requireBody(request).role(), administrator(security));
+    }
+
+    static boolean administrator(SecurityContext security) {
+        return security.getUserPrincipal() instanceof User user && user.admin();
     }
 }

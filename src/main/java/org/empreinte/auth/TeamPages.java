@@ -117,7 +117,7 @@ public class TeamPages {
             MultivaluedMap<String, String> params, @Context UriInfo uri, @Context HttpHeaders headers,
             @Context SecurityContext security) {
         try {
-            team.changeRole(orgId, userId, Form.of(params).value("role"));
+            team.changeRole(orgId, userId, Form.of(params).value("role"), MemberResource.administrator(security));
             return Response.seeOther(URI.create(base(orgId) + "?done=changed")).build();
         } catch (ValidationException | org.empreinte.web.ConflictException e) {
             return refused(orgId, e, uri, headers, security);
@@ -130,7 +130,7 @@ public class TeamPages {
     public Response remove(@PathParam("orgId") long orgId, @PathParam("userId") long userId, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context SecurityContext security) {
         try {
-            team.removeMember(orgId, userId);
+            team.removeMember(orgId, userId, MemberResource.administrator(security));
         } catch (org.empreinte.web.ConflictException e) {
             return refused(orgId, e, uri, headers, security);
         }

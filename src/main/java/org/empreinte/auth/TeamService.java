@@ -17,7 +17,8 @@ import org.empreinte.web.ValidationException;
 
 /**
  * An organization's people as its editors run them: a role changed, a person removed. An organization always
- * keeps one editor, or nobody but an administrator could ever change it again.
+ * keeps one editor when its editors change it, or nobody but an administrator could ever change it again;
+ * administrators, who can name a new editor at once, may leave it without one.
  */
 public class TeamService {
 
@@ -58,11 +59,11 @@ public class TeamService {
         return dao.members(organizationId);
     }
 
-    public AuthDao.Membership changeRole(long organizationId, long userId, String requested) {
+    public AuthDao.Membership changeRole(long organizationId, long userId, String requested, boolean administrator) {
         String role = role(requested);
         return units.write(organizationId, changes -> {
             String before = current(organizationId, userId);
-            if (AccountService.EDITOR.equals(before) && !AccountService.EDITOR.equals(role)) {
+            if (!administrator && AccountService.EDITOR.equals(before) && !AccountService.EDITOR.equals(role)) {
                 keepOneEditor(organizationId, "role");
             }
             dao.deleteMember(organizationId, userId);
@@ -74,10 +75,10 @@ public class TeamService {
         });
     }
 
-    public void removeMember(long organizationId, long userId) {
+    public void removeMember(long organizationId, long userId, boolean administrator) {
         units.run(organizationId, changes -> {
             String before = current(organizationId, userId);
-            if (AccountService.EDITOR.equals(before)) {
+            if (!administrator && AccountService.EDITOR.equals(before)) {
                 keepOneEditor(organizationId, "userId");
             }
             dao.deleteMember(organizationId, userId);
