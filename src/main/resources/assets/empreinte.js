@@ -26,3 +26,17 @@ function focusScrollables() {
 }
 document.addEventListener('DOMContentLoaded', focusScrollables);
 window.addEventListener('resize', focusScrollables);
+// The header's menu folds on a phone: the button shows it and says whether it is open (aria-expanded).
+document.addEventListener('DOMContentLoaded', function () {
+  var header = document.querySelector('.site-header');
+  var toggle = document.getElementById('nav-toggle');
+  var nav = document.getElementById('site-nav');
+  if (!header || !toggle || !nav) {
+    return;
+  }
+  header.classList.add('js-nav');
+  toggle.addEventListener('click', function () {
+    var open = nav.classList.toggle('open');
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+  });
+});

@@ -60,6 +60,9 @@ import org.empreinte.auth.AuthFilter;
 import org.empreinte.auth.CoordinatorResource;
 import org.empreinte.auth.InvitationResource;
 import org.empreinte.auth.InvitationService;
+import org.empreinte.auth.InvitationLinkPages;
+import org.empreinte.auth.TeamPages;
+import org.empreinte.auth.TeamService;
 import org.empreinte.auth.MemberResource;
 import org.empreinte.auth.SecretMasking;
 import org.empreinte.auth.SignInThrottle;
@@ -85,6 +88,7 @@ import org.empreinte.network.CampaignPages;
 import org.empreinte.network.CampaignResource;
 import org.empreinte.network.CampaignService;
 import org.empreinte.network.NetworkPages;
+import org.empreinte.network.NetworkSettingsPages;
 import org.empreinte.network.NetworkResource;
 import org.empreinte.network.NetworkFigures;
 import org.empreinte.network.NetworkService;
@@ -231,17 +235,22 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new AuthFilter(tokens, accounts));
         jersey.register(new AccessFilter(accounts));
         jersey.register(new AccountResource(accounts));
-        InvitationService invitations = new InvitationService(jdbi, units, clock);
-        jersey.register(new MemberResource(accounts, invitations));
+        InvitationService invitations = new InvitationService(jdbi, units, clock, Mailer.of(configuration.getMail()),
+                configuration.getMail().getBaseUrl());
+        TeamService team = new TeamService(jdbi, units);
+        jersey.register(new MemberResource(accounts, invitations, team));
         jersey.register(new InvitationResource(invitations));
         jersey.register(new AuditResource(auditTrail));
         // organization and activity build on audit: the audit page reaches them through its own two interfaces.
         jersey.register(new AuditPages(auditTrail, orgId -> organizations.get(orgId).name(),
                 (orgId, activityId) -> activities.restore(orgId, activityId).id()));
         jersey.register(new CoordinatorResource(accounts));
+        // One throttle for signing in and for invitation links: both try secrets from a client's address.
+        SignInThrottle throttle = new SignInThrottle(auth.getSignInThrottle().settings(), Ticker.systemTicker());
         jersey.register(new AccountPages(accounts, auth.isSecureCookie(), auth.getSessionLength().toJavaDuration(),
-                new SignInThrottle(auth.getSignInThrottle().settings(),
-                        Ticker.systemTicker()), invitations));
+                throttle, invitations));
+        jersey.register(new InvitationLinkPages(invitations, accounts, throttle, auth.isSecureCookie(),
+                auth.getSessionLength().toJavaDuration()));
         jersey.register(new ApiRootResource());
         jersey.register(new OrganizationResource(organizations));
         jersey.register(new YearFiguresResource(yearlyFigures));
@@ -288,7 +297,10 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 new Explanation(activities, activityFeature.restatement(), library), clock));
         jersey.register(new OrganizationNetworksResource.Memberships(networks, accounts));
         jersey.register(new OrganizationNetworksResource.Benchmarks(benchmarks, clock));
-        jersey.register(new NetworkPages.Coordinator(networks, campaigns, clock, accounts));
+        NetworkPages.Coordinator networkDashboard = new NetworkPages.Coordinator(networks, campaigns, clock, accounts, organizations);
+        jersey.register(networkDashboard);
+        jersey.register(new NetworkSettingsPages(networks, accounts, networkDashboard));
+        jersey.register(new TeamPages(team, invitations, organizations));
         jersey.register(new NetworkPages.Consent(networks, organizations, accounts));
         jersey.register(new NetworkPages.BenchmarkPage(benchmarks, organizations, clock));
     }

@@ -199,7 +199,12 @@ public class AccountPages {
     }
 
     private NewCookie cookie(String value, Duration maxAge) {
-        return new NewCookie.Builder(AuthFilter.SESSION_COOKIE).value(value).path("/").httpOnly(true).secure(secureCookie)
+        return cookie(value, maxAge, secureCookie);
+    }
+
+    /** The session cookie: also set by an invitation's link, for the person who has just chosen her password. */
+    static NewCookie cookie(String value, Duration maxAge, boolean secure) {
+        return new NewCookie.Builder(AuthFilter.SESSION_COOKIE).value(value).path("/").httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.LAX).maxAge((int) maxAge.toSeconds()).build();
     }
 

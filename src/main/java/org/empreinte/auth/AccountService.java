@@ -191,15 +191,19 @@ public class AccountService implements OrganizationAccess, NetworkAccess, Member
         if (hash.isEmpty() || !matches) {
             return Optional.empty();
         }
-        User user = dao.userByEmail(clean).orElseThrow();
+        return Optional.of(openSession(dao.userByEmail(clean).orElseThrow().id()));
+    }
+
+    /** A new session for the person: after signing in, or after choosing a password through an invitation's link. */
+    public NewSession openSession(long userId) {
         String secret = Secrets.newSecret("");
         String csrf = Secrets.newSecret("");
         long expiresAt = clock.instant().plus(sessionLength).getEpochSecond();
         jdbi.useTransaction(handle -> {
             dao.deleteExpiredSessions(clock.instant().getEpochSecond());
-            dao.insertSession(user.id(), Secrets.sha256(secret), csrf, expiresAt);
+            dao.insertSession(userId, Secrets.sha256(secret), csrf, expiresAt);
         });
-        return Optional.of(new NewSession(secret, csrf, expiresAt));
+        return new NewSession(secret, csrf, expiresAt);
     }
 
     private static final String DUMMY_HASH = Secrets.hashPassword("not a password of anyone's");
@@ -249,19 +253,23 @@ public class AccountService implements OrganizationAccess, NetworkAccess, Member
         return !(who instanceof User user) || user.admin() || dao.role(organizationId, user.id()).isPresent();
     }
 
-    public record CoordinatorRequest(Long userId) {
+    /** A person named by id or, from the network's page, by address ({@code userId} wins when both are given). */
+    public record CoordinatorRequest(Long userId, String email) {
     }
 
     public User addCoordinator(long networkId, CoordinatorRequest request) {
-        if (request.userId() == null) {
-            throw new ValidationException("userId", "userId is required", "error_required");
+        if (request.userId() == null && (request.email() == null || request.email().isBlank())) {
+            throw new ValidationException(request.email() == null ? "userId" : "email", "userId is required", "error_required");
         }
         return jdbi.inTransaction(handle -> {
             if (dao.networkExists(networkId) == 0) {
                 throw new ResourceNotFoundException("network", networkId);
             }
-            User user = dao.user(request.userId()).orElseThrow(() -> new ValidationException("userId",
-                    "no user " + request.userId(), "error_user_unknown", request.userId()));
+            // Only administrators name coordinators, and they see every account: saying that none has an address is no leak.
+            User user = request.userId() != null ? dao.user(request.userId()).orElseThrow(() -> new ValidationException("userId",
+                    "no user " + request.userId(), "error_user_unknown", request.userId()))
+                    : dao.userByEmail(email(request.email())).orElseThrow(() -> new ValidationException("email",
+                            "no user has the address " + request.email().strip(), "error_user_unknown", request.email().strip()));
             dao.deleteCoordinator(networkId, user.id());
             dao.insertCoordinator(networkId, user.id());
             return user;
@@ -270,6 +278,17 @@ public class AccountService implements OrganizationAccess, NetworkAccess, Member
 
     public List<User> coordinators(long networkId) {
         return dao.coordinators(networkId);
+    }
+
+    @Override
+    public List<org.empreinte.network.NetworkAccess.Coordinator> coordinatorsOf(long networkId) {
+        return coordinators(networkId).stream()
+                .map(u -> new org.empreinte.network.NetworkAccess.Coordinator(u.id(), u.name(), u.email())).toList();
+    }
+
+    @Override
+    public void nameCoordinator(long networkId, String email) {
+        addCoordinator(networkId, new CoordinatorRequest(null, email == null ? "" : email));
     }
 
     public void removeCoordinator(long networkId, long userId) {
@@ -348,17 +367,5 @@ public class AccountService implements OrganizationAccess, NetworkAccess, Member
             }
         }
         return editors;
-    }
-
-    public void removeMember(long organizationId, long userId) {
-        units.run(organizationId, changes -> {
-            Optional<String> before = dao.role(organizationId, userId);
-            if (dao.deleteMember(organizationId, userId) == 0) {
-                throw new ResourceNotFoundException("member", userId);
-            }
-            // Nothing left behind that would let them back in: invitations to them, and those they sent.
-            invitations.deleteConcerning(organizationId, userId, dao.user(userId).map(User::email).orElse(""));
-            changes.record("member", userId, AuditTrail.DELETE, Map.of("role", before.orElse("")), null);
-        });
     }
 }

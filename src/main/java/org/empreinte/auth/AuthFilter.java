@@ -55,6 +55,7 @@ public class AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.contain
         Actor.clear();
         request.getHeaders().remove(PageContext.CSRF_HEADER);
         request.getHeaders().remove(PageContext.USER_HEADER);
+        request.getHeaders().remove(PageContext.ROLES_HEADER);
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             Optional<User> user = authorization.startsWith("Bearer ") ? bearer(authorization.substring(7).strip())
@@ -81,6 +82,10 @@ public class AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.contain
         authenticate(request, session.get().user(), "FORM");
         request.getHeaders().putSingle(PageContext.CSRF_HEADER, session.get().csrfToken());
         request.getHeaders().putSingle(PageContext.USER_HEADER, session.get().user().name());
+        User user = session.get().user();
+        // One small query per page, for the header to link the networks only to those who may open them.
+        request.getHeaders().putSingle(PageContext.ROLES_HEADER, user.admin() ? "admin"
+                : accounts.networksCoordinatedBy(user).isEmpty() ? "" : "coordinator");
     }
 
     private Optional<User> bearer(String token) {

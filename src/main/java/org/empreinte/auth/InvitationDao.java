@@ -11,10 +11,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Invitations of people to organizations, as their editors wrote them. */
 @RegisterConstructorMapper(InvitationDao.Invitation.class)
 @RegisterConstructorMapper(InvitationDao.Received.class)
+@RegisterConstructorMapper(InvitationDao.Linked.class)
 public interface InvitationDao {
 
     /** As the organization's editors see it: whom they named, as they named them. */
-    record Invitation(long id, long organizationId, String email, Long userId, String role, String invitedBy, String createdAt) {
+    record Invitation(long id, long organizationId, String email, Long userId, String role, String invitedBy, String createdAt,
+            String expiresAt) {
+    }
+
+    /** As its one-time link finds it: whom it names, to which organization, in which role. */
+    record Linked(long id, long organizationId, String organizationName, String email, Long userId, String role) {
     }
 
     /** As the invited person sees it: which organization, for which role. */
@@ -22,10 +28,11 @@ public interface InvitationDao {
     }
 
     @SqlQuery("INSERT INTO member_invitation (organization_id, email, user_id, role, invited_by, inviter_id, created_at,"
-            + " expires_at) VALUES (:organizationId, :email, :userId, :role, :invitedBy, :inviterId, :now, :expiresAt) RETURNING id")
+            + " expires_at, link_hash) VALUES (:organizationId, :email, :userId, :role, :invitedBy, :inviterId, :now, :expiresAt,"
+            + " :linkHash) RETURNING id")
     long insert(@Bind("organizationId") long organizationId, @Bind("email") String email, @Bind("userId") Long userId,
             @Bind("role") String role, @Bind("invitedBy") String invitedBy, @Bind("inviterId") long inviterId,
-            @Bind("now") String now, @Bind("expiresAt") String expiresAt);
+            @Bind("now") String now, @Bind("expiresAt") String expiresAt, @Bind("linkHash") String linkHash);
 
     @SqlQuery("SELECT COUNT(*) FROM member_invitation WHERE organization_id = :organizationId")
     int count(@Bind("organizationId") long organizationId);
@@ -43,7 +50,7 @@ public interface InvitationDao {
             + " AND (email = :email OR user_id = :userId)")
     int deleteSame(@Bind("organizationId") long organizationId, @Bind("email") String email, @Bind("userId") Long userId);
 
-    @SqlQuery("SELECT id, organization_id, email, user_id, role, invited_by, created_at FROM member_invitation"
+    @SqlQuery("SELECT id, organization_id, email, user_id, role, invited_by, created_at, expires_at FROM member_invitation"
             + " WHERE organization_id = :organizationId ORDER BY id")
     List<Invitation> ofOrganization(@Bind("organizationId") long organizationId);
 
@@ -51,13 +58,18 @@ public interface InvitationDao {
     int cancel(@Bind("organizationId") long organizationId, @Bind("id") long id);
 
     /**
-     * Invitations addressed to a person, by address or id, that still hold: not expired, and sent by
-     * someone who is still an editor of the organization.
+     * Whether an invitation still holds: not expired, and sent by someone who is still an editor of the
+     * organization or an administrator (the team page invites for them too; the environment's
+     * administrator, who is no stored person, has id 0).
      */
+    String HOLDS = " i.expires_at >= :now AND (i.inviter_id <= 0"
+            + " OR EXISTS (SELECT 1 FROM organization_member inviter WHERE inviter.organization_id = i.organization_id"
+            + " AND inviter.user_id = i.inviter_id AND inviter.role = 'editor')"
+            + " OR EXISTS (SELECT 1 FROM app_user a WHERE a.id = i.inviter_id AND a.admin))";
+
+    /** Invitations addressed to a person, by address or id, that still hold. */
     String FOR_PERSON = " FROM member_invitation i JOIN organization o ON o.id = i.organization_id"
-            + " JOIN organization_member inviter ON inviter.organization_id = i.organization_id"
-            + " AND inviter.user_id = i.inviter_id AND inviter.role = 'editor'"
-            + " WHERE (i.email = :email OR i.user_id = :userId) AND i.expires_at >= :now";
+            + " WHERE (i.email = :email OR i.user_id = :userId) AND" + HOLDS;
 
     @SqlQuery("SELECT i.id, i.organization_id, o.name AS organization_name, i.role, i.invited_by, i.created_at"
             + FOR_PERSON + " ORDER BY i.id")
@@ -70,4 +82,10 @@ public interface InvitationDao {
 
     @SqlUpdate("DELETE FROM member_invitation WHERE id = :id")
     int delete(@Bind("id") long id);
+
+    /** The invitation a link's secret opens, while it holds (as {@link #HOLDS} says). */
+    @SqlQuery("SELECT i.id, i.organization_id, o.name AS organization_name, i.email, i.user_id, i.role"
+            + " FROM member_invitation i JOIN organization o ON o.id = i.organization_id"
+            + " WHERE i.link_hash = :hash AND" + HOLDS)
+    Optional<Linked> byLink(@Bind("hash") String linkHash, @Bind("now") String now);
 }

@@ -12,7 +12,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.empreinte.audit.Actor;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
+import org.empreinte.mail.Mailer;
+import org.empreinte.organization.OrganizationDao;
+import org.empreinte.web.Messages;
 import org.empreinte.web.ResourceNotFoundException;
+import org.empreinte.web.TextFields;
 import org.empreinte.web.ValidationException;
 
 /**
@@ -34,7 +38,17 @@ public class InvitationService {
     /** Invitations waiting at once per organization: enough for a team, not for spraying addresses. */
     public static final int MAX_PENDING = 100;
 
+    private final Mailer mailer;
+    private final String mailBaseUrl;
+
     public InvitationService(Jdbi jdbi, UnitOfWork units, Clock clock) {
+        this(jdbi, units, clock, Mailer.OFF, "");
+    }
+
+    /** With the mailer that sends each invitation's link, and the address its links lead to. */
+    public InvitationService(Jdbi jdbi, UnitOfWork units, Clock clock, Mailer mailer, String mailBaseUrl) {
+        this.mailer = mailer;
+        this.mailBaseUrl = mailBaseUrl.replaceAll("/+$", "");
         this.jdbi = jdbi;
         this.dao = jdbi.onDemand(InvitationDao.class);
         this.accounts = jdbi.onDemand(AuthDao.class);
@@ -59,11 +73,13 @@ public class InvitationService {
     }
 
     /**
-     * Records the invitation; what it answers does not depend on whether the person exists. It holds
-     * {@link #VALID} and only while its sender is still an editor, so that an editor who is removed
-     * cannot come back through an invitation they sent themselves or another account of theirs.
+     * Records the invitation and returns the secret of its one-time link (only its hash is kept); what it
+     * answers does not depend on whether the person exists. It holds {@link #VALID} and only while its
+     * sender is still an editor, so that an editor who is removed cannot come back through an invitation
+     * they sent themselves or another account of theirs.
      */
-    public void invite(long organizationId, User inviter, Invitee invitee) {
+    public String invite(long organizationId, User inviter, Invitee invitee) {
+        String secret = Secrets.newSecret("");
         units.run(organizationId, changes -> {
             dao.deleteExpired(clock.instant().toString());
             dao.deleteSame(organizationId, invitee.email(), invitee.userId());
@@ -72,9 +88,103 @@ public class InvitationService {
                         + " invitations waiting: cancel some first", "error_invitations_full", MAX_PENDING);
             }
             long id = dao.insert(organizationId, invitee.email(), invitee.userId(), invitee.role(), Actor.current(),
-                    inviter.id(), clock.instant().toString(), clock.instant().plus(VALID).toString());
+                    inviter.id(), clock.instant().toString(), clock.instant().plus(VALID).toString(), Secrets.sha256(secret));
             changes.record("invitation", id, AuditTrail.CREATE, null, dao.ofOrganization(organizationId)
                     .stream().filter(i -> i.id() == id).findFirst().orElseThrow());
+        });
+        return secret;
+    }
+
+    /** What became of the e-mail of an invitation's link. */
+    public enum Mailed { OFF, SENT, FAILED }
+
+    /**
+     * E-mails the link, in French (the language of the people Empreinte serves first), when mail is on and the
+     * person was named by address; a failure leaves the invitation standing, its link shown to the inviter.
+     */
+    public Mailed mail(long organizationId, Invitee invitee, String secret) {
+        if (!mailer.enabled() || invitee.email() == null) {
+            return Mailed.OFF;
+        }
+        Messages french = Messages.of(Messages.FRENCH);
+        String name = jdbi.onDemand(OrganizationDao.class).require(organizationId).name();
+        String body = french.format("team_mail_body", name, french.get("role_" + invitee.role()).toLowerCase(Locale.ROOT),
+                mailBaseUrl + "/invitations/" + secret, Long.toString(VALID.toDays()));
+        try {
+            mailer.send(new Mailer.Message(invitee.email(), french.format("team_mail_subject", name), body));
+            return Mailed.SENT;
+        } catch (Mailer.MailFailure e) {
+            return Mailed.FAILED;
+        }
+    }
+
+    /** The invitation a link opens, while it holds: empty for a secret that is wrong, used, expired or withdrawn. */
+    public Optional<InvitationDao.Linked> byLink(String secret) {
+        if (secret == null || secret.isBlank() || secret.length() > 100) {
+            return Optional.empty();
+        }
+        return dao.byLink(Secrets.sha256(secret), clock.instant().toString());
+    }
+
+    /**
+     * A signed-in person accepts through the link: only the person it names (by address or id), so that a
+     * link forwarded or seen by someone else does not let them in; anyone else gets 404.
+     */
+    public AuthDao.Membership acceptLink(User user, String secret) {
+        return jdbi.inTransaction(handle -> {
+            InvitationDao.Linked linked = byLink(secret).filter(l -> l.email() != null ? l.email().equals(user.email())
+                    : l.userId() != null && l.userId() == user.id())
+                    .orElseThrow(() -> new ResourceNotFoundException("invitation", 0));
+            return join(user, linked.id(), linked.organizationId(), linked.role());
+        });
+    }
+
+    /**
+     * A person without an account opens the link, names herself and chooses a password: the account is
+     * created with the invitation's address and joins its organization, in one transaction that also uses
+     * up the link. An address that has an account already is told to sign in (409): its password is never
+     * set here.
+     */
+    public User joinWithPassword(String secret, String name, String password) {
+        InvitationDao.Linked found = byLink(secret).orElseThrow(() -> new ResourceNotFoundException("invitation", 0));
+        if (found.email() == null) {
+            throw new AuthException(409, "email", "this invitation is for an existing account: sign in to accept it",
+                    "error_invitation_sign_in");
+        }
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 200) {
+            throw new ValidationException("name", "name is required (200 characters at most)", "error_required");
+        }
+        TextFields.line("name", clean);
+        PasswordRules.check("password", password, found.email(), clean);
+        String hash = Secrets.hashPassword(password);
+        return jdbi.inTransaction(handle -> {
+            InvitationDao.Linked linked = byLink(secret).orElseThrow(() -> new ResourceNotFoundException("invitation", 0));
+            if (accounts.userByEmail(linked.email()).isPresent()) {
+                throw new AuthException(409, "email", "this address has an account already: sign in to accept the invitation",
+                        "error_invitation_sign_in");
+            }
+            long id = accounts.insertUser(linked.email(), clean, hash, false, clock.instant().toString());
+            User user = accounts.user(id).orElseThrow();
+            join(user, linked.id(), linked.organizationId(), linked.role());
+            return user;
+        });
+    }
+
+    /** Joins in the invitation's role and deletes it: a second use, even at the same moment, finds nothing. */
+    private AuthDao.Membership join(User user, long invitationId, long organizationId, String role) {
+        return units.write(organizationId, changes -> {
+            if (dao.delete(invitationId) == 0) {
+                throw new ResourceNotFoundException("invitation", invitationId);
+            }
+            Optional<String> before = accounts.role(organizationId, user.id());
+            accounts.deleteMember(organizationId, user.id());
+            accounts.insertMember(organizationId, user.id(), role);
+            AuthDao.Membership member = accounts.members(organizationId).stream().filter(m -> m.userId() == user.id())
+                    .findFirst().orElseThrow();
+            changes.record("member", user.id(), before.isPresent() ? AuditTrail.UPDATE : AuditTrail.CREATE,
+                    before.map(r -> Map.of("role", r)).orElse(null), member);
+            return member;
         });
     }
 
@@ -101,18 +211,7 @@ public class InvitationService {
         // The organization is known once the invitation is read: the unit joins that transaction.
         return jdbi.inTransaction(handle -> {
             InvitationDao.Received invitation = mine(user, invitationId);
-            long organizationId = invitation.organizationId();
-            return units.write(organizationId, changes -> {
-                Optional<String> before = accounts.role(organizationId, user.id());
-                accounts.deleteMember(organizationId, user.id());
-                accounts.insertMember(organizationId, user.id(), invitation.role());
-                dao.delete(invitationId);
-                AuthDao.Membership member = accounts.members(organizationId).stream().filter(m -> m.userId() == user.id())
-                        .findFirst().orElseThrow();
-                changes.record("member", user.id(), before.isPresent() ? AuditTrail.UPDATE : AuditTrail.CREATE,
-                        before.map(role -> Map.of("role", role)).orElse(null), member);
-                return member;
-            });
+            return join(user, invitationId, invitation.organizationId(), invitation.role());
         });
     }
 

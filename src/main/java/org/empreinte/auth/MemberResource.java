@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,14 +34,19 @@ public class MemberResource {
 
     private final AccountService accounts;
     private final InvitationService invitations;
+    private final TeamService team;
 
-    public MemberResource(AccountService accounts, InvitationService invitations) {
+    public MemberResource(AccountService accounts, InvitationService invitations, TeamService team) {
         this.accounts = accounts;
         this.invitations = invitations;
+        this.team = team;
     }
 
-    /** What an editor is told after inviting: the same whoever was named. */
-    public record Invited(String status, String role) {
+    /**
+     * What an editor is told after inviting: the same whoever was named, and the invitation's one-time link,
+     * which this answer alone shows (only its hash is kept).
+     */
+    public record Invited(String status, String role, String link) {
     }
 
     /**
@@ -50,7 +56,7 @@ public class MemberResource {
     @Allow(Permission.ORGANIZATION_WRITE)
     @POST
     public Response add(@PathParam("orgId") long orgId, AccountService.MemberRequest request,
-            @Context SecurityContext security) {
+            @Context SecurityContext security, @Context UriInfo uri) {
         AccountService.MemberRequest body = OrganizationResource.requireBody(request);
         if (security.getUserPrincipal() instanceof User user && user.admin()) {
             AuthDao.Membership member = accounts.addMember(orgId, body);
@@ -58,8 +64,10 @@ public class MemberResource {
                     .build();
         }
         InvitationService.Invitee invitee = InvitationService.invitee(body);
-        invitations.invite(orgId, (User) security.getUserPrincipal(), invitee);
-        return Response.accepted(new Invited("invited", invitee.role())).build();
+        String secret = invitations.invite(orgId, (User) security.getUserPrincipal(), invitee);
+        invitations.mail(orgId, invitee, secret);
+        String link = uri.getBaseUri().toString().replaceAll("/+$", "") + "/invitations/" + secret;
+        return Response.accepted(new Invited("invited", invitee.role(), link)).build();
     }
 
     @Allow(Permission.ORGANIZATION_READ)
@@ -87,8 +95,22 @@ public class MemberResource {
     @Allow(Permission.ORGANIZATION_WRITE)
     @DELETE
     @Path("/{userId}")
-    public Response remove(@PathParam("orgId") long orgId, @PathParam("userId") long userId) {
-        accounts.removeMember(orgId, userId);
+    public Response remove(@PathParam("orgId") long orgId, @PathParam("userId") long userId,
+            @Context SecurityContext security) {
+        team.removeMember(orgId, userId, administrator(security));
         return Response.noContent().build();
+    }
+
+    /** {@code {"role": editor | viewer}}; 409 when it would leave the organization without an editor. */
+    @Allow(Permission.ORGANIZATION_WRITE)
+    @PUT
+    @Path("/{userId}")
+    public AuthDao.Membership changeRole(@PathParam("orgId") long orgId, @PathParam("userId") long userId,
+            TeamService.RoleRequest request, @Context SecurityContext security) {
+        return team.changeRole(orgId, userId, OrganizationResource.requireBody(request).role(), administrator(security));
+    }
+
+    static boolean administrator(SecurityContext security) {
+        return security.getUserPrincipal() instanceof User user && user.admin();
     }
 }

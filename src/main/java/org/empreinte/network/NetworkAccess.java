@@ -29,4 +29,16 @@ public interface NetworkAccess {
         Set<Long> mine = networks(who);
         return mine == null ? all : all.stream().filter(m -> mine.contains(m.networkId())).toList();
     }
+
+    /** A network's coordinator as its page lists them. */
+    record Coordinator(long userId, String name, String email) {
+    }
+
+    /** The network's coordinators, by address. */
+    java.util.List<Coordinator> coordinatorsOf(long networkId);
+
+    /** Names a coordinator by the address of their account (422 on the field {@code email} when none has it). */
+    void nameCoordinator(long networkId, String email);
+
+    void removeCoordinator(long networkId, long userId);
 }

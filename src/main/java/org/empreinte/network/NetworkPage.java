@@ -26,7 +26,7 @@ public class NetworkPage extends Page {
     public record Consent(long networkId, String networkName, List<Form.Option> options, String updatedAt) {
     }
 
-    public record NetworkLine(long id, String name, int memberCount) {
+    public record NetworkLine(long id, String name, String members) {
     }
 
     private final String title;
@@ -50,7 +50,8 @@ public class NetworkPage extends Page {
     /** A page of the networks, by name, with links to the next one and, from a later page, back to the first. */
     static NetworkPage networks(PageContext context, Paging.Slice<Network> networks, boolean laterPage,
             Form form) {
-        List<NetworkLine> lines = networks.items().stream().map(n -> new NetworkLine(n.id(), n.name(), n.memberCount()))
+        List<NetworkLine> lines = networks.items().stream().map(n -> new NetworkLine(n.id(), n.name(),
+                NetworkWording.members(context.messages(), n.memberCount())))
                 .toList();
         Map<String, Object> model = new java.util.HashMap<>(Map.of("networks", lines, "form", form, "empty", lines.isEmpty()));
         if (networks.next() != null) {
@@ -81,8 +82,9 @@ public class NetworkPage extends Page {
                     ? messages.format("network_total_dominated", page.number(100 * rules.dominanceShare(), 0))
                     : messages.format("network_total_too_few", k, Integer.toString(aggregate.year())));
         }
-        m.put("reporting", messages.format("network_reporting", aggregate.reporting(), aggregate.sharingOrganizations()));
-        m.put("notSharing", messages.format("network_not_sharing", aggregate.notSharing(), aggregate.organizations()));
+        m.put("reporting", NetworkWording.reporting(messages, aggregate.reporting(), aggregate.sharingOrganizations(),
+                aggregate.year()));
+        m.put("notSharing", NetworkWording.notSharing(messages, aggregate.notSharing(), aggregate.organizations()));
         List<Line> scopes = new ArrayList<>();
         aggregate.byScope().forEach((scope, kg) -> scopes.add(new Line(messages.get("scope_" + scope),
                 shownOrWhy(page, kg, hidden.get("scope." + scope), k, rules, context))));
@@ -113,7 +115,9 @@ public class NetworkPage extends Page {
                     : messages.format("network_distribution_revenue_median", page.intensity(d.median()), d.count()));
         }
         m.put("notReported", aggregate.notReported());
-        m.put("allReported", aggregate.notReported().isEmpty());
+        // "All have submitted" only when someone shares: said of no one, it would be true and misleading.
+        m.put("allReported", aggregate.notReported().isEmpty() && aggregate.sharingOrganizations() > 0);
+        m.put("noneToFollow", aggregate.sharingOrganizations() == 0);
         List<MemberLine> members = aggregate.members().stream().map(d -> new MemberLine(d.organizationId(), d.name(),
                 page.kg(d.totalCo2eKg()), d.intensityCo2eKgPerFte() == null ? "—" : page.intensity(d.intensityCo2eKgPerFte()),
                 d.intensityCo2eKgPerMillionCad() == null ? "—" : page.intensity(d.intensityCo2eKgPerMillionCad()), d.reported()))

@@ -47,12 +47,15 @@ public final class NetworkPages {
         private final CampaignService campaigns;
         private final Clock clock;
         private final NetworkAccess access;
+        private final OrganizationService organizations;
 
-        public Coordinator(NetworkService networks, CampaignService campaigns, Clock clock, NetworkAccess access) {
+        public Coordinator(NetworkService networks, CampaignService campaigns, Clock clock, NetworkAccess access,
+                OrganizationService organizations) {
             this.networks = networks;
             this.campaigns = campaigns;
             this.clock = clock;
             this.access = access;
+            this.organizations = organizations;
         }
 
         private Paging.Slice<Network> visible(java.security.Principal who, Paging paging) {
@@ -97,13 +100,35 @@ public final class NetworkPages {
         @Path("{networkId}")
         public NetworkPage dashboard(@PathParam("networkId") long id, @QueryParam("year") String year,
                 @QueryParam("campaign") String done, @QueryParam("sent") int sent, @QueryParam("failed") int failed,
-                @Context UriInfo uri, @Context HttpHeaders headers) {
+                @QueryParam("done") String managed, @Context UriInfo uri, @Context HttpHeaders headers,
+                @Context jakarta.ws.rs.core.SecurityContext security) {
             Period period = FootprintService.period(year, null, null, LocalDate.now(clock).getYear());
             PageContext context = PageContext.of(uri, headers);
             String notice = done == null || !CampaignPages.NOTICES.contains(done) ? null
                     : "reminded".equals(done) ? context.messages().format("campaign_notice_reminded", sent, failed)
                     : context.messages().get("campaign_notice_" + done);
-            return page(networks, campaigns, context, id, period, notice, null, null, null);
+            String manageNotice = managed != null && NetworkSettingsPages.NOTICES.contains(managed)
+                    ? context.messages().get("network_notice_" + managed) : null;
+            return managed(context, id, period, security.getUserPrincipal(), null, manageNotice,
+                    page(networks, campaigns, context, id, period, notice, null, null, null));
+        }
+
+        /** The dashboard with the section that runs the network: its members' states, invitations, coordinators, target. */
+        NetworkPage managed(PageContext context, long id, Period period, java.security.Principal who,
+                NetworkManagement.Forms forms, String notice, NetworkPage page) {
+            Network network = networks.network(id);
+            int year = period.start().getYear();
+            boolean admin = access.networks(who) == null;
+            NetworkManagement.add(page, context.messages(), network, year, networks.inventories(id, year),
+                    networks.invitationsFrom(id), access.coordinatorsOf(id), admin ? organizations.list() : null,
+                    forms != null ? forms : NetworkManagement.Forms.empty(network), notice);
+            return page;
+        }
+
+        NetworkPage managed(PageContext context, long id, java.security.Principal who, NetworkManagement.Forms forms) {
+            Period period = FootprintService.period(null, null, null, LocalDate.now(clock).getYear());
+            return managed(context, id, period, who, forms, null,
+                    page(networks, campaigns, context, id, period, null, null, null, null));
         }
 
         /**

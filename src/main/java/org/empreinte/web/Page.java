@@ -36,6 +36,16 @@ public abstract class Page extends View {
         return context.userName();
     }
 
+    /** The header's links to networks: for their coordinators and administrators. */
+    public boolean getNavNetworks() {
+        return context.roles() != null && (context.roles().contains("coordinator") || context.roles().contains("admin"));
+    }
+
+    /** The header's link to the people of Empreinte: administrators only. */
+    public boolean getNavAdmin() {
+        return context.roles() != null && context.roles().contains("admin");
+    }
+
     public String getSwitchUrl() {
         return context.switchUrl();
     }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
  * else the {@code lang} cookie the switch sets, else {@code Accept-Language}, else French) and
  * the link that shows the same page in the other language.
  */
-public record PageContext(Messages messages, String path, String switchUrl, String csrf, String userName) {
+public record PageContext(Messages messages, String path, String switchUrl, String csrf, String userName, String roles) {
 
     public static final String LANG = "lang";
     /**
@@ -25,6 +25,8 @@ public record PageContext(Messages messages, String path, String switchUrl, Stri
      */
     public static final String CSRF_HEADER = "X-Empreinte-Csrf";
     public static final String USER_HEADER = "X-Empreinte-User";
+    /** Set beside it: what the person's navigation offers, "admin" or "coordinator" (blank for neither). */
+    public static final String ROLES_HEADER = "X-Empreinte-Roles";
 
     public static PageContext of(UriInfo uri, HttpHeaders headers) {
         Locale locale = resolve(uri, headers);
@@ -43,7 +45,7 @@ public record PageContext(Messages messages, String path, String switchUrl, Stri
         }
         link.append(LANG).append('=').append(other);
         return new PageContext(messages, path, link.toString(), headers.getHeaderString(CSRF_HEADER),
-                headers.getHeaderString(USER_HEADER));
+                headers.getHeaderString(USER_HEADER), headers.getHeaderString(ROLES_HEADER));
     }
 
     /**
@@ -89,7 +91,7 @@ public record PageContext(Messages messages, String path, String switchUrl, Stri
      */
     public PageContext at(String canonicalPath) {
         String other = "fr".equals(messages.language()) ? "en" : "fr";
-        return new PageContext(messages, canonicalPath, canonicalPath + "?" + LANG + "=" + other, csrf, userName);
+        return new PageContext(messages, canonicalPath, canonicalPath + "?" + LANG + "=" + other, csrf, userName, roles);
     }
 
     public String language() {

@@ -134,6 +134,25 @@ class AccessMatrixTest {
                 .findFirst().orElseThrow();
     }
 
+    /** A new person, viewer of A (added by an administrator); their id. */
+    private static long newViewerOfA() {
+        long user = id(admin("POST", "/api/users", Map.of("email", "v" + SEQUENCE.incrementAndGet() + "@example.org",
+                "name", "Lectrice")));
+        admin("POST", org("/members"), Map.of("userId", user, "role", "viewer"));
+        return user;
+    }
+
+    /** The path of a new invitation's one-time link (A's editor invites someone without an account). */
+    private static String linkOfA() {
+        invitationOfA();
+        String email = "link" + SEQUENCE.incrementAndGet() + "@example.org";
+        try (Response response = request(TOKENS.get("editor"), org("/members")).post(Entity.json(Map.of("email", email,
+                "role", "viewer")))) {
+            assertThat(response.getStatus()).isEqualTo(202);
+            return java.net.URI.create((String) response.readEntity(JSON).get("link")).getPath();
+        }
+    }
+
     /** A new network whose coordinator has invited A; its id. */
     private static long networkInvitingA() {
         long network = id(admin("POST", "/api/networks", Map.of("name", "Invitant " + SEQUENCE.incrementAndGet())));
@@ -359,6 +378,36 @@ class AccessMatrixTest {
         calls.add(call("GET", org("/members/invitations"), write.formatted(200, 200)));
         calls.add(new Call("DELETE", () -> org("/members/invitations/" + invitationOfA()), () -> null, write.formatted(204, 204)));
         calls.add(call("GET", "/api/users/me/invitations", "401 200 200 200 200 200 200"));
+        // The team page and its forms: the organization's editors and administrators; its viewers get 403.
+        calls.add(call("GET", "/organizations/" + a + "/team", "303 404 403 200 403 404 200"));
+        calls.add(call("POST", "/organizations/" + a + "/team/invitations", AccessMatrixTest::emptyForm, form));
+        calls.add(new Call("POST", () -> "/organizations/" + a + "/team/invitations/" + invitationOfA() + "/cancel",
+                AccessMatrixTest::emptyForm, done));
+        calls.add(new Call("POST", () -> "/organizations/" + a + "/team/members/" + newViewerOfA() + "/role",
+                () -> Entity.form(new jakarta.ws.rs.core.Form("role", "editor")), done));
+        calls.add(new Call("POST", () -> "/organizations/" + a + "/team/members/" + newViewerOfA() + "/remove",
+                AccessMatrixTest::emptyForm, done));
+        calls.add(new Call("PUT", () -> org("/members/" + newViewerOfA()), () -> Map.of("role", "editor"),
+                write.formatted(200, 200)));
+        // An invitation's link: open to anyone who holds it; accepting it, only to the person it names (here nobody).
+        calls.add(new Call("GET", AccessMatrixTest::linkOfA, () -> null, "200 200 200 200 200 200 200"));
+        calls.add(new Call("POST", AccessMatrixTest::linkOfA, AccessMatrixTest::emptyForm, "422 422 422 422 422 422 422"));
+        calls.add(new Call("POST", () -> linkOfA() + "/accept", AccessMatrixTest::emptyForm, "303 404 404 404 404 404 404"));
+        // Running a network from its page: coordinators and administrators; naming coordinators, administrators only.
+        calls.add(call("POST", "/networks/" + shared + "/settings/invitations", AccessMatrixTest::emptyForm,
+                "303 404 404 404 422 404 422"));
+        calls.add(call("POST", "/networks/" + shared + "/settings/target", AccessMatrixTest::emptyForm,
+                "303 404 404 404 422 404 422"));
+        calls.add(call("POST", "/networks/" + notShared + "/settings/target/delete", AccessMatrixTest::emptyForm,
+                "303 404 404 404 404 303 303"));
+        calls.add(call("POST", "/networks/" + shared + "/settings/coordinators", AccessMatrixTest::emptyForm,
+                "303 403 403 403 403 403 422"));
+        calls.add(new Call("POST", () -> {
+            long someone = id(admin("POST", "/api/users", Map.of("email", "k" + SEQUENCE.incrementAndGet() + "@example.org",
+                    "name", "Coordination")));
+            admin("POST", "/api/networks/" + shared + "/coordinators", Map.of("userId", someone));
+            return "/networks/" + shared + "/settings/coordinators/" + someone + "/remove";
+        }, AccessMatrixTest::emptyForm, "303 403 403 403 403 403 303"));
         // Someone else's invitation is not found, whoever asks.
         calls.add(new Call("POST", () -> "/api/users/me/invitations/" + invitationOfA() + "/accept", () -> null,
                 "401 404 404 404 404 404 404"));

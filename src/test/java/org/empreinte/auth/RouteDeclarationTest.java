@@ -45,11 +45,12 @@ class RouteDeclarationTest {
     }
 
     @Test
-    void onlyTheSignInPageIsOpenToNobody() {
+    void onlyTheSignInPageAndInvitationLinksAreOpenToNobody() {
+        // An invitation's link is opened by someone who has no account yet: its 256-bit secret is the credential.
         assertThat(AccessFilter.routes(registered(APP)))
                 .filteredOn(route -> List.of(route.allow().value()).contains(Permission.PUBLIC))
                 .extracting(route -> route.method() + " " + route.path())
-                .containsExactlyInAnyOrder("GET /login", "POST /login");
+                .containsExactlyInAnyOrder("GET /login", "POST /login", "GET /invitations/{secret}", "POST /invitations/{secret}");
     }
 
     /** A route that names an organization, a network or a person checks it: it is never open to anyone signed in. */

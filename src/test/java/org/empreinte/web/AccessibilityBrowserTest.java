@@ -72,6 +72,8 @@ class AccessibilityBrowserTest extends SignedInBrowserTest {
         pages.put("factors", "/emission-factors?type=electricity");
         pages.put("networks", "/networks");
         pages.put("network", "/networks/" + network + "?year=2024");
+        pages.put("team", org + "/team");
+        pages.put("invitation-link", Invitations.link(APP, organization));
 
         List<String> violations = new ArrayList<>();
         for (String language : List.of("fr", "en")) {

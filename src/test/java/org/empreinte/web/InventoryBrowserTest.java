@@ -39,7 +39,7 @@ class InventoryBrowserTest extends SignedInBrowserTest {
 
         driver.get(url("/networks/" + network + "?year=2024"));
         assertThat(driver.findElement(By.id("network-not-reported")).getText()).contains("CPE Les Lucioles");
-        assertThat(driver.findElement(By.id("network-reporting")).getText()).isEqualTo("Bilans de l'année soumis : 0 sur 1 membres qui partagent.");
+        assertThat(driver.findElement(By.id("network-reporting")).getText()).isEqualTo("Aucun membre n'a encore déclaré son bilan 2024 (membres qui partagent : 1).");
 
         // The network's campaign for 2024: the member's page says what to do and by when.
         api.created("/api/networks/" + network + "/campaigns", Map.of("year", 2024, "dueDate", "2099-03-31"));
@@ -62,7 +62,7 @@ class InventoryBrowserTest extends SignedInBrowserTest {
 
         // The coordinator's page: reporting now, no longer listed as missing.
         driver.get(url("/networks/" + network + "?year=2024"));
-        assertThat(driver.findElement(By.id("network-reporting")).getText()).isEqualTo("Bilans de l'année soumis : 1 sur 1 membres qui partagent.");
+        assertThat(driver.findElement(By.id("network-reporting")).getText()).isEqualTo("1 membre sur 1 a déclaré son bilan 2024.");
         assertThat(driver.findElement(By.id("network-not-reported")).getText()).doesNotContain("CPE Les Lucioles");
 
         // A bill added after submitting: the year's page says what changed; 5,000 kWh is 9.5 kg.

@@ -62,8 +62,8 @@ class NetworkBrowserTest extends SignedInBrowserTest {
         assertThat(driver.findElement(By.id("network-total-hidden")).getText())
                 .isEqualTo("Total masqué : moins de 3 membres qui partagent ont soumis leur bilan 2024.");
         assertThat(driver.findElement(By.id("network-reporting")).getText())
-                .isEqualTo("Bilans de l'année soumis : 2 sur 2 membres qui partagent.");
-        assertThat(driver.findElement(By.id("network-not-sharing")).getText()).isEqualTo("Membres qui ne partagent rien avec le réseau : 1 sur 3.");
+                .isEqualTo("2 membres sur 2 ont déclaré leur bilan 2024.");
+        assertThat(driver.findElement(By.id("network-not-sharing")).getText()).isEqualTo("1 membre sur 3 ne partage rien avec le réseau : compté, jamais nommé.");
 
         // The coordinator cannot open the members' own pages: they share no details.
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + withholding);
@@ -87,7 +87,7 @@ class NetworkBrowserTest extends SignedInBrowserTest {
         driver.get(dashboard);
         assertThat(driver.findElement(By.id("network-total")).getText()).isEqualTo("323");
         assertThat(driver.findElement(By.id("network-reporting")).getText())
-                .isEqualTo("Bilans de l'année soumis : 3 sur 3 membres qui partagent.");
+                .isEqualTo("3 membres sur 3 ont déclaré leur bilan 2024.");
         // 30 FTE each: 0.63, 3.8 and 6.3 kg per FTE; the median alone below 10 members, no quartile chart.
         assertThat(driver.findElement(By.id("network-distribution")).getText()).contains("médiane 3,8 kg éq. CO2 (3 membres");
         assertThat(driver.findElements(By.cssSelector("#chart-distribution svg"))).isEmpty();

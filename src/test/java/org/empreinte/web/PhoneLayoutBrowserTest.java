@@ -54,6 +54,14 @@ class PhoneLayoutBrowserTest extends SignedInBrowserTest {
         pages.put("audit", org + "/audit");
         pages.put("account", "/account");
         pages.put("factors", "/emission-factors");
+        pages.put("team", org + "/team");
+        pages.put("invitation-link", Invitations.link(APP, organization));
+        long network = ((Number) new ApiCalls(APP).created("/api/networks", Map.of("name", "Pôle régional de l'économie sociale"))
+                .get("id")).longValue();
+        new ApiCalls(APP).created("/api/networks/" + network + "/members", Map.of("organizationId", organization,
+                "sharing", "detailed"));
+        pages.put("networks-list", "/networks");
+        pages.put("network", "/networks/" + network + "?year=2024");
         List<String> tooWide = new ArrayList<>();
         for (String language : List.of("fr", "en")) {
             driver.get(url("/?lang=" + language));
