@@ -24,6 +24,8 @@ import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.empreinte.auth.AuthFilter;
@@ -34,7 +36,7 @@ import org.empreinte.auth.AuthFilter;
  * sessions or computed figures that another instance's write could leave stale (reports are cached under the
  * organization's data revision, read from the database on each request).
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
+@ExtendWith({TwoInstancesTest.ForgetSettings.class, DropwizardExtensionsSupport.class})
 @Tiers.Api
 @Tiers.Slow
 class TwoInstancesTest {
@@ -43,6 +45,23 @@ class TwoInstancesTest {
     static final DropwizardAppExtension<EmpreinteConfiguration> FIRST = TestApp.create(DATABASE);
     static final DropwizardAppExtension<EmpreinteConfiguration> SECOND = TestApp.create(DATABASE);
     private static final String PASSWORD = "deux instances, une seule base";
+
+    /**
+     * Each instance's settings are system properties (dw.database.url...), and Dropwizard puts back, when an instance
+     * stops, the value a property had when it started: the second instance found the first's and put them back after
+     * both stopped, so that a later class in the same JVM (ImportCommandTest) read this class's database. Registered
+     * before Dropwizard's extension, this one's after-all runs last.
+     */
+    static final class ForgetSettings implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) {
+            for (String name : System.getProperties().stringPropertyNames()) {
+                if (name.startsWith("dw.")) {
+                    System.clearProperty(name);
+                }
+            }
+        }
+    }
 
     private final ApiCalls first = new ApiCalls(FIRST);
     private final ApiCalls second = new ApiCalls(SECOND);

@@ -57,6 +57,8 @@ public class Explanation {
     }
 
     /** A suggested reduction with both sides estimated; {@code reductionKg} is their difference, positive. */
+    static final String UNKNOWN_TYPE = "unknown";
+
     public record Suggestion(Reductions.Change change, ActivityEstimate from, ActivityEstimate to, double reductionKg) {
     }
 
@@ -73,7 +75,8 @@ public class Explanation {
                 .filter(i -> "employees".equals(i.metric())).findFirst().orElse(null);
         Map<String, Double> byType = new LinkedHashMap<>();
         if (report != null) {
-            report.assumptions().forEach(a -> byType.merge(a.type(), a.co2eKg(), Double::sum));
+            // A factor no longer in the library has no type: its emissions still count, under "other sources".
+            report.assumptions().forEach(a -> byType.merge(a.type() == null ? UNKNOWN_TYPE : a.type(), a.co2eKg(), Double::sum));
         }
         boolean typed = !byType.isEmpty();
         List<LargestSources.Source> largest = LargestSources.of(typed ? byType : footprint.byCategory(), LargestSources.SHOWN);
@@ -97,7 +100,7 @@ public class Explanation {
                 shortFlights(orgId, year, tag).ifPresent(changes::add);
             } else {
                 Map<String, Quantity> quantities = new LinkedHashMap<>();
-                report.assumptions().stream().filter(a -> a.type().equals(source.category())).forEach(a -> {
+                report.assumptions().stream().filter(a -> source.category().equals(a.type())).forEach(a -> {
                     Map<String, String> conditions = conditionsOf(a);
                     quantities.merge(a.unit() + conditions, new Quantity(a.unit(), a.quantity(), conditions), Quantity::plus);
                 });
