@@ -1,6 +1,5 @@
 package org.empreinte.factor;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,10 +11,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.empreinte.calculation.SalesTaxes;
 
@@ -31,15 +27,7 @@ final class SalesTaxLoader {
         if (!Files.exists(file)) {
             return SalesTaxes.none();
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new FactorFileException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-                    "not valid YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new FactorFileException(file, 0, null, "cannot read: " + e.getMessage(), e);
-        }
+        JsonNode root = YamlFile.read(file);
         Map<String, String> citations = new LinkedHashMap<>();
         for (JsonNode source : root.path("sources")) {
             String key = source.path("key").asText("");

@@ -1,6 +1,5 @@
 package org.empreinte.factor;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -8,10 +7,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.empreinte.calculation.SpendConversion;
 
@@ -27,15 +23,7 @@ final class SpendConversionLoader {
         if (!Files.exists(file)) {
             return SpendConversion.none();
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new FactorFileException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
-                    "not valid YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new FactorFileException(file, 0, null, "cannot read: " + e.getMessage(), e);
-        }
+        JsonNode root = YamlFile.read(file);
         if (root == null || !root.path("baseYear").canConvertToInt()) {
             throw new FactorFileException(file, 0, "baseYear", "needs the year of the factors' dollars");
         }
