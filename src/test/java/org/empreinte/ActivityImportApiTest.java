@@ -36,7 +36,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 @Tiers.Api
 class ActivityImportApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     private static final Offset<Double> KG = within(1e-6);
     private static final String HEADER = "type,quantity,unit,periodStart,periodEnd,date,site,tags\n";
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tiers.Api
 class ApiLanguageTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
 
     private final ApiCalls api = new ApiCalls(APP);
 

@@ -40,7 +40,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class HydroQuebecImportApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     private static final Offset<Double> KG = within(1e-9);
     private static final double QC_KG_PER_KWH = 0.0019;
     private static final String SITE = "Siège social";

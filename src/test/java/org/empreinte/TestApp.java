@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -35,6 +36,24 @@ public final class TestApp {
 
     public static DropwizardAppExtension<EmpreinteConfiguration> create() {
         return create(Map.of());
+    }
+
+    private static DropwizardAppExtension<EmpreinteConfiguration> shared;
+
+    /**
+     * One application for every class of this JVM that asks for it, started by the first and never stopped (the fork
+     * ends with the run). Starting the application, a few seconds in a JVM that has just started, was most of the fast
+     * tier's time, once per class. For classes whose tests make their own organizations and users and never count
+     * what exists in the whole database; a class that needs a database of its own, other settings or its own clock
+     * keeps {@link #create()}.
+     */
+    public static synchronized DropwizardAppExtension<EmpreinteConfiguration> shared() {
+        if (shared == null) {
+            Path database = temporaryDatabase("empreinte-shared");
+            shared = create(EmpreinteApplication.class, () -> TestDatabase.url(database),
+                    TestDatabase.onPostgresql(), Map.of(), true);
+        }
+        return shared;
     }
 
     /** The application with these settings (config.yml's paths) changed, on a fresh database file. */
@@ -77,6 +96,11 @@ public final class TestApp {
 
     private static DropwizardAppExtension<EmpreinteConfiguration> create(Class<? extends EmpreinteApplication> application,
             Supplier<String> databaseUrl, boolean postgresqlLogin, Map<String, String> changed) {
+        return create(application, databaseUrl, postgresqlLogin, changed, false);
+    }
+
+    private static DropwizardAppExtension<EmpreinteConfiguration> create(Class<? extends EmpreinteApplication> application,
+            Supplier<String> databaseUrl, boolean postgresqlLogin, Map<String, String> changed, boolean oneForAll) {
         // One override per key: Dropwizard keeps them in a set, so of two for one key either could win.
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("auth.adminToken", ADMIN_TOKEN);
@@ -107,6 +131,65 @@ public final class TestApp {
                 .toArray(ConfigOverride[]::new);
         return new DropwizardAppExtension<EmpreinteConfiguration>(application,
                     Path.of("config.yml").toAbsolutePath().toString(), overrides) {
+                private boolean started;
+                /** The shared instance's client is its class's: a class that leaves answers open cannot drain the next's. */
+                private Client classClient;
+
+                @Override
+                public void before() throws Exception {
+                    if (!oneForAll) {
+                        super.before();
+                        return;
+                    }
+                    if (started) {
+                        return;
+                    }
+                    // The settings are system properties (dw.*) while the application starts, and commands run by
+                    // later classes read them: put back what was there, since this instance never stops to do it.
+                    Map<String, String> before = settings();
+                    super.before();
+                    started = true;
+                    settings().keySet().forEach(System::clearProperty);
+                    before.forEach(System::setProperty);
+                }
+
+                @Override
+                public void after() {
+                    if (!oneForAll) {
+                        super.after();
+                        return;
+                    }
+                    synchronized (this) {
+                        if (classClient != null) {
+                            classClient.close();
+                            classClient = null;
+                        }
+                    }
+                }
+
+                @Override
+                public Client client() {
+                    if (!oneForAll) {
+                        return super.client();
+                    }
+                    synchronized (this) {
+                        if (classClient == null) {
+                            classClient = clientBuilder().build();
+                        }
+                        return classClient;
+                    }
+                }
+
+                private Map<String, String> settings() {
+                    Map<String, String> found = new LinkedHashMap<>();
+                    for (String name : System.getProperties().stringPropertyNames()) {
+                        if (name.startsWith("dw.")) {
+                            found.put(name, System.getProperty(name));
+                        }
+                    }
+                    return found;
+                }
+
                 @Override
                 protected JerseyClientBuilder clientBuilder() {
                     return super.clientBuilder().register((ClientRequestFilter) request -> {

@@ -84,10 +84,10 @@ class TiersTest {
         return false;
     }
 
-    /** TestApp's create methods; its other helpers (a temporary file's name) start nothing. */
+    /** TestApp's create and shared methods; its other helpers (a temporary file's name) start nothing. */
     private static boolean startsTheApplication(JavaClass test) {
         return test.getMethodCallsFromSelf().stream().anyMatch(call -> call.getTargetOwner().getName().equals("org.empreinte.TestApp")
-                && call.getName().startsWith("create"));
+                && (call.getName().startsWith("create") || call.getName().equals("shared")));
     }
 
     private static boolean uses(JavaClass test, String target) {

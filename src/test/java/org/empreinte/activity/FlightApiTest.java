@@ -27,7 +27,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class FlightApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     private final ApiCalls api = new ApiCalls(APP);
     private static final GenericType<Map<String, Object>> JSON = new GenericType<>() { };
     /** Haversine YUL-CDG from the shipped coordinates, computed independently (see FlightsTest). */

@@ -43,7 +43,7 @@ import org.empreinte.auth.AuthFilter;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MonthlyGridPagesTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
 
     /** eccc-electricity-ca-qc-2020, the latest Québec grid factor, which 2024 bills take: 1.9 g CO2e per kWh. */
     private static final double QUEBEC_KG_PER_KWH = 0.0019;

@@ -29,7 +29,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class PurchaseApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     private final ApiCalls api = new ApiCalls(APP);
     private static final GenericType<Map<String, Object>> JSON = new GenericType<>() { };
     // money.yml: Canada CPI 2022 151.2, 2023 157.1, 2024 160.9; USD 2022 1.3013 CAD; EUR 2023 1.4595 CAD.

@@ -27,7 +27,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class AuditApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
 
     private final ApiCalls api = new ApiCalls(APP);
 

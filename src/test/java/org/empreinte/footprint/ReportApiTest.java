@@ -34,7 +34,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class ReportApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
 
     private static final double HEAD_OFFICE = 100_000 * 0.0019;
     private static final double TORONTO = 50_000 * 0.028;

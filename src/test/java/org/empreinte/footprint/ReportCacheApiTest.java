@@ -40,7 +40,7 @@ import org.empreinte.factor.FactorLibraryLoader;
 @Tiers.Api
 class ReportCacheApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
 
     private final ApiCalls api = new ApiCalls(APP);
     private long organization;

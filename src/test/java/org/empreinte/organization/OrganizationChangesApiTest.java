@@ -24,7 +24,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class OrganizationChangesApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     private final ApiCalls api = new ApiCalls(APP);
 
     @Test

@@ -24,7 +24,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class AuditTrailPathsTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     static final Outsider OUT = new Outsider(APP);
     static long organization;
     static Outsider.Person viewer;

@@ -25,7 +25,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class NetworkTakeoverTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     static final Outsider OUT = new Outsider(APP);
     static long network;
     static long member;

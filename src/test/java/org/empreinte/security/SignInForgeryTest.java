@@ -25,7 +25,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class SignInForgeryTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private int signIn(String header, String value) throws Exception {

@@ -29,7 +29,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class TargetApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     private final ApiCalls api = new ApiCalls(APP);
 
     // eccc-electricity-ca-qc-2020: 0.0019 kg CO2e per kWh (scope 2), for 2020 and for later years (the newest data year);

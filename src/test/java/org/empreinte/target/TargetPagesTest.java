@@ -31,7 +31,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class TargetPagesTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
 
     /** DESNZ 2024: a gasoline car per km, intercity rail per passenger-km. */
     private static final double CAR_KM = 0.1645;

@@ -30,7 +30,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class RequestSizeTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     private static final int MIB = 1024 * 1024;
 
     private static long organization;

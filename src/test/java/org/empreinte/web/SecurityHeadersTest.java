@@ -25,7 +25,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class SecurityHeadersTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
 
     private static Response get(String path, boolean signedIn) {
         var request = APP.client().target("http://localhost:" + APP.getLocalPort() + path).request();
