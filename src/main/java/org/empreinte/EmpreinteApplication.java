@@ -64,6 +64,7 @@ import org.empreinte.auth.InvitationLinkPages;
 import org.empreinte.auth.TeamPages;
 import org.empreinte.auth.TeamService;
 import org.empreinte.auth.MemberResource;
+import org.empreinte.auth.InvitationLinkLog;
 import org.empreinte.auth.SecretMasking;
 import org.empreinte.auth.SignInThrottle;
 import org.empreinte.auth.TokenAuthenticator;
@@ -217,6 +218,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         environment.admin().addFilter("administrators-only", new AdminPortGuard(tokens))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         SecretMasking.install(auth.getAdminToken());
+        InvitationLinkLog.install(configuration.getServerFactory());
         activityFeature.recomputation().staleResults().forEach(stale -> LOG.warn("{} activities hold results computed with factor set {} v{},"
                 + " which the library no longer has: POST /tasks/recompute on the admin port computes them again"
                 + " (?dryRun=true to see what would change)", stale.activities(), stale.factorSet(), stale.factorSetVersion()));

@@ -182,6 +182,41 @@ class InvitationLinkAttackTest {
         }
     }
 
+    @Test
+    void theRequestLogNeverWritesALinksSecret() {
+        // Read from the log, a link set the invitee's password before she did (found in review).
+        var log = (io.dropwizard.request.logging.LogbackAccessRequestLogFactory)
+                ((io.dropwizard.core.server.AbstractServerFactory) APP.getConfiguration().getServerFactory()).getRequestLogFactory();
+        assertThat(log.getAppenders()).isNotEmpty();
+        for (var appender : log.getAppenders()) {
+            var filters = ((io.dropwizard.logging.common.AbstractAppenderFactory<ch.qos.logback.access.common.spi.IAccessEvent>) appender)
+                    .getFilterFactories();
+            assertThat(filters).hasAtLeastOneElementOfType(org.empreinte.auth.InvitationLinkLog.class);
+            var filter = filters.stream().filter(org.empreinte.auth.InvitationLinkLog.class::isInstance).findFirst().orElseThrow().build();
+            assertThat(filter.decide(request("/invitations/k3Jd9sQ0vLr7xW2mZp5TnB8cYh4fGa1e")))
+                    .isEqualTo(ch.qos.logback.core.spi.FilterReply.DENY);
+            assertThat(filter.decide(request("/invitations/k3Jd9sQ0vLr7xW2mZp5TnB8cYh4fGa1e/accept")))
+                    .isEqualTo(ch.qos.logback.core.spi.FilterReply.DENY);
+            assertThat(filter.decide(request("/organizations/12/team/invitations")))
+                    .isEqualTo(ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+            assertThat(filter.decide(request("/api/users/me/invitations/3/accept")))
+                    .isEqualTo(ch.qos.logback.core.spi.FilterReply.NEUTRAL);
+        }
+    }
+
+    /** A request-log event for this path (the filter reads nothing else). */
+    private static ch.qos.logback.access.common.spi.IAccessEvent request(String path) {
+        return (ch.qos.logback.access.common.spi.IAccessEvent) java.lang.reflect.Proxy.newProxyInstance(
+                InvitationLinkAttackTest.class.getClassLoader(),
+                new Class<?>[] {ch.qos.logback.access.common.spi.IAccessEvent.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("getRequestURI")) {
+                        return path;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
     private static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
