@@ -105,10 +105,6 @@ public interface FootprintDao {
             + " WHERE m.organization_id = :organizationId AND " + ReportWindow.IN_LAST_CUT + ") u ORDER BY tag")
     List<String> tagsIn(@Bind("organizationId") long organizationId, @BindMethods("w") ReportWindow window);
 
-    /** How many activities the organization has, counting no further than {@code cap}: a few index entries. */
-    @SqlQuery("SELECT COUNT(*) FROM (SELECT 1 FROM activity WHERE organization_id = :organizationId LIMIT :cap) c")
-    int activitiesUpTo(@Bind("organizationId") long organizationId, @Bind("cap") int cap);
-
     /** The previous period's totals by scope, for the comparison: nothing else of it is needed. */
     @SqlQuery("SELECT k.scope, SUM(g.co2e_kg) AS co2e_kg FROM (" + BY_MONTH_AND_KEY + ") g"
             + " JOIN activity_result_key k ON k.id = g.result_key GROUP BY k.scope")

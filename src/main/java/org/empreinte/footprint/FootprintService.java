@@ -1,6 +1,5 @@
 package org.empreinte.footprint;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -8,15 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -48,21 +38,6 @@ public class FootprintService {
     private final FactorLibrary library;
     private final YearlyFigures figures;
     private final ReportCache cache;
-    /**
-     * Computes the footprints that pages do not wait for. Two threads, of the pool's four connections; a short
-     * queue, beyond which a page simply says the footprint is being computed. Caffeine computes one key once,
-     * so pages that ask for the same footprint meanwhile wait for that one computation.
-     */
-    private final ExecutorService background = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(32), runnable -> {
-                Thread thread = new Thread(runnable, "footprint-background");
-                thread.setDaemon(true);
-                return thread;
-            });
-
-    /** Up to this many activities, a footprint is computed while the page waits (see {@link #footprintWithin}). */
-    static final int QUICK_ACTIVITIES = 20_000;
-
     public FootprintService(Jdbi jdbi, FactorLibrary library, YearlyFigures figures, ReportCache cache) {
         this.jdbi = jdbi;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
@@ -115,38 +90,6 @@ public class FootprintService {
                     return assemble(organizationId, period, cleanTag, groups(organizationId, period, cleanTag),
                             organization.includeRadiativeForcing());
                 }));
-    }
-
-    /**
-     * The footprint for a page that must answer quickly whatever the organization's size. An organization
-     * of at most {@link #QUICK_ACTIVITIES} activities gets it at once (that many cost about 150 ms cold).
-     * A larger one gets it if it is computed within {@code wait} (it is cached, or computes fast enough);
-     * otherwise empty, and its computation goes on in the background into the cache, where the page's next
-     * request finds it: the aggregate over 500,000 activities of one year takes 2 to 3 s.
-     */
-    public Optional<Footprint> footprintWithin(long organizationId, Period period, String tag, Duration wait) {
-        if (footprintDao.activitiesUpTo(organizationId, QUICK_ACTIVITIES + 1) <= QUICK_ACTIVITIES) {
-            return Optional.of(footprint(organizationId, period, tag));
-        }
-        Future<Footprint> computing;
-        try {
-            computing = background.submit(() -> footprint(organizationId, period, tag));
-        } catch (RejectedExecutionException e) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(computing.get(wait.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** The full report of a period: the footprint and the sections of {@link Report}, from one scan of its rows. */

@@ -43,7 +43,6 @@ public class OrganizationPage extends Page {
     private final Organization organization;
     private final int year;
     private final String tag;
-    /** Null while it is being computed (a large organization's first view after a write). */
     private final Footprint footprint;
     private final List<Activity> activities;
     private final String nextActivities;
@@ -108,7 +107,7 @@ public class OrganizationPage extends Page {
         return this;
     }
 
-    /** The year's plain summary; null while there is none to show (no data, or still being computed). */
+    /** The year's plain summary; null while there is none to show (no data). */
     public OrganizationPage withSummary(SummaryView summary) {
         this.summary = summary;
         return this;
@@ -194,15 +193,7 @@ public class OrganizationPage extends Page {
     }
 
     public boolean getHasFootprint() {
-        return footprint != null && footprint.activityCount() > 0;
-    }
-
-    public boolean getFootprintPending() {
-        return footprint == null;
-    }
-
-    public String getFootprintPendingMessage() {
-        return messages().format("footprint_pending", Integer.toString(year));
+        return footprint.activityCount() > 0;
     }
 
     public String getActivitiesOrder() {

@@ -2,15 +2,7 @@ package org.empreinte.overview;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -54,8 +46,6 @@ import org.empreinte.web.Permission;
 public class OrganizationPages {
 
     static final int ACTIVITIES_SHOWN = 50;
-    /** Time enough for a footprint already cached; with the page's other reads, well under a second. */
-    static final Duration FOOTPRINT_WAIT = Duration.ofMillis(250);
 
     private final OrganizationService organizations;
     private final InventoryService inventories;
@@ -64,16 +54,6 @@ public class OrganizationPages {
     private final FootprintService footprints;
     private final Clock clock;
     private final Explanation explanation;
-    /**
-     * Computes the summary's report and previous year apart from the request, which waits {@link #FOOTPRINT_WAIT}
-     * at most: a large organization's first view shows the page without the summary, the next one finds it cached.
-     */
-    private final ExecutorService summaries = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "organization-summary");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     public OrganizationPages(OrganizationService organizations, ActivityService activities, FootprintService footprints,
             InventoryService inventories, CampaignService campaigns, Explanation explanation, Clock clock) {
         this.explanation = explanation;
@@ -117,8 +97,8 @@ public class OrganizationPages {
 
     /**
      * The year's footprint and its most recent activities, {@link #ACTIVITIES_SHOWN} at a time: with 500,000
-     * activities the page still reads one page of them, and waits for the footprint no longer than
-     * {@link #FOOTPRINT_WAIT} (see {@link FootprintService#footprintWithin}).
+     * activities the page still reads one page of them. The footprint and the summary are computed while the page
+     * waits: they read the running totals (a few hundred rows at any size), no longer every activity.
      */
     private OrganizationPage page(long orgId, String year, String tag, String after, Form siteForm, PageContext context) {
         Organization organization = organizations.get(orgId);
@@ -140,38 +120,20 @@ public class OrganizationPages {
         }
         Paging.Slice<Activity> shownActivities = activities.page(orgId, period.start().toString(), period.end().toString(), null,
                 cleanTag, paging, true);
-        Footprint footprint = footprints.footprintWithin(orgId, period, cleanTag, FOOTPRINT_WAIT).orElse(null);
+        Footprint footprint = footprints.footprint(orgId, period, cleanTag);
         return new OrganizationPage(context, organization, shown, cleanTag, footprint, shownActivities, !paging.isFirst(),
                 siteForm).withInventory(inventories.state(orgId, shown).orElse(null))
                 .withCampaigns(campaigns.openFor(orgId))
                 .withSummary(summary(orgId, shown, period, cleanTag, footprint, context));
     }
 
-    /** The plain summary, or null while there is nothing to say or it takes longer than the page may wait. */
+    /** The plain summary, or null while there is nothing to say. */
     private SummaryView summary(long orgId, int year, Period period, String tag, Footprint footprint, PageContext context) {
-        if (footprint == null || footprint.activityCount() == 0) {
+        if (footprint.activityCount() == 0) {
             return null;
         }
-        Period previous = Period.ofYear(year - 1);
-        Future<Explanation.Summary> computing;
-        try {
-            computing = summaries.submit(() -> explanation.explain(orgId, year, footprint,
-                    footprints.footprint(orgId, previous, tag), footprints.report(orgId, period, tag), tag));
-        } catch (RejectedExecutionException e) {
-            return null;
-        }
-        try {
-            return new SummaryView(computing.get(FOOTPRINT_WAIT.toMillis() * 4, TimeUnit.MILLISECONDS), context.messages());
-        } catch (TimeoutException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return new SummaryView(explanation.explain(orgId, year, footprint,
+                footprints.footprint(orgId, Period.ofYear(year - 1), tag), footprints.report(orgId, period, tag), tag),
+                context.messages());
     }
 }

@@ -128,14 +128,6 @@ class SummaryBrowserTest extends SignedInBrowserTest {
      */
     private void openWithSummary(String address) {
         driver.get(address);
-        for (int attempt = 0; attempt < 20 && driver.findElements(By.id("summary")).isEmpty(); attempt++) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            driver.get(address);
-        }
+        assertThat(driver.findElements(By.id("summary"))).as("the summary, on the first view").isNotEmpty();
     }
 }
