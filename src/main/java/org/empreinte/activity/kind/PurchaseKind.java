@@ -57,7 +57,7 @@ public final class PurchaseKind implements ActivityKind {
 
     @Override
     public List<Attribute> attributes() {
-        return List.of(Attribute.text("naics"),
+        return List.of(Attribute.text("naics").list("naics-list"),
                 Attribute.choice("material", List.of("paper", "cardboard"), "material_").optional().field("purchaseMaterial"),
                 Attribute.flag(TAXES_INCLUDED));
     }
