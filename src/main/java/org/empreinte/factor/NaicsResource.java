@@ -29,6 +29,8 @@ import org.empreinte.web.Permission;
 public class NaicsResource {
 
     private static final int MAX = 50;
+    /** Longer than any title: what follows cannot narrow the search further, only slow it. */
+    private static final int MAX_QUERY = 200;
 
     private final NaicsDirectory naics;
     private final SpendCodes spendCodes;
@@ -45,7 +47,8 @@ public class NaicsResource {
         String language = PageContext.asksFrench(uri, headers) ? "fr" : "en";
         Messages messages = Messages.of("fr".equals(language) ? Messages.FRENCH : Messages.ENGLISH);
         int count = limit == null || limit < 1 ? 10 : Math.min(limit, MAX);
-        return naics.search(query, language, count).stream().map(c -> describe(c, language, messages)).toList();
+        String words = query != null && query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
+        return naics.search(words, language, count).stream().map(c -> describe(c, language, messages)).toList();
     }
 
     private Map<String, Object> describe(NaicsClass naicsClass, String language, Messages messages) {
