@@ -18,7 +18,7 @@
   }
   function measure() {
     var from = document.getElementById('from').value.trim(), to = document.getElementById('to').value.trim();
-    if (from.length !== 3 || to.length !== 3) { distance.textContent = ''; return; }
+    if (from.length < 3 || to.length < 3) { distance.textContent = ''; return; }
     fetch('/api/airports/distance?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to))
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (d) {

@@ -70,6 +70,7 @@ import org.empreinte.auth.SignInThrottle;
 import org.empreinte.auth.TokenAuthenticator;
 import org.empreinte.db.DatabaseSetup;
 import org.empreinte.factor.AirportResource;
+import org.empreinte.factor.NaicsResource;
 import org.empreinte.factor.EmissionFactorResource;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryHealthCheck;
@@ -270,6 +271,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         EmissionFactorResource factorApi = new EmissionFactorResource(library);
         jersey.register(factorApi);
         jersey.register(new AirportResource(library.airports()));
+        jersey.register(new NaicsResource(library));
 
         jersey.register(new OrganizationListPages(organizations));
         jersey.register(new ActivityPages(activities, activityFields, organizations));

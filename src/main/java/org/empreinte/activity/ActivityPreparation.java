@@ -3,6 +3,7 @@ package org.empreinte.activity;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,10 @@ public final class ActivityPreparation {
         }
         // Before the kind measures: a purchase's sales taxes are those of where it was made.
         String placeRegion = explicitRegion != null ? explicitRegion : site != null ? site.region() : organization.region();
-        Measure measure = kind.measure(new Entry(request.attributes(), period, request.quantity() != null,
+        // A city for an airport, a country's name for its code: stored and priced as the API documents them.
+        Map<String, Object> attributesAsStored = request.attributes() == null ? null
+                : kind.canonical(new LinkedHashMap<>(request.attributes()));
+        Measure measure = kind.measure(new Entry(attributesAsStored, period, request.quantity() != null,
                 () -> early != null ? early : entered(type, request), organization.includeRadiativeForcing(), placeRegion));
         String region = measure.region() != null ? measure.region() : placeRegion;
         List<String> tags = tags(request.tags());
@@ -125,7 +129,7 @@ public final class ActivityPreparation {
         if (!DATA_QUALITIES.contains(quality)) {
             throw new ValidationException("dataQuality", "dataQuality must be measured or estimated", "error_data_quality");
         }
-        String attributes = attributes(request.attributes());
+        String attributes = attributes(attributesAsStored);
 
         EmissionResult result;
         try {

@@ -15,7 +15,10 @@ import org.empreinte.web.ValidationException;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
 
-/** Airports for the flight form: suggestions as a code or city is typed, and the great-circle distance of a pair. */
+/**
+ * Airports for the flight form: suggestions as a code or city is typed, and the great-circle distance of a pair
+ * (each an IATA code or a city, as a flight takes them).
+ */
 @Path("/api/airports")
 @Produces(MediaType.APPLICATION_JSON)
 public class AirportResource {
@@ -41,10 +44,8 @@ public class AirportResource {
                 throw new ValidationException(parameter[0], parameter[0] + " (an IATA airport code) is required", "error_required");
             }
         }
-        Airport origin = airports.find(from).orElseThrow(() -> new ValidationException("from", "unknown airport code '" + from + "'",
-                "error_airport", from));
-        Airport destination = airports.find(to).orElseThrow(() -> new ValidationException("to", "unknown airport code '" + to + "'",
-                "error_airport", to));
+        Airport origin = airports.resolve(from, "from");
+        Airport destination = airports.resolve(to, "to");
         double km = Flights.greatCircleKm(origin, destination);
         return Map.of("from", origin.iata(), "to", destination.iata(), "distanceKm", km, "haul", Flights.haul(km));
     }

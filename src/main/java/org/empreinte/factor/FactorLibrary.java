@@ -14,10 +14,10 @@ import org.empreinte.calculation.SpendConversion;
 /**
  * Every factor set loaded at start-up, with the GWP sets, the selector built from the configured
  * order, and the reference data some activities need (the airports of flights, the money and sales taxes of
- * purchases).
+ * purchases, the NAICS classes their codes are searched in).
  */
 public record FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, FactorSelector selector,
-        AirportDirectory airports, SpendConversion money, SalesTaxes salesTaxes) {
+        AirportDirectory airports, SpendConversion money, SalesTaxes salesTaxes, NaicsDirectory naics) {
 
     public FactorLibrary {
         gwpSets = Map.copyOf(gwpSets);
@@ -25,7 +25,8 @@ public record FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, F
     }
 
     public FactorLibrary(Map<String, GwpSet> gwpSets, List<FactorSet> sets, FactorSelector selector) {
-        this(gwpSets, sets, selector, AirportDirectory.empty(), SpendConversion.none(), SalesTaxes.none());
+        this(gwpSets, sets, selector, AirportDirectory.empty(), SpendConversion.none(), SalesTaxes.none(),
+                NaicsDirectory.empty());
     }
 
     public Optional<FactorSet> set(String id) {

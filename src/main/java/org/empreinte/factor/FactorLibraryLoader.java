@@ -91,7 +91,8 @@ public final class FactorLibraryLoader {
         return new FactorLibrary(gwpSets, all, new FactorSelector(ordered),
                 AirportDirectory.load(directory.resolve(AirportDirectory.FILE)),
                 SpendConversionLoader.load(directory.resolve(SpendConversionLoader.FILE)),
-                SalesTaxLoader.load(directory.resolve(SalesTaxLoader.FILE)));
+                SalesTaxLoader.load(directory.resolve(SalesTaxLoader.FILE)),
+                NaicsDirectory.load(directory));
     }
 
     private Map<String, GwpSet> loadGwp(Path file) {

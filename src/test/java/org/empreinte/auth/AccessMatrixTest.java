@@ -318,6 +318,7 @@ class AccessMatrixTest {
         }, () -> null, "401 404 404 404 404 204 204"));
         calls.add(new Call("POST", () -> org("/activities/" + deletedActivity()), () -> null, "401 404 403 201 403 404 201"));
         calls.add(call("GET", "/api/airports?q=YUL", "401 200 200 200 200 200 200"));
+        calls.add(call("GET", "/api/naics?q=garderie&lang=fr", "401 200 200 200 200 200 200"));
         // What A shares with a network: its editors decide, even against the coordinator's wish.
         calls.add(call("PUT", "/api/networks/" + shared + "/members/" + a, () -> Map.of("sharing", "detailed"),
                 write.formatted(200, 200)));

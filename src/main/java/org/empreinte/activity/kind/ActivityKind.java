@@ -62,6 +62,15 @@ public interface ActivityKind {
         return false;
     }
 
+    /**
+     * The attributes as stored and priced: what a person may write several ways (a city for its airport, a country's
+     * name for its code) in the one form the API documents; refused, naming the attribute, when it cannot be. Called
+     * before {@link #measure} with a copy the kind may change.
+     */
+    default Map<String, Object> canonical(Map<String, Object> attributes) {
+        return attributes;
+    }
+
     /** The attributes read from a form, before {@link #measure}: where a checkbox left unticked means something. */
     default Map<String, Object> fromForm(Map<String, Object> attributes) {
         return attributes;

@@ -13,7 +13,7 @@ import org.empreinte.factor.AirportDirectory;
 import org.empreinte.web.ValidationException;
 
 /**
- * A flight, as {@code API.md} fixes it: {@code from} and {@code to} (IATA codes), {@code cabin},
+ * A flight, as {@code API.md} fixes it: {@code from} and {@code to} (IATA codes, or a city with one main airport), {@code cabin},
  * {@code roundTrip}, {@code passengers}, {@code flightFactors} (distance_bands, the default, or non_uk). With the airports, the distance is the great circle between them
  * and quantity and unit may be left out; without them, quantity is the distance of one leg. The factor
  * applies to passenger-km: distance x passengers x legs.
@@ -124,6 +124,18 @@ public final class FlightKind implements ActivityKind {
                 Attributes.passengers(attributes.get("passengers")), roundTrip ? 2 : 1));
     }
 
+    /** An airport written as its city (Montréal) is stored as its code (YUL), as the API documents it. */
+    @Override
+    public Map<String, Object> canonical(Map<String, Object> attributes) {
+        for (String key : List.of("from", "to")) {
+            String text = Attributes.text(attributes.get(key));
+            if (text != null) {
+                attributes.put(key, airports.resolve(text, "attributes." + key).iata());
+            }
+        }
+        return attributes;
+    }
+
     /** Logged by its airports: the distance is derived from them. */
     @Override
     public boolean quantityIsDerived(Map<String, Object> attributes) {
@@ -141,8 +153,7 @@ public final class FlightKind implements ActivityKind {
     }
 
     private Airport airport(String code, String field) {
-        return airports.find(code).orElseThrow(() -> new ValidationException(field,
-                "unknown airport code '" + code + "'", "error_airport", code));
+        return airports.resolve(code, field);
     }
 
     private static String cabin(Object value) {

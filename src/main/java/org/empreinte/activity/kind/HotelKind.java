@@ -1,16 +1,16 @@
 package org.empreinte.activity.kind;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
+import org.empreinte.calculation.Countries;
 import org.empreinte.web.ValidationException;
 
-/** Room-nights in {@code attributes.country}, whose factor applies whatever the organization's region. */
+/**
+ * Room-nights in {@code attributes.country} (its ISO 3166-1 code, or its name in French or English), whose factor
+ * applies whatever the organization's region.
+ */
 public final class HotelKind implements ActivityKind {
-
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     @Override
     public String type() {
@@ -27,18 +27,29 @@ public final class HotelKind implements ActivityKind {
         return List.of(Attribute.text("country"));
     }
 
+    /** A country written by its name (Allemagne, Germany) is stored as its code (DE), as the API documents it. */
+    @Override
+    public Map<String, Object> canonical(Map<String, Object> attributes) {
+        String text = Attributes.text(attributes.get("country"));
+        if (text != null) {
+            attributes.put("country", Countries.code(text).orElseThrow(() -> new ValidationException("attributes.country",
+                    "unknown country '" + text + "': give its ISO 3166-1 code (CA, FR, DE) or its name in French or English"
+                            + " (Allemagne, Germany)", "error_country", text)));
+        }
+        return attributes;
+    }
+
     @Override
     public Measure measure(Entry entry) {
         Measure entered = entry.entered();
-        Object value = entry.attributes().get("country");
-        String country = value == null ? "" : value.toString().strip().toUpperCase(Locale.ROOT);
-        if (country.isEmpty()) {
-            throw new ValidationException("attributes.country", "a hotel stay needs its country (ISO 3166-1, such as CA)",
-                    "error_required");
+        String text = Attributes.text(entry.attributes().get("country"));
+        if (text == null) {
+            throw new ValidationException("attributes.country", "a hotel stay needs its country (ISO 3166-1 code such as CA,"
+                    + " or its name)", "error_required");
         }
-        if (!COUNTRIES.contains(country)) {
-            throw new ValidationException("attributes.country", "unknown country code '" + country + "'", "error_region");
-        }
+        String country = Countries.code(text).orElseThrow(() -> new ValidationException("attributes.country",
+                "unknown country '" + text + "': give its ISO 3166-1 code (CA, FR, DE) or its name in French or English",
+                "error_country", text));
         return new Measure(entered.quantity(), entered.unit(), entered.quantity(), entered.unit(), Map.of(), null, country,
                 null, null);
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.empreinte.calculation.FactorSelector;
@@ -18,6 +17,7 @@ import org.empreinte.calculation.Period;
 import org.empreinte.calculation.SalesTaxes;
 import org.empreinte.calculation.SpendConversion;
 import org.empreinte.factor.FactorLibrary;
+import org.empreinte.factor.SpendCodes;
 import org.empreinte.web.ValidationException;
 
 /**
@@ -38,14 +38,11 @@ public final class PurchaseKind implements ActivityKind {
 
     private final FactorLibrary library;
     /** The NAICS codes that have a factor (industries and means), gathered once: an import checks one per row. */
-    private final Set<String> codes;
+    private final SpendCodes codes;
 
     public PurchaseKind(FactorLibrary library) {
         this.library = library;
-        this.codes = library.selector().sets().stream().flatMap(s -> s.factors().stream())
-                .filter(f -> TYPE.equals(f.type()) && f.conditions().containsKey("naics"))
-                .map(f -> f.conditions().get("naics"))
-                .collect(Collectors.toUnmodifiableSet());
+        this.codes = SpendCodes.of(library);
     }
 
     @Override
@@ -60,7 +57,7 @@ public final class PurchaseKind implements ActivityKind {
 
     @Override
     public List<Attribute> attributes() {
-        return List.of(Attribute.text("naics"),
+        return List.of(Attribute.text("naics").list("naics-list"),
                 Attribute.choice("material", List.of("paper", "cardboard"), "material_").optional().field("purchaseMaterial"),
                 Attribute.flag(TAXES_INCLUDED));
     }
@@ -112,6 +109,11 @@ public final class PurchaseKind implements ActivityKind {
             return null;
         }
         List<String> parts = new ArrayList<>();
+        String typed = attributes == null ? null : Attributes.text(attributes.get("naics"));
+        if (typed != null && !codes.has(typed)) {
+            codes.nearest(typed).ifPresent(nearest -> parts.add("NAICS " + typed + " has no factor of its own: that of "
+                    + nearest + " applies"));
+        }
         try {
             taxes(attributes == null ? Map.of() : attributes, region, period).ifPresent(rates -> parts.add(
                     "amount taxes included: " + rates.taxes().entrySet().stream()
@@ -172,7 +174,10 @@ public final class PurchaseKind implements ActivityKind {
         return new ValidationException("attributes.material", message, "error_no_factor_material");
     }
 
-    /** The code if the library has a factor for it (a 6-digit industry, or a 2-to-5-digit mean). */
+    /**
+     * The code whose factor applies: the code itself when the library has a factor for it (a 6-digit industry, or a
+     * 2-to-5-digit mean), or, for a class of NAICS Canada 2022 without one, the nearest coarser code that has one.
+     */
     private String naics(Object value) {
         String code = value == null ? "" : value.toString().strip();
         if (code.isEmpty()) {
@@ -182,9 +187,12 @@ public final class PurchaseKind implements ActivityKind {
         if (!code.matches("\\d{2,6}")) {
             throw new ValidationException("attributes.naics", "a NAICS (SCIAN) code has 2 to 6 digits", "error_sector");
         }
-        if (!codes.contains(code)) {
-            throw new ValidationException("attributes.naics", "no spend-based factor for NAICS " + code, "error_naics", code);
+        if (codes.has(code)) {
+            return code;
         }
-        return code;
+        Optional<String> nearest = library.naics().find(code).flatMap(c -> codes.nearest(code));
+        return nearest.orElseThrow(() -> new ValidationException("attributes.naics", "no spend-based factor for NAICS " + code
+                + (library.naics().find(code).isPresent() ? " nor for a coarser code" : " (not a NAICS Canada 2022 class)"),
+                "error_naics", code));
     }
 }
