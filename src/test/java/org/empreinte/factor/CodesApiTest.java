@@ -29,7 +29,7 @@ import org.empreinte.Tiers;
 @SuppressWarnings("unchecked")
 class CodesApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     private static final GenericType<List<Map<String, Object>>> LIST = new GenericType<>() { };
     /** CAD of 2024 to USD of 2022, from money.yml as PurchaseApiTest works it: US CPI 2022 / Canada CPI 2024 / 1.3013. */
     private static final double CAD_2024_TO_USD_2022 = 151.2 / 160.9 / 1.3013;
