@@ -98,6 +98,7 @@ import org.empreinte.network.OrganizationNetworksResource;
 import org.empreinte.organization.ElectricityContractResource;
 import org.empreinte.organization.IntensityDenominators;
 import org.empreinte.organization.OrganizationListPages;
+import org.empreinte.organization.OrganizationSettingsPages;
 import org.empreinte.organization.OrganizationResource;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.organization.YearFiguresResource;
@@ -274,6 +275,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new NaicsResource(library));
 
         jersey.register(new OrganizationListPages(organizations));
+        jersey.register(new OrganizationSettingsPages(organizations));
         jersey.register(new ActivityPages(activities, activityFields, organizations));
         jersey.register(new MonthlyGridPages(activities, activityFields, organizations, clock));
         jersey.register(new QuestionnairePages(new QuestionnaireService(activities, units), organizations,

@@ -142,6 +142,11 @@ class AccessMatrixTest {
         return user;
     }
 
+    /** A new site of A, without activities (each call may delete its own). */
+    private static long siteOfA() {
+        return id(admin("POST", org("/sites"), Map.of("name", "Site " + SEQUENCE.incrementAndGet(), "region", "CA-QC")));
+    }
+
     /** The path of a new invitation's one-time link (A's editor invites someone without an account). */
     private static String linkOfA() {
         invitationOfA();
@@ -390,6 +395,13 @@ class AccessMatrixTest {
                 AccessMatrixTest::emptyForm, done));
         calls.add(new Call("PUT", () -> org("/members/" + newViewerOfA()), () -> Map.of("role", "editor"),
                 write.formatted(200, 200)));
+        // The settings page and its forms: the organization's editors and administrators; its viewers get 403.
+        calls.add(call("GET", "/organizations/" + a + "/settings", "303 404 403 200 403 404 200"));
+        calls.add(call("POST", "/organizations/" + a + "/settings", AccessMatrixTest::emptyForm, form));
+        calls.add(new Call("POST", () -> "/organizations/" + a + "/settings/sites/" + siteOfA(), AccessMatrixTest::emptyForm,
+                form));
+        calls.add(new Call("POST", () -> "/organizations/" + a + "/settings/sites/" + siteOfA() + "/delete",
+                AccessMatrixTest::emptyForm, done));
         // An invitation's link: open to anyone who holds it; accepting it, only to the person it names (here nobody).
         calls.add(new Call("GET", AccessMatrixTest::linkOfA, () -> null, "200 200 200 200 200 200 200"));
         calls.add(new Call("POST", AccessMatrixTest::linkOfA, AccessMatrixTest::emptyForm, "422 422 422 422 422 422 422"));

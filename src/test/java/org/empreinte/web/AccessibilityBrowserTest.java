@@ -73,6 +73,7 @@ class AccessibilityBrowserTest extends SignedInBrowserTest {
         pages.put("networks", "/networks");
         pages.put("network", "/networks/" + network + "?year=2024");
         pages.put("team", org + "/team");
+        pages.put("settings", org + "/settings");
         pages.put("invitation-link", Invitations.link(APP, organization));
 
         List<String> violations = new ArrayList<>();

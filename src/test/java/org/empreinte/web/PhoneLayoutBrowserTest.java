@@ -55,6 +55,7 @@ class PhoneLayoutBrowserTest extends SignedInBrowserTest {
         pages.put("account", "/account");
         pages.put("factors", "/emission-factors");
         pages.put("team", org + "/team");
+        pages.put("settings", org + "/settings");
         pages.put("invitation-link", Invitations.link(APP, organization));
         long network = ((Number) new ApiCalls(APP).created("/api/networks", Map.of("name", "Pôle régional de l'économie sociale"))
                 .get("id")).longValue();
