@@ -25,6 +25,7 @@ import org.empreinte.calculation.Gas;
 import org.empreinte.calculation.GhgCategories;
 import org.empreinte.calculation.Period;
 import org.empreinte.factor.FactorLibrary;
+import org.empreinte.factor.UncertaintyTable;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.organization.YearlyFigures;
@@ -46,6 +47,7 @@ public class FootprintService {
     private final OrganizationDao organizationDao;
     private final FootprintDao footprintDao;
     private final FactorLibrary library;
+    private final UncertaintyTable uncertainties;
     private final YearlyFigures figures;
     private final ReportCache cache;
     /**
@@ -63,8 +65,15 @@ public class FootprintService {
     /** Up to this many activities, a footprint is computed while the page waits (see {@link #footprintWithin}). */
     static final int QUICK_ACTIVITIES = 20_000;
 
+    /** Without uncertainties: every interval a point. */
     public FootprintService(Jdbi jdbi, FactorLibrary library, YearlyFigures figures, ReportCache cache) {
+        this(jdbi, library, UncertaintyTable.none(), figures, cache);
+    }
+
+    public FootprintService(Jdbi jdbi, FactorLibrary library, UncertaintyTable uncertainties, YearlyFigures figures,
+            ReportCache cache) {
         this.jdbi = jdbi;
+        this.uncertainties = uncertainties;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.footprintDao = jdbi.onDemand(FootprintDao.class);
         this.library = library;
@@ -151,13 +160,24 @@ public class FootprintService {
 
     /** The full report of a period: the footprint and the sections of {@link Report}, from one scan of its rows. */
     public Report report(long organizationId, Period period, String tag) {
+        return report(organizationId, period, tag, false);
+    }
+
+    /**
+     * The report with its interval by Monte Carlo (IPCC Approach 2: skewed sources drawn lognormal, fixed seed) when
+     * {@code monteCarlo}, else by Approach 1 as every footprint has it.
+     */
+    public Report report(long organizationId, Period period, String tag, boolean monteCarlo) {
         String cleanTag = notBlank(tag) ? tag.strip() : null;
-        return cache.get(organizationId, revision(organizationId), "report", period, cleanTag,
-                () -> jdbi.withHandle(handle -> {
+        return cache.get(organizationId, revision(organizationId), monteCarlo ? "report-monte-carlo" : "report", period,
+                cleanTag, () -> jdbi.withHandle(handle -> {
                     Organization organization = organization(organizationId);
                     List<FootprintDao.Group> groups = groups(organizationId, period, cleanTag);
-                    Footprint footprint = assemble(organizationId, period, cleanTag, groups,
+                    Footprint assembled = assemble(organizationId, period, cleanTag, groups,
                             organization.includeRadiativeForcing());
+                    Footprint footprint = monteCarlo
+                            ? assembled.withUncertainty(FootprintUncertainty.monteCarlo(groups, library, uncertainties))
+                            : assembled;
                     Period previous = new Period(period.start().minusYears(1), period.end().minusYears(1));
                     List<FootprintDao.ScopeTotal> before = footprintDao.byScope(organizationId, previous.start().toEpochDay(),
                             previous.end().toEpochDay(), tagFilter(cleanTag), cleanTag);
@@ -243,7 +263,8 @@ public class FootprintService {
                 ? String.join(" + ", configured.stream().map(FactorSet::label).toList())
                 : String.join(" + ", sets.stream().map(s -> s.id() + " v" + s.version()).toList());
         return new Footprint(organizationId, period.start().toString(), period.end().toString(), tag, total, byScope,
-                byCategory, byScope3Category, byGas, byMonth, byMonthAndScope, sites, label, sets, count, radiativeForcing);
+                byCategory, byScope3Category, byGas, byMonth, byMonthAndScope, sites, label, sets, count, radiativeForcing,
+                FootprintUncertainty.approach1(groups, library, uncertainties));
     }
 
     /** A factor set and version that produced stored results. */
