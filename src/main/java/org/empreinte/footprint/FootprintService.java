@@ -187,6 +187,26 @@ public class FootprintService {
                 }));
     }
 
+    /**
+     * The uncertainty of a factor known by its id, type and set (the library's entry while it holds the factor), for a
+     * submission made before intervals were kept.
+     */
+    public double factorUncertainty(String factorId, String type, String factorSet) {
+        return library.factor(factorId).map(f -> uncertainties.factor(f).uncertainty())
+                .orElseGet(() -> uncertainties.factor(type, factorSet, null, null, Map.of()).uncertainty());
+    }
+
+    /**
+     * The uncertainty of quantities of which {@code measuredShare} were measured and the rest estimated: the two
+     * variances blended by their shares (all estimated when the share is unknown, the conservative side).
+     */
+    public double quantityUncertainty(Double measuredShare, String type) {
+        double measured = uncertainties.quantity("measured", type).uncertainty();
+        double estimated = uncertainties.quantity("estimated", type).uncertainty();
+        double share = measuredShare == null ? 0 : measuredShare;
+        return Math.sqrt(share * measured * measured + (1 - share) * estimated * estimated);
+    }
+
     /** The tags used by the organization's activities in the period: a report per tag exists for each. */
     public List<String> tags(long organizationId, Period period) {
         return footprintDao.tags(organizationId, period.start().toEpochDay(), period.end().toEpochDay());
