@@ -50,7 +50,7 @@ public final class UncertaintyText {
 
     public List<Source> getSources() {
         return interval.sources().stream().map(s -> new Source(
-                messages.has("source_" + s.type()) ? messages.get("source_" + s.type()) : messages.labelOr("type_", s.type()),
+                messages.labelOr("type_", s.type()),
                 s.factorId(), messages.format("uncertainty_share", s.shareOfVariance() < 0.01 ? "< 1"
                         : number(Math.round(s.shareOfVariance() * 100), 0)))).toList();
     }

@@ -81,8 +81,7 @@ public class NetworkPage extends Page {
             if (interval != null) {
                 m.put("interval", messages.format("network_interval", page.kg(interval.lowerCo2eKg()),
                         page.kg(interval.upperCo2eKg()), page.number(100 * interval.relative(), 0)));
-                m.put("improveFirst", interval.sources().stream().map(s -> new Line(messages.has("source_" + s.type())
-                        ? messages.get("source_" + s.type()) : messages.labelOr("type_", s.type()),
+                m.put("improveFirst", interval.sources().stream().map(s -> new Line(messages.labelOr("type_", s.type()),
                         messages.format("uncertainty_share", page.number(100 * s.shareOfVariance(), 0)))).toList());
                 m.put("hasImproveFirst", !interval.sources().isEmpty());
             }

@@ -85,9 +85,9 @@ class UncertaintyApiTest {
 
         // The pages: the interval beside the total, the sources to improve first.
         String page = api.request("/organizations/" + org + "/report?year=2024").header("Accept-Language", "fr-CA").get(String.class);
-        assertThat(page).contains("Intervalle de confiance à 95 %", "À améliorer en premier", "eccc-electricity-ca-on-2020");
+        assertThat(page).contains("Intervalle de confiance à 95\u00a0%", "À améliorer en premier", "eccc-electricity-ca-on-2020");
         String english = api.request("/organizations/" + org + "?year=2024").header("Accept-Language", "en").get(String.class);
-        assertThat(english).contains("id=\"footprint-interval\"", "95 % confidence interval", "Improve these first");
+        assertThat(english).contains("id=\"footprint-interval\"", "95\u00a0% confidence interval", "Improve these first");
         String csv = api.request("/api/organizations/" + org + "/report?year=2024&format=csv").get(String.class);
         assertThat(csv).contains("uncertainty,upper_95");
     }
@@ -150,7 +150,7 @@ class UncertaintyApiTest {
             assertThat(number((Map<?, ?>) s, "shareOfVariance")).isEqualTo(1.0);
         });
         String page = api.request("/networks/" + network + "?year=2024").header("Accept-Language", "fr-CA").get(String.class);
-        assertThat(page).contains("Intervalle de confiance à 95 % : de 237 à 713 kg (± 50 %)");
+        assertThat(page).contains("Intervalle de confiance à 95\u00a0% : de 237 à 713 kg (±\u00a050\u00a0%)");
 
         // A second network where one member also burns a little gas: gas has one contributor, so it is not named, and
         // electricity is not either (its share would give gas's away as the rest).
