@@ -75,6 +75,8 @@ import org.empreinte.factor.EmissionFactorResource;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorLibraryHealthCheck;
 import org.empreinte.factor.FactorLibraryLoader;
+import org.empreinte.factor.UncertaintyLoader;
+import org.empreinte.factor.UncertaintyTable;
 import org.empreinte.factor.FactorPages;
 import org.empreinte.footprint.FootprintResource;
 import org.empreinte.footprint.FootprintService;
@@ -173,6 +175,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 configuration.getEmissionFactors().getSelectionOrder());
         LOG.info("Emission factors: {} sets, {} factors, selection order {} ({} ms)", library.sets().size(),
                 library.factorCount(), configuration.getEmissionFactors().getSelectionOrder(), (System.nanoTime() - start) / 1_000_000);
+        UncertaintyTable uncertainties = UncertaintyLoader.load(Path.of(configuration.getEmissionFactors().getDirectory()));
         start = System.nanoTime();
         Jdbi jdbi = DatabaseSetup.open(environment, configuration.getDataSourceFactory());
         LOG.info("Database ready, schema up to date ({} ms)", (System.nanoTime() - start) / 1_000_000);
@@ -204,7 +207,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         ReportCache reportCache = new ReportCache(configuration.getReportCache().getMaximumSize(),
                 configuration.getReportCache().getExpireAfterAccess().toJavaDuration());
         reportCache.registerMetrics(environment.metrics());
-        FootprintService footprints = new FootprintService(jdbi, library, yearlyFigures, reportCache);
+        FootprintService footprints = new FootprintService(jdbi, library, uncertainties, yearlyFigures, reportCache);
         IntensityDenominators denominators = yearlyFigures;
         ActionPlan actionPlan = new ActionPlan(jdbi, units, activityFeature.restatement(), library,
                 environment.getObjectMapper(), clock);

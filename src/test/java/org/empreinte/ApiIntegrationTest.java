@@ -747,7 +747,7 @@ class ApiIntegrationTest {
                     Arguments.of("unknown data quality",
                             """
                             {"type": "electricity", "quantity": 10, "unit": "kWh", "date": "2024-01-01", "dataQuality": "guessed"}""",
-                            422, "dataQuality", "measured or estimated"),
+                            422, "dataQuality", "measured, estimated, extrapolated"),
                     Arguments.of("empty tag",
                             """
                             {"type": "electricity", "quantity": 10, "unit": "kWh", "date": "2024-01-01", "tags": ["ok", " "]}""",

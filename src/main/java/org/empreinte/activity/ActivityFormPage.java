@@ -98,6 +98,6 @@ public class ActivityFormPage extends Page {
         if (form.value("dataQuality") == null) {
             form.withValue("dataQuality", "measured");
         }
-        return form.options("dataQuality", List.of("measured", "estimated"), q -> messages().get("quality_" + q));
+        return form.options("dataQuality", ActivityPreparation.DATA_QUALITIES, q -> messages().get("quality_" + q));
     }
 }

@@ -44,7 +44,12 @@ import org.empreinte.web.ValidationException;
  */
 public final class ActivityPreparation {
 
-    public static final Set<String> DATA_QUALITIES = Set.of("measured", "estimated");
+    /**
+     * How an activity's quantity was obtained, from the surest: read on a bill or meter; estimated from partial
+     * records of the same activity; extrapolated from elsewhere (a benchmark, another site, a survey scaled up).
+     * Each has its uncertainty in {@code emission-factors/uncertainty.yml}. In this order in lists and templates.
+     */
+    public static final List<String> DATA_QUALITIES = List.of("measured", "estimated", "extrapolated");
     static final LocalDate EARLIEST = LocalDate.of(Period.EARLIEST_YEAR, 1, 1);
     static final LocalDate LATEST = LocalDate.of(Period.LATEST_YEAR, 12, 31);
     /**
@@ -127,7 +132,8 @@ public final class ActivityPreparation {
         List<String> tags = tags(request.tags());
         String quality = request.dataQuality() == null || request.dataQuality().isBlank() ? "measured" : request.dataQuality().strip();
         if (!DATA_QUALITIES.contains(quality)) {
-            throw new ValidationException("dataQuality", "dataQuality must be measured or estimated", "error_data_quality");
+            throw new ValidationException("dataQuality", "dataQuality must be one of " + String.join(", ", DATA_QUALITIES),
+                    "error_data_quality_choice", String.join(", ", DATA_QUALITIES));
         }
         String attributes = attributes(attributesAsStored);
 

@@ -61,6 +61,7 @@ public final class FactorLibraryLoader {
                     .filter(p -> !p.getFileName().toString().equals(GWP_FILE))
                     .filter(p -> !p.getFileName().toString().equals(SpendConversionLoader.FILE))
                     .filter(p -> !p.getFileName().toString().equals(SalesTaxLoader.FILE))
+                    .filter(p -> !p.getFileName().toString().equals(UncertaintyLoader.FILE))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -3,6 +3,11 @@ package org.empreinte.footprint;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.empreinte.calculation.Uncertainty;
+
 /**
  * An organization's footprint over a period, in kg CO2e, as {@code API.md} fixes it.
  *
@@ -25,7 +30,31 @@ public record Footprint(
         String factorSet,
         List<FactorSetUsed> factorSets,
         long activityCount,
-        boolean flightsIncludeRadiativeForcing) {
+        boolean flightsIncludeRadiativeForcing,
+        Interval uncertainty) {
+
+    /** The same footprint with another interval (Monte Carlo's for a report that asks for it). */
+    public Footprint withUncertainty(Interval interval) {
+        return new Footprint(organizationId, from, to, tag, totalCo2eKg, byScope, byCategory, byScope3Category, byGas, byMonth,
+                byMonthAndScope, bySite, factorSet, factorSets, activityCount, flightsIncludeRadiativeForcing, interval);
+    }
+
+    /**
+     * The total's 95 % interval (see the README's "Uncertainty"): its bounds in kg CO2e, the larger side relative to
+     * the total, and the sources that weigh most in it, what to improve first.
+     *
+     * @param method {@code ipcc-approach-1} (error propagation, the default) or {@code monte-carlo}
+     * @param draws and {@code seed}: Monte Carlo's, null for Approach 1
+     * @param lines the lines it was computed from, one per result key: what a submission keeps for networks
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Interval(String method, double lowerCo2eKg, double upperCo2eKg, double relative,
+            List<UncertaintySource> sources, Integer draws, Long seed, @JsonIgnore List<Uncertainty.Line> lines) {
+    }
+
+    /** A factor's part in the total's variance (its factor's error and its activities' quantities), 0 to 1. */
+    public record UncertaintySource(String factorId, String type, double co2eKg, double shareOfVariance) {
+    }
 
     public record SiteTotal(Long siteId, String name, double co2eKg) {
     }

@@ -15,6 +15,7 @@ import org.empreinte.calculation.Gas;
 import org.empreinte.calculation.GhgCategories;
 import org.empreinte.calculation.Period;
 import org.empreinte.factor.FactorLibrary;
+import org.empreinte.factor.UncertaintyTable;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.organization.YearlyFigures;
@@ -36,10 +37,13 @@ public class FootprintService {
     private final OrganizationDao organizationDao;
     private final FootprintDao footprintDao;
     private final FactorLibrary library;
+    private final UncertaintyTable uncertainties;
     private final YearlyFigures figures;
     private final ReportCache cache;
-    public FootprintService(Jdbi jdbi, FactorLibrary library, YearlyFigures figures, ReportCache cache) {
+    public FootprintService(Jdbi jdbi, FactorLibrary library, UncertaintyTable uncertainties, YearlyFigures figures,
+            ReportCache cache) {
         this.jdbi = jdbi;
+        this.uncertainties = uncertainties;
         this.organizationDao = jdbi.onDemand(OrganizationDao.class);
         this.footprintDao = jdbi.onDemand(FootprintDao.class);
         this.library = library;
@@ -94,13 +98,24 @@ public class FootprintService {
 
     /** The full report of a period: the footprint and the sections of {@link Report}, from one scan of its rows. */
     public Report report(long organizationId, Period period, String tag) {
+        return report(organizationId, period, tag, false);
+    }
+
+    /**
+     * The report with its interval by Monte Carlo (IPCC Approach 2: skewed sources drawn lognormal, fixed seed) when
+     * {@code monteCarlo}, else by Approach 1 as every footprint has it.
+     */
+    public Report report(long organizationId, Period period, String tag, boolean monteCarlo) {
         String cleanTag = notBlank(tag) ? tag.strip() : null;
-        return cache.get(organizationId, revision(organizationId), "report", period, cleanTag,
-                () -> jdbi.withHandle(handle -> {
+        return cache.get(organizationId, revision(organizationId), monteCarlo ? "report-monte-carlo" : "report", period,
+                cleanTag, () -> jdbi.withHandle(handle -> {
                     Organization organization = organization(organizationId);
                     List<FootprintDao.Group> groups = groups(organizationId, period, cleanTag);
-                    Footprint footprint = assemble(organizationId, period, cleanTag, groups,
+                    Footprint assembled = assemble(organizationId, period, cleanTag, groups,
                             organization.includeRadiativeForcing());
+                    Footprint footprint = monteCarlo
+                            ? assembled.withUncertainty(FootprintUncertainty.monteCarlo(groups, library, uncertainties))
+                            : assembled;
                     Period previous = new Period(period.start().minusYears(1), period.end().minusYears(1));
                     List<FootprintDao.ScopeTotal> before = footprintDao.byScope(organizationId, previous.start().toEpochDay(),
                             previous.end().toEpochDay(), tagFilter(cleanTag), cleanTag);
@@ -108,6 +123,26 @@ public class FootprintService {
                             figures.contracts(organizationId), year -> figures.recorded(organizationId, year),
                             (year, metric) -> figures.value(organizationId, year, metric), library);
                 }));
+    }
+
+    /**
+     * The uncertainty of a factor known by its id, type and set (the library's entry while it holds the factor), for a
+     * submission made before intervals were kept.
+     */
+    public double factorUncertainty(String factorId, String type, String factorSet) {
+        return library.factor(factorId).map(f -> uncertainties.factor(f).uncertainty())
+                .orElseGet(() -> uncertainties.factor(type, factorSet, null, null, Map.of()).uncertainty());
+    }
+
+    /**
+     * The uncertainty of quantities of which {@code measuredShare} were measured and the rest estimated: the two
+     * variances blended by their shares (all estimated when the share is unknown, the conservative side).
+     */
+    public double quantityUncertainty(Double measuredShare, String type) {
+        double measured = uncertainties.quantity("measured", type).uncertainty();
+        double estimated = uncertainties.quantity("estimated", type).uncertainty();
+        double share = measuredShare == null ? 0 : measuredShare;
+        return Math.sqrt(share * measured * measured + (1 - share) * estimated * estimated);
     }
 
     /** The tags used by the organization's activities in the period: a report per tag exists for each. */
@@ -186,7 +221,8 @@ public class FootprintService {
                 ? String.join(" + ", configured.stream().map(FactorSet::label).toList())
                 : String.join(" + ", sets.stream().map(s -> s.id() + " v" + s.version()).toList());
         return new Footprint(organizationId, period.start().toString(), period.end().toString(), tag, total, byScope,
-                byCategory, byScope3Category, byGas, byMonth, byMonthAndScope, sites, label, sets, count, radiativeForcing);
+                byCategory, byScope3Category, byGas, byMonth, byMonthAndScope, sites, label, sets, count, radiativeForcing,
+                FootprintUncertainty.approach1(groups, library, uncertainties));
     }
 
     /** A factor set and version that produced stored results. */

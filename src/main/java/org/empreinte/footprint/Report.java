@@ -50,9 +50,12 @@ public record Report(
     public record ScopeChange(double previousCo2eKg, double currentCo2eKg, double changeCo2eKg, Double changePercent) {
     }
 
-    /** Emissions from measured data (meters, bills) against estimates; shares of the total, 0 to 1. */
+    /**
+     * Emissions from measured data (meters, bills) against estimates and extrapolations; shares of the total, 0 to 1.
+     * {@code estimated...} counts the activities estimated from their own partial records only.
+     */
     public record DataQuality(double measuredCo2eKg, double estimatedCo2eKg, Double measuredShare, long measuredActivities,
-            long estimatedActivities) {
+            long estimatedActivities, double extrapolatedCo2eKg, long extrapolatedActivities) {
     }
 
     /** One factor applied in the period, with its source: the "show your assumptions" table. */

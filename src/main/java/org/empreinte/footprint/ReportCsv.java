@@ -43,6 +43,15 @@ final class ReportCsv {
         row("total", "location_based", messages.get("report_total_location"), footprint.totalCo2eKg(), KG, "");
         row("total", "market_based", messages.get("report_total_market"), report.totalMarketBasedCo2eKg(), KG,
                 report.scope2().marketBasedEqualsLocationBased() ? messages.get("report_market_equals_location") : "");
+        if (footprint.uncertainty() != null) {
+            Footprint.Interval interval = footprint.uncertainty();
+            row("uncertainty", "lower_95", messages.get("uncertainty_lower"), interval.lowerCo2eKg(), KG, interval.method());
+            row("uncertainty", "upper_95", messages.get("uncertainty_upper"), interval.upperCo2eKg(), KG, interval.method());
+            for (Footprint.UncertaintySource source : interval.sources()) {
+                row("uncertainty_source", source.factorId(), messages.labelOr("type_", source.type()),
+                        source.shareOfVariance(), messages.get("uncertainty_share_of_variance"), "");
+            }
+        }
         footprint.byScope().forEach((scope, value) -> row("scope", scope, messages.get("scope_" + scope), value, KG, ""));
         row("scope2", "location_based", messages.get("report_scope2_location"), report.scope2().locationBasedCo2eKg(), KG, "");
         row("scope2", "market_based", messages.get("report_scope2_market"), report.scope2().marketBasedCo2eKg(), KG, "");
@@ -81,6 +90,8 @@ final class ReportCsv {
                 Long.toString(quality.measuredActivities()));
         row("data_quality", "estimated", messages.get("quality_estimated"), quality.estimatedCo2eKg(), KG,
                 Long.toString(quality.estimatedActivities()));
+        row("data_quality", "extrapolated", messages.get("quality_extrapolated"), quality.extrapolatedCo2eKg(), KG,
+                Long.toString(quality.extrapolatedActivities()));
         for (Report.Assumption factor : report.assumptions()) {
             row("factor", factor.factorId(), factor.citation() == null ? factor.factorId() : factor.citation(), factor.co2eKg(),
                     KG, readable(factor.quantity()) + " " + factor.unit() + " x " + CsvCells.decimal(factor.co2eKgPerUnit()) + " kg/"

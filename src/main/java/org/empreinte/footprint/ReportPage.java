@@ -207,6 +207,11 @@ public class ReportPage extends Page {
         return amount(report.footprint().totalCo2eKg());
     }
 
+    /** The total's 95 % interval and what to improve first; null without data. */
+    public UncertaintyText getUncertainty() {
+        return UncertaintyText.of(report.footprint(), messages(), this::amount);
+    }
+
     public String getMarketTonnes() {
         return amount(report.totalMarketBasedCo2eKg());
     }
@@ -337,8 +342,10 @@ public class ReportPage extends Page {
         if (quality.measuredShare() == null) {
             return null;
         }
-        return messages().format("report_quality", number(quality.measuredShare() * 100, 1), quality.measuredActivities(),
+        String text = messages().format("report_quality", number(quality.measuredShare() * 100, 1), quality.measuredActivities(),
                 quality.estimatedActivities());
+        return quality.extrapolatedActivities() == 0 ? text
+                : text + " " + messages().format("report_quality_extrapolated", quality.extrapolatedActivities());
     }
 
     public List<FactorLine> getFactors() {

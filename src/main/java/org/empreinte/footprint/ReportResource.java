@@ -23,7 +23,8 @@ import org.empreinte.web.Permission;
 /**
  * {@code GET /api/organizations/{orgId}/report} ({@code ?year=} or {@code ?from=&to=}, {@code tag=}):
  * the footprint of {@code API.md} with the report's sections; with {@code format=csv}, the same as a
- * CSV file in the language of {@code ?lang=}, the language cookie or Accept-Language, as pages are.
+ * CSV file in the language of {@code ?lang=}, the language cookie or Accept-Language, as pages are. The total's
+ * interval is IPCC's Approach 1 unless {@code uncertainty=montecarlo} asks for Approach 2 (fixed seed).
  */
 @Path("/api/organizations/{orgId}/report")
 public class ReportResource {
@@ -41,12 +42,17 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv;charset=UTF-8"})
     public Response report(@PathParam("orgId") long orgId, @QueryParam("year") String year, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("tag") String tag, @QueryParam("format") String format,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @QueryParam("uncertainty") String uncertainty, @Context UriInfo uri, @Context HttpHeaders headers) {
         Period period = FootprintService.period(year, from, to, LocalDate.now(clock).getYear());
         if (format != null && !format.isBlank() && !format.equals("json") && !format.equals("csv")) {
             throw new ValidationException("format", "format must be json or csv", "error_choice", "json, csv");
         }
-        Report report = footprints.report(orgId, period, tag);
+        boolean monteCarlo = "montecarlo".equals(uncertainty);
+        if (uncertainty != null && !uncertainty.isBlank() && !monteCarlo && !uncertainty.equals("approach1")) {
+            throw new ValidationException("uncertainty", "uncertainty must be approach1 or montecarlo", "error_choice",
+                    "approach1, montecarlo");
+        }
+        Report report = footprints.report(orgId, period, tag, monteCarlo);
         if (!"csv".equals(format)) {
             return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
         }

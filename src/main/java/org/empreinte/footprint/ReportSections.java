@@ -121,19 +121,25 @@ final class ReportSections {
     private static Report.DataQuality quality(List<FootprintDao.Group> groups) {
         double measured = 0;
         double estimated = 0;
+        double extrapolated = 0;
         long measuredCount = 0;
         long estimatedCount = 0;
+        long extrapolatedCount = 0;
         for (FootprintDao.Group group : groups) {
             if ("estimated".equals(group.dataQuality())) {
                 estimated += group.co2eKg();
                 estimatedCount += group.activities();
+            } else if ("extrapolated".equals(group.dataQuality())) {
+                extrapolated += group.co2eKg();
+                extrapolatedCount += group.activities();
             } else {
                 measured += group.co2eKg();
                 measuredCount += group.activities();
             }
         }
-        double total = measured + estimated;
-        return new Report.DataQuality(measured, estimated, total == 0 ? null : measured / total, measuredCount, estimatedCount);
+        double total = measured + estimated + extrapolated;
+        return new Report.DataQuality(measured, estimated, total == 0 ? null : measured / total, measuredCount, estimatedCount,
+                extrapolated, extrapolatedCount);
     }
 
     private static Map<String, Double> isoCategories(List<FootprintDao.Group> groups) {

@@ -86,6 +86,11 @@ public interface InventoryDao {
             + " WHERE i.year = :year AND i.organization_id IN (<ids>)")
     List<SubmittedFigures> submitted(@Bind("year") int year, @BindList("ids") Collection<Long> organizationIds);
 
+    /** The submission others read, whole (its snapshot), of each of the organizations that has one for the year. */
+    @SqlQuery("SELECT v.id, v.organization_id, v.year, v.version, v.submitted_at, v.submitted_by, v.data_revision, v.snapshot"
+            + " FROM inventory i JOIN inventory_version v ON v.id = i.version_id WHERE i.year = :year AND i.organization_id IN (<ids>)")
+    List<VersionRow> submittedVersions(@Bind("year") int year, @BindList("ids") Collection<Long> organizationIds);
+
     @SqlQuery("SELECT i.organization_id, c.category, c.co2e_kg FROM inventory i"
             + " JOIN inventory_category c ON c.version_id = i.version_id WHERE i.year = :year AND i.organization_id IN (<ids>)")
     List<SubmittedFigures.Category> categories(@Bind("year") int year, @BindList("ids") Collection<Long> organizationIds);

@@ -208,6 +208,25 @@ public class InventoryService {
         return categories;
     }
 
+    /**
+     * The lines of the submitted years' intervals, by organization, for a network's interval. A submission made before
+     * intervals were kept gets lines from its factors: each factor's uncertainty as today's table gives it, and its
+     * quantities at the blend of measured and estimated its measured share says.
+     */
+    public Map<Long, List<InventorySnapshot.UncertaintyLine>> submittedUncertainty(int year, Collection<Long> organizationIds) {
+        Map<Long, List<InventorySnapshot.UncertaintyLine>> lines = new LinkedHashMap<>();
+        for (List<Long> chunk : chunks(organizationIds)) {
+            for (InventoryDao.VersionRow row : dao.submittedVersions(year, chunk)) {
+                InventorySnapshot snapshot = version(row).snapshot();
+                lines.put(row.organizationId(), snapshot.uncertainty() != null ? snapshot.uncertainty()
+                        : snapshot.factors().stream().map(f -> new InventorySnapshot.UncertaintyLine(f.factorId(), f.type(),
+                                f.co2eKg(), footprints.quantityUncertainty(snapshot.measuredShare(), f.type()),
+                                footprints.factorUncertainty(f.factorId(), f.type(), f.factorSet()))).toList());
+            }
+        }
+        return lines;
+    }
+
     /** Changes whenever a submission of the year is added or removed: a key for what is computed from them. */
     public long yearMark(int year) {
         return dao.yearMark(year);
@@ -231,11 +250,16 @@ public class InventoryService {
                         a.co2eKgPerUnit(), a.quantity(), a.co2eKg()))
                 .toList();
         var footprint = report.footprint();
+        Map<String, String> types = new HashMap<>();
+        factors.forEach(f -> types.putIfAbsent(f.factorId(), f.type()));
+        List<InventorySnapshot.UncertaintyLine> uncertainty = footprint.uncertainty() == null ? List.of()
+                : footprint.uncertainty().lines().stream().map(l -> new InventorySnapshot.UncertaintyLine(l.factor(),
+                        types.get(l.factor()), l.co2eKg(), l.quantityUncertainty(), l.factorUncertainty())).toList();
         return new InventorySnapshot(year, organization.sector(), employees.isPresent() ? employees.getAsDouble() : null,
                 millions.isPresent() ? millions.getAsDouble() * 1_000_000 : null, footprint.totalCo2eKg(),
                 report.totalMarketBasedCo2eKg(), footprint.byScope(), footprint.byCategory(), footprint.byGas(),
                 footprint.bySite(), byTag, intensities, report.dataQuality().measuredShare(), footprint.activityCount(),
-                footprint.factorSets(), factors);
+                footprint.factorSets(), factors, uncertainty);
     }
 
     static Difference difference(InventorySnapshot submitted, InventorySnapshot live) {

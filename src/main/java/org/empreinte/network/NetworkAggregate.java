@@ -21,19 +21,32 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param hidden why each hidden figure is hidden: {@code total}, {@code scope.N}, {@code category.X},
  *     {@code intensityCo2eKgPerFte}... to {@code too_few}, {@code dominated} or {@code complementary}
  * @param closedAt when the year's campaign was closed, and these the figures frozen then; null for live figures
+ * @param uncertainty the total's 95 % interval, only beside a total shown ({@link NetworkUncertainty})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NetworkAggregate(long networkId, String name, int year, int organizations, int sharingOrganizations,
         int reporting, int notSharing, Double totalCo2eKg, Map<String, Double> byScope, Map<String, Double> byCategory,
         IntensityDistribution intensityCo2eKgPerFte, IntensityDistribution intensityCo2eKgPerMillionCad,
         TargetStatus target, List<Named> notReported, List<MemberDetail> members, Map<String, String> hidden,
-        int minimumOrganizations, String closedAt) {
+        int minimumOrganizations, String closedAt, Interval uncertainty) {
 
     /** The same figures, as frozen when the year's campaign closed. */
     public NetworkAggregate withClosedAt(String closedAt) {
         return new NetworkAggregate(networkId, name, year, organizations, sharingOrganizations, reporting, notSharing,
                 totalCo2eKg, byScope, byCategory, intensityCo2eKgPerFte, intensityCo2eKgPerMillionCad, target, notReported,
-                members, hidden, minimumOrganizations, closedAt);
+                members, hidden, minimumOrganizations, closedAt, uncertainty);
+    }
+
+    /**
+     * The network total's 95 % interval: bounds to 3 significant figures as the total, the larger side to a whole
+     * percent, and the kinds of source that weigh most in it, each one a figure the disclosure rules would show.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Interval(String method, double lowerCo2eKg, double upperCo2eKg, double relative, List<Source> sources) {
+    }
+
+    /** A kind of source (an activity type) and its share of the total's variance, to a whole percent. */
+    public record Source(String type, double shareOfVariance) {
     }
 
     /** The spread of the reporting members' intensities: the median to 2 significant figures, quartiles from 10 members. */

@@ -114,7 +114,9 @@ public class NetworkFigures {
         return new NetworkAggregate(networkId, network.name(), y, network.members().size(), sharing.size(), submitted.size(),
                 network.members().size() - sharing.size(), total.value(), byScope, byCategory,
                 distribution(perFte, "intensityCo2eKgPerFte", hidden), distribution(perMillion, "intensityCo2eKgPerMillionCad", hidden),
-                targetStatus(network, y, sharingIds, submitted, hidden), notReported, details, hidden, k, null);
+                targetStatus(network, y, sharingIds, submitted, hidden), notReported, details, hidden, k, null,
+                total.shown() ? NetworkUncertainty.interval(inventories.submittedUncertainty(y, submitted.keySet()), rules)
+                        : null);
     }
 
     /**

@@ -77,6 +77,14 @@ public class NetworkPage extends Page {
         m.put("help", messages.format("network_help", k, page.number(100 * rules.dominanceShare(), 0)));
         if (aggregate.totalCo2eKg() != null) {
             m.put("total", page.kg(aggregate.totalCo2eKg()));
+            NetworkAggregate.Interval interval = aggregate.uncertainty();
+            if (interval != null) {
+                m.put("interval", messages.format("network_interval", page.kg(interval.lowerCo2eKg()),
+                        page.kg(interval.upperCo2eKg()), page.number(100 * interval.relative(), 0)));
+                m.put("improveFirst", interval.sources().stream().map(s -> new Line(messages.labelOr("type_", s.type()),
+                        messages.format("uncertainty_share", page.number(100 * s.shareOfVariance(), 0)))).toList());
+                m.put("hasImproveFirst", !interval.sources().isEmpty());
+            }
         } else {
             m.put("totalHidden", "dominated".equals(hidden.get("total"))
                     ? messages.format("network_total_dominated", page.number(100 * rules.dominanceShare(), 0))

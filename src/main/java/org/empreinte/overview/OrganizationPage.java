@@ -14,6 +14,7 @@ import org.empreinte.activity.kind.FlightKind;
 import org.empreinte.calculation.Regions;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.FootprintCharts;
+import org.empreinte.footprint.UncertaintyText;
 import org.empreinte.inventory.YearState;
 import org.empreinte.network.MemberCampaign;
 import org.empreinte.organization.Organization;
@@ -188,6 +189,11 @@ public class OrganizationPage extends Page {
         return year + 1;
     }
 
+    /** The year's 95 % interval and what to improve first; null without a footprint. */
+    public UncertaintyText getUncertainty() {
+        return UncertaintyText.of(footprint, messages(), kg -> SummaryView.amount(kg, messages()));
+    }
+
     public String getFootprintTitle() {
         return messages().format("footprint_title", Integer.toString(year));
     }
@@ -311,7 +317,7 @@ public class OrganizationPage extends Page {
                 kg(a.co2eKg()),
                 a.factor().id(),
                 a.factor().source(),
-                "estimated".equals(a.dataQuality()),
+                !"measured".equals(a.dataQuality()),
                 a.tags() == null ? List.of() : a.tags())).toList();
     }
 

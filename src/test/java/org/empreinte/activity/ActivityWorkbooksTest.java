@@ -57,6 +57,19 @@ class ActivityWorkbooksTest {
 
     @ParameterizedTest
     @MethodSource("templates")
+    void theTemplatesListEveryDataQualityInWordsTheImportReadsBack(ActivityWorkbooks.Family family, String language) {
+        Messages messages = Messages.of(language.equals("fr") ? Messages.FRENCH : Messages.ENGLISH);
+        List<String> qualities = WORKBOOKS.lists(family, messages).get("dataQuality");
+        assertThat(qualities.stream().map(word -> CSV.vocabulary().dataQuality(word)).toList())
+                .containsExactlyElementsOf(ActivityPreparation.DATA_QUALITIES);
+        assertThat(qualities).contains(language.equals("fr") ? "Extrapolée" : "Extrapolated");
+        // A CSV cell may say it in either language, with any case or accents.
+        assertThat(CSV.vocabulary().dataQuality("extrapolee")).isEqualTo("extrapolated");
+        assertThat(CSV.vocabulary().dataQuality("Extrapolated")).isEqualTo("extrapolated");
+    }
+
+    @ParameterizedTest
+    @MethodSource("templates")
     void aTemplateReadsBackAsItsFamilysRows(ActivityWorkbooks.Family family, String language) throws IOException {
         Messages messages = Messages.of(language.equals("fr") ? Messages.FRENCH : Messages.ENGLISH);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -127,7 +127,7 @@ public final class ReportBenchmark {
                 List.of("eccc-canada", "desnz-2024", "useeio-1.3"));
         Jdbi jdbi = Jdbi.create("jdbc:sqlite:" + db, settings());
         jdbi.installPlugin(new SqlObjectPlugin());
-        FootprintService service = new FootprintService(jdbi, library, org.empreinte.db.TestDatabase.figures(jdbi),
+        FootprintService service = new FootprintService(jdbi, library, org.empreinte.factor.UncertaintyTable.none(), org.empreinte.db.TestDatabase.figures(jdbi),
                 new ReportCache(0, Duration.ofMinutes(1)));
         for (int i = 0; i < 3; i++) {
             service.report(large, year, null);

@@ -44,6 +44,50 @@ class UncertaintyTest {
     }
 
     @Test
+    void twoLinesByHand() {
+        // 1,000 kg +- 5 % and 500 kg +- 10 %, each its own factor and nothing else uncertain:
+        // sqrt((0.05 x 1000)^2 + (0.10 x 500)^2) = sqrt(50^2 + 50^2) = sqrt(5000) = 70.711 kg on 1,500 kg: +- 4.714 %.
+        Interval interval = Uncertainty.propagate(List.of(new Line("gas", 1000, 0, 0.05), new Line("electricity", 500, 0, 0.10)));
+        assertThat(interval.upper() - interval.total()).isCloseTo(70.7107, within(1e-4));
+        assertThat(interval.lower()).isCloseTo(1500 - 70.7107, within(1e-4));
+        assertThat(interval.relative()).isCloseTo(0.047140, within(1e-6));
+        // Equal parts: 2500 of 5000 each.
+        assertThat(interval.contributions()).extracting(Contribution::share).containsExactly(0.5, 0.5);
+    }
+
+    @Test
+    void threeLinesByHand() {
+        // 1,000 kg +- 5 %, 500 kg +- 10 %, 250 kg +- 20 %, independent: each contributes 50^2 = 2500,
+        // sqrt(7500) = 86.603 kg on 1,750 kg: +- 4.949 %. Quantity and factor of one line in quadrature too:
+        // the third as quantity 12 % and factor 16 % gives sqrt(0.12^2 + 0.16^2) = 0.20, the same line.
+        Interval interval = Uncertainty.propagate(List.of(new Line("a", 1000, 0.05, 0), new Line("b", 500, 0, 0.10),
+                new Line("c", 250, 0.12, 0.16)));
+        assertThat(interval.upper() - interval.total()).isCloseTo(86.6025, within(1e-4));
+        assertThat(interval.relative()).isCloseTo(0.049487, within(1e-6));
+        assertThat(interval.contributions().get(2).share()).isCloseTo(1.0 / 3, within(1e-12));
+    }
+
+    @Test
+    void aFactorsGasesWeighByTheirShare() {
+        // 0.9 kg CO2e of CO2 at 4 % and 0.1 kg of N2O at 200 %: sqrt((0.9 x 0.04)^2 + (0.1 x 2)^2)
+        // = sqrt(0.001296 + 0.04) = 0.20322: a tenth of the CO2e makes nearly all the uncertainty.
+        double u = Uncertainty.byGas(java.util.Map.of("CO2", 0.9, "N2O", 0.1), gas -> gas.equals("CO2") ? 0.04 : 2.0);
+        assertThat(u).isCloseTo(0.203214, within(1e-6));
+        assertThat(Uncertainty.byGas(java.util.Map.of(), gas -> 1.0)).isZero();
+    }
+
+    @Test
+    void aLinesOwnShapeOverridesTheRunsShape() {
+        // A skewed line (lognormal, U = 100 %) among normal ones: its draws stay within [E / 2, 2E] for 95 % of them,
+        // so the sum's interval leans upwards, as a normal draw of the same line would not (it would go below zero).
+        List<Line> lines = List.of(new Line("metered", 1000, 0.05, 0.02),
+                new Line("waste", 1000, 0, 1.0, null, Shape.LOGNORMAL));
+        Interval sampled = Uncertainty.monteCarlo(lines, Shape.NORMAL, 50_000, 11L);
+        assertThat(sampled.lower()).isGreaterThan(1000 + 400);
+        assertThat(sampled.upper() - sampled.total()).isGreaterThan(1.5 * (sampled.total() - sampled.lower()));
+    }
+
+    @Test
     void threeLinesOfWhichTwoShareAFactorShareItsError() {
         Interval interval = Uncertainty.propagate(List.of(
                 new Line("electricity", 300, 0.02, 0.10),

@@ -233,7 +233,7 @@ public final class TestDatabase {
 
     /** The footprint service on this database, with a small cache of its own. */
     public static FootprintService footprints(Jdbi jdbi, FactorLibrary library) {
-        return new FootprintService(jdbi, library, figures(jdbi), new ReportCache(100, Duration.ofMinutes(5)));
+        return new FootprintService(jdbi, library, org.empreinte.factor.UncertaintyTable.none(), figures(jdbi), new ReportCache(100, Duration.ofMinutes(5)));
     }
 
     public static YearlyFigures figures(Jdbi jdbi) {

@@ -1,0 +1,212 @@
+package org.empreinte.footprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.empreinte.ApiCalls.JSON;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.empreinte.ApiCalls;
+import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.TestApp;
+import org.empreinte.Tiers;
+
+/**
+ * Intervals over HTTP, worked out by hand from emission-factors/uncertainty.yml:
+ * <ul>
+ * <li>eccc-natural-gas-ca-qc: CO2 1.926, CH4 0.000037 x 28 = 0.001036, N2O 0.000035 x 265 = 0.009275 kg CO2e/m3 (1.936311);
+ * IPCC Vol. 2 Table 2.4 CO2 3.9 %, CH4 and N2O 200 %: U = sqrt((0.994675 x 0.039)^2 + (0.000535 x 2)^2
+ * + (0.004790 x 2)^2) = 0.039972;</li>
+ * <li>eccc-electricity-ca-on-2020 0.028 kg/kWh (2024 bills take the newest data year): U = 10 % (product assumption);
+ * eccc-electricity-ca-qc-2020 0.0019 kg/kWh: U = 50 % (hydro-dominated grid);</li>
+ * <li>quantities: measured 5 %, estimated 10 %, extrapolated 25 % (IPCC Vol. 2 p. 2.40, Table 2.15).</li>
+ * </ul>
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
+class UncertaintyApiTest {
+
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+
+    private final ApiCalls api = new ApiCalls(APP);
+
+    @Test
+    void aReportWithTwoActivitiesShowsTheirIntervalAndWhatToImproveFirst() {
+        long org = api.organization();
+        activity(org, Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3", "date", "2024-02-01"));
+        activity(org, Map.of("type", "electricity", "quantity", 50_000, "unit", "kWh", "periodStart", "2024-01-01",
+                "periodEnd", "2024-12-31", "region", "CA-ON", "dataQuality", "estimated"));
+        // Gas, measured: 1,936.311 kg; (0.039972 x 1936.311)^2 + (0.05 x 1936.311)^2 = 77.398^2 + 96.816^2
+        //   = 5990.5 + 9373.2 = 15363.7
+        // Electricity, estimated: 50,000 x 0.028 = 1,400 kg; (0.10 x 1400)^2 + (0.10 x 1400)^2 = 19600 + 19600 = 39200
+        // Half-width sqrt(54563.7) = 233.59 kg on 3,336.311 kg: +- 7.00 %; electricity 39200 / 54563.7 = 71.8 % of the variance.
+        double total = 1936.311 + 1400;
+        double half = Math.sqrt(Math.pow(0.0399721 * 1936.311, 2) + Math.pow(0.05 * 1936.311, 2) + 39200);
+        assertThat(half).isCloseTo(233.59, within(0.01));
+        Map<String, Object> report = get("/api/organizations/" + org + "/report?year=2024");
+        assertThat(number(report, "totalCo2eKg")).isCloseTo(total, within(1e-6));
+        Map<?, ?> interval = (Map<?, ?>) report.get("uncertainty");
+        assertThat(interval.get("method")).isEqualTo("ipcc-approach-1");
+        assertThat(number(interval, "lowerCo2eKg")).isCloseTo(total - half, within(0.01));
+        assertThat(number(interval, "upperCo2eKg")).isCloseTo(total + half, within(0.01));
+        assertThat(number(interval, "relative")).isCloseTo(half / total, within(1e-5));
+        List<?> sources = (List<?>) interval.get("sources");
+        assertThat(sources).hasSize(2);
+        Map<?, ?> first = (Map<?, ?>) sources.get(0);
+        assertThat(first.get("factorId")).isEqualTo("eccc-electricity-ca-on-2020");
+        assertThat(first.get("type")).isEqualTo("electricity");
+        assertThat(number(first, "shareOfVariance")).isCloseTo(39200 / (half * half), within(1e-5));
+        assertThat(((Map<?, ?>) sources.get(1)).get("factorId")).isEqualTo("eccc-natural-gas-ca-qc");
+        // The footprint of API.md carries it too.
+        Map<String, Object> footprint = get("/api/organizations/" + org + "/footprint?year=2024");
+        assertThat(number((Map<?, ?>) footprint.get("uncertainty"), "upperCo2eKg")).isCloseTo(total + half, within(0.01));
+
+        // Monte Carlo: both sources small and drawn normal, so within a few percent of Approach 1, from a fixed seed.
+        Map<?, ?> sampled = (Map<?, ?>) get("/api/organizations/" + org + "/report?year=2024&uncertainty=montecarlo")
+                .get("uncertainty");
+        assertThat(sampled.get("method")).isEqualTo("monte-carlo");
+        assertThat(sampled.get("draws")).isEqualTo(10_000);
+        assertThat(((Number) sampled.get("seed")).longValue()).isEqualTo(20261129L);
+        double sampledHalf = (number(sampled, "upperCo2eKg") - number(sampled, "lowerCo2eKg")) / 2;
+        assertThat(sampledHalf).isCloseTo(half, within(0.04 * half));
+        Response bad = api.request("/api/organizations/" + org + "/report?year=2024&uncertainty=exact").get();
+        assertThat(bad.getStatus()).isEqualTo(422);
+        assertThat(bad.readEntity(JSON).get("field")).isEqualTo("uncertainty");
+
+        // The pages: the interval beside the total, the sources to improve first.
+        String page = api.request("/organizations/" + org + "/report?year=2024").header("Accept-Language", "fr-CA").get(String.class);
+        assertThat(page).contains("Intervalle de confiance à 95\u00a0%", "À améliorer en premier", "eccc-electricity-ca-on-2020");
+        String english = api.request("/organizations/" + org + "?year=2024").header("Accept-Language", "en").get(String.class);
+        assertThat(english).contains("id=\"footprint-interval\"", "95\u00a0% confidence interval", "Improve these first");
+        String csv = api.request("/api/organizations/" + org + "/report?year=2024&format=csv").get(String.class);
+        assertThat(csv).contains("uncertainty,upper_95");
+    }
+
+    @Test
+    void theExtrapolatedQualityIsAcceptedWithItsUncertaintyAndOthersAreRefusedNamingTheAccepted() {
+        long org = api.organization();
+        Map<String, Object> created = activity(org, Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3",
+                "date", "2024-02-01", "dataQuality", "extrapolated"));
+        assertThat(created.get("dataQuality")).isEqualTo("extrapolated");
+        // sqrt(0.039972^2 + 0.25^2) = 0.253175 of 1,936.311 kg: +- 490.23 kg.
+        Map<?, ?> interval = (Map<?, ?>) get("/api/organizations/" + org + "/report?year=2024").get("uncertainty");
+        assertThat(number(interval, "relative")).isCloseTo(Math.hypot(0.0399721, 0.25), within(1e-5));
+        Map<?, ?> quality = (Map<?, ?>) get("/api/organizations/" + org + "/report?year=2024").get("dataQuality");
+        assertThat(quality.get("extrapolatedActivities")).isEqualTo(1);
+
+        Map<String, Object> guessed = new HashMap<>(Map.of("type", "natural_gas", "quantity", 10, "unit", "m3",
+                "date", "2024-03-01", "dataQuality", "guessed"));
+        Response english = api.request("/api/organizations/" + org + "/activities").header("Accept-Language", "en")
+                .post(Entity.json(guessed));
+        Map<String, Object> body = english.readEntity(JSON);
+        assertThat(english.getStatus()).isEqualTo(422);
+        assertThat(body.get("field")).isEqualTo("dataQuality");
+        assertThat((String) body.get("message")).contains("measured, estimated, extrapolated");
+        Response french = api.request("/api/organizations/" + org + "/activities").header("Accept-Language", "fr-CA")
+                .post(Entity.json(guessed));
+        assertThat((String) french.readEntity(JSON).get("message"))
+                .endsWith("Qualité des données inconnue ; valeurs acceptées : measured, estimated, extrapolated.");
+        // Nothing stored: still the one activity.
+        assertThat(api.list("/api/organizations/" + org + "/activities?from=2024-01-01&to=2024-12-31")).hasSize(1);
+    }
+
+    @Test
+    void aNetworksIntervalCountsASharedFactorOnceAndNamesOnlyWhatTheRulesShow() {
+        long network = id(api.created("/api/networks", Map.of("name", "Réseau des incertitudes")));
+        long a = organization("A");
+        long b = organization("B");
+        long c = organization("C");
+        // Québec electricity, 2024: A 100,000 kWh (190 kg) and B 80,000 (152 kg) measured, C 70,000 (133 kg) estimated.
+        electricity(a, 100_000, "measured");
+        electricity(b, 80_000, "measured");
+        electricity(c, 70_000, "estimated");
+        for (long org : List.of(a, b, c)) {
+            api.created("/api/networks/" + network + "/members", Map.of("organizationId", org, "sharing", "aggregate"));
+            submit(org);
+        }
+        // The factor is one for all three: (0.50 x 475)^2 = 56406.25; quantities, independent members:
+        // (0.05 x 190)^2 + (0.05 x 152)^2 + (0.10 x 133)^2 = 90.25 + 57.76 + 176.89 = 324.9.
+        // sqrt(56731.15) = 238.18 kg: 475 - 238.18 = 236.82 -> 237, 713.18 -> 713 (3 significant figures, as the total),
+        // +- 50 %. Independent factors would have given sqrt(9025 + 5776 + 4422.25 + 324.9) = 139.8 kg, too narrow.
+        Map<String, Object> aggregate = get("/api/networks/" + network + "/aggregate?year=2024");
+        assertThat(number(aggregate, "totalCo2eKg")).isEqualTo(475);
+        Map<?, ?> interval = (Map<?, ?>) aggregate.get("uncertainty");
+        assertThat(number(interval, "lowerCo2eKg")).isEqualTo(237);
+        assertThat(number(interval, "upperCo2eKg")).isEqualTo(713);
+        assertThat(number(interval, "relative")).isEqualTo(0.5);
+        // Electricity, three contributors, none above 70 %: named, with all of the variance.
+        assertThat((List<?>) interval.get("sources")).singleElement().satisfies(s -> {
+            assertThat(((Map<?, ?>) s).get("type")).isEqualTo("electricity");
+            assertThat(number((Map<?, ?>) s, "shareOfVariance")).isEqualTo(1.0);
+        });
+        String page = api.request("/networks/" + network + "?year=2024").header("Accept-Language", "fr-CA").get(String.class);
+        assertThat(page).contains("Intervalle de confiance à 95\u00a0% : de 237 à 713 kg (±\u00a050\u00a0%)");
+
+        // A second network where one member also burns a little gas: gas has one contributor, so it is not named, and
+        // electricity is not either (its share would give gas's away as the rest).
+        long other = id(api.created("/api/networks", Map.of("name", "Réseau au gaz")));
+        long d = organization("D");
+        long e = organization("E");
+        long f = organization("F");
+        electricity(d, 100_000, "measured");
+        activity(d, Map.of("type", "natural_gas", "quantity", 10, "unit", "m3", "date", "2024-02-01"));
+        electricity(e, 80_000, "measured");
+        electricity(f, 70_000, "measured");
+        for (long org : List.of(d, e, f)) {
+            api.created("/api/networks/" + other + "/members", Map.of("organizationId", org, "sharing", "aggregate"));
+            submit(org);
+        }
+        Map<?, ?> withGas = (Map<?, ?>) get("/api/networks/" + other + "/aggregate?year=2024").get("uncertainty");
+        assertThat(withGas).isNotNull();
+        assertThat((List<?>) withGas.get("sources")).isEmpty();
+
+        // Two members left: the total is hidden, and so is its interval.
+        api.request("/api/networks/" + network + "/members/" + c).put(Entity.json(Map.of("sharing", "none"))).close();
+        Map<String, Object> two = get("/api/networks/" + network + "/aggregate?year=2024");
+        assertThat(two.get("totalCo2eKg")).isNull();
+        assertThat(two).doesNotContainKey("uncertainty");
+    }
+
+    private long organization(String name) {
+        return id(api.created("/api/organizations", Map.of("name", name, "sector", "624410", "region", "CA-QC", "employees", 10)));
+    }
+
+    private void electricity(long org, double kwh, String quality) {
+        activity(org, Map.of("type", "electricity", "quantity", kwh, "unit", "kWh", "periodStart", "2024-01-01",
+                "periodEnd", "2024-12-31", "region", "CA-QC", "dataQuality", quality));
+    }
+
+    private void submit(long org) {
+        Response response = api.request("/api/organizations/" + org + "/inventories/2024/submit").post(Entity.json(Map.of()));
+        assertThat(response.getStatus()).as(response.readEntity(String.class)).isEqualTo(200);
+    }
+
+    private Map<String, Object> activity(long org, Map<String, Object> body) {
+        return api.created("/api/organizations/" + org + "/activities", body);
+    }
+
+    private Map<String, Object> get(String path) {
+        Response response = api.request(path).get();
+        Map<String, Object> body = response.readEntity(JSON);
+        assertThat(response.getStatus()).as(body.toString()).isEqualTo(200);
+        return body;
+    }
+
+    private static long id(Map<String, Object> created) {
+        return ((Number) created.get("id")).longValue();
+    }
+
+    private static double number(Map<?, ?> map, String key) {
+        return ((Number) map.get(key)).doubleValue();
+    }
+}
