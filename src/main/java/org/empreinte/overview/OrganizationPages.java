@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.empreinte.activity.Activity;
 import org.empreinte.activity.ActivityService;
 import org.empreinte.calculation.Period;
+import org.empreinte.factor.FactorLibrary;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.FootprintService;
 import org.empreinte.inventory.InventoryService;
@@ -64,6 +65,7 @@ public class OrganizationPages {
     private final FootprintService footprints;
     private final Clock clock;
     private final Explanation explanation;
+    private final FactorLibrary library;
     /**
      * Computes the summary's report and previous year apart from the request, which waits {@link #FOOTPRINT_WAIT}
      * at most: a large organization's first view shows the page without the summary, the next one finds it cached.
@@ -75,8 +77,9 @@ public class OrganizationPages {
     });
 
     public OrganizationPages(OrganizationService organizations, ActivityService activities, FootprintService footprints,
-            InventoryService inventories, CampaignService campaigns, Explanation explanation, Clock clock) {
+            InventoryService inventories, CampaignService campaigns, Explanation explanation, FactorLibrary library, Clock clock) {
         this.explanation = explanation;
+        this.library = library;
         this.organizations = organizations;
         this.inventories = inventories;
         this.campaigns = campaigns;
@@ -142,7 +145,7 @@ public class OrganizationPages {
                 cleanTag, paging, true);
         Footprint footprint = footprints.footprintWithin(orgId, period, cleanTag, FOOTPRINT_WAIT).orElse(null);
         return new OrganizationPage(context, organization, shown, cleanTag, footprint, shownActivities, !paging.isFirst(),
-                siteForm).withInventory(inventories.state(orgId, shown).orElse(null))
+                siteForm).withFactors(library).withInventory(inventories.state(orgId, shown).orElse(null))
                 .withCampaigns(campaigns.openFor(orgId))
                 .withSummary(summary(orgId, shown, period, cleanTag, footprint, context));
     }
