@@ -72,14 +72,13 @@ class FactorLabelsBrowserTest extends SignedInBrowserTest {
                 .doesNotContain("eccc-natural-gas-ca-qc");
         assertThat(CITATION_WORDS).noneMatch(rows::contains);
         assertFrenchNumbers(visible(driver.findElement(By.tagName("main"))));
-        scrollTo(table);
-        Chromium.screenshots(driver, "factor-labels-organization-fr");
+        shots(table, "factor-labels-organization-fr");
 
         WebElement gasSource = source(table, "eccc-natural-gas-ca-qc");
         gasSource.findElement(By.tagName("summary")).click();
         assertThat(visible(gasSource)).contains("eccc-natural-gas-ca-qc", "Marketable natural gas",
                 "Open Government Licence - Canada", "Transcrit de tableaux d'ECCC");
-        Chromium.screenshots(driver, "factor-labels-source-open-fr");
+        shots(gasSource, "factor-labels-source-open-fr");
 
         driver.get(url("/organizations/" + organization + "/report?year=2024"));
         WebElement assumptions = driver.findElement(By.id("report-assumptions"));
@@ -88,19 +87,18 @@ class FactorLabelsBrowserTest extends SignedInBrowserTest {
                 "kg éq. CO₂");
         assertThat(CITATION_WORDS).noneMatch(shown::contains);
         assertFrenchNumbers(visible(driver.findElement(By.tagName("main"))));
-        scrollTo(assumptions);
-        Chromium.screenshots(driver, "factor-labels-report-fr");
+        shots(assumptions, "factor-labels-report-fr");
         WebElement powerSource = source(assumptions, "eccc-electricity-ca-qc-2020");
         powerSource.findElement(By.tagName("summary")).click();
         assertThat(visible(powerSource)).contains("Table A13-6", "National Inventory Report", "Open Government Licence");
+        shots(powerSource, "factor-labels-report-source-open-fr");
 
         driver.get(url("/organizations/" + organization + "?year=2024&lang=en"));
         String english = visible(driver.findElement(By.id("activity-table")));
         assertThat(english).contains(GAS_EN, "Electricity consumed — Quebec, data year 2020", "Hotel room-night — Canada",
                 "12,345.6 m³", "23,905");
         assertThat(CITATION_WORDS).noneMatch(english::contains);
-        scrollTo(driver.findElement(By.id("activity-table")));
-        Chromium.screenshots(driver, "factor-labels-organization-en");
+        shots(driver.findElement(By.id("activity-table")), "factor-labels-organization-en");
         driver.get(url("/organizations/" + organization + "/report?year=2024&lang=en"));
         assertThat(visible(driver.findElement(By.id("report-assumptions")))).contains(GAS_EN, "Transcribed from ECCC tables",
                 "1.936311 kg / m³", "kg CO₂e");
@@ -114,7 +112,7 @@ class FactorLabelsBrowserTest extends SignedInBrowserTest {
                 .doesNotContain("Marketable natural gas", "Gaseous fuels");
         assertThat(CITATION_WORDS).noneMatch(visible(driver.findElement(By.tagName("main")))::contains);
         assertFrenchNumbers(visible(driver.findElement(By.tagName("main"))));
-        Chromium.screenshots(driver, "factor-labels-factors-fr");
+        shots(table, "factor-labels-factors-fr");
         driver.get(url("/emission-factors?type=natural_gas&lang=en"));
         assertThat(visible(driver.findElement(By.id("factor-table")))).contains(GAS_EN, "Anywhere");
     }
@@ -145,7 +143,20 @@ class FactorLabelsBrowserTest extends SignedInBrowserTest {
                 .replaceAll("[\\u00a0\\u202f]", " ");
     }
 
-    private void scrollTo(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", element);
+    /** Screenshots at 390 and 1366 px with {@code element} in view, into target/screenshots. */
+    private void shots(WebElement element, String name) {
+        try {
+            java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            for (int width : new int[] {390, 1366}) {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", element);
+                assertThat((Long) ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth")).as("no sideways scrolling at " + width).isLessThanOrEqualTo(width);
+                java.nio.file.Files.write(folder.resolve(name + "-" + width + ".png"),
+                        ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
