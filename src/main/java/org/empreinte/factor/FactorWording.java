@@ -23,7 +23,8 @@ import org.empreinte.calculation.Regions;
  *
  * <p>In a factor: {@code label: {fr: "...", en: "..."}} and {@code note: {fr: "...", en: "..."}}. A plain
  * string is English (files written before labels keep loading). A factor without its own label takes
- * the first template of its type whose placeholders all resolve. A factor left without a French or
+ * the first template of its type that names every condition of the factor and whose placeholders all
+ * resolve. A factor left without a French or
  * English label still loads, so that a file being merged does not stop the application; the test of
  * the shipped files (FactorWordingTest) refuses it.
  *
@@ -99,7 +100,10 @@ final class FactorWording {
             return factor;
         }
         for (Template template : templates) {
-            if (!template.type().equals(factor.type())) {
+            // A condition the template does not speak of (a new upstream or losses line of the same type) would be
+            // mislabelled: such a factor gets no label from it, and the test of the shipped files names it.
+            if (!template.type().equals(factor.type()) || !template.byLanguage().values().stream()
+                    .allMatch(text -> placeholders(text).containsAll(factor.conditions().keySet()))) {
                 continue;
             }
             Map<String, String> labels = new LinkedHashMap<>();
@@ -116,6 +120,12 @@ final class FactorWording {
             }
         }
         return factor;
+    }
+
+    private static java.util.Set<String> placeholders(String template) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        PLACEHOLDER.matcher(template).results().forEach(m -> names.add(m.group(1)));
+        return names;
     }
 
     private String resolve(String template, String language, EmissionFactor factor, JsonNode node) {

@@ -124,6 +124,17 @@ class FactorWordingTest {
                     co2e: 0.2
                     source: src
                     citation: "Table 1"
+                  - id: other-condition
+                    type: flight
+                    region: "*"
+                    year: 2024
+                    unit: km
+                    scope: 3
+                    category: business_travel
+                    conditions: {cabin: business, part: upstream}
+                    co2e: 0.05
+                    source: src
+                    citation: "Table 2"
                   - id: unknown-word
                     type: flight
                     region: "*"
@@ -139,6 +150,8 @@ class FactorWordingTest {
         assertThat(library.factor("own").orElseThrow().labelIn("en")).isEqualTo("Mine");
         assertThat(library.factor("templated").orElseThrow().labels()).containsEntry("fr", "Vol, classe affaires, par km")
                 .containsEntry("en", "Flight, business class, per km");
+        assertThat(library.factor("other-condition").orElseThrow().labels())
+                .as("a condition the template does not name: no label rather than a wrong one").isEmpty();
         assertThat(library.factor("unknown-word").orElseThrow().labels()).as("no word for 'first': left for the test to flag")
                 .isEmpty();
     }
