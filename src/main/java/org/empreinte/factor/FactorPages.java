@@ -57,7 +57,7 @@ public class FactorPages {
         List<String> words = words(form.value("q"));
         List<EmissionFactorResource.FactorView> matching = words.isEmpty() ? found : found.stream()
                 .filter(f -> matches(f, words, context.messages().labelOr("type_", f.type()),
-                        library.factor(f.id()).map(factor -> factor.labelIn(context.messages().language())).orElse(""))).toList();
+                        f.label() == null ? "" : f.label().getOrDefault(context.messages().language(), ""))).toList();
         int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(pages, Math.max(1, pageNumber(page)));
         int from = (shown - 1) * PAGE_SIZE;
