@@ -10,9 +10,12 @@ window.activityFields = function (scope, type, unit) {
     });
   }
   type.addEventListener('change', function () {
-    var units = type.options[type.selectedIndex].getAttribute('data-units').split('|');
+    var option = type.options[type.selectedIndex];
+    var units = option.getAttribute('data-units').split('|');
+    // Each unit shows as people write it (m³, nuitée(s)) and is sent as its symbol.
+    var labels = (option.getAttribute('data-unit-labels') || option.getAttribute('data-units')).split('|');
     unit.innerHTML = '';
-    units.forEach(function (u) { unit.add(new Option(u, u)); });
+    units.forEach(function (u, i) { unit.add(new Option(labels[i] || u, u)); });
     showFields();
   });
   showFields();

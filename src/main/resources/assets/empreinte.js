@@ -40,3 +40,16 @@ document.addEventListener('DOMContentLoaded', function () {
     toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
   });
 });
+// A printed report names every factor's source: the "Source" disclosures open for printing and close again after.
+window.addEventListener('beforeprint', function () {
+  document.querySelectorAll('details.factor-source:not([open])').forEach(function (el) {
+    el.setAttribute('open', '');
+    el.setAttribute('data-print-opened', '');
+  });
+});
+window.addEventListener('afterprint', function () {
+  document.querySelectorAll('details[data-print-opened]').forEach(function (el) {
+    el.removeAttribute('open');
+    el.removeAttribute('data-print-opened');
+  });
+});

@@ -303,7 +303,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new CampaignResource(campaigns));
         jersey.register(new CampaignPages(networks, campaigns, clock));
         jersey.register(new OrganizationPages(organizations, activities, footprints, inventories, campaigns,
-                new Explanation(activities, activityFeature.restatement(), library), clock));
+                new Explanation(activities, activityFeature.restatement(), library), library, clock));
         jersey.register(new OrganizationNetworksResource.Memberships(networks, accounts));
         jersey.register(new OrganizationNetworksResource.Benchmarks(benchmarks, clock));
         NetworkPages.Coordinator networkDashboard = new NetworkPages.Coordinator(networks, campaigns, clock, accounts, organizations);

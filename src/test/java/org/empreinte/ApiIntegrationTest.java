@@ -605,6 +605,11 @@ class ApiIntegrationTest {
             assertThat(gas.get("co2eKgPerUnitByGas").get("N2O").asDouble()).isCloseTo(0.000035 * 265, KG);
             assertThat(gas.get("gasKgPerUnit").get("CH4").asDouble()).isCloseTo(0.000037, KG);
             assertThat(gas.get("source").asText()).contains("Annex 6", "Marketable natural gas");
+            // Labels and notes by language are new fields; note stays English.
+            assertThat(gas.get("label").get("fr").asText()).isEqualTo("Gaz naturel brûlé (résidentiel, commercial, institutionnel) — Québec");
+            assertThat(gas.get("label").get("en").asText()).isEqualTo("Natural gas burned (residential, commercial, institutional) — Quebec");
+            assertThat(gas.get("notes").get("fr").asText()).startsWith("Transcrit de tableaux d'ECCC");
+            assertThat(gas.get("note").asText()).startsWith("Transcribed from ECCC tables");
         }
 
         @Test

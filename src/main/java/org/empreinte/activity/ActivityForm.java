@@ -21,7 +21,8 @@ import org.empreinte.web.Messages;
  */
 public final class ActivityForm {
 
-    public record TypeOption(String value, String label, String units, boolean selected) {
+    /** A type with its units' symbols ({@code units}) and how the page writes them ({@code unitLabels}: m³, nuitée(s)). */
+    public record TypeOption(String value, String label, String units, boolean selected, String unitLabels) {
     }
 
     public record TypeGroup(String label, List<TypeOption> types) {
@@ -55,7 +56,7 @@ public final class ActivityForm {
         return kinds.kinds().stream()
                 .filter(kind -> kind.group() == Group.ENERGY && kind.attributes().isEmpty())
                 .map(kind -> new TypeOption(kind.type(), kind.label(messages), String.join("|", unitsByType.get(kind.type())),
-                        kind.type().equals(selected)))
+                        kind.type().equals(selected), unitLabels(messages, kind.type())))
                 .toList();
     }
 
@@ -71,7 +72,8 @@ public final class ActivityForm {
             List<TypeOption> options = kinds.kinds().stream()
                     .filter(kind -> group != Group.NONE && kind.group() == group)
                     .map(kind -> new TypeOption(kind.type(), kind.label(messages),
-                            String.join("|", unitsByType.get(kind.type())), kind.type().equals(selected)))
+                            String.join("|", unitsByType.get(kind.type())), kind.type().equals(selected),
+                            unitLabels(messages, kind.type())))
                     .toList();
             if (group != Group.NONE) {
                 groups.add(new TypeGroup(messages.get(group.messageKey()), options));
@@ -80,13 +82,20 @@ public final class ActivityForm {
         return groups;
     }
 
-    /** The units of the type in field {@code prefix + "type"}, the one in {@code prefix + "unit"} (or the first) selected. */
-    public List<Form.Option> units(Form form, String prefix) {
+    /**
+     * The units of the type in field {@code prefix + "type"}, the one in {@code prefix + "unit"} (or the first) selected,
+     * each written as people write it in the page's language (m³, nuitée(s)).
+     */
+    public List<Form.Option> units(Form form, String prefix, Messages messages) {
         List<String> units = unitsByType.getOrDefault(form.value(prefix + "type"), List.of());
         if (form.value(prefix + "unit") == null || !units.contains(form.value(prefix + "unit"))) {
             form.withValue(prefix + "unit", units.isEmpty() ? "" : units.get(0));
         }
-        return form.options(prefix + "unit", units, unit -> unit);
+        return form.options(prefix + "unit", units, unit -> messages.labelOr("unit_", unit));
+    }
+
+    private String unitLabels(Messages messages, String type) {
+        return String.join("|", unitsByType.get(type).stream().map(unit -> messages.labelOr("unit_", unit)).toList());
     }
 
     /** One field per field name of the offered kinds' attributes, each naming the types it belongs to. */

@@ -75,7 +75,7 @@ public class ActivityFormPage extends Page {
 
     /** The units of the chosen type, the one typed (or the type's first) selected. */
     public List<Form.Option> getUnits() {
-        return fields.units(form, "");
+        return fields.units(form, "", messages());
     }
 
     public List<ActivityForm.AttributeField> getAttributeFields() {

@@ -83,7 +83,7 @@ public class MonthlyGridPage extends Page {
     /** The units of the chosen type, the one chosen (or the type's first) selected. */
     public List<Form.Option> getUnits() {
         getTypes();
-        return fields.units(form, "");
+        return fields.units(form, "", messages());
     }
 
     public List<Form.Option> getSites() {

@@ -21,7 +21,10 @@ import org.empreinte.web.ValidationException;
 import org.empreinte.web.Allow;
 import org.empreinte.web.Permission;
 
-/** {@code GET /api/emission-factors}: the library, filtered by type, region and year. */
+/**
+ * {@code GET /api/emission-factors}: the library, filtered by type, region and year. Each factor gives its
+ * {@code label} and {@code notes} by language ({@code fr}, {@code en}) beside {@code note}, the English note.
+ */
 @Path("/api/emission-factors")
 @Produces(MediaType.APPLICATION_JSON)
 public class EmissionFactorResource {
@@ -29,7 +32,8 @@ public class EmissionFactorResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FactorView(String id, String factorSet, String factorSetVersion, int priority, String type, String region,
             int year, String unit, double co2eKgPerUnit, Map<String, Double> co2eKgPerUnitByGas,
-            Map<String, Double> gasKgPerUnit, String gwpSet, int scope, String category, String source, String note) {
+            Map<String, Double> gasKgPerUnit, String gwpSet, int scope, String category, String source, String note,
+            Map<String, String> label, Map<String, String> notes) {
     }
 
     private final FactorLibrary library;
@@ -90,6 +94,7 @@ public class EmissionFactorResource {
     private static FactorView view(FactorSet set, EmissionFactor f, int priority) {
         return new FactorView(f.id(), set.id(), set.version(), priority < 0 ? 0 : priority + 1, f.type(), f.region(), f.year(),
                 f.unit().symbol(), f.co2ePerUnit(), f.co2ePerUnitByGas(), f.massPerUnitByGas().isEmpty() ? null : f.massPerUnitByGas(),
-                set.gwp().id(), f.scope(), f.category(), f.citation(), f.note());
+                set.gwp().id(), f.scope(), f.category(), f.citation(), f.note(), f.labels().isEmpty() ? null : f.labels(),
+                f.notes().isEmpty() ? null : f.notes());
     }
 }

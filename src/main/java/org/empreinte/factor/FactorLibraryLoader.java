@@ -172,12 +172,13 @@ public final class FactorLibraryLoader {
         if (factorNodes.isEmpty()) {
             throw new FactorFileException(file, lineOf(headerLines, "factors"), "factors", "the set has no factors");
         }
+        FactorWording wording = FactorWording.of(file, lineOf(headerLines, "labels"), headerNode);
         List<EmissionFactor> factors = new ArrayList<>();
         // Two factors selection could not tell apart share this key; indexed, so a set of thousands loads at once.
         Map<List<Object>, Located> seen = new HashMap<>();
         Map<List<Object>, EmissionFactor> seenFactor = new HashMap<>();
         for (Located located : factorNodes) {
-            EmissionFactor factor = factor(file, located, id, version, gwp, sources, sourceKeys);
+            EmissionFactor factor = wording.fill(factor(file, located, id, version, gwp, sources, sourceKeys), located.node);
             Path earlier = factorIds.putIfAbsent(factor.id(), file);
             if (earlier != null) {
                 throw new FactorFileException(file, located.line, "id", "factor id '" + factor.id() + "' is already used in " + earlier);
@@ -193,7 +194,7 @@ public final class FactorLibraryLoader {
             factors.add(factor);
         }
         if (headerNode.path("naicsAverages").asBoolean(false)) {
-            factors.addAll(NaicsMeans.of(factors, id, version));
+            NaicsMeans.of(factors, id, version).forEach(mean -> factors.add(wording.fill(mean, null)));
         }
         return new FactorSet(id, name, edition, version, published, gwp, sources, factors);
     }
@@ -244,7 +245,7 @@ public final class FactorLibraryLoader {
         }
         String citation = requiredText(file, line, node, "citation", id);
         String sourceCitation = sources.stream().filter(s -> s.key().equals(sourceKey)).findFirst().orElseThrow().citation();
-        String note = node.hasNonNull("note") ? node.get("note").asText() : null;
+        FactorWording.Text text = FactorWording.read(file, line, node);
 
         Map<String, Double> masses = new LinkedHashMap<>();
         Map<String, Double> co2eByGas = new LinkedHashMap<>();
@@ -289,7 +290,8 @@ public final class FactorLibraryLoader {
             });
         }
         return new EmissionFactor(id, setId, setVersion, type, region, yearNode.asInt(), unit, scopeNode.asInt(),
-                category, co2eByGas, masses, sourceCitation + " — " + citation, note, conditions);
+                category, co2eByGas, masses, sourceCitation + " — " + citation, text.englishNote(), conditions, text.labels(),
+                text.notes());
     }
 
     private Map<String, Double> readGasMap(Path file, int line, JsonNode map, String key, String prefix, GwpSet gwp) {

@@ -56,7 +56,8 @@ public class FactorPages {
         }
         List<String> words = words(form.value("q"));
         List<EmissionFactorResource.FactorView> matching = words.isEmpty() ? found : found.stream()
-                .filter(f -> matches(f, words, context.messages().labelOr("type_", f.type()))).toList();
+                .filter(f -> matches(f, words, context.messages().labelOr("type_", f.type()),
+                        f.label() == null ? "" : f.label().getOrDefault(context.messages().language(), ""))).toList();
         int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(pages, Math.max(1, pageNumber(page)));
         int from = (shown - 1) * PAGE_SIZE;
@@ -68,10 +69,10 @@ public class FactorPages {
         return page != null && page.strip().matches("\\d{1,6}") ? Integer.parseInt(page.strip()) : 1;
     }
 
-    /** Every word must appear in the factor's id, type (code or label), region, set, source or note; accents aside. */
-    private static boolean matches(EmissionFactorResource.FactorView f, List<String> words, String typeLabel) {
-        String text = fold(String.join(" ", f.id(), f.type(), typeLabel, f.region(), f.factorSet(), f.unit(),
-                f.source() == null ? "" : f.source(), f.note() == null ? "" : f.note()));
+    /** Every word must appear in the factor's id, label, type (code or label), region, set, source or notes; accents aside. */
+    private static boolean matches(EmissionFactorResource.FactorView f, List<String> words, String typeLabel, String label) {
+        String text = fold(String.join(" ", f.id(), label, f.type(), typeLabel, f.region(), f.factorSet(), f.unit(),
+                f.source() == null ? "" : f.source(), f.notes() == null ? "" : String.join(" ", f.notes().values())));
         return words.stream().allMatch(text::contains);
     }
 

@@ -10,12 +10,13 @@ import org.empreinte.web.PageContext;
 /** Every factor of the library with its source: the assumptions behind every figure. */
 public class FactorsPage extends Page {
 
+    /** A factor: its label and note in the reader's language; its id, set and citation behind "Source". */
     public record Row(String id, String set, String type, String region, int year, String unit, String value,
-            String scope, String source, String note) {
+            String scope, String source, String note, String label, String licence) {
     }
 
     public record SetRow(int priority, String id, String version, String name, String edition, String published, String gwp,
-            List<String> sources) {
+            List<String> sources, String gwpId) {
     }
 
     private final List<Row> factors;
@@ -28,13 +29,19 @@ public class FactorsPage extends Page {
 
     public FactorsPage(PageContext context, List<EmissionFactorResource.FactorView> factors, FactorLibrary library) {
         super("factors.mustache", context);
-        this.factors = factors.stream().map(f -> new Row(f.id(), f.factorSet() + " v" + f.factorSetVersion(),
-                messages().labelOr("type_", f.type()), f.region(), f.year(), f.unit(), number(f.co2eKgPerUnit(), 6),
-                messages().get("scope_short_" + f.scope()), f.source(), f.note())).toList();
+        String language = messages().language();
+        this.factors = factors.stream().map(f -> {
+            FactorReference reference = FactorReference.of(library, f.id(), f.factorSet(), f.factorSetVersion(), language);
+            return new Row(f.id(), f.factorSet() + " v" + f.factorSetVersion(), messages().labelOr("type_", f.type()),
+                    "*".equals(f.region()) ? messages().get("factor_region_any")
+                            : org.empreinte.calculation.Regions.name(f.region(), messages().locale()),
+                    f.year(), messages().labelOr("unit_", f.unit()), number(f.co2eKgPerUnit(), 6),
+                    messages().get("scope_short_" + f.scope()), f.source(), reference.note(), reference.label(), reference.licence());
+        }).toList();
         List<FactorSet> selected = library.selector().sets();
         this.sets = library.sets().stream().map(s -> new SetRow(selected.indexOf(s) + 1, s.id(), s.version(), s.name(),
                 s.edition(), s.published().toString(), s.gwp().name(),
-                s.sources().stream().map(src -> src.citation() + " (" + src.licence() + ")").toList())).toList();
+                s.sources().stream().map(src -> src.citation() + " (" + src.licence() + ")").toList(), s.gwp().id())).toList();
     }
 
     /** The search that chose these rows: its fields, how many factors matched, and which page of them this is. */

@@ -58,9 +58,23 @@ public record Report(
             long estimatedActivities, double extrapolatedCo2eKg, long extrapolatedActivities) {
     }
 
-    /** One factor applied in the period, with its source: the "show your assumptions" table. */
+    /**
+     * One factor applied in the period, with its source: the "show your assumptions" table.
+     *
+     * @param note the note in English, as the API has always given it
+     * @param labels the factor's label by language ({@code fr}, {@code en}); empty when it has left the library
+     * @param notes its note by language; empty when it has none
+     */
     public record Assumption(String factorId, String type, String factorSet, String factorSetVersion, String factorSetName,
             String edition, String gwpSet, String citation, String note, String licence, String url, String unit,
-            double co2eKgPerUnit, double quantity, double co2eKg, long activities) {
+            double co2eKgPerUnit, double quantity, double co2eKg, long activities, Map<String, String> labels,
+            Map<String, String> notes) {
+
+        /** The same factor with more of it: another activity group that applied it. */
+        Assumption plus(double moreQuantity, double moreCo2eKg, long moreActivities) {
+            return new Assumption(factorId, type, factorSet, factorSetVersion, factorSetName, edition, gwpSet, citation, note,
+                    licence, url, unit, co2eKgPerUnit, quantity + moreQuantity, co2eKg + moreCo2eKg, activities + moreActivities,
+                    labels, notes);
+        }
     }
 }

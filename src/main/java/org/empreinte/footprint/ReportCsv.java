@@ -93,11 +93,15 @@ final class ReportCsv {
         row("data_quality", "extrapolated", messages.get("quality_extrapolated"), quality.extrapolatedCo2eKg(), KG,
                 Long.toString(quality.extrapolatedActivities()));
         for (Report.Assumption factor : report.assumptions()) {
-            row("factor", factor.factorId(), factor.citation() == null ? factor.factorId() : factor.citation(), factor.co2eKg(),
-                    KG, readable(factor.quantity()) + " " + factor.unit() + " x " + CsvCells.decimal(factor.co2eKgPerUnit()) + " kg/"
-                            + factor.unit() + "; " + factor.factorSet() + " v" + factor.factorSetVersion()
+            // The label in the reader's language; the citation, as published, with the set and licence in the detail.
+            String label = factor.labels() == null || factor.labels().isEmpty() ? null
+                    : factor.labels().getOrDefault(messages.language(), factor.labels().get("en"));
+            row("factor", factor.factorId(), label != null ? label : factor.citation() == null ? factor.factorId() : factor.citation(),
+                    factor.co2eKg(), KG, readable(factor.quantity()) + " " + factor.unit() + " x " + CsvCells.decimal(factor.co2eKgPerUnit())
+                            + " kg/" + factor.unit() + "; " + factor.factorSet() + " v" + factor.factorSetVersion()
                             + (factor.edition() == null ? "" : ", " + factor.edition())
-                            + (factor.licence() == null ? "" : "; " + factor.licence()));
+                            + (factor.licence() == null ? "" : "; " + factor.licence())
+                            + (label == null || factor.citation() == null ? "" : "; " + factor.citation()));
         }
         CsvSchema.Builder schema = CsvSchema.builder();
         COLUMNS.forEach(schema::addColumn);

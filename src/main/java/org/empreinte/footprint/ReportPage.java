@@ -23,8 +23,9 @@ public class ReportPage extends Page {
     public record Line(String label, String value, String detail) {
     }
 
+    /** A factor applied: its label and note in the reader's language; id, citation, set and licence behind "Source". */
     public record FactorLine(String factorId, String citation, String set, String licence, String quantity, String perUnit,
-            String co2e, String note) {
+            String co2e, String note, String label) {
     }
 
     public record ContractLine(long id, String description, String kind, String rate, String years, String site) {
@@ -349,13 +350,23 @@ public class ReportPage extends Page {
     }
 
     public List<FactorLine> getFactors() {
+        String language = messages().language();
         return report.assumptions().stream().map(a -> new FactorLine(a.factorId(),
                 a.citation() == null ? messages().get("report_factor_gone") : a.citation(),
                 a.factorSet() + " v" + a.factorSetVersion() + (a.edition() == null ? "" : " — " + a.edition())
                         + (a.gwpSet() == null ? "" : " — GWP " + a.gwpSet()),
                 a.licence() == null ? "" : a.licence(),
                 number(a.quantity(), 2) + " " + messages().labelOr("unit_", a.unit()),
-                number(a.co2eKgPerUnit(), 6) + " kg / " + a.unit(), kg(a.co2eKg()), a.note())).toList();
+                number(a.co2eKgPerUnit(), 6) + " kg / " + messages().labelOr("unit_", a.unit()), kg(a.co2eKg()),
+                inLanguage(a.notes(), language, a.note()),
+                inLanguage(a.labels(), language, messages().get("factor_gone")))).toList();
+    }
+
+    private static String inLanguage(Map<String, String> texts, String language, String otherwise) {
+        if (texts == null || texts.isEmpty()) {
+            return otherwise;
+        }
+        return texts.getOrDefault(language, texts.getOrDefault("en", otherwise));
     }
 
     public String getFactorSets() {

@@ -163,11 +163,7 @@ final class ReportSections {
                     + "/" + group.factorCo2ePerUnit();
             Report.Assumption existing = byFactor.get(key);
             if (existing != null) {
-                byFactor.put(key, new Report.Assumption(existing.factorId(), existing.type(), existing.factorSet(),
-                        existing.factorSetVersion(), existing.factorSetName(), existing.edition(), existing.gwpSet(),
-                        existing.citation(), existing.note(), existing.licence(), existing.url(), existing.unit(),
-                        existing.co2eKgPerUnit(), existing.quantity() + group.quantity(), existing.co2eKg() + group.co2eKg(),
-                        existing.activities() + group.activities()));
+                byFactor.put(key, existing.plus(group.quantity(), group.co2eKg(), group.activities()));
                 continue;
             }
             Optional<FactorSet> set = library.set(group.factorSet()).filter(s -> s.version().equals(group.factorSetVersion()));
@@ -179,7 +175,8 @@ final class ReportSections {
                     set.map(FactorSet::edition).orElse(null), set.map(s -> s.gwp().id()).orElse(null),
                     factor.map(EmissionFactor::citation).orElse(null), factor.map(EmissionFactor::note).orElse(null),
                     source.map(FactorSet.Source::licence).orElse(null), source.map(FactorSet.Source::url).orElse(null),
-                    group.factorUnit(), group.factorCo2ePerUnit(), group.quantity(), group.co2eKg(), group.activities()));
+                    group.factorUnit(), group.factorCo2ePerUnit(), group.quantity(), group.co2eKg(), group.activities(),
+                    factor.map(EmissionFactor::labels).orElse(Map.of()), factor.map(EmissionFactor::notes).orElse(Map.of())));
         }
         List<Report.Assumption> assumptions = new ArrayList<>(byFactor.values());
         assumptions.sort(Comparator.comparingDouble(Report.Assumption::co2eKg).reversed()

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.empreinte.activity.Activity;
 import org.empreinte.activity.kind.FlightKind;
 import org.empreinte.calculation.Regions;
+import org.empreinte.factor.FactorLibrary;
+import org.empreinte.factor.FactorReference;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.FootprintCharts;
 import org.empreinte.footprint.UncertaintyText;
@@ -31,7 +33,7 @@ public class OrganizationPage extends Page {
     }
 
     public record ActivityLine(long id, String period, String type, String quantity, String site, String co2e,
-            String factorId, String factorSource, boolean estimated, List<String> tags) {
+            String factorId, String factorSource, boolean estimated, List<String> tags, FactorReference factor) {
     }
 
     /** An open campaign of one of its networks: what to submit, by when, and a link to the year's page. */
@@ -54,6 +56,7 @@ public class OrganizationPage extends Page {
     private YearState inventory;
     private List<CampaignLine> campaigns = List.of();
     private SummaryView summary;
+    private FactorLibrary library;
 
     /**
      * @param activities a page of the year's activities, most recent first
@@ -105,6 +108,12 @@ public class OrganizationPage extends Page {
                 : c.late() ? "org_campaign_late" : "org_campaign_todo", c.networkName(), Integer.toString(c.year()), c.dueDate()),
                 "/organizations/" + organization.id() + "/inventories/" + c.year(), c.late() ? "notice late" : "notice"))
                 .toList();
+        return this;
+    }
+
+    /** The library, which names each activity's factor in the reader's language. */
+    public OrganizationPage withFactors(FactorLibrary factors) {
+        this.library = factors;
         return this;
     }
 
@@ -318,7 +327,11 @@ public class OrganizationPage extends Page {
                 a.factor().id(),
                 a.factor().source(),
                 !"measured".equals(a.dataQuality()),
-                a.tags() == null ? List.of() : a.tags())).toList();
+                a.tags() == null ? List.of() : a.tags(),
+                library == null ? new FactorReference(a.factor().id(), null, null, a.factor().factorSet() + " v"
+                        + a.factor().factorSetVersion(), null, a.factor().source(), null, null)
+                        : FactorReference.of(library, a.factor().id(), a.factor().factorSet(), a.factor().factorSetVersion(),
+                                messages().language()))).toList();
     }
 
     /** A flight between airports as the trip it was (its distance alone says little); anything else as logged. */

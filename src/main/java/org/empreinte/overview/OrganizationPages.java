@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.empreinte.activity.Activity;
 import org.empreinte.activity.ActivityService;
 import org.empreinte.calculation.Period;
+import org.empreinte.factor.FactorLibrary;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.FootprintService;
 import org.empreinte.inventory.InventoryService;
@@ -54,9 +55,11 @@ public class OrganizationPages {
     private final FootprintService footprints;
     private final Clock clock;
     private final Explanation explanation;
+    private final FactorLibrary library;
     public OrganizationPages(OrganizationService organizations, ActivityService activities, FootprintService footprints,
-            InventoryService inventories, CampaignService campaigns, Explanation explanation, Clock clock) {
+            InventoryService inventories, CampaignService campaigns, Explanation explanation, FactorLibrary library, Clock clock) {
         this.explanation = explanation;
+        this.library = library;
         this.organizations = organizations;
         this.inventories = inventories;
         this.campaigns = campaigns;
@@ -122,7 +125,7 @@ public class OrganizationPages {
                 cleanTag, paging, true);
         Footprint footprint = footprints.footprint(orgId, period, cleanTag);
         return new OrganizationPage(context, organization, shown, cleanTag, footprint, shownActivities, !paging.isFirst(),
-                siteForm).withInventory(inventories.state(orgId, shown).orElse(null))
+                siteForm).withFactors(library).withInventory(inventories.state(orgId, shown).orElse(null))
                 .withCampaigns(campaigns.openFor(orgId))
                 .withSummary(summary(orgId, shown, period, cleanTag, footprint, context));
     }

@@ -181,7 +181,7 @@ public class TargetsPage extends Page {
         var errors = estimateForm.getErrors();
         return new Side(key, messages().get(legend), prefix,
                 fields.typeGroups(messages(), estimateForm.value(prefix + "type")),
-                fields.units(estimateForm, prefix), estimateForm.value(prefix + "quantity"),
+                fields.units(estimateForm, prefix, messages()), estimateForm.value(prefix + "quantity"),
                 errors.get(prefix + "type"), errors.get(prefix + "quantity"), errors.get(prefix + "unit"),
                 fields.attributeFields(messages(), estimateForm, prefix));
     }

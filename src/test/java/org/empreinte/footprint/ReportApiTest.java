@@ -178,6 +178,9 @@ class ReportApiTest {
         assertThat(ontario.get("licence")).isEqualTo("Open Government Licence - Canada");
         assertThat((String) ontario.get("citation")).contains("Table A13-7, Ontario, data year 2020 (preliminary): 28 g CO2e/kWh");
         assertThat(ontario.get("gwpSet")).isEqualTo("AR5");
+        assertThat((Map<String, Object>) ontario.get("labels")).containsEntry("fr", "Électricité consommée — Ontario, année de données 2020")
+                .containsEntry("en", "Electricity consumed — Ontario, data year 2020");
+        assertThat((Map<String, Object>) ontario.get("notes")).containsKeys("fr", "en");
     }
 
     @Test
@@ -189,10 +192,14 @@ class ReportApiTest {
         assertThat(Double.parseDouble(total.split(",")[3])).isCloseTo(TOTAL, within(1e-9));
         assertThat(total).endsWith(",kg CO2e,");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("scope,2,Portée 2"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("factor,eccc-electricity-ca-on-2020,")
-                .contains("50000 kWh x 0.028 kg/kWh"));
+        // A factor's line is labelled in the reader's language; its citation, as published, ends the detail.
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith("factor,eccc-electricity-ca-on-2020,\"Électricité consommée — Ontario, année de données 2020\",")
+                .contains("50000 kWh x 0.028 kg/kWh").contains("Table A13-7, Ontario"));
         String english = api.request(path("/report?year=2024&format=csv&lang=en")).get(String.class);
         assertThat(english.lines()).anySatisfy(line -> assertThat(line).startsWith("scope,2,Scope 2"));
+        assertThat(english.lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("factor,eccc-electricity-ca-on-2020,\"Electricity consumed — Ontario, data year 2020\","));
         Response bad = api.request(path("/report?year=2024&format=pdf")).get();
         assertThat(bad.getStatus()).isEqualTo(422);
         assertThat(bad.readEntity(JSON).get("field")).isEqualTo("format");

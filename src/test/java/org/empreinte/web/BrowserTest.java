@@ -46,7 +46,7 @@ class BrowserTest extends SignedInBrowserTest {
 
         clickAndLoad(By.id("log-bill"));
         new Select(driver.findElement(By.id("type"))).selectByValue("natural_gas");
-        assertThat(new Select(driver.findElement(By.id("unit"))).getFirstSelectedOption().getText()).isEqualTo("m3");
+        assertThat(new Select(driver.findElement(By.id("unit"))).getFirstSelectedOption().getText()).isEqualTo("m³");
         driver.findElement(By.id("quantity")).sendKeys("1 200");
         setDate("periodStart", "2024-03-10");
         setDate("periodEnd", "2024-02-10");

@@ -44,7 +44,7 @@ class MonthlyGridBrowserTest extends SignedInBrowserTest {
         assertThat(new Select(driver.findElement(By.id("type"))).getFirstSelectedOption().getText()).isEqualTo("Électricité");
         // The unit list follows the type, as on the single-bill form.
         new Select(driver.findElement(By.id("type"))).selectByValue("natural_gas");
-        assertThat(new Select(driver.findElement(By.id("unit"))).getOptions()).extracting(WebElement::getText).contains("m3");
+        assertThat(new Select(driver.findElement(By.id("unit"))).getOptions()).extracting(WebElement::getText).contains("m³");
         new Select(driver.findElement(By.id("type"))).selectByValue("electricity");
         new Select(driver.findElement(By.id("unit"))).selectByValue("kWh");
         assertThat(driver.findElement(By.cssSelector("label[for=month1]")).getText()).isEqualTo("Janvier");

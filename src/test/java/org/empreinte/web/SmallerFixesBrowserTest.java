@@ -98,9 +98,11 @@ class SmallerFixesBrowserTest extends SignedInBrowserTest {
         driver.findElement(By.id("q")).clear();
         driver.findElement(By.id("q")).sendKeys("gaz naturel quebec");
         clickAndLoad(By.id("factor-search-submit"));
-        // Accents aside, every word: the Québec natural gas factor (its type's French label, its region's code... and its
-        // citation say "Québec").
-        assertThat(driver.findElement(By.id("factor-table")).getText()).contains("eccc-natural-gas-ca-qc");
+        // Accents aside, every word: the Québec natural gas factor (its French label says all three), named by its
+        // label; its id waits behind "Source".
+        assertThat(driver.findElement(By.id("factor-table")).getText())
+                .contains("Gaz naturel brûlé (résidentiel, commercial, institutionnel) — Québec")
+                .doesNotContain("eccc-natural-gas-ca-qc");
         assertThat(driver.getCurrentUrl()).contains("q=gaz+naturel+quebec");
         assertThat(driver.findElements(By.id("factors-next"))).isEmpty();
 
