@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import org.empreinte.activity.ImportRefusedException.RowError;
 import org.empreinte.activity.kind.ActivityKinds;
-import org.empreinte.factor.FactorLibraryLoader;
 
 /** The CSV layout on its own: what a file's bytes read as, which files are refused and why, and what export writes. */
 class ActivityCsvTest {
 
     /** The layout the kinds Empreinte ships give, with the factor library it ships. */
-    private static final ActivityCsv CSV = ActivityCsv.of(ActivityKinds.of(new FactorLibraryLoader().load(
-            Path.of("emission-factors"), List.of("eccc-canada", "desnz-2024"))));
+    private static final ActivityCsv CSV = ActivityCsv.of(ActivityKinds.of(org.empreinte.factor.TestLibraries.shipped(List.of("eccc-canada", "desnz-2024"))));
 
     private static List<ActivityCsv.Row> rows(String text) {
         return rows(text.getBytes(StandardCharsets.UTF_8));

@@ -19,7 +19,6 @@ import org.empreinte.Tiers;
 import org.empreinte.calculation.Period;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.factor.FactorLibrary;
-import org.empreinte.factor.FactorLibraryLoader;
 import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.organization.OrganizationService;
 
@@ -39,7 +38,7 @@ class RecalculationTest {
     @BeforeEach
     void logWithTheShippedFactors() {
         jdbi = TestDatabase.migrated(folder.resolve("r.db"));
-        FactorLibrary shipped = new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
+        FactorLibrary shipped = org.empreinte.factor.TestLibraries.shipped(ORDER);
         OrganizationService organizations = org.empreinte.db.TestDatabase.organizations(jdbi, Clock.systemUTC());
         ActivityService activities = service(shipped).activities();
         quebec = organizations.create(new OrganizationRequest("Coop QC", "624410", "CA-QC", 5.0, null, null)).id();
@@ -51,7 +50,7 @@ class RecalculationTest {
 
     @Test
     void nothingChangesWhileTheLibraryIsTheSame() {
-        Recomputation activities = service(new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER)).recomputation();
+        Recomputation activities = service(org.empreinte.factor.TestLibraries.shipped(ORDER)).recomputation();
         assertThat(activities.staleResults()).isEmpty();
         Recalculation result = activities.recompute(true);
         assertThat(result.examined()).isEqualTo(3);
@@ -87,7 +86,7 @@ class RecalculationTest {
     }
 
     private double footprint(long organizationId) {
-        FactorLibrary any = new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
+        FactorLibrary any = org.empreinte.factor.TestLibraries.shipped(ORDER);
         return org.empreinte.db.TestDatabase.footprints(jdbi, any).footprint(organizationId, Period.ofYear(2024), null)
                 .totalCo2eKg();
     }

@@ -69,7 +69,7 @@ public class RestatementTest {
         service(jdbi, shipped()).activities().create(organization, bill("2019-12-17", "2020-01-15", 3_000));
 
         // A library without the Canadian set: Québec electricity has no factor any more.
-        Restatement without = service(jdbi, new FactorLibraryLoader().load(Path.of("emission-factors"), List.of("desnz-2024"))).restatement();
+        Restatement without = service(jdbi, org.empreinte.factor.TestLibraries.shipped(List.of("desnz-2024"))).restatement();
         List<String> failures = new ArrayList<>();
         Map<Integer, Map<Integer, Double>> restated = without.byYearAndScope(organization, Set.of(2020), failures);
         assertThat(failures).hasSize(1);
@@ -79,7 +79,7 @@ public class RestatementTest {
 
     /** The shipped files, where Québec's electricity is NIR 2022's of each data year (2019: 0.0015 kg/kWh) in eccc-canada version 2. */
     public static FactorLibrary shipped() {
-        return new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
+        return org.empreinte.factor.TestLibraries.shipped(ORDER);
     }
 
     /** A copy of the shipped files as an earlier edition: eccc-canada version 0, Québec's electricity at 0.002 kg/kWh every year. */

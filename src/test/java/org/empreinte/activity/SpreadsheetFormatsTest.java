@@ -30,7 +30,6 @@ import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.factor.FactorLibrary;
-import org.empreinte.factor.FactorLibraryLoader;
 import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.organization.OrganizationService;
 import org.empreinte.web.Messages;
@@ -40,8 +39,7 @@ import org.empreinte.web.Messages;
 @DisplayName("Spreadsheet files: French names and values, decimal conventions, refusals in French and English")
 class SpreadsheetFormatsTest {
 
-    private static final FactorLibrary LIBRARY = new FactorLibraryLoader().load(Path.of("emission-factors"),
-            List.of("eccc-canada", "desnz-2024"));
+    private static final FactorLibrary LIBRARY = org.empreinte.factor.TestLibraries.shipped(List.of("eccc-canada", "desnz-2024"));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
     @TempDir

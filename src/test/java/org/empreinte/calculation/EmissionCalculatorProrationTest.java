@@ -8,13 +8,11 @@ import static org.empreinte.calculation.TestFactors.selector;
 import static org.empreinte.calculation.TestFactors.set;
 import static org.empreinte.calculation.TestFactors.unit;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
 import org.empreinte.calculation.EmissionResult.MonthlyShare;
-import org.empreinte.factor.FactorLibraryLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,8 +28,7 @@ class EmissionCalculatorProrationTest {
 
     @BeforeAll
     static void loadTheRealLibrary() {
-        real = new EmissionCalculator(new FactorLibraryLoader()
-                .load(Path.of("emission-factors"), List.of("eccc-canada", "desnz-2024")).selector());
+        real = new EmissionCalculator(org.empreinte.factor.TestLibraries.shipped(List.of("eccc-canada", "desnz-2024")).selector());
     }
 
     @Nested

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 import static org.empreinte.calculation.TestFactors.unit;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 import org.assertj.core.data.Offset;
 import org.empreinte.calculation.FactorSelectionException.Reason;
 import org.empreinte.factor.FactorLibrary;
-import org.empreinte.factor.FactorLibraryLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ class EmissionCalculatorTest {
 
     @BeforeAll
     static void loadTheRealLibrary() {
-        FactorLibrary library = new FactorLibraryLoader().load(Path.of("emission-factors"), List.of("eccc-canada", "desnz-2024"));
+        FactorLibrary library = org.empreinte.factor.TestLibraries.shipped(List.of("eccc-canada", "desnz-2024"));
         calculator = new EmissionCalculator(library.selector());
     }
 

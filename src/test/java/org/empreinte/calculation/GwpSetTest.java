@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.empreinte.factor.FactorLibrary;
-import org.empreinte.factor.FactorLibraryLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ class GwpSetTest {
 
     @BeforeAll
     static void loadGwpYml() {
-        FactorLibrary library = new FactorLibraryLoader().load(Path.of("emission-factors"), List.of("eccc-canada", "desnz-2024"));
+        FactorLibrary library = org.empreinte.factor.TestLibraries.shipped(List.of("eccc-canada", "desnz-2024"));
         loaded = library.gwpSets();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.empreinte.ApiCalls.JSON;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import org.empreinte.Tiers;
 import org.empreinte.activity.ActivityRequest;
 import org.empreinte.activity.ActivityService;
 import org.empreinte.db.TestDatabase;
-import org.empreinte.factor.FactorLibraryLoader;
 
 /**
  * Reports are cached, and never stale: after each kind of write, the next read has the new number.
@@ -139,8 +137,7 @@ class ReportCacheApiTest {
     private void writeFromAnotherProcess() {
         String url = APP.getConfiguration().getDataSourceFactory().getUrl();
         var jdbi = TestDatabase.migratedAt(url);
-        var library = new FactorLibraryLoader().load(Path.of("emission-factors"),
-                List.of("eccc-canada", "desnz-2024", "useeio-1.3"));
+        var library = org.empreinte.factor.TestLibraries.shipped(List.of("eccc-canada", "desnz-2024", "useeio-1.3"));
         org.empreinte.activity.TestActivities.wire(jdbi, library).activities().create(organization,
                 new ActivityRequest("electricity", 3000.0, "kWh", "2024-08-01", "2024-08-31", null, null, null, null, null, null));
     }

@@ -25,7 +25,6 @@ import org.empreinte.activity.TestActivities;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.db.TestDatabase;
 import org.empreinte.factor.FactorLibrary;
-import org.empreinte.factor.FactorLibraryLoader;
 import org.empreinte.organization.OrganizationRequest;
 import org.empreinte.web.ApiException;
 
@@ -151,7 +150,7 @@ class InventoryServiceTest {
     }
 
     private static FactorLibrary shipped() {
-        return new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER);
+        return org.empreinte.factor.TestLibraries.shipped(ORDER);
     }
 
     private FactorLibrary editedLibrary() throws IOException {

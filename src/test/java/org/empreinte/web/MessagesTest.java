@@ -3,7 +3,6 @@ package org.empreinte.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import org.empreinte.calculation.EmissionFactor;
 import org.empreinte.factor.FactorLibrary;
-import org.empreinte.factor.FactorLibraryLoader;
 
 /** Both languages say everything, and every text with arguments is a valid MessageFormat. */
 class MessagesTest {
@@ -71,7 +69,7 @@ class MessagesTest {
 
     @Test
     void everyTypeAndCategoryOfTheShippedFactorsHasALabelInBothLanguages() {
-        FactorLibrary library = new FactorLibraryLoader().load(Path.of("emission-factors"), List.of("eccc-canada", "desnz-2024"));
+        FactorLibrary library = org.empreinte.factor.TestLibraries.shipped(List.of("eccc-canada", "desnz-2024"));
         Set<String> needed = new TreeSet<>();
         for (EmissionFactor factor : library.sets().stream().flatMap(s -> s.factors().stream()).toList()) {
             needed.add("type_" + factor.type());

@@ -3,19 +3,16 @@ package org.empreinte.activity.kind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.empreinte.factor.FactorLibrary;
-import org.empreinte.factor.FactorLibraryLoader;
 
 /** The registry on its own: which types exist with a library, in which order, and the CSV layout they give. */
 class ActivityKindsTest {
 
-    private static final FactorLibrary SHIPPED = new FactorLibraryLoader().load(Path.of("emission-factors"),
-            List.of("eccc-canada", "desnz-2024", "useeio-1.3"));
+    private static final FactorLibrary SHIPPED = org.empreinte.factor.TestLibraries.shipped(List.of("eccc-canada", "desnz-2024", "useeio-1.3"));
 
     @Test
     void theLoggableTypesAreTheLibrarysThenThoseThatBorrowFactors() {
@@ -30,8 +27,7 @@ class ActivityKindsTest {
     @Test
     void aKindWhoseFactorsAreMissingIsNotOffered() {
         // Without DESNZ there is no car, so no commuting either, and no flight.
-        ActivityKinds canadian = ActivityKinds.of(new FactorLibraryLoader().load(Path.of("emission-factors"),
-                List.of("eccc-canada")));
+        ActivityKinds canadian = ActivityKinds.of(org.empreinte.factor.TestLibraries.shipped(List.of("eccc-canada")));
         assertThat(canadian.types()).contains("electricity", "natural_gas").doesNotContain("car", "commuting", "flight",
                 "homeworking");
     }

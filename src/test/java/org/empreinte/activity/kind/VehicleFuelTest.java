@@ -3,7 +3,6 @@ package org.empreinte.activity.kind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.empreinte.calculation.EmissionResult;
 import org.empreinte.calculation.MeasurementUnits;
 import org.empreinte.calculation.Period;
 import org.empreinte.factor.FactorLibrary;
-import org.empreinte.factor.FactorLibraryLoader;
 
 /**
  * A thousand litres of diesel in a truck and in a generator, by hand. The NIR's mobile-combustion table (Annex 6,
@@ -27,8 +25,7 @@ import org.empreinte.factor.FactorLibraryLoader;
 class VehicleFuelTest {
 
 
-    private static final FactorLibrary SHIPPED = new FactorLibraryLoader().load(Path.of("emission-factors"),
-            List.of("eccc-canada", "desnz-2024", "useeio-1.3"));
+    private static final FactorLibrary SHIPPED = org.empreinte.factor.TestLibraries.shipped(List.of("eccc-canada", "desnz-2024", "useeio-1.3"));
     private static final Period JUNE = new Period(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 30));
     // eccc-diesel-stationary-ca: CO2 2,681 g/L, CH4 0.078 g/L, N2O 0.022 g/L; AR5 CH4 28, N2O 265.
     // 1,000 L x (2.681 + 0.000078 x 28 + 0.000022 x 265) = 2,681 + 2.184 + 5.83 = 2,689.014 kg CO2e.
