@@ -26,7 +26,7 @@ final class TrajectoryChart {
     private TrajectoryChart() {
     }
 
-    /** @param unit the values' unit, written under the axis's top value (kg éq. CO2, or per FTE) */
+    /** @param unit the values' unit, written under the axis's top value (kg éq. CO₂, or per FTE) */
     static String svg(String title, List<Point> points, List<String> legend, String gapLabel, String unit,
             DoubleFunction<String> format) {
         int width = LEFT + STEP * Math.max(1, points.size() - 1) + 120;

@@ -55,7 +55,7 @@ class TrainSuggestionTest {
         // 2,926.196 x (0.18592 - 0.03546) = 440.275 kg less a year.
         double reduction = 2_926.196 * (SHORT_HAUL_RF - TRAIN);
         assertThat(reduction).isCloseTo(440.275, within(0.001));
-        assertThat(item.group()).contains("Environ 440 kg éq. CO2 de moins par an");
+        assertThat(item.group()).contains("Environ 440 kg éq. CO₂ de moins par an");
 
         Form form = new Form();
         Matcher field = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(item.group());

@@ -67,7 +67,7 @@ class BrowserTest extends SignedInBrowserTest {
         // AR5) = 1,200 × 1.936311 = 2,323.5732 kg; 22 of its 31 days fall in March, 9 in April.
         double total = 1200 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
         assertThat(total).isCloseTo(2323.5732, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(text("footprint-total")).isEqualTo("2,32 t éq. CO2");
+        assertThat(text("footprint-total")).isEqualTo("2,32 t éq. CO₂");
         Map<String, String> months = rows("footprint-months");
         assertThat(months.get("mars 2024")).isEqualTo(grouped(Math.round(total * 22 / 31), " "));
         assertThat(months.get("avril 2024")).isEqualTo(grouped(Math.round(total * 9 / 31), " "));
@@ -75,7 +75,7 @@ class BrowserTest extends SignedInBrowserTest {
 
         clickAndLoad(By.id("lang-switch"));
         assertThat(driver.findElement(By.cssSelector("#footprint h2")).getText()).isEqualTo("2024 footprint");
-        assertThat(text("footprint-total")).isEqualTo("2.32 t CO2e");
+        assertThat(text("footprint-total")).isEqualTo("2.32 t CO₂e");
         Map<String, String> monthsEn = rows("footprint-months");
         assertThat(monthsEn.get("March 2024")).isEqualTo(grouped(Math.round(total * 22 / 31), ","));
         assertThat(rows("footprint-categories")).containsKey("Stationary combustion (heating, generators)");
@@ -113,7 +113,7 @@ class BrowserTest extends SignedInBrowserTest {
         clickAndLoad(By.id("submit"));
 
         // desnz-2024-flight-long-economy-rf: 5,523.489 km x 2 legs x 0.20011 kg per passenger.km = 2,210.6 kg.
-        assertThat(text("footprint-total")).isEqualTo("2,21 t éq. CO2");
+        assertThat(text("footprint-total")).isEqualTo("2,21 t éq. CO₂");
         assertThat(rows("footprint-scope3-categories")).containsEntry("6. Déplacements professionnels",
                 grouped(Math.round(5523.489 * 2 * 0.20011), " "));
         assertThat(text("footprint-rf")).contains("inclus");

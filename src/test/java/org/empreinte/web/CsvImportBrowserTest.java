@@ -75,7 +75,7 @@ class CsvImportBrowserTest extends SignedInBrowserTest {
         // x (1.926 + 0.000037 x 28 + 0.000035 x 265) = 2,323.5732 kg (AR5); 2,337.6332 kg in 2024
         double total = 7_400 * 0.0019 + 1_200 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
         assertThat(total).isCloseTo(2_337.6332, Offset.offset(1e-9));
-        assertThat(text("footprint-total")).isEqualTo("2,34 t éq. CO2");
+        assertThat(text("footprint-total")).isEqualTo("2,34 t éq. CO₂");
         assertThat(driver.findElements(By.cssSelector("#activity-table tbody tr"))).hasSize(2);
         assertThat(driver.findElement(By.id("export-csv")).getAttribute("href"))
                 .endsWith("/api/organizations/" + org + "/activities/export");

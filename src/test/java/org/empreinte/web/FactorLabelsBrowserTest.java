@@ -84,7 +84,7 @@ class FactorLabelsBrowserTest extends SignedInBrowserTest {
         WebElement assumptions = driver.findElement(By.id("report-assumptions"));
         String shown = visible(assumptions);
         assertThat(shown).contains("Nos hypothèses", GAS_FR, POWER_FR, "Transcrit de tableaux d'ECCC", "1,936311 kg / m³",
-                "kg éq. CO2");
+                "kg éq. CO₂");
         assertThat(CITATION_WORDS).noneMatch(shown::contains);
         assertFrenchNumbers(visible(driver.findElement(By.tagName("main"))));
         shots(assumptions, "factor-labels-report-fr");
@@ -101,7 +101,7 @@ class FactorLabelsBrowserTest extends SignedInBrowserTest {
         shots(driver.findElement(By.id("activity-table")), "factor-labels-organization-en");
         driver.get(url("/organizations/" + organization + "/report?year=2024&lang=en"));
         assertThat(visible(driver.findElement(By.id("report-assumptions")))).contains(GAS_EN, "Transcribed from ECCC tables",
-                "1.936311 kg / m³", "kg CO2e");
+                "1.936311 kg / m³", "kg CO₂e");
     }
 
     @Test

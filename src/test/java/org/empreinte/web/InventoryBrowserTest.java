@@ -53,7 +53,7 @@ class InventoryBrowserTest extends SignedInBrowserTest {
         clickAndLoad(By.id("inventory-submit"));
         assertThat(driver.findElement(By.id("inventory-notice")).getText()).isEqualTo("Bilan 2024 soumis.");
         assertThat(driver.findElement(By.id("inventory-state")).getAttribute("data-state")).isEqualTo("submitted");
-        assertThat(driver.findElement(By.id("inventory-submitted-total")).getText()).isEqualTo("Chiffres soumis : 190 kg éq. CO2.");
+        assertThat(driver.findElement(By.id("inventory-submitted-total")).getText()).isEqualTo("Chiffres soumis : 190 kg éq. CO₂.");
         assertThat(driver.findElement(By.id("inventory-since")).getText()).isEqualTo("Rien n'a changé depuis la soumission.");
 
         driver.get(url("/organizations/" + organization + "?year=2024"));
@@ -70,7 +70,7 @@ class InventoryBrowserTest extends SignedInBrowserTest {
                 "unit", "kWh", "periodStart", "2024-12-01", "periodEnd", "2024-12-31"));
         driver.get(url("/organizations/" + organization + "/inventories/2024"));
         assertThat(driver.findElement(By.id("inventory-since")).getText())
-                .isEqualTo("Depuis la soumission : +9,5 kg éq. CO2 ; 1 activité ajoutée.");
+                .isEqualTo("Depuis la soumission : +9,5 kg éq. CO₂ ; 1 activité ajoutée.");
         Chromium.screenshots(driver, "inventory-submitted");
 
         // Reopened with a reason, in English.

@@ -75,9 +75,9 @@ class MonthlyGridBrowserTest extends SignedInBrowserTest {
         assertThat(driver.getCurrentUrl()).endsWith("/organizations/" + organization + "?year=2024&saved=12");
         assertThat(driver.findElement(By.id("saved-notice")).getText()).isEqualTo("12 factures enregistrées.");
         // 9,907.125 kWh x 0.0019 kg CO2e/kWh (eccc-electricity-ca-qc-2020) = 18.8235375 kg: under a tonne, in kg.
-        assertThat(driver.findElement(By.id("footprint-total")).getText()).isEqualTo("19 kg éq. CO2");
+        assertThat(driver.findElement(By.id("footprint-total")).getText()).isEqualTo("19 kg éq. CO₂");
         assertThat(driver.findElement(By.id("footprint-total")).findElement(By.xpath("..")).getText())
-                .contains("18,8 kg éq. CO2").contains("12");
+                .contains("18,8 kg éq. CO₂").contains("12");
         assertThat(driver.findElement(By.id("grid-link")).isDisplayed()).isTrue();
         ((JavascriptExecutor) driver).executeScript("document.getElementById('activities').scrollIntoView()");
         Chromium.screenshots(driver, "grid-saved");

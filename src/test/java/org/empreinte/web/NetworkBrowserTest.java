@@ -89,7 +89,7 @@ class NetworkBrowserTest extends SignedInBrowserTest {
         assertThat(driver.findElement(By.id("network-reporting")).getText())
                 .isEqualTo("3 membres sur 3 ont déclaré leur bilan 2024.");
         // 30 FTE each: 0.63, 3.8 and 6.3 kg per FTE; the median alone below 10 members, no quartile chart.
-        assertThat(driver.findElement(By.id("network-distribution")).getText()).contains("médiane 3,8 kg éq. CO2 (3 membres");
+        assertThat(driver.findElement(By.id("network-distribution")).getText()).contains("médiane 3,8 kg éq. CO₂ (3 membres");
         assertThat(driver.findElements(By.cssSelector("#chart-distribution svg"))).isEmpty();
         // Neither member shares its detail: no per-member table.
         assertThat(driver.findElements(By.id("network-members"))).isEmpty();

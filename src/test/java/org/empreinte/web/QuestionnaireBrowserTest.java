@@ -77,7 +77,7 @@ class QuestionnaireBrowserTest extends SignedInBrowserTest {
         clickAndLoad(By.linkText("Retour à l'organisation"));
         assertThat(driver.findElement(By.id("footprint-total")).getText())
                 .isEqualTo(NumberFormat.getNumberInstance(Locale.CANADA_FRENCH).format(Math.round(expected / 10) / 100.0)
-                        .replaceAll("[\\u00a0\\u202f]", " ") + " t éq. CO2");
+                        .replaceAll("[\\u00a0\\u202f]", " ") + " t éq. CO₂");
     }
 
     @Test

@@ -49,7 +49,7 @@ class ReportBrowserTest extends SignedInBrowserTest {
         driver.get("http://localhost:" + APP.getLocalPort() + "/organizations/" + organization + "?year=2024");
         clickAndLoad(By.id("report-link"));
         // 212.2 kg, under a tonne: shown in kg (never "0 t").
-        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("212 kg éq. CO2");
+        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("212 kg éq. CO₂");
         // 190 of 212.2 kg: 89.5 % -> 90 %; 22.2 kg: 10.5 % -> 10 %.
         assertThat(driver.findElement(By.id("report-largest")).getText())
                 .isEqualTo("Votre plus grande source est l'électricité : 90 %. Puis les nuits d'hôtel (10 %).");
@@ -72,7 +72,7 @@ class ReportBrowserTest extends SignedInBrowserTest {
         assertThat(french).doesNotContain("Imprimer ou enregistrer en PDF");
 
         clickAndLoad(By.id("lang-switch"));
-        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("212 kg CO2e");
+        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("212 kg CO₂e");
         String english = printedText();
         assertThat(english).contains("Greenhouse gas emissions report — 2024", "Our assumptions: every factor applied",
                 "Change +117", "89.5 %");
@@ -109,13 +109,13 @@ class ReportBrowserTest extends SignedInBrowserTest {
         driver.findElement(By.id("description")).sendKeys("Certificats d'énergie renouvelable");
         clickAndLoad(By.id("contract-submit"));
         assertThat(driver.findElement(By.id("contracts")).getText()).contains("Certificats d'énergie renouvelable", "2024");
-        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0 kg éq. CO2");
+        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0 kg éq. CO₂");
         // 190 kg location-based.
-        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("190 kg éq. CO2");
+        assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("190 kg éq. CO₂");
 
         clickAndLoad(By.cssSelector("#contracts button"));
         assertThat(driver.findElement(By.id("contracts-none")).getText()).startsWith("Aucun contrat");
-        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("190 kg éq. CO2");
+        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("190 kg éq. CO₂");
     }
 
     private byte[] lastPdf;

@@ -52,7 +52,7 @@ class SmallerFixesBrowserTest extends SignedInBrowserTest {
         assertThat(driver.findElement(By.cssSelector("[id^=target-status-]")).getText())
                 .startsWith("Seule l'année de référence 2024 a des données");
         assertThat(driver.findElement(By.cssSelector("[id^=target-delete-]")).getAttribute("class")).isEqualTo("danger");
-        assertThat(driver.findElement(By.cssSelector("[id^=chart-target-] svg text.axis-unit")).getText()).isEqualTo("kg éq. CO2");
+        assertThat(driver.findElement(By.cssSelector("[id^=chart-target-] svg text.axis-unit")).getText()).isEqualTo("kg éq. CO₂");
 
         // A bill of January 2025 alone: a later year, but not one to judge by.
         api.created("/api/organizations/" + organization + "/activities", Map.of("type", "electricity", "quantity", 500,

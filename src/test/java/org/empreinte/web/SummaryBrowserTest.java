@@ -57,28 +57,28 @@ class SummaryBrowserTest extends SignedInBrowserTest {
         double gas = 10_000 * GAS_M3;
         double total = gas + 100_000 * QC_KWH;
         assertThat(total).isCloseTo(19_553.11, within(1e-6));
-        assertThat(text(By.id("summary-total"))).startsWith("Votre empreinte de 2025 : 19,55 t éq. CO2.");
+        assertThat(text(By.id("summary-total"))).startsWith("Votre empreinte de 2025 : 19,55 t éq. CO₂.");
         assertThat(text(By.id("summary-trend")))
                 .isEqualTo("Pas de pourcentage par rapport à 2024 : cette année-là couvre moins de 11 mois sur 12.");
         // 19,363.11 / 19,553.11 = 99.03 % -> 99 %; 190 / 19,553.11 = 0.97 % -> 1 %.
         assertThat(text(By.id("summary-largest"))).startsWith("Votre plus grande source est le chauffage au gaz naturel : 99 %."
                 + " Puis l'électricité (1 %).").contains("Combustion fixe");
         // The profile's 30 employees: 19,553.11 / 30 = 651.8 kg.
-        assertThat(text(By.id("summary-per-fte"))).startsWith("Soit 652 kg éq. CO2 par employé à temps plein (30 ETP");
+        assertThat(text(By.id("summary-per-fte"))).startsWith("Soit 652 kg éq. CO₂ par employé à temps plein (30 ETP");
         // YUL-CDG, great circle 5,523.49 km, twice: 11,046.98 km x 0.26128 = 2,886.35 kg; 19,553.11 / 2,886.35 = 6.77.
         double trip = 2 * 5_523.4889 * LONG_HAUL_PKM;
         assertThat(total / trip).isCloseTo(6.774, within(0.001));
         assertThat(text(By.id("summary-pictured"))).isEqualTo("C'est autant que 6,8 allers-retours Montréal–Paris en avion*.");
-        assertThat(text(By.id("summary-pictured-note"))).contains("11 047 km", "2,89 t éq. CO2", "desnz-2024-flight-long-average-rf");
+        assertThat(text(By.id("summary-pictured-note"))).contains("11 047 km", "2,89 t éq. CO₂", "desnz-2024-flight-long-average-rf");
 
         // A heat pump: 10,000 m³ x (2.04542 / 0.1829) kWh/m³ / 2.5 = 44,733.08 kWh x 0.0019 = 84.99 kg; 19,278.12 kg less.
         double electricity = 10_000 * (2.04542 / 0.1829) / 2.5 * QC_KWH;
         double reduction = gas - electricity;
         assertThat(reduction).isCloseTo(19_278.117, within(0.001));
         assertThat(text(By.id("suggestion-0"))).startsWith("Chauffer avec une thermopompe plutôt qu'au gaz naturel")
-                .contains("Environ 19,28 t éq. CO2 de moins par an");
+                .contains("Environ 19,28 t éq. CO₂ de moins par an");
         // 10 % less gas: 1,936.3 kg less.
-        assertThat(text(By.id("suggestion-1"))).contains("Consommer 10 % moins de gaz naturel", "Environ 1,94 t éq. CO2");
+        assertThat(text(By.id("suggestion-1"))).contains("Consommer 10 % moins de gaz naturel", "Environ 1,94 t éq. CO₂");
         ((JavascriptExecutor) driver).executeScript("document.getElementById('summary').scrollIntoView()");
         Chromium.screenshots(driver, "summary-fr");
         assertThat((Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth"))
@@ -93,7 +93,7 @@ class SummaryBrowserTest extends SignedInBrowserTest {
         assertThat(((Number) actions.get(0).get("startYear")).intValue()).isEqualTo(2026);
 
         openWithSummary(url("/organizations/" + organization + "?year=2025&lang=en"));
-        assertThat(text(By.id("summary-total"))).startsWith("Your 2025 footprint: 19.55 t CO2e.");
+        assertThat(text(By.id("summary-total"))).startsWith("Your 2025 footprint: 19.55 t CO₂e.");
         assertThat(text(By.id("summary-trend"))).isEqualTo("No percentage against 2024: that year covers fewer than 11 months of 12.");
         assertThat(text(By.id("summary-largest"))).startsWith("Your largest source is heating with natural gas: 99 %.");
         assertThat(text(By.id("summary-pictured"))).isEqualTo("That is as much as 6.8 return flights Montréal–Paris*.");
@@ -112,7 +112,7 @@ class SummaryBrowserTest extends SignedInBrowserTest {
         api.created("/api/organizations/" + organization + "/activities", Map.of("type", "natural_gas", "quantity", 200,
                 "unit", "m3", "periodStart", "2026-01-01", "periodEnd", "2026-01-31"));
         openWithSummary(url("/organizations/" + organization + "?year=2026"));
-        assertThat(text(By.id("footprint-total"))).isEqualTo("387 kg éq. CO2");
+        assertThat(text(By.id("footprint-total"))).isEqualTo("387 kg éq. CO₂");
         assertThat(text(By.id("summary-trend"))).isEqualTo("Rien n'a été saisi pour 2025 : pas de comparaison possible.");
         // 387.26 / 2,886.35 = 13.4 % of one return flight.
         assertThat(text(By.id("summary-pictured"))).isEqualTo("C'est 13 % d'un aller-retour Montréal–Paris en avion*.");

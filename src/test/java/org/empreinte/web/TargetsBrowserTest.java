@@ -98,8 +98,8 @@ class TargetsBrowserTest extends SignedInBrowserTest {
         assertThat(20_000 * CAR_KM).isCloseTo(3_290, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(20_000 * TRAIN_KM).isCloseTo(709.2, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(20_000 * (CAR_KM - TRAIN_KM)).isCloseTo(2_580.8, org.assertj.core.api.Assertions.within(1e-9));
-        String expected = "Avant : 3 290 kg éq. CO2 (facteur desnz-2024-car-gasoline) ; après : 709,2 kg éq. CO2"
-                + " (facteur desnz-2024-train-intercity) ; réduction annuelle estimée : 2 580,8 kg éq. CO2.";
+        String expected = "Avant : 3 290 kg éq. CO₂ (facteur desnz-2024-car-gasoline) ; après : 709,2 kg éq. CO₂"
+                + " (facteur desnz-2024-train-intercity) ; réduction annuelle estimée : 2 580,8 kg éq. CO₂.";
         assertThat(text(By.id("action-added"))).isEqualTo("Action ajoutée : Remplacer 20 000 km en voiture (essence) par le"
                 + " train. " + expected);
         assertThat(text(By.cssSelector("[id^=action-estimate-]"))).isEqualTo(expected);
@@ -107,7 +107,7 @@ class TargetsBrowserTest extends SignedInBrowserTest {
 
         clickAndLoad(By.id("lang-switch"));
         assertThat(text(By.id("estimate-heading"))).isEqualTo("Estimate from a change of activity");
-        assertThat(text(By.cssSelector("[id^=action-estimate-]"))).endsWith("estimated yearly reduction: 2,580.8 kg CO2e.");
+        assertThat(text(By.cssSelector("[id^=action-estimate-]"))).endsWith("estimated yearly reduction: 2,580.8 kg CO₂e.");
         clickAndLoad(By.id("lang-switch"));
 
         // The deletion's page must have replaced this one before the table's absence means anything.
