@@ -65,7 +65,7 @@ class QuestionnaireBrowserTest extends SignedInBrowserTest {
         assertThat(driver.findElement(By.id("questionnaire-total")).getText()).isEqualTo(kg(expected, Locale.CANADA_FRENCH));
         List<WebElement> first = driver.findElements(By.cssSelector("tr.replace-first"));
         assertThat(first).isNotEmpty();
-        assertThat(first.get(0).getText()).contains("Quantité de combustible de chauffage", "Gaz naturel, 8 000 m3",
+        assertThat(first.get(0).getText()).contains("Quantité de combustible de chauffage", "Gaz naturel, 8 000 m³",
                 "À remplacer en premier");
         assertThat(first.get(0).findElement(By.tagName("a")).getAttribute("href"))
                 .endsWith("/organizations/" + organization + "/activities/grid?year=2024");
