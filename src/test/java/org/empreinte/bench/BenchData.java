@@ -170,7 +170,9 @@ final class BenchData implements AutoCloseable {
                     co2e * unspecified * share);
             first = last.plusDays(1);
         }
-        written++;
+        if (++written % 1_000_000 == 0) {
+            System.out.printf("%s: %,d activities written%n", database.label(), written);
+        }
         if (++pending >= CHUNK) {
             flush();
         }
@@ -195,7 +197,9 @@ final class BenchData implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         flush();
+        long t0 = System.nanoTime();
         RunningTotals.fillAll(connection);
+        System.out.printf("%s: running totals filled in %.1f s%n", database.label(), (System.nanoTime() - t0) / 1e9);
         connection.commit();
         for (String table : List.of("organization", "site", "activity_result_key", "activity")) {
             database.kind().restartIdentityAfterMax(connection, table);

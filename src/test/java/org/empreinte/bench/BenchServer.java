@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.empreinte.EmpreinteApplication;
 
@@ -134,29 +132,13 @@ final class BenchServer {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), 200);
     }
 
-    static String post(HttpClient http, String url, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
+    static String post(HttpClient http, String url, String json) throws Exception {
+        return send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), 201);
     }
 
     static String get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode());
-        }
-        return r.body();
-    }
-
-    static String firstNumber(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("no match for " + regex + " in " + text);
-        }
-        return m.group(1);
+        return send(http, HttpRequest.newBuilder(URI.create(url)), 200);
     }
 
     static int freePort() throws IOException {
