@@ -170,6 +170,11 @@ public final class ScaleBenchmark {
                 server.destroy();
                 server.waitFor();
             }
+        } finally {
+            // Gigabytes at full size: the SQLite files, the CSV files, the service's logs.
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
         return lines;
     }
