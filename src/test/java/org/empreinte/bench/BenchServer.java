@@ -121,10 +121,24 @@ final class BenchServer {
         HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
             String body = r.body();
-            throw new IllegalStateException(built.method() + " " + built.uri() + " answered " + r.statusCode() + ": "
+            throw new Refused(r.statusCode(), built.method() + " " + built.uri() + " answered " + r.statusCode() + ": "
                     + body.substring(0, Math.min(body.length(), 500)));
         }
         return r.body();
+    }
+
+    /** An answer other than the one expected. */
+    static final class Refused extends IllegalStateException {
+        private final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
     }
 
     static String put(HttpClient http, String url, String json) throws Exception {
