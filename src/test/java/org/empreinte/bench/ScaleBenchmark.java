@@ -313,7 +313,7 @@ public final class ScaleBenchmark {
         long sql;
         try (Connection c = database.connect()) {
             String aggregate = "SELECT k.scope, k.category, SUM(t.co2e_kg) FROM activity_total t JOIN activity_result_key k"
-                    + " ON k.id = t.result_key WHERE t.organization_id = " + organization + " AND t.month >= '" + YEAR + "-01'"
+                    + " ON k.id = t.result_key AND k.organization_id = " + organization + " WHERE t.organization_id = " + organization + " AND t.month >= '" + YEAR + "-01'"
                     + " AND t.month <= '" + YEAR + "-12' GROUP BY k.scope, k.category";
             sql = timedMedian(() -> query(c, aggregate));
         }
