@@ -24,7 +24,7 @@ import org.empreinte.db.DatabaseKind;
  *
  * <p>Plain JDBC batches on the transaction's connection: through {@code @SqlBatch}/{@code @BindMethods} (29 values a
  * row bound by method name) the activity rows of a 100,000-row import took 5.6 s, with plain JDBC 1.4 to 2.4 s
- * (ImportBenchmark).
+ * (the import benchmark of 2026-11-22, since folded into bench.ScaleBenchmark).
  */
 public interface ImportStaging extends SqlObject {
 

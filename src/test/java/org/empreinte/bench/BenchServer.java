@@ -10,8 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import org.empreinte.EmpreinteApplication;
 
@@ -46,13 +45,14 @@ final class BenchServer {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static Process start(List<String> service, Path db, int port, int adminPort, Path work) throws IOException {
+    /** Starts the service on the database that {@code database} (DATABASE_URL and its login) names. */
+    static Process start(List<String> service, Map<String, String> database, int port, int adminPort, Path work) throws IOException {
         List<String> command = new ArrayList<>(service);
         command.addAll(List.of("server", Path.of("config.yml").toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("ADMIN_PORT", Integer.toString(adminPort));
-        builder.environment().put("DATABASE_URL", "jdbc:sqlite:" + db);
+        builder.environment().putAll(database);
         builder.environment().put("EMPREINTE_ADMIN_TOKEN", TOKEN);
         builder.environment().put("EMISSION_FACTORS_DIR", Path.of("emission-factors").toAbsolutePath().toString());
         builder.redirectErrorStream(true).redirectOutput(log(work, port).toFile());
@@ -89,29 +89,70 @@ final class BenchServer {
         throw new IllegalStateException("the service did not start within 120 s");
     }
 
-    static String post(HttpClient http, String url, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+    /** Milliseconds from starting the service to its answering, on an existing database; then stopped. */
+    static long startAndStop(List<String> service, Map<String, String> database, Path work) throws Exception {
+        int port = freePort();
+        long t0 = System.nanoTime();
+        Process server = start(service, database, port, freePort(), work);
+        try {
+            waitHealthy(server, port, work);
+            return (System.nanoTime() - t0) / 1_000_000;
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    /** Milliseconds Dropwizard's {@code check} takes (the JVM started, the configuration read and validated). */
+    static long check(List<String> service, Path work) throws Exception {
+        List<String> command = new ArrayList<>(service);
+        command.addAll(List.of("check", Path.of("config.yml").toAbsolutePath().toString()));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("check.log").toFile()).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(command + " failed:\n" + Files.readString(work.resolve("check.log")));
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Sends an authenticated request; the body of the answer, which must have the expected status. */
+    static String send(HttpClient http, HttpRequest.Builder request, int expected) throws Exception {
+        HttpRequest built = request.header("Authorization", "Bearer " + TOKEN).build();
+        HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            String body = r.body();
+            throw new Refused(r.statusCode(), built.method() + " " + built.uri() + " answered " + r.statusCode() + ": "
+                    + body.substring(0, Math.min(body.length(), 500)));
         }
         return r.body();
+    }
+
+    /** An answer other than the one expected. */
+    static final class Refused extends IllegalStateException {
+        private final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
+    }
+
+    static String put(HttpClient http, String url, String json) throws Exception {
+        return send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), 200);
+    }
+
+    static String post(HttpClient http, String url, String json) throws Exception {
+        return send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), 201);
     }
 
     static String get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode());
-        }
-        return r.body();
-    }
-
-    static String firstNumber(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("no match for " + regex + " in " + text);
-        }
-        return m.group(1);
+        return send(http, HttpRequest.newBuilder(URI.create(url)), 200);
     }
 
     static int freePort() throws IOException {

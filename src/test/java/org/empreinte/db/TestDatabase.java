@@ -82,7 +82,15 @@ public final class TestDatabase {
      * own, created the first time (skips or fails the test when PostgreSQL cannot be reached, see above).
      */
     public static String url(Path file) {
-        if (!onPostgresql()) {
+        return url(file, kind());
+    }
+
+    /**
+     * As {@link #url(Path)}, on the database named rather than this JVM's: for a benchmark that measures both in one
+     * run.
+     */
+    public static String url(Path file, DatabaseKind kind) {
+        if (kind == DatabaseKind.SQLITE) {
             return "jdbc:sqlite:" + file.toAbsolutePath();
         }
         String schema = SCHEMAS.computeIfAbsent(file.toAbsolutePath(), ignored -> createSchema());
@@ -91,20 +99,32 @@ public final class TestDatabase {
     }
 
     public static String user() {
-        return onPostgresql() ? env("EMPREINTE_TEST_POSTGRES_USER", "empreinte") : null;
+        return user(kind());
     }
 
     public static String password() {
-        return onPostgresql() ? env("EMPREINTE_TEST_POSTGRES_PASSWORD", "empreinte") : null;
+        return password(kind());
+    }
+
+    public static String user(DatabaseKind kind) {
+        return kind == DatabaseKind.POSTGRESQL ? env("EMPREINTE_TEST_POSTGRES_USER", "empreinte") : null;
+    }
+
+    public static String password(DatabaseKind kind) {
+        return kind == DatabaseKind.POSTGRESQL ? env("EMPREINTE_TEST_POSTGRES_PASSWORD", "empreinte") : null;
     }
 
     /** The connection properties the application's pool would use for this database, with the test server's login. */
     public static Properties connectionProperties() {
+        return connectionProperties(kind());
+    }
+
+    public static Properties connectionProperties(DatabaseKind kind) {
         Properties properties = new Properties();
-        properties.putAll(kind().connectionProperties());
-        if (onPostgresql()) {
-            properties.setProperty("user", user());
-            properties.setProperty("password", password());
+        properties.putAll(kind.connectionProperties());
+        if (kind == DatabaseKind.POSTGRESQL) {
+            properties.setProperty("user", user(kind));
+            properties.setProperty("password", password(kind));
         }
         return properties;
     }
@@ -138,8 +158,8 @@ public final class TestDatabase {
 
     private static Connection server() throws SQLException {
         Properties login = new Properties();
-        login.setProperty("user", user());
-        login.setProperty("password", password());
+        login.setProperty("user", user(DatabaseKind.POSTGRESQL));
+        login.setProperty("password", password(DatabaseKind.POSTGRESQL));
         login.setProperty("connectTimeout", "5");
         return DriverManager.getConnection(postgresUrl(), login);
     }
@@ -161,13 +181,18 @@ public final class TestDatabase {
      * also drops the schemas killed runs left), or empty when it can, or when the run is on SQLite.
      */
     public static synchronized Optional<String> unreachable() {
-        if (onPostgresql() && !checked) {
+        return onPostgresql() ? postgresqlUnreachable() : Optional.empty();
+    }
+
+    /** As {@link #unreachable()}, whichever database this JVM's tests run on. */
+    public static synchronized Optional<String> postgresqlUnreachable() {
+        if (!checked) {
             checked = true;
             try (Connection connection = server()) {
                 dropStaleSchemas(connection);
                 Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropSchemas, "drop-test-schemas"));
             } catch (SQLException e) {
-                unreachable = "PostgreSQL is not reachable at " + postgresUrl() + " as " + user() + " (" + e.getMessage()
+                unreachable = "PostgreSQL is not reachable at " + postgresUrl() + " as " + user(DatabaseKind.POSTGRESQL) + " (" + e.getMessage()
                         + "). Start it and create the test role and database as .ci/run does (pg_ctlcluster 15 main start, then as"
                         + " postgres: CREATE ROLE empreinte LOGIN PASSWORD 'empreinte'; CREATE DATABASE empreinte_test OWNER empreinte),"
                         + " or point EMPREINTE_TEST_POSTGRES_URL, _USER and _PASSWORD at a server.";
@@ -185,7 +210,7 @@ public final class TestDatabase {
 
     /** Skips the test (fails it on CI) when the server cannot be reached. */
     private static void requireServer() {
-        Optional<String> reason = unreachable();
+        Optional<String> reason = postgresqlUnreachable();
         if (reason.isPresent()) {
             if (onCi()) {
                 throw new IllegalStateException(reason.get() + " CI is set: the PostgreSQL run must not be skipped.");
@@ -207,6 +232,18 @@ public final class TestDatabase {
             }
         }
         drop(connection, stale);
+    }
+
+    /** Drops the schema standing for this file now, rather than when the JVM ends: a benchmark's millions of rows. */
+    public static void dropSchema(Path file) {
+        String schema = SCHEMAS.remove(file.toAbsolutePath());
+        if (schema != null) {
+            try (Connection connection = server()) {
+                drop(connection, List.of(schema));
+            } catch (SQLException e) {
+                System.err.println("test schema " + schema + " not dropped: " + e.getMessage());
+            }
+        }
     }
 
     private static void dropSchemas() {
