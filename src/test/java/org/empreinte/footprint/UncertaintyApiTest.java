@@ -36,7 +36,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class UncertaintyApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
 
     private final ApiCalls api = new ApiCalls(APP);
 
