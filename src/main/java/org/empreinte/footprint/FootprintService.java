@@ -213,7 +213,9 @@ public class FootprintService {
         long count = 0;
         for (FootprintDao.Group cell : groups) {
             total += cell.co2eKg();
-            count += cell.activities();
+            if (cell.direct()) {
+                count += cell.activities();
+            }
             byScope.merge(Integer.toString(cell.scope()), cell.co2eKg(), Double::sum);
             byCategory.merge(cell.category(), cell.co2eKg(), Double::sum);
             byGas.merge(Gas.CO2, cell.co2Co2eKg(), Double::sum);

@@ -126,10 +126,10 @@ final class ReportSections {
         for (FootprintDao.Group group : groups) {
             if ("estimated".equals(group.dataQuality())) {
                 estimated += group.co2eKg();
-                estimatedCount += group.activities();
+                estimatedCount += group.direct() ? group.activities() : 0;
             } else {
                 measured += group.co2eKg();
-                measuredCount += group.activities();
+                measuredCount += group.direct() ? group.activities() : 0;
             }
         }
         double total = measured + estimated;
