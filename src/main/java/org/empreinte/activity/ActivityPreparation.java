@@ -173,7 +173,8 @@ public final class ActivityPreparation {
                 measure.category() != null ? measure.category() : factor.category(),
                 factor.id(), factor.setId(), factor.setVersion(), factor.unit().symbol(),
                 factor.co2ePerUnit(), result.quantityInFactorUnit(), site == null ? null : site.name(), null, null);
-        List<LineRow> others = lines.stream().skip(1).map(line -> LineRow.of(organizationId, line)).toList();
+        List<LineRow> others = lines.stream().skip(1).map(line -> LineRow.of(organizationId, line))
+                .sorted(ActivityDao.LINE_ORDER).toList();
         return new Prepared(stored, result, others, tags);
     }
 

@@ -14,6 +14,7 @@ import org.empreinte.activity.kind.FlightKind;
 import org.empreinte.calculation.Regions;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.FootprintCharts;
+import org.empreinte.footprint.ReportCoverage;
 import org.empreinte.inventory.YearState;
 import org.empreinte.network.MemberCampaign;
 import org.empreinte.organization.Organization;
@@ -251,10 +252,15 @@ public class OrganizationPage extends Page {
         return sortedLines(footprint.byCategory(), "category_");
     }
 
+    /** Each scope 3 category, and under category 3 its lines (fuels' upstream, the grid's losses). */
     public List<Line> getScope3Categories() {
         List<Line> lines = new ArrayList<>();
-        footprint.byScope3Category().forEach((number, value) ->
-                lines.add(new Line(messages().get("ghg_category_" + number), kg(value), null)));
+        List<ReportCoverage.LineShare> others = ReportCoverage.otherLines(footprint, messages());
+        footprint.byScope3Category().forEach((number, value) -> {
+            lines.add(new Line(messages().get("ghg_category_" + number), kg(value), null));
+            others.stream().filter(o -> Integer.toString(o.ghgCategory()).equals(number))
+                    .forEach(o -> lines.add(new Line("— " + o.label(), kg(o.co2eKg()), null)));
+        });
         return lines;
     }
 
