@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.activity.ActivityPreparation.Prepared;
 import org.empreinte.audit.UnitOfWork;
+import org.empreinte.calculation.EmissionLines;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.web.ValidationException;
@@ -132,6 +133,20 @@ public class Recomputation {
         }
         return String.join(" + ", lines.stream().map(line -> line.line() + " " + line.factorId() + " (" + line.factorSet()
                 + " v" + line.factorSetVersion() + ")").toList());
+    }
+
+    /**
+     * Whether some stored activity of a type that now has other lines (a fuel's upstream, Canadian electricity's
+     * losses) has none: a database written before change set 18-activity-lines, until it is recomputed. One index
+     * probe per candidate, stopped at the first.
+     */
+    public boolean someLackTheirLines() {
+        List<String> fuels = library.selector().types().stream()
+                .filter(type -> library.selector().types().contains(type + EmissionLines.UPSTREAM_SUFFIX)).toList();
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM (SELECT a.id FROM activity a"
+                        + " WHERE (a.type IN (<fuels>) OR (a.type = 'electricity' AND a.effective_region LIKE 'CA%'))"
+                        + " AND NOT EXISTS (SELECT 1 FROM activity_line l WHERE l.activity_id = a.id) LIMIT 1) c")
+                .bindList("fuels", fuels.isEmpty() ? List.of("") : fuels).mapTo(Integer.class).one() > 0);
     }
 
     /** Stored results that come from a factor-set version the library no longer holds. */

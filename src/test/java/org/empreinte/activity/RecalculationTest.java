@@ -105,6 +105,7 @@ class RecalculationTest {
         assertThat(jdbi.<Integer, RuntimeException>withHandle(h -> TestDatabase.count(h, "activity_line"))).isZero();
 
         Recomputation now = service(new FactorLibraryLoader().load(Path.of("emission-factors"), ORDER)).recomputation();
+        assertThat(now.someLackTheirLines()).as("what the start-up warns of").isTrue();
         Recalculation dryRun = now.recompute(false);
         // Electricity: 10,000 kWh × 1.9 g consumed (eccc-electricity-ca-qc-2020) = 19 kg, one line, becomes 15 kg
         // generated (1.5 g) in scope 2 and 4 kg lost (0.4 g) in scope 3 category 3: 19 kg still. Natural gas gains its
@@ -124,6 +125,7 @@ class RecalculationTest {
         assertThat(footprint(coop)).isCloseTo(19 + 1936.311 + 336.6 + taxi, within(1e-6));
         assertThat(jdbi.<Integer, RuntimeException>withHandle(h -> TestDatabase.count(h, "activity_line"))).isEqualTo(2);
         assertThat(now.recompute(true).changed()).as("a second run moves nothing").isZero();
+        assertThat(now.someLackTheirLines()).isFalse();
     }
 
     private double footprint(long organizationId) {
