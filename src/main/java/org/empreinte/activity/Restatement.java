@@ -104,8 +104,10 @@ public class Restatement {
                 request.unit(), LocalDate.of(year, 1, 1).toString(), LocalDate.of(year, 12, 31).toString(), null,
                 request.region(), request.site(), null, null, request.attributes());
         return jdbi.withHandle(handle -> {
-            ActivityRow stored = preparation.prepare(lookup, organizationId, yearLong).stored();
-            return new ActivityEstimate(stored.type(), stored.quantity(), stored.unit(), stored.co2eKg(), stored.scope(),
+            Prepared prepared = preparation.prepare(lookup, organizationId, yearLong);
+            ActivityRow stored = prepared.stored();
+            // Every line: a heat pump saves the gas's upstream too, and its electricity brings the grid's losses.
+            return new ActivityEstimate(stored.type(), stored.quantity(), stored.unit(), prepared.allLinesCo2eKg(), stored.scope(),
                     stored.category(), stored.factorId(), stored.factorSet(), stored.factorSetVersion(),
                     stored.factorCo2ePerUnit(), stored.factorUnit());
         });

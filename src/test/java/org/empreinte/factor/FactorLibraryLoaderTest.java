@@ -93,7 +93,7 @@ class FactorLibraryLoaderTest {
             assertThat(eccc.version()).isEqualTo("2");
             assertThat(eccc.label()).isEqualTo("eccc-canada v2");
             assertThat(eccc.published()).hasToString("2022-04-15");
-            assertThat(eccc.sources()).extracting(FactorSet.Source::key).containsExactly("nir2022-a13", "nir-a6");
+            assertThat(eccc.sources()).extracting(FactorSet.Source::key).containsExactly("nir2022-a13", "nir2022-a13-lines", "nir-a6");
             assertThat(library.set("desnz-2024").orElseThrow().published()).hasToString("2024-07-08");
         }
 

@@ -66,7 +66,7 @@ class TemplateImportBrowserTest extends SignedInBrowserTest {
         clickAndLoad(By.cssSelector(".import-create-site"));
 
         assertThat(driver.findElement(By.id("import-notice")).getText()).isEqualTo("Site « Installation Rosemont » créé.");
-        assertThat(text("import-preview")).isEqualTo("Ce fichier ajouterait 24 activités, 14 151,9 kg éq. CO2 en tout. Rien n'a"
+        assertThat(text("import-preview")).isEqualTo("Ce fichier ajouterait 24 activités, 16 592,2 kg éq. CO2 en tout. Rien n'a"
                 + " encore été importé : le fichier est gardé, « Importer » l'importe.");
         assertThat(driver.findElement(By.id("import-kept")).getText()).contains("factures-2024.xlsx");
         scrollTo("import-preview");
