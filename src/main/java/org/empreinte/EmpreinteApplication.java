@@ -227,6 +227,11 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         activityFeature.recomputation().staleResults().forEach(stale -> LOG.warn("{} activities hold results computed with factor set {} v{},"
                 + " which the library no longer has: POST /tasks/recompute on the admin port computes them again"
                 + " (?dryRun=true to see what would change)", stale.activities(), stale.factorSet(), stale.factorSetVersion()));
+        if (activityFeature.recomputation().someLackTheirLines()) {
+            LOG.warn("Activities stored before change set 18-activity-lines have no upstream or losses line yet (and"
+                    + " Canadian electricity counts its losses in scope 2): POST /tasks/recompute on the admin port gives"
+                    + " them their lines and says how many moved, with the totals before and after (?dryRun=true first)");
+        }
 
         environment.servlets().addFilter("security-headers", new SecurityHeadersFilter())
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");

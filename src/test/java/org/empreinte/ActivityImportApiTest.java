@@ -143,7 +143,10 @@ class ActivityImportApiTest {
         double gasoline = 800.5 * 2.307;
         // eccc-electricity-ca-ab-2020 (the activity's own region): 1,000 kWh x 0.640
         double alberta = 1_000 * 0.640;
-        double year2024 = winterBill * 17 / 31 + torontoGas + oil + gasoline + alberta; // 10,050.68 kg
+        // (the bills' generation in scope 2 and the grid's losses in scope 3 add up to these consumption intensities)
+        // Upstream of the fuels, DESNZ 2024 WTT- fuels: natural gas 0.3366 kg/m3, gas oil 0.62665 kg/L, petrol 0.58094 kg/L
+        double upstream = 1_000 * 0.3366 + 2_000 * 0.62665 + 800.5 * 0.58094;
+        double year2024 = winterBill * 17 / 31 + torontoGas + oil + gasoline + alberta + upstream; // 12,105.62 kg
         assertThat(footprint(original, 2024)).isCloseTo(year2024, KG);
 
         Reply exported = export(original, "");
@@ -244,7 +247,9 @@ class ActivityImportApiTest {
         double gasoline = 62.4 * 2.307;
         double diesel = 180 * (2.681 + 0.000078 * 28 + 0.000022 * 265);
         JsonNode all = json("GET", "/api/organizations/" + org + "/footprint?from=2024-01-01&to=2025-12-31", null).json();
-        assertThat(all.get("totalCo2eKg").asDouble()).isCloseTo(electricity + gas + gasoline + diesel, KG); // 5,209.56 kg
+        // and the fuels' upstream, DESNZ 2024 WTT- fuels: natural gas 0.3366 kg/m3, petrol 0.58094 kg/L, diesel 0.61101 kg/L
+        double upstream = (1_250.5 + 1_102) * 0.3366 + 62.4 * 0.58094 + 180 * 0.61101;
+        assertThat(all.get("totalCo2eKg").asDouble()).isCloseTo(electricity + gas + gasoline + diesel + upstream, KG);
         // the first bill runs 2024-12-19..2025-01-18: 13 of its 31 days in 2024
         assertThat(footprint(org, 2024)).isCloseTo(7_100 * 0.0019 * 13 / 31, KG);
     }
@@ -304,8 +309,9 @@ class ActivityImportApiTest {
                 + "propane,100,L,,,2024-01-15,,\n").getBytes(StandardCharsets.UTF_8);
         Reply first = importCsv(org, file);
         assertThat(first.status()).isEqualTo(200);
-        // eccc-electricity-ca-qc-2020: 1,000 x 0.0019; eccc-propane-ca: 100 x (1.515 + 0.000024 x 28 + 0.000108 x 265)
-        double once = 1_000 * 0.0019 + 100 * (1.515 + 0.000024 * 28 + 0.000108 * 265);
+        // eccc-electricity-ca-qc-2020: 1,000 x 0.0019 (generated and lost); eccc-propane-ca: 100 x (1.515 + 0.000024 x 28
+        // + 0.000108 x 265), and its upstream, DESNZ 2024 WTT- fuels, Propane, litres: 100 x 0.1817
+        double once = 1_000 * 0.0019 + 100 * (1.515 + 0.000024 * 28 + 0.000108 * 265) + 100 * 0.1817;
         assertThat(footprint(org, 2024)).isCloseTo(once, KG);
 
         Reply second = importCsv(org, file);

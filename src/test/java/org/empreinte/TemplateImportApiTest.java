@@ -49,7 +49,12 @@ public class TemplateImportApiTest {
      * the library has for 2024) = 113.62 kg. Natural gas: 7,250 m³ x (1.926 CO2 + 0.000037 CH4 x 28 + 0.000035 N2O x 265,
      * AR5) = 7,250 x 1.936311 = 14,038.25475 kg (ECCC NIR Annex 6, marketable natural gas, Québec, commercial).
      */
-    public static final double EXPECTED_2024 = 59_800 * 0.0019 + 7_250 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
+    /**
+     * Electricity at Québec's 2020 consumption intensity (1.5 g generated in scope 2 + 0.4 g lost in scope 3); natural
+     * gas burned (ECCC, Québec) and its upstream (DESNZ 2024 WTT- fuels, natural gas, 0.3366 kg/m3).
+     */
+    public static final double EXPECTED_2024 = 59_800 * 0.0019 + 7_250 * (1.926 + 0.000037 * 28 + 0.000035 * 265)
+            + 7_250 * 0.3366;
 
     /** The 24 bills as a French spreadsheet's rows under the template's header (type ... dataQuality). */
     public static List<List<Object>> bills() {
@@ -110,7 +115,7 @@ public class TemplateImportApiTest {
         assertThat(imported.status()).as(new String(imported.bytes())).isEqualTo(200);
         assertThat(imported.json().get("imported").asInt()).isEqualTo(24);
         assertThat(footprint(org)).isCloseTo(EXPECTED_2024, KG);
-        assertThat(EXPECTED_2024).isCloseTo(113.62 + 14_038.25475, KG);
+        assertThat(EXPECTED_2024).isCloseTo(113.62 + 14_038.25475 + 2_440.35, KG);
 
         // The export in the same layout, with each activity's kg CO2e last; imported elsewhere, the same footprint.
         Reply export = send("GET", "/api/organizations/" + org + "/activities/export.xlsx?lang=fr", null);

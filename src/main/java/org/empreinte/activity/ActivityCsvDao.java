@@ -36,12 +36,16 @@ public interface ActivityCsvDao extends SqlObject {
     /**
      * Streams the activities the list would answer for the same filters, in the same order, each with its
      * explicit region (not the one it inherits) and its site's name. One statement, so one consistent
-     * reading even while others write; memory stays bounded whatever the number of activities.
+     * reading even while others write; memory stays bounded whatever the number of activities. Its kg CO2e is the
+     * activity's with all its lines (change set 18-activity-lines).
      */
     default void export(long organizationId, Long fromDay, Long toDay, String type, String tag, Consumer<ExportLine> each) {
         ActivityFilter filter = new ActivityFilter(organizationId, fromDay, toDay, type, tag);
         Query query = filter.bind(getHandle().createQuery("SELECT a.id, a.type, a.quantity, a.unit, a.period_start,"
-                + " a.period_end, a.region, s.name AS site_name, a.data_quality, a.attributes, t.tag, a.co2e_kg FROM activity a"
+                + " a.period_end, a.region, s.name AS site_name, a.data_quality, a.attributes, t.tag,"
+                // Every line of the activity (its upstream, its losses), so that the column adds up to the footprint.
+                + " a.co2e_kg + COALESCE((SELECT SUM(l.co2e_kg) FROM activity_line l WHERE l.activity_id = a.id), 0) AS co2e_kg"
+                + " FROM activity a"
                 + " LEFT JOIN site s ON s.id = a.site_id LEFT JOIN activity_tag t ON t.activity_id = a.id"
                 + " WHERE " + filter.where() + " ORDER BY a.period_start, a.id, t.tag"));
         query.setFetchSize(1000).map(ConstructorMapper.of(ExportLine.class)).useStream(lines -> lines.forEach(each));

@@ -1,12 +1,16 @@
 package org.empreinte.activity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -16,19 +20,34 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+import org.empreinte.calculation.EmissionLine;
+
 @RegisterConstructorMapper(ActivityRow.class)
 public interface ActivityDao extends SqlObject {
 
     /** An activity's result key matches its own columns (see the change set 6-activity-result-keys). */
-    String KEY_MATCH = "k.organization_id = activity.organization_id AND k.scope = activity.scope"
+    String KEY_MATCH = "k.organization_id = activity.organization_id AND k.line = 'direct' AND k.scope = activity.scope"
             + " AND k.category = activity.category AND k.type = activity.type AND k.site_id = COALESCE(activity.site_id, 0)"
             + " AND k.data_quality = activity.data_quality AND k.factor_id = activity.factor_id"
             + " AND k.factor_set = activity.factor_set AND k.factor_set_version = activity.factor_set_version"
             + " AND k.factor_unit = activity.factor_unit AND k.factor_co2e_per_unit = activity.factor_co2e_per_unit";
-    String NEW_KEYS = "INSERT INTO activity_result_key (organization_id, scope, category, type, site_id, data_quality, factor_id,"
-            + " factor_set, factor_set_version, factor_unit, factor_co2e_per_unit)"
-            + " SELECT DISTINCT organization_id, scope, category, type, COALESCE(site_id, 0), data_quality, factor_id,"
+    String NEW_KEYS = "INSERT INTO activity_result_key (organization_id, line, scope, category, type, site_id, data_quality,"
+            + " factor_id, factor_set, factor_set_version, factor_unit, factor_co2e_per_unit)"
+            + " SELECT DISTINCT organization_id, 'direct', scope, category, type, COALESCE(site_id, 0), data_quality, factor_id,"
             + " factor_set, factor_set_version, factor_unit, factor_co2e_per_unit FROM activity";
+    /**
+     * Another line's key (change set 18-activity-lines): its own line, scope, category and factor, its activity's
+     * type, site and data quality; {@code l} is the line, {@code a} its activity.
+     */
+    String LINE_KEY_MATCH = "k.organization_id = l.organization_id AND k.line = l.line AND k.scope = l.scope"
+            + " AND k.category = l.category AND k.type = a.type AND k.site_id = COALESCE(a.site_id, 0)"
+            + " AND k.data_quality = a.data_quality AND k.factor_id = l.factor_id"
+            + " AND k.factor_set = l.factor_set AND k.factor_set_version = l.factor_set_version"
+            + " AND k.factor_unit = l.factor_unit AND k.factor_co2e_per_unit = l.factor_co2e_per_unit";
+    String NEW_LINE_KEYS = "INSERT INTO activity_result_key (organization_id, line, scope, category, type, site_id,"
+            + " data_quality, factor_id, factor_set, factor_set_version, factor_unit, factor_co2e_per_unit)"
+            + " SELECT DISTINCT l.organization_id, l.line, l.scope, l.category, a.type, COALESCE(a.site_id, 0), a.data_quality,"
+            + " l.factor_id, l.factor_set, l.factor_set_version, l.factor_unit, l.factor_co2e_per_unit";
     String MISSING = " AND NOT EXISTS (SELECT 1 FROM activity_result_key k WHERE " + KEY_MATCH + ")";
     String SET_KEY = "UPDATE activity SET result_key = (SELECT MIN(k.id) FROM activity_result_key k WHERE " + KEY_MATCH + ")";
 
@@ -43,6 +62,23 @@ public interface ActivityDao extends SqlObject {
 
     @SqlUpdate(SET_KEY + " WHERE id = :id")
     void setResultKey(@Bind("id") long activityId);
+
+    /** {@link #assignResultKey} for the activity's other lines. */
+    default void assignLineKeys(long activityId) {
+        newLineKeys(activityId);
+        setLineKeys(activityId);
+    }
+
+    @SqlUpdate(NEW_LINE_KEYS + " FROM activity_line l JOIN activity a ON a.id = l.activity_id WHERE l.activity_id = :id"
+            + " AND NOT EXISTS (SELECT 1 FROM activity_result_key k WHERE " + LINE_KEY_MATCH + ")")
+    void newLineKeys(@Bind("id") long activityId);
+
+    default void setLineKeys(long activityId) {
+        getHandle().createUpdate("UPDATE activity_line SET result_key = (SELECT MIN(k.id) FROM activity_result_key k JOIN"
+                        + " activity a ON a.id = activity_line.activity_id WHERE "
+                        + LINE_KEY_MATCH.replace("l.", "activity_line.") + ") WHERE activity_id = :id")
+                .bind("id", activityId).execute();
+    }
 
     /**
      * The columns an activity is written with, in {@link ActivityRow}'s order after its id: the one list that
@@ -76,9 +112,15 @@ public interface ActivityDao extends SqlObject {
      * every activity but an import's is written ({@link #insert} and the other single-table writes are its parts).
      */
     default long store(ActivityRow activity, String now, Collection<String> tags, LongFunction<List<MonthShareRow>> months) {
+        return store(activity, now, tags, months, List.of());
+    }
+
+    /** {@link #store} of an activity with other lines than its direct one (upstream, losses...). */
+    default long store(ActivityRow activity, String now, Collection<String> tags, LongFunction<List<MonthShareRow>> months,
+            List<LineRow> lines) {
         getHandle().attach(RunningTotals.class).lockOrganization(activity.organizationId());
         long id = insert(activity, now);
-        writeDetails(id, tags, months.apply(id));
+        writeDetails(id, tags, months.apply(id), lines);
         return id;
     }
 
@@ -88,7 +130,8 @@ public interface ActivityDao extends SqlObject {
      *
      * @return 0 when the organization has no such activity, 1 otherwise
      */
-    default int rewrite(long id, ActivityRow activity, String now, Collection<String> tags, List<MonthShareRow> months) {
+    default int rewrite(long id, ActivityRow activity, String now, Collection<String> tags, List<MonthShareRow> months,
+            List<LineRow> lines) {
         RunningTotals totals = getHandle().attach(RunningTotals.class);
         totals.lockOrganization(activity.organizationId());
         if (find(activity.organizationId(), id).isEmpty()) {
@@ -100,7 +143,9 @@ public interface ActivityDao extends SqlObject {
             deleteTags(id);
         }
         deleteMonths(id);
-        writeDetails(id, tags, months);
+        deleteLineMonths(id);
+        deleteLines(id);
+        writeDetails(id, tags, months, lines);
         return 1;
     }
 
@@ -115,13 +160,66 @@ public interface ActivityDao extends SqlObject {
         return delete(organizationId, id);
     }
 
-    private void writeDetails(long id, Collection<String> tags, List<MonthShareRow> months) {
+    private void writeDetails(long id, Collection<String> tags, List<MonthShareRow> months, List<LineRow> lines) {
         assignResultKey(id);
         if (tags != null && !tags.isEmpty()) {
             insertTags(id, tags);
         }
         insertMonths(months);
+        if (!lines.isEmpty()) {
+            List<LineRow> own = lines.stream().map(line -> line.withActivityId(id)).toList();
+            insertLines(own);
+            for (LineRow line : own) {
+                insertLineMonths(line.line(), line.months());
+            }
+            assignLineKeys(id);
+        }
         getHandle().attach(RunningTotals.class).add(id);
+    }
+
+    @SqlBatch("INSERT INTO activity_line (activity_id, " + LineRow.COLUMN_LIST + ") VALUES (:activityId, :line,"
+            + " :organizationId, :co2eKg, :co2Co2eKg, :ch4Co2eKg, :n2oCo2eKg, :unspecifiedCo2eKg, :scope, :category,"
+            + " :factorId, :factorSet, :factorSetVersion, :factorUnit, :factorCo2ePerUnit, :quantityInFactorUnit)")
+    void insertLines(@BindMethods List<LineRow> lines);
+
+    @SqlBatch("INSERT INTO activity_line_month (activity_id, line, organization_id, month, first_day, last_day, co2e_kg,"
+            + " co2_co2e_kg, ch4_co2e_kg, n2o_co2e_kg, unspecified_co2e_kg) VALUES (:activityId, :line, :organizationId,"
+            + " :month, :firstDay, :lastDay, :co2eKg, :co2Co2eKg, :ch4Co2eKg, :n2oCo2eKg, :unspecifiedCo2eKg)")
+    void insertLineMonths(@Bind("line") String line, @BindMethods List<MonthShareRow> months);
+
+    @SqlUpdate("DELETE FROM activity_line_month WHERE activity_id = :activityId")
+    void deleteLineMonths(@Bind("activityId") long activityId);
+
+    @SqlUpdate("DELETE FROM activity_line WHERE activity_id = :activityId")
+    void deleteLines(@Bind("activityId") long activityId);
+
+    /** The other lines of the given activities, by activity id, in the order {@link EmissionLine#ROLES} shows them. */
+    default Map<Long, List<LineRow>> linesOf(Collection<Long> activityIds) {
+        if (activityIds.isEmpty()) {
+            return Map.of();
+        }
+        return getHandle().createQuery("SELECT activity_id, " + LineRow.COLUMN_LIST + " FROM activity_line"
+                        + " WHERE activity_id IN (<ids>)")
+                .bindList("ids", activityIds).map(ActivityDao::line).stream()
+                .sorted(LINE_ORDER).collect(Collectors.groupingBy(LineRow::activityId, Collectors.toList()));
+    }
+
+    /** The other lines of every activity of the organization, by activity id: what a recomputation compares. */
+    default Map<Long, List<LineRow>> linesOfOrganization(long organizationId) {
+        return getHandle().createQuery("SELECT activity_id, " + LineRow.COLUMN_LIST + " FROM activity_line"
+                        + " WHERE organization_id = :organizationId")
+                .bind("organizationId", organizationId).map(ActivityDao::line).stream()
+                .sorted(LINE_ORDER).collect(Collectors.groupingBy(LineRow::activityId, Collectors.toList()));
+    }
+
+    Comparator<LineRow> LINE_ORDER = Comparator.comparingInt(l -> EmissionLine.ROLES.indexOf(l.line()));
+
+    private static LineRow line(ResultSet rs, StatementContext context) throws SQLException {
+        return new LineRow(rs.getLong("activity_id"), rs.getString("line"), rs.getLong("organization_id"),
+                rs.getDouble("co2e_kg"), rs.getDouble("co2_co2e_kg"), rs.getDouble("ch4_co2e_kg"), rs.getDouble("n2o_co2e_kg"),
+                rs.getDouble("unspecified_co2e_kg"), rs.getInt("scope"), rs.getString("category"), rs.getString("factor_id"),
+                rs.getString("factor_set"), rs.getString("factor_set_version"), rs.getString("factor_unit"),
+                rs.getDouble("factor_co2e_per_unit"), rs.getDouble("quantity_in_factor_unit"), List.of());
     }
 
     default long insert(ActivityRow activity, String now) {

@@ -58,7 +58,7 @@ public final class ActivityImport {
      * A row validated and computed, ready to be stored: the activity, its tags, its monthly shares (activity id 0),
      * and its row in the file.
      */
-    record PreparedRow(ActivityRow stored, List<String> tags, List<MonthShareRow> months, int row) {
+    record PreparedRow(ActivityRow stored, List<String> tags, List<MonthShareRow> months, List<LineRow> lines, int row) {
     }
 
     /** A stored import. */
@@ -77,9 +77,13 @@ public final class ActivityImport {
             Map<Integer, Double> byYear = new TreeMap<>();
             double total = 0;
             for (PreparedRow row : rows) {
-                byType.merge(row.stored().type(), row.stored().co2eKg(), Double::sum);
-                total += row.stored().co2eKg();
-                for (MonthShareRow month : row.months()) {
+                // Every line counts, as in the footprint: a gas bill's upstream with its combustion.
+                double co2eKg = row.stored().co2eKg() + row.lines().stream().mapToDouble(LineRow::co2eKg).sum();
+                byType.merge(row.stored().type(), co2eKg, Double::sum);
+                total += co2eKg;
+                List<MonthShareRow> months = new ArrayList<>(row.months());
+                row.lines().forEach(line -> months.addAll(line.months()));
+                for (MonthShareRow month : months) {
                     byYear.merge(Integer.parseInt(month.month().substring(0, 4)), month.co2eKg(), Double::sum);
                 }
             }
@@ -239,7 +243,7 @@ public final class ActivityImport {
                     try {
                         ActivityPreparation.Prepared computed = preparation.prepare(lookups, organizationId, row.request());
                         // Monthly shares carry activity id 0 until the publication knows the ids.
-                        PreparedRow ready = new PreparedRow(computed.stored(), computed.tags(), computed.months(0),
+                        PreparedRow ready = new PreparedRow(computed.stored(), computed.tags(), computed.months(0), computed.lines(),
                                 row.number());
                         if (errors.isEmpty()) {
                             prepared.add(ready);

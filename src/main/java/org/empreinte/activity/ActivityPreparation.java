@@ -21,11 +21,12 @@ import org.empreinte.activity.kind.FlightKind;
 import org.empreinte.activity.kind.Measure;
 import org.empreinte.calculation.EmissionCalculator;
 import org.empreinte.calculation.EmissionFactor;
+import org.empreinte.calculation.EmissionLine;
 import org.empreinte.calculation.EmissionResult;
 import org.empreinte.calculation.FactorSelectionException;
 import org.empreinte.calculation.Gas;
-import org.empreinte.calculation.MeasurementUnits;
 import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
+import org.empreinte.calculation.MeasurementUnits;
 import org.empreinte.calculation.Period;
 import org.empreinte.calculation.Regions;
 import org.empreinte.organization.Organization;
@@ -64,21 +65,38 @@ public final class ActivityPreparation {
     private static final int MAX_ATTRIBUTES_LENGTH = 4000;
     private static final MeasurementUnit KM = MeasurementUnits.find("km").orElseThrow();
 
-    /** A validated request: the row to store (with its site's name), the result it was computed from, its tags. */
-    record Prepared(ActivityRow stored, EmissionResult result, List<String> tags) {
+    /**
+     * A validated request: the row to store (with its site's name and its direct line's result), the result it was
+     * computed from, its other lines (upstream, losses...: none for most activities), its tags.
+     */
+    record Prepared(ActivityRow stored, EmissionResult result, List<LineRow> lines, List<String> tags) {
+
+        Prepared {
+            lines = List.copyOf(lines);
+        }
 
         /** The monthly shares to store, for the activity of that id (0 until an import's batch knows the ids). */
         List<MonthShareRow> months(long activityId) {
-            List<MonthShareRow> months = new ArrayList<>();
-            for (EmissionResult.MonthlyShare share : result.monthlyShares()) {
-                Map<String, Double> gases = share.co2eKgByGas();
-                months.add(new MonthShareRow(activityId, stored.organizationId(), share.part().month().toString(),
-                        share.part().start().toEpochDay(), share.part().end().toEpochDay(), share.co2eKg(),
-                        gases.getOrDefault(Gas.CO2, 0.0), gases.getOrDefault(Gas.CH4, 0.0), gases.getOrDefault(Gas.N2O, 0.0),
-                        gases.getOrDefault(Gas.UNSPECIFIED, 0.0)));
-            }
-            return months;
+            return shares(activityId, stored.organizationId(), result);
         }
+
+        /** The direct line's emissions and every other line's. */
+        double allLinesCo2eKg() {
+            return stored.co2eKg() + lines.stream().mapToDouble(LineRow::co2eKg).sum();
+        }
+    }
+
+    /** An emission result's monthly shares, as activity_month and activity_line_month store them. */
+    static List<MonthShareRow> shares(long activityId, long organizationId, EmissionResult result) {
+        List<MonthShareRow> months = new ArrayList<>();
+        for (EmissionResult.MonthlyShare share : result.monthlyShares()) {
+            Map<String, Double> gases = share.co2eKgByGas();
+            months.add(new MonthShareRow(activityId, organizationId, share.part().month().toString(),
+                    share.part().start().toEpochDay(), share.part().end().toEpochDay(), share.co2eKg(),
+                    gases.getOrDefault(Gas.CO2, 0.0), gases.getOrDefault(Gas.CH4, 0.0), gases.getOrDefault(Gas.N2O, 0.0),
+                    gases.getOrDefault(Gas.UNSPECIFIED, 0.0)));
+        }
+        return months;
     }
 
     private final ActivityKinds kinds;
@@ -152,6 +170,8 @@ public final class ActivityPreparation {
         if (!Double.isFinite(result.co2eKg())) {
             throw new ValidationException("quantity", "the quantity is too large to compute", "error_too_large");
         }
+        List<EmissionLine> lines = kind.lines(calculator, measure, type, period, region, result);
+        result = lines.get(0).result();
         EmissionFactor factor = result.factor();
         Map<String, Double> gases = result.co2eKgByGas();
         ActivityRow stored = new ActivityRow(0, organizationId, site == null ? null : site.id(), type, measure.quantity(),
@@ -163,7 +183,9 @@ public final class ActivityPreparation {
                 measure.category() != null ? measure.category() : factor.category(),
                 factor.id(), factor.setId(), factor.setVersion(), factor.unit().symbol(),
                 factor.co2ePerUnit(), result.quantityInFactorUnit(), site == null ? null : site.name(), null, null);
-        return new Prepared(stored, result, tags);
+        List<LineRow> others = lines.stream().skip(1).map(line -> LineRow.of(organizationId, line))
+                .sorted(ActivityDao.LINE_ORDER).toList();
+        return new Prepared(stored, result, others, tags);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.empreinte.audit.AuditEvent;
 import org.empreinte.audit.AuditTrail;
 import org.empreinte.audit.UnitOfWork;
 import org.empreinte.calculation.EmissionFactor;
+import org.empreinte.calculation.EmissionLine;
 import org.empreinte.calculation.Gas;
 import org.empreinte.calculation.GhgCategories;
 import org.empreinte.calculation.Period;
@@ -97,8 +98,9 @@ public class ActivityService {
 
     private Activity insert(UnitOfWork.Changes changes, Prepared prepared) {
         String now = now();
-        long id = activityDao.store(prepared.stored(), now, prepared.tags(), prepared::months);
-        Activity created = toActivity(prepared.stored().written(id, prepared.stored().siteName(), now), prepared.tags());
+        long id = activityDao.store(prepared.stored(), now, prepared.tags(), prepared::months, prepared.lines());
+        Activity created = toActivity(prepared.stored().written(id, prepared.stored().siteName(), now), prepared.tags(),
+                prepared.lines());
         changes.record("activity", id, AuditTrail.CREATE, null, created);
         return created;
     }
@@ -107,7 +109,8 @@ public class ActivityService {
         return units.write(organizationId, changes -> {
             Activity before = toActivity(find(organizationId, activityId));
             Prepared prepared = preparation.prepare(lookup, organizationId, request);
-            if (activityDao.rewrite(activityId, prepared.stored(), now(), prepared.tags(), prepared.months(activityId)) == 0) {
+            if (activityDao.rewrite(activityId, prepared.stored(), now(), prepared.tags(), prepared.months(activityId),
+                    prepared.lines()) == 0) {
                 throw new ResourceNotFoundException("activity", activityId);
             }
             Activity after = toActivity(find(organizationId, activityId));
@@ -187,8 +190,11 @@ public class ActivityService {
             organizationDao.require(organizationId);
             List<ActivityRow> rows = activityDao.page(filter, afterDay, afterId, newestFirst, paging.limit() + 1);
             Paging.Slice<ActivityRow> slice = paging.slice(rows, row -> Paging.cursor(row.startDay(), row.id()));
-            Map<Long, List<String>> tags = activityDao.tagsOf(slice.items().stream().map(ActivityRow::id).toList());
-            return slice.map(row -> toActivity(row, tags.getOrDefault(row.id(), List.of())));
+            List<Long> ids = slice.items().stream().map(ActivityRow::id).toList();
+            Map<Long, List<String>> tags = activityDao.tagsOf(ids);
+            Map<Long, List<LineRow>> lines = activityDao.linesOf(ids);
+            return slice.map(row -> toActivity(row, tags.getOrDefault(row.id(), List.of()),
+                    lines.getOrDefault(row.id(), List.of())));
         });
     }
 
@@ -229,18 +235,27 @@ public class ActivityService {
     }
 
     private Activity toActivity(ActivityRow row) {
-        return toActivity(row, activityDao.tagsOf(List.of(row.id())).getOrDefault(row.id(), List.of()));
+        return toActivity(row, activityDao.tagsOf(List.of(row.id())).getOrDefault(row.id(), List.of()),
+                activityDao.linesOf(List.of(row.id())).getOrDefault(row.id(), List.of()));
     }
 
-    private Activity toActivity(ActivityRow row, List<String> tags) {
+    private static Map<String, Double> gases(double co2, double ch4, double n2o, double unspecified) {
         Map<String, Double> byGas = new LinkedHashMap<>();
-        byGas.put(Gas.CO2, row.co2Co2eKg());
-        byGas.put(Gas.CH4, row.ch4Co2eKg());
-        byGas.put(Gas.N2O, row.n2oCo2eKg());
-        byGas.put(Gas.UNSPECIFIED, row.unspecifiedCo2eKg());
-        String source = library.factor(row.factorId()).map(EmissionFactor::citation)
-                .orElse("factor " + row.factorId() + " of set " + row.factorSet() + " v" + row.factorSetVersion()
-                        + " (no longer in the library)");
+        byGas.put(Gas.CO2, co2);
+        byGas.put(Gas.CH4, ch4);
+        byGas.put(Gas.N2O, n2o);
+        byGas.put(Gas.UNSPECIFIED, unspecified);
+        return byGas;
+    }
+
+    private String source(String factorId, String factorSet, String factorSetVersion) {
+        return library.factor(factorId).map(EmissionFactor::citation)
+                .orElse("factor " + factorId + " of set " + factorSet + " v" + factorSetVersion + " (no longer in the library)");
+    }
+
+    private Activity toActivity(ActivityRow row, List<String> tags, List<LineRow> otherLines) {
+        Map<String, Double> byGas = gases(row.co2Co2eKg(), row.ch4Co2eKg(), row.n2oCo2eKg(), row.unspecifiedCo2eKg());
+        String source = source(row.factorId(), row.factorSet(), row.factorSetVersion());
         Map<String, Object> attributes = preparation.readAttributes(row.attributes());
         String note = preparation.kinds().find(row.type()).map(kind -> kind.resultNote(attributes,
                 new Period(LocalDate.parse(row.periodStart()), LocalDate.parse(row.periodEnd())), row.effectiveRegion(),
@@ -248,11 +263,24 @@ public class ActivityService {
         Activity.AppliedFactor factor = new Activity.AppliedFactor(row.factorId(), row.factorCo2ePerUnit(), row.factorUnit(),
                 source, row.factorSet(), row.factorSetVersion(), row.quantityInFactorUnit(), note);
         Activity.SiteRef site = row.siteId() == null ? null : new Activity.SiteRef(row.siteId(), row.siteName());
+        List<Activity.Line> lines = new ArrayList<>();
+        lines.add(new Activity.Line(EmissionLine.DIRECT, row.co2eKg(), row.scope(), row.category(),
+                GhgCategories.scope3(row.category()).orElse(null), byGas, factor));
+        double all = row.co2eKg();
+        for (LineRow line : otherLines) {
+            all += line.co2eKg();
+            lines.add(new Activity.Line(line.line(), line.co2eKg(), line.scope(), line.category(),
+                    GhgCategories.scope3(line.category()).orElse(null),
+                    gases(line.co2Co2eKg(), line.ch4Co2eKg(), line.n2oCo2eKg(), line.unspecifiedCo2eKg()),
+                    new Activity.AppliedFactor(line.factorId(), line.factorCo2ePerUnit(), line.factorUnit(),
+                            source(line.factorId(), line.factorSet(), line.factorSetVersion()), line.factorSet(),
+                            line.factorSetVersion(), line.quantityInFactorUnit(), null)));
+        }
         return new Activity(row.id(), row.organizationId(), row.type(), row.quantity(), row.unit(), row.periodStart(),
                 row.periodEnd(), row.effectiveRegion(), site, tags, row.dataQuality(),
                 attributes, row.co2eKg(), row.scope(), row.category(), byGas, factor,
                 row.createdAt(), row.updatedAt(), ActivityPreparation.distanceKm(row.type(), row.quantity(), row.unit()),
-                GhgCategories.scope3(row.category()).orElse(null));
+                GhgCategories.scope3(row.category()).orElse(null), List.copyOf(lines), all);
     }
 
     private String now() {

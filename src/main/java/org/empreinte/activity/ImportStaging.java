@@ -43,7 +43,11 @@ public interface ImportStaging extends SqlObject {
                 PreparedStatement month = connection.prepareStatement("INSERT INTO activity_month_staging (staging_id, seq, "
                         + MONTH_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement tag = connection.prepareStatement("INSERT INTO activity_tag_staging (staging_id, seq, tag)"
-                        + " VALUES (?, ?, ?)")) {
+                        + " VALUES (?, ?, ?)");
+                PreparedStatement line = connection.prepareStatement("INSERT INTO activity_line_staging (staging_id, seq, "
+                        + LineRow.COLUMN_LIST + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement lineMonth = connection.prepareStatement("INSERT INTO activity_line_month_staging"
+                        + " (staging_id, seq, line, " + MONTH_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = firstSeq;
             for (ActivityImport.PreparedRow row : rows) {
                 ActivityRow a = row.stored();
@@ -80,16 +84,18 @@ public interface ImportStaging extends SqlObject {
                 for (MonthShareRow m : row.months()) {
                     month.setString(1, stagingId);
                     month.setInt(2, seq);
-                    month.setLong(3, m.organizationId());
-                    month.setString(4, m.month());
-                    month.setLong(5, m.firstDay());
-                    month.setLong(6, m.lastDay());
-                    month.setDouble(7, m.co2eKg());
-                    month.setDouble(8, m.co2Co2eKg());
-                    month.setDouble(9, m.ch4Co2eKg());
-                    month.setDouble(10, m.n2oCo2eKg());
-                    month.setDouble(11, m.unspecifiedCo2eKg());
+                    bindMonth(month, 3, m);
                     month.addBatch();
+                }
+                for (LineRow l : row.lines()) {
+                    stageLine(line, stagingId, seq, l);
+                    for (MonthShareRow m : l.months()) {
+                        lineMonth.setString(1, stagingId);
+                        lineMonth.setInt(2, seq);
+                        lineMonth.setString(3, l.line());
+                        bindMonth(lineMonth, 4, m);
+                        lineMonth.addBatch();
+                    }
                 }
                 for (String t : row.tags()) {
                     tag.setString(1, stagingId);
@@ -102,9 +108,47 @@ public interface ImportStaging extends SqlObject {
             activity.executeBatch();
             month.executeBatch();
             tag.executeBatch();
+            line.executeBatch();
+            lineMonth.executeBatch();
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException("staging imported activities failed", e, null);
         }
+    }
+
+    private static void bindMonth(PreparedStatement statement, int first, MonthShareRow m) throws SQLException {
+        int p = first;
+        statement.setLong(p++, m.organizationId());
+        statement.setString(p++, m.month());
+        statement.setLong(p++, m.firstDay());
+        statement.setLong(p++, m.lastDay());
+        statement.setDouble(p++, m.co2eKg());
+        statement.setDouble(p++, m.co2Co2eKg());
+        statement.setDouble(p++, m.ch4Co2eKg());
+        statement.setDouble(p++, m.n2oCo2eKg());
+        statement.setDouble(p, m.unspecifiedCo2eKg());
+    }
+
+    /** An activity's other line (change set 18-activity-lines), in {@link LineRow#COLUMN_LIST}'s order. */
+    private static void stageLine(PreparedStatement statement, String stagingId, int seq, LineRow l) throws SQLException {
+        int p = 1;
+        statement.setString(p++, stagingId);
+        statement.setInt(p++, seq);
+        statement.setString(p++, l.line());
+        statement.setLong(p++, l.organizationId());
+        statement.setDouble(p++, l.co2eKg());
+        statement.setDouble(p++, l.co2Co2eKg());
+        statement.setDouble(p++, l.ch4Co2eKg());
+        statement.setDouble(p++, l.n2oCo2eKg());
+        statement.setDouble(p++, l.unspecifiedCo2eKg());
+        statement.setInt(p++, l.scope());
+        statement.setString(p++, l.category());
+        statement.setString(p++, l.factorId());
+        statement.setString(p++, l.factorSet());
+        statement.setString(p++, l.factorSetVersion());
+        statement.setString(p++, l.factorUnit());
+        statement.setDouble(p++, l.factorCo2ePerUnit());
+        statement.setDouble(p, l.quantityInFactorUnit());
+        statement.addBatch();
     }
 
     /**
@@ -121,6 +165,18 @@ public interface ImportStaging extends SqlObject {
                 .bind("stagingId", stagingId).bind("from", from).bind("to", to).execute();
         getHandle().createUpdate("UPDATE activity_staging SET result_key = (SELECT MIN(k.id) FROM activity_result_key k WHERE "
                         + ActivityDao.KEY_MATCH.replace("activity.", "activity_staging.") + ")"
+                        + " WHERE staging_id = :stagingId AND seq >= :from AND seq < :to")
+                .bind("stagingId", stagingId).bind("from", from).bind("to", to).execute();
+        // The other lines' keys: the line's own columns, its activity's type, site and data quality.
+        String lines = " FROM activity_line_staging l JOIN activity_staging a ON a.staging_id = l.staging_id AND a.seq = l.seq"
+                + " WHERE l.staging_id = :stagingId AND l.seq >= :from AND l.seq < :to";
+        getHandle().createUpdate(ActivityDao.NEW_LINE_KEYS + lines
+                        + " AND NOT EXISTS (SELECT 1 FROM activity_result_key k WHERE " + ActivityDao.LINE_KEY_MATCH + ")")
+                .bind("stagingId", stagingId).bind("from", from).bind("to", to).execute();
+        getHandle().createUpdate("UPDATE activity_line_staging SET result_key = (SELECT MIN(k.id) FROM activity_result_key k"
+                        + " JOIN activity_staging a ON a.staging_id = activity_line_staging.staging_id"
+                        + " AND a.seq = activity_line_staging.seq WHERE "
+                        + ActivityDao.LINE_KEY_MATCH.replace("l.", "activity_line_staging.") + ")"
                         + " WHERE staging_id = :stagingId AND seq >= :from AND seq < :to")
                 .bind("stagingId", stagingId).bind("from", from).bind("to", to).execute();
     }
@@ -167,16 +223,27 @@ public interface ImportStaging extends SqlObject {
         handle.createUpdate("INSERT INTO activity_tag (activity_id, tag) SELECT :first + seq, tag FROM activity_tag_staging"
                         + " WHERE staging_id = :stagingId")
                 .bind("first", first).bind("stagingId", stagingId).execute();
+        handle.createUpdate("INSERT INTO activity_line (activity_id, " + LineRow.COLUMN_LIST + ", result_key) SELECT :first + seq, "
+                        + LineRow.COLUMN_LIST + ", result_key FROM activity_line_staging WHERE staging_id = :stagingId")
+                .bind("first", first).bind("stagingId", stagingId).execute();
+        handle.createUpdate("INSERT INTO activity_line_month (activity_id, line, " + MONTH_COLUMNS + ") SELECT :first + seq,"
+                        + " line, " + MONTH_COLUMNS + " FROM activity_line_month_staging WHERE staging_id = :stagingId")
+                .bind("first", first).bind("stagingId", stagingId).execute();
         handle.attach(RunningTotals.class).addImport(importId);
         if (activities >= REFRESH_STATISTICS_AFTER) {
-            kind.refreshStatistics(handle, "activity", "activity_month", "activity_tag", "activity_total", "activity_tag_total");
+            kind.refreshStatistics(handle, "activity", "activity_month", "activity_tag", "activity_total", "activity_tag_total",
+                    "activity_line", "activity_line_month");
         }
         return activities;
     }
 
+    /** The staging tables, the other lines' (change set 18-activity-lines) with them. */
+    List<String> STAGING_TABLES = List.of("activity_staging", "activity_month_staging", "activity_tag_staging",
+            "activity_line_staging", "activity_line_month_staging");
+
     /** Removes staged rows [from, to) of an import, published or not. */
     default void discard(String stagingId, int from, int to) {
-        for (String table : List.of("activity_staging", "activity_month_staging", "activity_tag_staging")) {
+        for (String table : STAGING_TABLES) {
             getHandle().createUpdate("DELETE FROM " + table + " WHERE staging_id = :stagingId AND seq >= :from AND seq < :to")
                     .bind("stagingId", stagingId).bind("from", from).bind("to", to).execute();
         }
@@ -194,6 +261,9 @@ public interface ImportStaging extends SqlObject {
         int rows = discardActivitiesBefore(before);
         discardMonthsBefore(before);
         discardTagsBefore(before);
+        for (String table : STAGING_TABLES.subList(3, STAGING_TABLES.size())) {
+            getHandle().createUpdate("DELETE FROM " + table + " WHERE staging_id < :before").bind("before", before).execute();
+        }
         return rows;
     }
 

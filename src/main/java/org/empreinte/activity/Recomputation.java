@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.activity.ActivityPreparation.Prepared;
 import org.empreinte.audit.UnitOfWork;
+import org.empreinte.calculation.EmissionLines;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.web.ValidationException;
@@ -17,8 +18,10 @@ import org.empreinte.web.ValidationException;
 /**
  * Computes stored activities again with the factor library now loaded: after a new edition of a factor set
  * (the admin port's task), or when an organization changes an option that enters its results (radiative
- * forcing). An activity whose result or factor differs is rewritten (when applying); one that no longer
- * finds a factor keeps its result and is reported.
+ * forcing). An activity whose result or factor differs, or whose other lines (upstream, losses: change set
+ * 18-activity-lines) differ, is rewritten (when applying); one that no longer finds a factor keeps its result and
+ * is reported. The totals before and after count every line: after the change set, the recomputation is what
+ * gives existing activities their new lines, and its report says how many moved and by how much.
  */
 public class Recomputation {
 
@@ -78,29 +81,42 @@ public class Recomputation {
     private Recalculation.OrganizationChange compute(long organizationId, boolean apply, Map<String, Integer> factorChanges,
             List<String> failures, UnitOfWork.Changes changes) {
         List<ActivityRow> rows = activityDao.all(organizationId);
+        Map<Long, List<LineRow>> storedLines = activityDao.linesOfOrganization(organizationId);
         double before = 0;
         double after = 0;
         int moved = 0;
         for (ActivityRow row : rows) {
-            before += row.co2eKg();
+            List<LineRow> lines = storedLines.getOrDefault(row.id(), List.of());
+            double stored = row.co2eKg() + lines.stream().mapToDouble(LineRow::co2eKg).sum();
+            before += stored;
             Prepared prepared;
             try {
                 prepared = preparation.prepare(lookup, organizationId, preparation.replay(row));
             } catch (ValidationException e) {
                 failures.add("activity " + row.id() + " of organization " + organizationId + ": " + e.getMessage());
-                after += row.co2eKg();
+                after += stored;
                 continue;
             }
             ActivityRow now = prepared.stored();
-            after += now.co2eKg();
-            if (now.sameFactor(row) && now.co2eKg() == row.co2eKg()) {
+            after += prepared.allLinesCo2eKg();
+            boolean sameLines = lines.size() == prepared.lines().size();
+            for (int i = 0; sameLines && i < lines.size(); i++) {
+                sameLines = lines.get(i).sameResult(prepared.lines().get(i));
+            }
+            if (now.sameFactor(row) && now.co2eKg() == row.co2eKg() && sameLines) {
                 continue;
             }
             moved++;
-            factorChanges.merge(row.factorId() + " (" + row.factorSet() + " v" + row.factorSetVersion() + ") -> "
-                    + now.factorId() + " (" + now.factorSet() + " v" + now.factorSetVersion() + ")", 1, Integer::sum);
+            if (!now.sameFactor(row) || now.co2eKg() != row.co2eKg()) {
+                factorChanges.merge(row.factorId() + " (" + row.factorSet() + " v" + row.factorSetVersion() + ") -> "
+                        + now.factorId() + " (" + now.factorSet() + " v" + now.factorSetVersion() + ")", 1, Integer::sum);
+            }
+            if (!sameLines) {
+                factorChanges.merge(describe(lines) + " -> " + describe(prepared.lines()), 1, Integer::sum);
+            }
             if (apply) {
-                activityDao.rewrite(row.id(), now, clock.instant().toString(), null, prepared.months(row.id()));
+                activityDao.rewrite(row.id(), now, clock.instant().toString(), null, prepared.months(row.id()),
+                        prepared.lines());
             }
         }
         if (apply && moved > 0) {
@@ -108,6 +124,29 @@ public class Recomputation {
                     Map.of("co2eKg", after, "activitiesChanged", moved, "factorChanges", Map.copyOf(factorChanges)));
         }
         return new Recalculation.OrganizationChange(organizationId, rows.size(), moved, before, after);
+    }
+
+    /** An activity's other lines, as a recomputation's report names them: "no other line" when none. */
+    private static String describe(List<LineRow> lines) {
+        if (lines.isEmpty()) {
+            return "no other line";
+        }
+        return String.join(" + ", lines.stream().map(line -> line.line() + " " + line.factorId() + " (" + line.factorSet()
+                + " v" + line.factorSetVersion() + ")").toList());
+    }
+
+    /**
+     * Whether some stored activity of a type that now has other lines (a fuel's upstream, Canadian electricity's
+     * losses) has none: a database written before change set 18-activity-lines, until it is recomputed. One index
+     * probe per candidate, stopped at the first.
+     */
+    public boolean someLackTheirLines() {
+        List<String> fuels = library.selector().types().stream()
+                .filter(type -> library.selector().types().contains(type + EmissionLines.UPSTREAM_SUFFIX)).toList();
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM (SELECT a.id FROM activity a"
+                        + " WHERE (a.type IN (<fuels>) OR (a.type = 'electricity' AND a.effective_region LIKE 'CA%'))"
+                        + " AND NOT EXISTS (SELECT 1 FROM activity_line l WHERE l.activity_id = a.id) LIMIT 1) c")
+                .bindList("fuels", fuels.isEmpty() ? List.of("") : fuels).mapTo(Integer.class).one() > 0);
     }
 
     /** Stored results that come from a factor-set version the library no longer holds. */

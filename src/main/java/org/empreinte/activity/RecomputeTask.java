@@ -9,7 +9,9 @@ import io.dropwizard.servlets.tasks.Task;
 
 /**
  * {@code POST /tasks/recompute} on the admin port: after a factor file changes, computes every
- * activity again and says what changed. {@code ?dryRun=true} only says what would change.
+ * activity again and says what changed. {@code ?dryRun=true} only says what would change. After change set
+ * 18-activity-lines it is what gives activities stored before it their other lines (upstream, losses): it says how
+ * many activities moved and the totals before and after, all lines counted.
  */
 public class RecomputeTask extends Task {
 
@@ -26,6 +28,10 @@ public class RecomputeTask extends Task {
         Recalculation result = activities.recompute(!dryRun);
         output.printf(Locale.ROOT, "%s: %d activities examined, %d %s.%n", dryRun ? "Dry run" : "Recomputed",
                 result.examined(), result.changed(), dryRun ? "would change" : "changed");
+        // Every line of every activity (its upstream, its losses: change set 18-activity-lines), before and after.
+        double before = result.organizations().stream().mapToDouble(Recalculation.OrganizationChange::beforeCo2eKg).sum();
+        double after = result.organizations().stream().mapToDouble(Recalculation.OrganizationChange::afterCo2eKg).sum();
+        output.printf(Locale.ROOT, "all organizations: %.3f -> %.3f kg CO2e (%+.3f kg)%n", before, after, after - before);
         for (Recalculation.OrganizationChange change : result.organizations()) {
             if (change.changed() > 0) {
                 double delta = change.afterCo2eKg() - change.beforeCo2eKg();

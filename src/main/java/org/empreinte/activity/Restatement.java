@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 
 import org.empreinte.activity.ActivityPreparation.Prepared;
-import org.empreinte.calculation.EmissionResult;
 import org.empreinte.calculation.Period;
 import org.empreinte.organization.OrganizationDao;
 import org.empreinte.web.ValidationException;
@@ -35,7 +34,7 @@ public class Restatement {
     }
 
     /**
-     * The emissions of the given years by scope. Each activity that touches one of the years is prepared again
+     * The emissions of the given years by scope, every line of an activity in its own scope. Each activity that touches one of the years is prepared again
      * from its stored input, as a recomputation would, and its monthly shares are summed by calendar year; one
      * that no longer finds a factor keeps its stored result, shared by days, and is named in {@code failures}.
      *
@@ -49,6 +48,7 @@ public class Restatement {
         int first = Collections.min(years);
         int last = Collections.max(years);
         return jdbi.withHandle(handle -> {
+            Map<Long, List<LineRow>> storedLines = activityDao.linesOfOrganization(organizationId);
             for (ActivityRow row : activityDao.all(organizationId)) {
                 LocalDate start = LocalDate.parse(row.periodStart());
                 LocalDate end = LocalDate.parse(row.periodEnd());
@@ -64,22 +64,34 @@ public class Restatement {
                     for (int year : years) {
                         // A year the period does not reach stays absent, not a zero.
                         if (whole.overlapDays(Period.ofYear(year)) > 0) {
-                            double share = row.co2eKg() * whole.shareOfDaysIn(Period.ofYear(year));
-                            totals.computeIfAbsent(year, y -> new TreeMap<>()).merge(row.scope(), share, Double::sum);
+                            double fraction = whole.shareOfDaysIn(Period.ofYear(year));
+                            Map<Integer, Double> ofYear = totals.computeIfAbsent(year, y -> new TreeMap<>());
+                            ofYear.merge(row.scope(), row.co2eKg() * fraction, Double::sum);
+                            for (LineRow line : storedLines.getOrDefault(row.id(), List.of())) {
+                                ofYear.merge(line.scope(), line.co2eKg() * fraction, Double::sum);
+                            }
                         }
                     }
                     continue;
                 }
-                int scope = prepared.stored().scope();
-                for (EmissionResult.MonthlyShare share : prepared.result().monthlyShares()) {
-                    int year = share.part().month().getYear();
-                    if (years.contains(year)) {
-                        totals.computeIfAbsent(year, y -> new TreeMap<>()).merge(scope, share.co2eKg(), Double::sum);
-                    }
+                add(totals, years, prepared.stored().scope(), prepared.months(0));
+                // Every line in its own scope: a fuel's upstream and electricity's losses in scope 3.
+                for (LineRow line : prepared.lines()) {
+                    add(totals, years, line.scope(), line.months());
                 }
             }
             return totals;
         });
+    }
+
+    private static void add(Map<Integer, Map<Integer, Double>> totals, Set<Integer> years, int scope,
+            List<MonthShareRow> months) {
+        for (MonthShareRow share : months) {
+            int year = Integer.parseInt(share.month().substring(0, 4));
+            if (years.contains(year)) {
+                totals.computeIfAbsent(year, y -> new TreeMap<>()).merge(scope, share.co2eKg(), Double::sum);
+            }
+        }
     }
 
     /**
@@ -92,8 +104,10 @@ public class Restatement {
                 request.unit(), LocalDate.of(year, 1, 1).toString(), LocalDate.of(year, 12, 31).toString(), null,
                 request.region(), request.site(), null, null, request.attributes());
         return jdbi.withHandle(handle -> {
-            ActivityRow stored = preparation.prepare(lookup, organizationId, yearLong).stored();
-            return new ActivityEstimate(stored.type(), stored.quantity(), stored.unit(), stored.co2eKg(), stored.scope(),
+            Prepared prepared = preparation.prepare(lookup, organizationId, yearLong);
+            ActivityRow stored = prepared.stored();
+            // Every line: a heat pump saves the gas's upstream too, and its electricity brings the grid's losses.
+            return new ActivityEstimate(stored.type(), stored.quantity(), stored.unit(), prepared.allLinesCo2eKg(), stored.scope(),
                     stored.category(), stored.factorId(), stored.factorSet(), stored.factorSetVersion(),
                     stored.factorCo2ePerUnit(), stored.factorUnit());
         });

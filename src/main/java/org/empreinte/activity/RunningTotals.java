@@ -14,17 +14,31 @@ import org.jdbi.v3.sqlobject.SqlObject;
  * {@link #add added} once its row, key, tags and shares are stored, and {@link #subtract subtracted} before any of
  * them changes or goes.
  *
+ * <p>An activity's other lines (upstream, losses...: change set 18-activity-lines) are added and subtracted with it,
+ * each under its own result key.
+ *
  * <p>Both are one portable upsert per table ({@code INSERT ... ON CONFLICT ... DO UPDATE}, as SQLite and PostgreSQL
  * both spell it) of the rows' sums grouped by the totals' key. A total whose activity count falls to 0 is deleted, so
  * that what a month no longer holds reads as nothing rather than as a rounding residue.
  */
 public interface RunningTotals extends SqlObject {
 
-    /** What an activity contributes to a total: the sums of its shares, as the change set fills them. */
-    String SUMS = ":sign * SUM(m.co2e_kg), :sign * SUM(m.co2_co2e_kg), :sign * SUM(m.ch4_co2e_kg),"
-            + " :sign * SUM(m.n2o_co2e_kg), :sign * SUM(m.unspecified_co2e_kg),"
-            + " :sign * SUM(a.quantity_in_factor_unit * (m.last_day - m.first_day + 1) * 1.0 / (a.end_day - a.start_day + 1)),"
-            + " :sign * COUNT(*), :sign * SUM(CASE WHEN m.first_day = a.start_day THEN 1 ELSE 0 END)";
+    /**
+     * What an activity's line contributes to a total: the sums of its shares, as the change set fills them;
+     * {@code q} is the alias of the row holding the line's quantity (the activity for its direct line).
+     */
+    private static String sums(String q) {
+        return ":sign * SUM(m.co2e_kg), :sign * SUM(m.co2_co2e_kg), :sign * SUM(m.ch4_co2e_kg),"
+                + " :sign * SUM(m.n2o_co2e_kg), :sign * SUM(m.unspecified_co2e_kg),"
+                + " :sign * SUM(" + q + ".quantity_in_factor_unit * (m.last_day - m.first_day + 1) * 1.0"
+                + " / (a.end_day - a.start_day + 1)),"
+                + " :sign * COUNT(*), :sign * SUM(CASE WHEN m.first_day = a.start_day THEN 1 ELSE 0 END)";
+    }
+
+    /** The direct lines' shares, and the other lines' (change set 18-activity-lines), each with its result key. */
+    String DIRECT = " FROM activity a JOIN activity_month m ON m.activity_id = a.id";
+    String OTHERS = " FROM activity a JOIN activity_line l ON l.activity_id = a.id"
+            + " JOIN activity_line_month m ON m.activity_id = l.activity_id AND m.line = l.line";
     String VALUES = "co2e_kg, co2_co2e_kg, ch4_co2e_kg, n2o_co2e_kg, unspecified_co2e_kg, quantity, activities, starting";
 
     /** The rows a write concerns: one activity, or an import's. */
@@ -107,21 +121,27 @@ public interface RunningTotals extends SqlObject {
     }
 
     private static String[] upserts(String rows) {
+        String tags = " JOIN activity_tag t ON t.activity_id = a.id";
         return new String[] {
-            upsert("activity_total", "a.organization_id, m.month, a.result_key", "organization_id, month, result_key", "", rows),
+            upsert("activity_total", "a.organization_id, m.month, a.result_key", "organization_id, month, result_key",
+                    DIRECT, "a", rows),
             upsert("activity_tag_total", "a.organization_id, t.tag, m.month, a.result_key",
-                    "organization_id, tag, month, result_key", " JOIN activity_tag t ON t.activity_id = a.id", rows)};
+                    "organization_id, tag, month, result_key", DIRECT + tags, "a", rows),
+            upsert("activity_total", "a.organization_id, m.month, l.result_key", "organization_id, month, result_key",
+                    OTHERS, "l", rows),
+            upsert("activity_tag_total", "a.organization_id, t.tag, m.month, l.result_key",
+                    "organization_id, tag, month, result_key", OTHERS + tags, "l", rows)};
     }
 
-    private static String upsert(String table, String groups, String key, String join, String rows) {
+    private static String upsert(String table, String groups, String key, String from, String q, String rows) {
         StringBuilder update = new StringBuilder();
         for (String column : VALUES.split(", ")) {
             update.append(update.isEmpty() ? "" : ", ").append(column).append(" = ").append(table).append('.').append(column)
                     .append(" + excluded.").append(column);
         }
         // The WHERE keeps SQLite from reading ON CONFLICT as a join's ON (its documented parsing ambiguity).
-        return "INSERT INTO " + table + " (" + key + ", " + VALUES + ") SELECT " + groups + ", " + SUMS
-                + " FROM activity a JOIN activity_month m ON m.activity_id = a.id" + join + " WHERE " + rows
+        return "INSERT INTO " + table + " (" + key + ", " + VALUES + ") SELECT " + groups + ", " + sums(q)
+                + from + " WHERE " + rows
                 + " GROUP BY " + groups + " ON CONFLICT (" + key + ") DO UPDATE SET " + update;
     }
 }

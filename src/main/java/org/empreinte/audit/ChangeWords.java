@@ -82,7 +82,9 @@ final class ChangeWords {
         if (node.hasNonNull("type") && node.hasNonNull("quantity") && node.hasNonNull("co2eKg")) {
             return messages.labelOr("type_", node.get("type").asText()) + ", " + number(node.get("quantity").asDouble())
                     + " " + messages.labelOr("unit_", node.path("unit").asText()) + " : "
-                    + number(node.get("co2eKg").asDouble()) + " kg";
+                    // Every line of it (its upstream, its losses) where recorded, as its footprint counts it.
+                    + number((node.hasNonNull("allLinesCo2eKg") ? node.get("allLinesCo2eKg") : node.get("co2eKg")).asDouble())
+                    + " kg";
         }
         if (node.hasNonNull("sharing")) {
             return messages.labelOr("sharing_", node.get("sharing").asText());

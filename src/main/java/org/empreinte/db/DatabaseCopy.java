@@ -155,7 +155,10 @@ public final class DatabaseCopy {
      */
     private static Map<String, Double> yearlyTotals(Connection connection) throws SQLException {
         Map<String, Double> totals = new TreeMap<>();
-        for (String table : List.of("activity_month", "activity_total")) {
+        // Every line's shares: the activities' own, and their other lines' (change set 18-activity-lines).
+        String shares = "(SELECT organization_id, month, co2e_kg FROM activity_month"
+                + " UNION ALL SELECT organization_id, month, co2e_kg FROM activity_line_month) s";
+        for (String table : List.of(shares, "activity_total")) {
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery("SELECT organization_id, SUBSTR(month, 1, 4) AS year, SUM(co2e_kg)"
                             + " FROM " + table + " GROUP BY organization_id, SUBSTR(month, 1, 4)")) {

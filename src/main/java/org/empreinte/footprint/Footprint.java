@@ -13,6 +13,8 @@ import org.empreinte.calculation.Uncertainty;
  *
  * @param factorSet the factor sets that produced the figures, by priority, "id vN" each
  * @param flightsIncludeRadiativeForcing whether flights count non-CO2 effects (the organization's choice)
+ * @param included the scopes and categories the figures include, each with its emission lines (a fuel's combustion
+ *        is the direct line of its category; category 3 holds fuels' upstream and the grid's losses)
  */
 public record Footprint(
         long organizationId,
@@ -31,12 +33,13 @@ public record Footprint(
         List<FactorSetUsed> factorSets,
         long activityCount,
         boolean flightsIncludeRadiativeForcing,
-        Interval uncertainty) {
+        Interval uncertainty,
+        List<Included> included) {
 
     /** The same footprint with another interval (Monte Carlo's for a report that asks for it). */
     public Footprint withUncertainty(Interval interval) {
         return new Footprint(organizationId, from, to, tag, totalCo2eKg, byScope, byCategory, byScope3Category, byGas, byMonth,
-                byMonthAndScope, bySite, factorSet, factorSets, activityCount, flightsIncludeRadiativeForcing, interval);
+                byMonthAndScope, bySite, factorSet, factorSets, activityCount, flightsIncludeRadiativeForcing, interval, included);
     }
 
     /**
@@ -54,6 +57,13 @@ public record Footprint(
 
     /** A factor's part in the total's variance (its factor's error and its activities' quantities), 0 to 1. */
     public record UncertaintySource(String factorId, String type, double co2eKg, double shareOfVariance) {
+    }
+
+    /**
+     * One scope and category the footprint includes, in kg CO2e, and by line ({@code direct}, {@code upstream},
+     * {@code losses}, {@code charging}); {@code ghgCategory} is its GHG Protocol scope 3 category, if any.
+     */
+    public record Included(int scope, String category, Integer ghgCategory, double co2eKg, Map<String, Double> byLine) {
     }
 
     public record SiteTotal(Long siteId, String name, double co2eKg) {

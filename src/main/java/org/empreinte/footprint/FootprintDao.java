@@ -38,7 +38,12 @@ public interface FootprintDao {
     record Group(int scope, String category, String month, Long siteId, String siteName, String type, String dataQuality,
             String factorId, String factorSet, String factorSetVersion, String factorUnit, double factorCo2ePerUnit,
             double co2eKg, double co2Co2eKg, double ch4Co2eKg, double n2oCo2eKg, double unspecifiedCo2eKg, double quantity,
-            long activities) {
+            long activities, String line) {
+
+        /** An activity's own line; the others (upstream, losses...) are counted apart and their activities not again. */
+        public boolean direct() {
+            return line == null || "direct".equals(line);
+        }
     }
 
     record ScopeTotal(int scope, double co2eKg) {
@@ -56,19 +61,33 @@ public interface FootprintDao {
             + " AS activities FROM <totals> t WHERE t.organization_id = :organizationId <totalsTag>"
             + " AND t.month >= :w.firstWholeMonth AND t.month <= :w.lastWholeMonth";
 
-    /** The shares of one cut month ({@link ReportWindow}) that reach into the period, for their days inside it. */
-    String CUT_SUMS = "SELECT m.month, a.result_key, SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg,"
+    /** The gases of a cut month's shares, for their days inside the period. */
+    String CUT_GASES = "SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg,"
             + " SUM(m.co2_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2_co2e_kg,"
             + " SUM(m.ch4_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS ch4_co2e_kg,"
             + " SUM(m.n2o_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS n2o_co2e_kg,"
-            + " SUM(m.unspecified_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS unspecified_co2e_kg,"
+            + " SUM(m.unspecified_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS unspecified_co2e_kg,";
+
+    /** The shares of one cut month ({@link ReportWindow}) that reach into the period, for their days inside it. */
+    String CUT_SUMS = "SELECT m.month, a.result_key, " + CUT_GASES
             + " SUM(" + SHARE_OF_QUANTITY + " * " + Proration.SHARE_IN_WINDOW + ") AS quantity, " + COUNT_ONCE
             + " FROM activity_month m JOIN activity a ON a.id = m.activity_id WHERE m.organization_id = :organizationId AND ";
     String CUT_GROUPS = " <tagFilter> GROUP BY m.month, a.result_key";
 
-    /** The period's results by month and result key (scope, category, type, site, data quality and factor). */
+    /** The same for the activities' other lines (change set 18-activity-lines), each under its own key. */
+    String LINE_SHARE_OF_QUANTITY = "l.quantity_in_factor_unit * (m.last_day - m.first_day + 1) * 1.0"
+            + " / (a.end_day - a.start_day + 1)";
+    String LINE_CUT_SUMS = "SELECT m.month, l.result_key, " + CUT_GASES
+            + " SUM(" + LINE_SHARE_OF_QUANTITY + " * " + Proration.SHARE_IN_WINDOW + ") AS quantity, " + COUNT_ONCE
+            + " FROM activity_line_month m JOIN activity_line l ON l.activity_id = m.activity_id AND l.line = m.line"
+            + " JOIN activity a ON a.id = m.activity_id WHERE m.organization_id = :organizationId AND ";
+    String LINE_CUT_GROUPS = " <tagFilter> GROUP BY m.month, l.result_key";
+
+    /** The period's results by month and result key (line, scope, category, type, site, data quality and factor). */
     String BY_MONTH_AND_KEY = WHOLE + " UNION ALL " + CUT_SUMS + ReportWindow.IN_FIRST_CUT + CUT_GROUPS
-            + " UNION ALL " + CUT_SUMS + ReportWindow.IN_LAST_CUT + CUT_GROUPS;
+            + " UNION ALL " + CUT_SUMS + ReportWindow.IN_LAST_CUT + CUT_GROUPS
+            + " UNION ALL " + LINE_CUT_SUMS + ReportWindow.IN_FIRST_CUT + LINE_CUT_GROUPS
+            + " UNION ALL " + LINE_CUT_SUMS + ReportWindow.IN_LAST_CUT + LINE_CUT_GROUPS;
 
     /**
      * The organization's own keys, joined to the groups: a key's organization is the activity's. Said in the join, it
@@ -80,7 +99,7 @@ public interface FootprintDao {
     /** With the key's columns joined to the few groups (change set 6-activity-result-keys). */
     @SqlQuery("SELECT k.scope, k.category, g.month, NULLIF(k.site_id, 0) AS site_id, s.name AS site_name, k.type,"
             + " k.data_quality, k.factor_id, k.factor_set, k.factor_set_version, k.factor_unit, k.factor_co2e_per_unit,"
-            + " g.co2e_kg, g.co2_co2e_kg, g.ch4_co2e_kg, g.n2o_co2e_kg, g.unspecified_co2e_kg, g.quantity, g.activities FROM ("
+            + " g.co2e_kg, g.co2_co2e_kg, g.ch4_co2e_kg, g.n2o_co2e_kg, g.unspecified_co2e_kg, g.quantity, g.activities, k.line FROM ("
             + BY_MONTH_AND_KEY + ") g" + KEYS + " LEFT JOIN site s ON s.id = k.site_id")
     List<Group> groupsIn(@Bind("organizationId") long organizationId, @BindMethods("w") ReportWindow window,
             @Bind("fromDay") long fromDay, @Bind("toDay") long toDay, @Define("tagFilter") String tagFilter,

@@ -187,11 +187,14 @@ public class FootprintService {
         }
         Map<Long, Footprint.SiteTotal> bySite = new LinkedHashMap<>();
         java.util.Set<FactorSetKey> setsUsed = new java.util.TreeSet<>();
+        Map<String, Footprint.Included> included = new java.util.TreeMap<>();
         double total = 0;
         long count = 0;
         for (FootprintDao.Group cell : groups) {
             total += cell.co2eKg();
-            count += cell.activities();
+            if (cell.direct()) {
+                count += cell.activities();
+            }
             byScope.merge(Integer.toString(cell.scope()), cell.co2eKg(), Double::sum);
             byCategory.merge(cell.category(), cell.co2eKg(), Double::sum);
             byGas.merge(Gas.CO2, cell.co2Co2eKg(), Double::sum);
@@ -204,6 +207,7 @@ public class FootprintService {
             bySite.merge(siteKey, new Footprint.SiteTotal(cell.siteId(), cell.siteName(), cell.co2eKg()),
                     (a, b) -> new Footprint.SiteTotal(a.siteId(), a.name(), a.co2eKg() + b.co2eKg()));
             setsUsed.add(new FactorSetKey(cell.factorSet(), cell.factorSetVersion()));
+            include(included, cell);
         }
         Map<String, Double> byScope3Category = new java.util.TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
         byCategory.forEach((category, value) -> GhgCategories.scope3(category)
@@ -222,7 +226,20 @@ public class FootprintService {
                 : String.join(" + ", sets.stream().map(s -> s.id() + " v" + s.version()).toList());
         return new Footprint(organizationId, period.start().toString(), period.end().toString(), tag, total, byScope,
                 byCategory, byScope3Category, byGas, byMonth, byMonthAndScope, sites, label, sets, count, radiativeForcing,
-                FootprintUncertainty.approach1(groups, library, uncertainties));
+                FootprintUncertainty.approach1(groups, library, uncertainties), List.copyOf(included.values()));
+    }
+
+    /** Adds a group to its scope and category, by line: in scope order, then by GHG Protocol category, then name. */
+    private static void include(Map<String, Footprint.Included> included, FootprintDao.Group cell) {
+        Integer ghg = GhgCategories.scope3(cell.category()).orElse(null);
+        String key = cell.scope() + "/" + String.format(java.util.Locale.ROOT, "%02d", ghg == null ? 0 : ghg) + "/"
+                + cell.category();
+        String line = cell.line() == null ? "direct" : cell.line();
+        Footprint.Included before = included.get(key);
+        Map<String, Double> byLine = new java.util.TreeMap<>(before == null ? Map.of() : before.byLine());
+        byLine.merge(line, cell.co2eKg(), Double::sum);
+        included.put(key, new Footprint.Included(cell.scope(), cell.category(), ghg,
+                (before == null ? 0 : before.co2eKg()) + cell.co2eKg(), java.util.Collections.unmodifiableMap(byLine)));
     }
 
     /** A factor set and version that produced stored results. */

@@ -63,6 +63,13 @@ final class ReportCsv {
                 row("category", category, messages.labelOr("category_", category), value, KG, ""));
         footprint.byScope3Category().forEach((number, value) ->
                 row("scope3_category", number, messages.get("ghg_category_" + number), value, KG, ""));
+        // What the figures include, scope by category and line: category 3's upstream and losses apart.
+        for (Footprint.Included included : footprint.included()) {
+            included.byLine().forEach((line, value) -> row("included", included.scope() + "/" + included.category() + "/"
+                    + line, (included.ghgCategory() != null ? messages.get("ghg_category_" + included.ghgCategory())
+                    : messages.labelOr("category_", included.category())) + " — " + messages.get("line_" + line),
+                    value, KG, messages.get("scope_" + included.scope())));
+        }
         report.byIsoCategory().forEach((number, value) ->
                 row("iso14064_category", number, messages.get("iso_category_" + number), value, KG, ""));
         footprint.byGas().forEach((gas, value) -> row("gas", gas, messages.labelOr("gas_", gas), value, KG, ""));

@@ -273,11 +273,21 @@ public class ReportPage extends Page {
         return lines;
     }
 
+    /** Each scope 3 category, and under category 3 its lines (fuels' upstream, the grid's losses). */
     public List<Line> getScope3Categories() {
         List<Line> lines = new ArrayList<>();
-        report.footprint().byScope3Category().forEach((number, value) ->
-                lines.add(new Line(messages().get("ghg_category_" + number), kg(value), share(value))));
+        List<ReportCoverage.LineShare> others = ReportCoverage.otherLines(report.footprint(), messages());
+        report.footprint().byScope3Category().forEach((number, value) -> {
+            lines.add(new Line(messages().get("ghg_category_" + number), kg(value), share(value)));
+            others.stream().filter(o -> Integer.toString(o.ghgCategory()).equals(number))
+                    .forEach(o -> lines.add(new Line("— " + o.label(), kg(o.co2eKg()), share(o.co2eKg()))));
+        });
         return lines;
+    }
+
+    /** The scopes and categories the report includes, in one sentence. */
+    public String getIncluded() {
+        return ReportCoverage.summary(report.footprint(), messages());
     }
 
     public List<Line> getIsoCategories() {

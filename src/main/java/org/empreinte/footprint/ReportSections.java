@@ -12,6 +12,7 @@ import java.util.function.IntFunction;
 
 import org.empreinte.calculation.Change;
 import org.empreinte.calculation.EmissionFactor;
+import org.empreinte.calculation.EmissionLines;
 import org.empreinte.calculation.FactorSet;
 import org.empreinte.calculation.IsoCategories;
 import org.empreinte.calculation.MarketBased;
@@ -128,13 +129,13 @@ final class ReportSections {
         for (FootprintDao.Group group : groups) {
             if ("estimated".equals(group.dataQuality())) {
                 estimated += group.co2eKg();
-                estimatedCount += group.activities();
+                estimatedCount += group.direct() ? group.activities() : 0;
             } else if ("extrapolated".equals(group.dataQuality())) {
                 extrapolated += group.co2eKg();
-                extrapolatedCount += group.activities();
+                extrapolatedCount += group.direct() ? group.activities() : 0;
             } else {
                 measured += group.co2eKg();
-                measuredCount += group.activities();
+                measuredCount += group.direct() ? group.activities() : 0;
             }
         }
         double total = measured + estimated + extrapolated;
@@ -170,7 +171,11 @@ final class ReportSections {
             Optional<EmissionFactor> factor = set.flatMap(s -> library.factor(group.factorId()));
             Optional<FactorSet.Source> source = set.flatMap(s -> factor.flatMap(f -> s.sources().stream()
                     .filter(src -> f.citation() != null && f.citation().startsWith(src.citation())).findFirst()));
-            byFactor.put(key, new Report.Assumption(group.factorId(), factor.map(EmissionFactor::type).orElse(null),
+            // A line's own factor type (a fuel's upstream, electricity's generation or losses) counts under the
+            // activity's type: the largest sources and their suggestions speak of electricity and natural gas.
+            String type = factor.map(EmissionFactor::type).map(t -> EmissionLines.isLineType(t) ? group.type() : t)
+                    .orElse(null);
+            byFactor.put(key, new Report.Assumption(group.factorId(), type,
                     group.factorSet(), group.factorSetVersion(), set.map(FactorSet::name).orElse(null),
                     set.map(FactorSet::edition).orElse(null), set.map(s -> s.gwp().id()).orElse(null),
                     factor.map(EmissionFactor::citation).orElse(null), factor.map(EmissionFactor::note).orElse(null),

@@ -41,6 +41,8 @@ public class Explanation {
     private final Double gasKwhPerM3;
     /** Each factor's conditions by id, read once: the library does not change while the application runs. */
     private final Map<String, Map<String, String>> conditions = new java.util.HashMap<>();
+    /** Factors of other lines than an activity's own (a fuel's upstream, the grid's losses): their quantities repeat it. */
+    private final java.util.Set<String> lineFactors = new java.util.HashSet<>();
     /** Each type's category (the GHG Protocol's word for it), as its first factor files it. */
     private final Map<String, String> categoryOfType = new java.util.HashMap<>();
 
@@ -51,6 +53,11 @@ public class Explanation {
         for (FactorSet set : library.sets()) {
             for (EmissionFactor factor : set.factors()) {
                 conditions.putIfAbsent(factor.id(), factor.conditions());
+                // Electricity's generation factor is its direct line: its quantity is the bill's.
+                if (org.empreinte.calculation.EmissionLines.isLineType(factor.type())
+                        && !org.empreinte.calculation.EmissionLines.GENERATION.equals(factor.type())) {
+                    lineFactors.add(factor.id());
+                }
                 categoryOfType.putIfAbsent(factor.type(), factor.category());
             }
         }
@@ -100,7 +107,8 @@ public class Explanation {
                 shortFlights(orgId, year, tag).ifPresent(changes::add);
             } else {
                 Map<String, Quantity> quantities = new LinkedHashMap<>();
-                report.assumptions().stream().filter(a -> source.category().equals(a.type())).forEach(a -> {
+                report.assumptions().stream().filter(a -> source.category().equals(a.type()))
+                        .filter(a -> !lineFactors.contains(a.factorId())).forEach(a -> {
                     Map<String, String> conditions = conditionsOf(a);
                     quantities.merge(a.unit() + conditions, new Quantity(a.unit(), a.quantity(), conditions), Quantity::plus);
                 });

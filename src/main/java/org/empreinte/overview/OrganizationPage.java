@@ -16,6 +16,7 @@ import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.FactorReference;
 import org.empreinte.footprint.Footprint;
 import org.empreinte.footprint.FootprintCharts;
+import org.empreinte.footprint.ReportCoverage;
 import org.empreinte.footprint.UncertaintyText;
 import org.empreinte.inventory.YearState;
 import org.empreinte.network.MemberCampaign;
@@ -257,10 +258,15 @@ public class OrganizationPage extends Page {
         return sortedLines(footprint.byCategory(), "category_");
     }
 
+    /** Each scope 3 category, and under category 3 its lines (fuels' upstream, the grid's losses). */
     public List<Line> getScope3Categories() {
         List<Line> lines = new ArrayList<>();
-        footprint.byScope3Category().forEach((number, value) ->
-                lines.add(new Line(messages().get("ghg_category_" + number), kg(value), null)));
+        List<ReportCoverage.LineShare> others = ReportCoverage.otherLines(footprint, messages());
+        footprint.byScope3Category().forEach((number, value) -> {
+            lines.add(new Line(messages().get("ghg_category_" + number), kg(value), null));
+            others.stream().filter(o -> Integer.toString(o.ghgCategory()).equals(number))
+                    .forEach(o -> lines.add(new Line("— " + o.label(), kg(o.co2eKg()), null)));
+        });
         return lines;
     }
 

@@ -69,7 +69,8 @@ public class QuestionnaireResultPage extends Page {
     }
 
     private double total() {
-        return activities.stream().mapToDouble(Activity::co2eKg).sum();
+        // Every line of each answer (a fuel's upstream, the grid's losses), as the footprint counts it.
+        return activities.stream().mapToDouble(Activity::allLinesCo2eKg).sum();
     }
 
     /** The activities heaviest first (as the service gives them), the first few marked to replace first. */
@@ -79,7 +80,7 @@ public class QuestionnaireResultPage extends Page {
         double before = 0;
         for (Activity activity : activities) {
             boolean first = lines.isEmpty() || (total > 0 && before < FIRST_SHARE * total);
-            before += activity.co2eKg();
+            before += activity.allLinesCo2eKg();
             lines.add(line(activity, total, first));
         }
         return lines;
@@ -90,7 +91,7 @@ public class QuestionnaireResultPage extends Page {
         Object note = attributes.get("note");
         String what = messages().labelOr("type_", activity.type()) + ", " + number(activity.quantity(), 1) + " "
                 + messages().labelOr("unit_", activity.unit());
-        String share = total > 0 ? number(100 * activity.co2eKg() / total, 0) + " %" : "";
+        String share = total > 0 ? number(100 * activity.allLinesCo2eKg() / total, 0) + " %" : "";
         boolean metered = METERED.contains(activity.type());
         String url = metered ? "/organizations/" + organization.id() + "/activities/grid?year=" + year
                 : "/organizations/" + organization.id() + "/activities/" + activity.id() + "/edit";
@@ -98,7 +99,7 @@ public class QuestionnaireResultPage extends Page {
         String prefix = messages().format("q_note", Integer.toString(year), "");
         String question = note == null ? what : note.toString().startsWith(prefix) && note.toString().length() > prefix.length()
                 ? note.toString().substring(prefix.length()) : note.toString();
-        return new Line(activity.id(), question, what, kg(activity.co2eKg()), share, first, url,
+        return new Line(activity.id(), question, what, kg(activity.allLinesCo2eKg()), share, first, url,
                 messages().get(metered ? "q_replace_grid" : "q_replace_form"));
     }
 }

@@ -207,11 +207,13 @@ public class TargetService {
         Target target = target(organizationId, targetId);
         Map<Integer, Map<Integer, Double>> byYearAndScope = new TreeMap<>();
         Set<Integer> stale = new TreeSet<>();
+        Map<String, Progress.IncludedCategory> included = new TreeMap<>();
         for (int year = target.baseYear(); year <= target.targetYear(); year++) {
             Footprint footprint = footprints.footprint(organizationId, Period.ofYear(year), null);
             if (footprint.activityCount() == 0) {
                 continue;
             }
+            include(included, footprint, target.scopes());
             Map<Integer, Double> scopes = new TreeMap<>();
             footprint.byScope().forEach((scope, kg) -> scopes.put(Integer.valueOf(scope), kg));
             byYearAndScope.put(year, scopes);
@@ -246,10 +248,11 @@ public class TargetService {
                 .toList();
         TargetProgress.Result result = TargetProgress.assess(target.baseYear(), target.targetYear(),
                 target.reductionPercent(), emissions, yearDenominators, planned);
-        return toProgress(target, result, stale, failures);
+        return toProgress(target, result, stale, failures, included);
     }
 
-    private Progress toProgress(Target target, TargetProgress.Result result, Set<Integer> stale, List<String> failures) {
+    private Progress toProgress(Target target, TargetProgress.Result result, Set<Integer> stale, List<String> failures,
+            Map<String, Progress.IncludedCategory> included) {
         boolean intensity = target.intensity();
         List<Progress.YearProgress> years = new ArrayList<>();
         Double targetDenominator = null;
@@ -273,7 +276,26 @@ public class TargetService {
                 result.onTrack(), intensity ? null : result.requiredYearlyReduction(),
                 result.requiredYearlyReductionPercent(), intensity ? result.requiredYearlyReduction() : null,
                 intensity ? times(result.planGap(), targetDenominator) : result.planGap(),
-                intensity ? result.planGap() : null, factorSet, !stale.isEmpty(), List.copyOf(stale), failures);
+                intensity ? result.planGap() : null, factorSet, !stale.isEmpty(), List.copyOf(stale), failures,
+                List.copyOf(included.values()));
+    }
+
+    /** The categories of the target's scopes in a year's footprint, added to those of the years before, with their lines. */
+    private static void include(Map<String, Progress.IncludedCategory> included, Footprint footprint, List<Integer> scopes) {
+        for (Footprint.Included category : footprint.included()) {
+            if (!scopes.contains(category.scope())) {
+                continue;
+            }
+            String key = category.scope() + "/" + String.format(java.util.Locale.ROOT, "%02d",
+                    category.ghgCategory() == null ? 0 : category.ghgCategory()) + "/" + category.category();
+            Set<String> lines = new TreeSet<>(category.byLine().keySet());
+            Progress.IncludedCategory before = included.get(key);
+            if (before != null) {
+                lines.addAll(before.lines());
+            }
+            included.put(key, new Progress.IncludedCategory(category.scope(), category.category(), category.ghgCategory(),
+                    List.copyOf(lines)));
+        }
     }
 
     private static Double times(Double value, Double factor) {

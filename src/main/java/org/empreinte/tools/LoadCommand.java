@@ -110,7 +110,10 @@ public class LoadCommand extends Command {
                 client.post("/api/organizations/" + id + "/sites", site);
             }
             for (JsonNode activity : document.path("activities")) {
-                total += client.post("/api/organizations/" + id + "/activities", activity).get("co2eKg").asDouble();
+                // Every line of the activity, as its footprint counts it (a gas bill's upstream with its combustion).
+                JsonNode created = client.post("/api/organizations/" + id + "/activities", activity);
+                total += created.has("allLinesCo2eKg") ? created.get("allLinesCo2eKg").asDouble()
+                        : created.get("co2eKg").asDouble();
                 count++;
             }
         } catch (CommandFailure e) {

@@ -122,8 +122,18 @@ class ActivityImportTest {
         // desnz-2024-natural-gas-m3 (no Canadian factor for Ontario): 2.0414 + 0.00307 + 0.00095 kg CO2e per m3
         assertThat((double) storedActivities(imported).get(0).get("co2e_kg")).isCloseTo(1_000 * (2.0414 + 0.00307 + 0.00095),
                 within(1e-9));
-        // eccc-electricity-ca-ab-2020 (the newest data year for a 2024 bill): 0.640 kg CO2e per kWh
-        assertThat((double) storedActivities(imported).get(1).get("co2e_kg")).isCloseTo(31_000 * 0.640, within(1e-9));
+        // eccc-electricity-generation-ca-ab-2020 (the newest data year for a 2024 bill): 0.590 kg CO2e per kWh generated
+        // (NIR 2022, Table A13-10), scope 2; its losses line 0.640 - 0.590 = 0.050 kg per kWh, as posting stores it.
+        assertThat((double) storedActivities(imported).get(1).get("co2e_kg")).isCloseTo(31_000 * 0.590, within(1e-9));
+        jdbi.useHandle(handle -> {
+            String lines = "SELECT l.line, l.co2e_kg, l.factor_id FROM activity_line l JOIN activity a ON a.id = l.activity_id"
+                    + " WHERE a.organization_id = :o ORDER BY a.type, l.line";
+            List<Map<String, Object>> importedLines = handle.createQuery(lines).bind("o", imported).mapToMap().list();
+            assertThat(importedLines).isEqualTo(handle.createQuery(lines).bind("o", posted).mapToMap().list()).hasSize(2);
+            assertThat((double) importedLines.get(0).get("co2e_kg")).isCloseTo(31_000 * 0.050, within(1e-9));
+            // The Ontario site's gas takes DESNZ's upstream, WTT- fuels, Natural gas, cubic metres: 0.3366 kg per m3.
+            assertThat((double) importedLines.get(1).get("co2e_kg")).isCloseTo(1_000 * 0.3366, within(1e-9));
+        });
     }
 
     @Test
@@ -191,9 +201,14 @@ class ActivityImportTest {
             assertThat(handle.createQuery("SELECT COUNT(*) FROM activity a WHERE ABS(a.co2e_kg"
                     + " - (SELECT SUM(m.co2e_kg) FROM activity_month m WHERE m.activity_id = a.id)) > 1e-9")
                     .mapTo(Integer.class).one()).isZero();
-            // eccc-electricity-ca-qc-2020: 0.0019 kg CO2e per kWh, and 1 + 2 + ... + 2,345 kWh in all
+            // eccc-electricity-generation-ca-qc-2020: 0.0015 kg CO2e per kWh generated, and 1 + 2 + ... + 2,345 kWh in
+            // all; the losses lines 0.0019 - 0.0015 = 0.0004 kg per kWh (NIR 2022, Table A13-6, 2020)
             assertThat(handle.createQuery("SELECT SUM(co2e_kg) FROM activity_month").mapTo(Double.class).one())
-                    .isCloseTo(0.0019 * rows * (rows + 1) / 2, within(1e-6));
+                    .isCloseTo(0.0015 * rows * (rows + 1) / 2, within(1e-6));
+            assertThat(handle.createQuery("SELECT SUM(co2e_kg) FROM activity_line_month").mapTo(Double.class).one())
+                    .isCloseTo(0.0004 * rows * (rows + 1) / 2, within(1e-6));
+            assertThat(handle.createQuery("SELECT COUNT(DISTINCT activity_id) FROM activity_line").mapTo(Integer.class).one())
+                    .isEqualTo(rows);
         });
     }
 

@@ -50,11 +50,14 @@ public class RestatementTest {
         List<String> failures = new ArrayList<>();
         Map<Integer, Map<Integer, Double>> restated = now.byYearAndScope(organization, Set.of(2019), failures);
 
-        // Version 0 said 0.002 kg/kWh, version 2 (shipped) says 0.0015 for 2019 (NIR 2022 Table A13-6; the second bill's
-        // middle day is 2019-12-31): 100,000 kWh x 0.0015 = 150 kg, and 3,000 kWh x 15/30 x 0.0015 = 2.25 kg of the second bill.
+        // Version 0 said 0.002 kg/kWh consumed, one line; version 2 (shipped) says, for 2019 (NIR 2022 Table A13-6; the
+        // second bill's middle day is 2019-12-31), 1.2 g generated in scope 2 and 1.5 - 1.2 = 0.3 g lost in scope 3:
+        // 100,000 kWh x 0.0012 = 120 kg and 3,000 kWh x 15/30 x 0.0012 = 1.8 kg in scope 2; 100,000 x 0.0003 = 30 kg and
+        // 1,500 x 0.0003 = 0.45 kg in scope 3 (150 + 2.25 kg together, the consumption intensity 0.0015).
         assertThat(restated).containsOnlyKeys(2019);
-        assertThat(restated.get(2019)).containsOnlyKeys(2);
-        assertThat(restated.get(2019).get(2)).isCloseTo(100_000 * 0.0015 + 3_000 * 15.0 / 30 * 0.0015, within(1e-9));
+        assertThat(restated.get(2019)).containsOnlyKeys(2, 3);
+        assertThat(restated.get(2019).get(2)).isCloseTo(100_000 * 0.0012 + 3_000 * 15.0 / 30 * 0.0012, within(1e-9));
+        assertThat(restated.get(2019).get(3)).isCloseTo(100_000 * 0.0003 + 3_000 * 15.0 / 30 * 0.0003, within(1e-9));
         assertThat(failures).isEmpty();
         // Nothing was written: the stored footprint still has version 0's 0.002.
         double stored = org.empreinte.db.TestDatabase.footprints(jdbi, shipped()).footprint(organization, Period.ofYear(2019), null).totalCo2eKg();
@@ -73,8 +76,10 @@ public class RestatementTest {
         List<String> failures = new ArrayList<>();
         Map<Integer, Map<Integer, Double>> restated = without.byYearAndScope(organization, Set.of(2020), failures);
         assertThat(failures).hasSize(1);
-        // The stored 3,000 x 0.0015 (Québec, 2019) = 4.5 kg, 15 of its 30 days in 2020.
-        assertThat(restated.get(2020).get(2)).isCloseTo(3_000 * 0.0015 * 15 / 30, within(1e-9));
+        // The stored lines, 15 of their 30 days in 2020: 3,000 x 0.0012 generated (Québec, 2019) = 3.6 kg in scope 2,
+        // 3,000 x 0.0003 lost = 0.9 kg in scope 3.
+        assertThat(restated.get(2020).get(2)).isCloseTo(3_000 * 0.0012 * 15 / 30, within(1e-9));
+        assertThat(restated.get(2020).get(3)).isCloseTo(3_000 * 0.0003 * 15 / 30, within(1e-9));
     }
 
     /** The shipped files, where Québec's electricity is NIR 2022's of each data year (2019: 0.0015 kg/kWh) in eccc-canada version 2. */
@@ -82,7 +87,10 @@ public class RestatementTest {
         return org.empreinte.factor.TestLibraries.shipped(ORDER);
     }
 
-    /** A copy of the shipped files as an earlier edition: eccc-canada version 0, Québec's electricity at 0.002 kg/kWh every year. */
+    /**
+     * A copy of the shipped files as an earlier edition: eccc-canada version 0, Québec's electricity at 0.002 kg/kWh
+     * consumed every year, without generation and losses factors.
+     */
     public static FactorLibrary olderLibrary(Path folder) throws IOException {
         Path copy = Files.createDirectories(folder.resolve("older-factors"));
         try (Stream<Path> files = Files.list(Path.of("emission-factors"))) {
@@ -93,8 +101,11 @@ public class RestatementTest {
         Path canada = copy.resolve("eccc-canada.yml");
         String text = Files.readString(canada);
         assertThat(text).contains("version: \"2\"", "region: CA-QC, year: 2019,");
+        // An edition before electricity had its generation and losses lines (change set 18-activity-lines).
         Files.writeString(canada, text.replace("version: \"2\"", "version: \"0\"")
-                .replaceAll("(?<quebec>region: CA-QC, year: \\d{4}, [^}]*co2e: )[0-9.]+", "${quebec}0.002"));
+                .replace("type: electricity_generation", "type: unused_generation")
+                .replace("type: electricity_losses", "type: unused_losses")
+                .replaceAll("(?<quebec>type: electricity, region: CA-QC, year: \\d{4}, [^}]*co2e: )[0-9.]+", "${quebec}0.002"));
         return new FactorLibraryLoader().load(copy, ORDER);
     }
 

@@ -59,8 +59,9 @@ class AuditApiTest {
             assertThat(((Number) e.get("entityId")).longValue()).isEqualTo(id);
         });
         Map<?, ?> change = trail.get(1);
-        assertThat(((Number) ((Map<?, ?>) change.get("before")).get("co2eKg")).doubleValue()).isCloseTo(12_000 * 0.0019, within(1e-9));
-        assertThat(((Number) ((Map<?, ?>) change.get("after")).get("co2eKg")).doubleValue()).isCloseTo(6_000 * 0.0019, within(1e-9));
+        // The activity's direct line, scope 2: Québec's generation, 1.5 g/kWh (NIR 2022, Table A13-6, 2020).
+        assertThat(((Number) ((Map<?, ?>) change.get("before")).get("co2eKg")).doubleValue()).isCloseTo(12_000 * 0.0015, within(1e-9));
+        assertThat(((Number) ((Map<?, ?>) change.get("after")).get("co2eKg")).doubleValue()).isCloseTo(6_000 * 0.0015, within(1e-9));
         assertThat(trail.get(0).get("after")).isNull();
         assertThat(trail).extracting(e -> e.get("entity")).contains("member", "organization");
         assertThat(trail).filteredOn(e -> "member".equals(e.get("entity"))).singleElement()
@@ -70,7 +71,8 @@ class AuditApiTest {
         Response restored = api.request(activities + "/" + id + "/restore").post(Entity.json(Map.of()));
         assertThat(restored.getStatus()).isEqualTo(201);
         Map<String, Object> back = restored.readEntity(JSON);
-        assertThat(((Number) back.get("co2eKg")).doubleValue()).isCloseTo(6_000 * 0.0019, within(1e-9));
+        assertThat(((Number) back.get("co2eKg")).doubleValue()).isCloseTo(6_000 * 0.0015, within(1e-9));
+        assertThat(((Number) back.get("allLinesCo2eKg")).doubleValue()).isCloseTo(6_000 * 0.0019, within(1e-9));
         assertThat(back.get("tags")).isEqualTo(List.of("siège"));
         assertThat(((Number) back.get("id")).longValue()).isNotEqualTo(id);
         // Only once: the trail's last word on it is now its restoration.

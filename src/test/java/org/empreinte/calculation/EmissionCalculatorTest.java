@@ -426,7 +426,10 @@ class EmissionCalculatorTest {
         void theLibraryKnowsExactlyTheSixEnergyTypesAndFlights() {
             assertThat(calculator.selector().types())
                     .containsExactlyInAnyOrder("electricity", "natural_gas", "heating_oil", "propane", "diesel", "gasoline",
-                            "flight", "car", "ev_electricity", "homeworking_energy", "bus", "train", "taxi", "hotel", "waste", "purchase");
+                            "flight", "car", "ev_electricity", "homeworking_energy", "bus", "train", "taxi", "hotel", "waste", "purchase",
+                            // the types of other emission lines than an activity's own: never logged themselves
+                            "electricity_generation", "electricity_losses", "natural_gas_upstream", "heating_oil_upstream",
+                            "propane_upstream", "diesel_upstream", "gasoline_upstream");
         }
     }
 }

@@ -61,10 +61,11 @@ class FactorLibraryLoaderTest {
             // useeio-1.3 is loaded too, but not selected in this order: it comes after the selected sets.
             assertThat(library.sets()).extracting(FactorSet::id).containsExactly("eccc-canada", "desnz-2024", "useeio-1.3");
             // eccc-canada.yml: electricity for Canada and 13 provinces and territories × 16 data years (2005-2020) = 224,
-            // + natural gas, light fuel oil, propane, diesel, gasoline = 229
-            assertThat(library.set("eccc-canada")).get().satisfies(s -> assertThat(s.factors()).hasSize(229));
-            // desnz-2024.yml: 5 fuels × (litres or m³, kWh) + GB electricity = 11
-            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(128));
+            // + natural gas, light fuel oil, propane, diesel, gasoline = 229; + generation and losses for the same 224
+            // region-years less Nunavut's 8 years without a generation intensity (2005-2012): 2 × 216 = 432
+            assertThat(library.set("eccc-canada")).get().satisfies(s -> assertThat(s.factors()).hasSize(229 + 432));
+            // desnz-2024.yml: 5 fuels × (litres or m³, kWh) + GB electricity = 11; + 10 upstream (WTT) rows of the 5 fuels
+            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(128 + 10));
             // USEEIO: 1,016 industries published, and the means of the 1,091 NAICS prefixes of 2 to 5 digits that
             // are not themselves industries.
             assertThat(library.set("useeio-1.3")).get().satisfies(s -> assertThat(s.factors()).hasSize(1016 + 1091));
@@ -72,7 +73,7 @@ class FactorLibraryLoaderTest {
             // international to/from non-UK (5 cabins, with and without RF),
             // 5 cars, 1 electric-car consumption, 2 buses, 3 trains, 1 taxi, 38 hotel countries, 31 waste routes,
             // 2 physical purchases (paper, cardboard), 4 wood waste routes.
-            assertThat(library.factorCount()).isEqualTo(229 + 128 + 1016 + 1091);
+            assertThat(library.factorCount()).isEqualTo(229 + 432 + 128 + 10 + 1016 + 1091);
             // sales-taxes.yml: Québec's GST + QST from 2013, Nova Scotia's HST by date, with their sources.
             assertThat(library.salesTaxes().at("CA-QC", java.time.LocalDate.of(2024, 5, 1))).get()
                     .satisfies(r -> assertThat(r.taxes()).containsExactly(java.util.Map.entry("GST", 0.05),
@@ -92,7 +93,7 @@ class FactorLibraryLoaderTest {
             assertThat(eccc.version()).isEqualTo("2");
             assertThat(eccc.label()).isEqualTo("eccc-canada v2");
             assertThat(eccc.published()).hasToString("2022-04-15");
-            assertThat(eccc.sources()).extracting(FactorSet.Source::key).containsExactly("nir2022-a13", "nir-a6");
+            assertThat(eccc.sources()).extracting(FactorSet.Source::key).containsExactly("nir2022-a13", "nir2022-a13-lines", "nir-a6");
             assertThat(library.set("desnz-2024").orElseThrow().published()).hasToString("2024-07-08");
         }
 

@@ -30,7 +30,9 @@ public final class TestLibraries {
 
     /**
      * A copy of the shipped files in {@code folder} where Québec's 2020 electricity factor is 2.6 g CO2e/kWh
-     * instead of 1.9 and eccc-canada is version 3: a factor update as a new edition would bring it.
+     * instead of 1.9 and eccc-canada is version 3: a factor update as a new edition would bring it. Its generation
+     * intensity moves with it, 1.5 to 2.2 g/kWh (the losses, 0.4 g, unchanged), so that a bill's two lines add up
+     * to the new consumption intensity as they did to the old.
      */
     public static FactorLibrary quebecElectricityUpdated(Path folder) throws IOException {
         Path copy = Files.createDirectories(folder.resolve("factors"));
@@ -43,8 +45,28 @@ public final class TestLibraries {
         String text = Files.readString(canada)
                 .replace("version: \"2\"", "version: \"3\"")
                 .replace("region: CA-QC, year: 2020, unit: kWh, scope: 2, category: purchased_electricity, co2e: 0.0019",
-                        "region: CA-QC, year: 2020, unit: kWh, scope: 2, category: purchased_electricity, co2e: 0.0026");
+                        "region: CA-QC, year: 2020, unit: kWh, scope: 2, category: purchased_electricity, co2e: 0.0026")
+                .replace("region: CA-QC, year: 2020, unit: kWh, scope: 2, category: purchased_electricity, co2e: 0.0015",
+                        "region: CA-QC, year: 2020, unit: kWh, scope: 2, category: purchased_electricity, co2e: 0.0022");
         Files.writeString(canada, text);
+        return new FactorLibraryLoader().load(copy, ORDER);
+    }
+
+    /**
+     * A copy of the shipped files in {@code folder} as they were before activities had several emission lines
+     * (change set 18-activity-lines): the upstream, generation and losses factors renamed to types no activity
+     * takes, so that electricity takes its consumption intensity alone and fuels have no upstream line.
+     */
+    public static FactorLibrary beforeEmissionLines(Path folder) throws IOException {
+        Path copy = Files.createDirectories(folder.resolve("factors-before-lines"));
+        try (Stream<Path> files = Files.list(Path.of("emission-factors"))) {
+            for (Path file : files.toList()) {
+                Files.writeString(copy.resolve(file.getFileName()), Files.readString(file)
+                        .replace("type: electricity_generation", "type: unused_generation")
+                        .replace("type: electricity_losses", "type: unused_losses")
+                        .replace("_upstream\n", "_upstream_unused\n"));
+            }
+        }
         return new FactorLibraryLoader().load(copy, ORDER);
     }
 }

@@ -348,7 +348,7 @@ class FootprintDaoTest {
                     .bind("o", organization).mapTo(Integer.class).one()).isOne();
 
             activities.rewrite(id, activity(organization).site(toronto).build(), CREATED, null,
-                    rows(id, organization, share("2024-01-01", "2024-01-31", 62)));
+                    rows(id, organization, share("2024-01-01", "2024-01-31", 62)), List.of());
 
             assertThat(dao.groups(organization, day("2024-01-01"), day("2024-12-31"), NO_TAG, null))
                     .extracting(Group::siteName, g -> Math.round(g.co2eKg() * 100) / 100.0)

@@ -25,8 +25,11 @@ import org.empreinte.Tiers;
 
 /**
  * The report over HTTP, every figure written as arithmetic from the cited factors:
- * eccc-electricity-ca-qc-2020 0.0019 and eccc-electricity-ca-on-2020 0.028 kg CO2e/kWh (the newest data year, for 2023
- * and 2024 bills);
+ * eccc-electricity-ca-qc-2020 0.0019 and eccc-electricity-ca-on-2020 0.028 kg CO2e/kWh consumed (the newest data year,
+ * for 2023 and 2024 bills), of which generated (scope 2: eccc-electricity-generation-ca-qc-2020 0.0015,
+ * eccc-electricity-generation-ca-on-2020 0.025) and lost (scope 3 category 3: 0.0019 - 0.0015 = 0.0004 and
+ * 0.028 - 0.025 = 0.003), NIR 2022 Tables A13-6 and A13-7;
+ * desnz-2024-natural-gas-upstream-m3 0.3366 kg/m3 (WTT- fuels, scope 3 category 3);
  * eccc-natural-gas-ca-qc CO2 1.926, CH4 0.000037, N2O 0.000035 kg/m3 with AR5 (CH4 28, N2O 265);
  * desnz-2024-hotel-ca 7.4 kg per room-night; desnz-2024-waste-mixed-landfill 520.3342 kg per tonne.
  */
@@ -36,13 +39,17 @@ class ReportApiTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
 
-    private static final double HEAD_OFFICE = 100_000 * 0.0019;
-    private static final double TORONTO = 50_000 * 0.028;
+    private static final double HEAD_OFFICE = 100_000 * 0.0015;
+    private static final double TORONTO = 50_000 * 0.025;
+    private static final double LOSSES = 100_000 * 0.0004 + 50_000 * 0.003;
     private static final double GAS = 1000 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
+    private static final double GAS_UPSTREAM = 1000 * 0.3366;
     private static final double HOTEL = 3 * 7.4;
     private static final double WASTE = 1 * 520.3342;
-    private static final double TOTAL = HEAD_OFFICE + TORONTO + GAS + HOTEL + WASTE;
+    private static final double TOTAL = HEAD_OFFICE + TORONTO + LOSSES + GAS + GAS_UPSTREAM + HOTEL + WASTE;
+    /** 2023: 10,000 kWh x 0.0019 consumed, of which 10,000 x 0.0015 generated in scope 2. */
     private static final double LAST_YEAR = 10_000 * 0.0019;
+    private static final double LAST_YEAR_SCOPE2 = 10_000 * 0.0015;
 
     private final ApiCalls api = new ApiCalls(APP);
     private long organization;
@@ -137,7 +144,7 @@ class ReportApiTest {
         assertThat(number(previous, "changeCo2eKg")).isCloseTo(TOTAL - LAST_YEAR, within(1e-9));
         assertThat(number(previous, "changePercent")).isCloseTo((TOTAL - LAST_YEAR) / LAST_YEAR * 100, within(1e-9));
         Map<?, ?> scope2 = (Map<?, ?>) ((Map<?, ?>) previous.get("byScope")).get("2");
-        assertThat(number(scope2, "changeCo2eKg")).isCloseTo(HEAD_OFFICE + TORONTO - LAST_YEAR, within(1e-9));
+        assertThat(number(scope2, "changeCo2eKg")).isCloseTo(HEAD_OFFICE + TORONTO - LAST_YEAR_SCOPE2, within(1e-9));
         // 2022 has nothing before it: no percentage out of zero.
         Map<?, ?> none = (Map<?, ?>) report("2023").get("previousPeriod");
         assertThat(none.get("hasData")).isEqualTo(false);
@@ -159,24 +166,30 @@ class ReportApiTest {
         assertThat(number(iso, "1")).isCloseTo(GAS, within(1e-9));
         assertThat(number(iso, "2")).isCloseTo(HEAD_OFFICE + TORONTO, within(1e-9));
         assertThat(number(iso, "3")).isCloseTo(HOTEL, within(1e-9));
-        assertThat(number(iso, "4")).isCloseTo(WASTE, within(1e-9));
+        // Category 4 (products used): the waste, and category 3 of the GHG Protocol, the gas's upstream and the losses.
+        assertThat(number(iso, "4")).isCloseTo(WASTE + GAS_UPSTREAM + LOSSES, within(1e-9));
         assertThat(number(iso, "5")).isZero();
     }
 
     @Test
     void listsEveryFactorAppliedWithItsSourceAndEdition() {
         List<Map<String, Object>> assumptions = listOf(report("2024").get("assumptions"));
-        assertThat(assumptions).extracting(a -> a.get("factorId")).containsExactly("eccc-natural-gas-ca-qc", "eccc-electricity-ca-on-2020", "desnz-2024-waste-mixed-landfill",
-                "eccc-electricity-ca-qc-2020", "desnz-2024-hotel-ca");
+        // Largest first: every line's factor, the upstream and losses with the rest (two weigh 150 kg: either order).
+        assertThat(assumptions).extracting(a -> a.get("factorId")).startsWith("eccc-natural-gas-ca-qc",
+                "eccc-electricity-generation-ca-on-2020", "desnz-2024-waste-mixed-landfill", "desnz-2024-natural-gas-upstream-m3")
+                .containsExactlyInAnyOrder("eccc-natural-gas-ca-qc", "eccc-electricity-generation-ca-on-2020",
+                        "desnz-2024-waste-mixed-landfill", "desnz-2024-natural-gas-upstream-m3", "eccc-electricity-losses-ca-on-2020",
+                        "eccc-electricity-generation-ca-qc-2020", "eccc-electricity-losses-ca-qc-2020", "desnz-2024-hotel-ca")
+                .endsWith("eccc-electricity-losses-ca-qc-2020", "desnz-2024-hotel-ca");
         Map<String, Object> ontario = assumptions.get(1);
         assertThat(number(ontario, "quantity")).isCloseTo(50_000, within(1e-6));
-        assertThat(number(ontario, "co2eKgPerUnit")).isEqualTo(0.028);
+        assertThat(number(ontario, "co2eKgPerUnit")).isEqualTo(0.025);
         assertThat(number(ontario, "co2eKg")).isCloseTo(TORONTO, within(1e-9));
         assertThat(ontario.get("unit")).isEqualTo("kWh");
         assertThat(ontario.get("factorSet")).isEqualTo("eccc-canada");
         assertThat((String) ontario.get("edition")).contains("NIR 1990-2020 (2022 edition)");
         assertThat(ontario.get("licence")).isEqualTo("Open Government Licence - Canada");
-        assertThat((String) ontario.get("citation")).contains("Table A13-7, Ontario, data year 2020 (preliminary): 28 g CO2e/kWh");
+        assertThat((String) ontario.get("citation")).contains("Table A13-7, Ontario, data year 2020 (preliminary): 25 g CO2e/kWh generated");
         assertThat(ontario.get("gwpSet")).isEqualTo("AR5");
         assertThat((Map<String, Object>) ontario.get("labels")).containsEntry("fr", "Électricité consommée — Ontario, année de données 2020")
                 .containsEntry("en", "Electricity consumed — Ontario, data year 2020");
@@ -192,10 +205,8 @@ class ReportApiTest {
         assertThat(Double.parseDouble(total.split(",")[3])).isCloseTo(TOTAL, within(1e-9));
         assertThat(total).endsWith(",kg CO2e,");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("scope,2,Portée 2"));
-        // A factor's line is labelled in the reader's language; its citation, as published, ends the detail.
-        assertThat(lines).anySatisfy(line -> assertThat(line)
-                .startsWith("factor,eccc-electricity-ca-on-2020,\"Électricité consommée — Ontario, année de données 2020\",")
-                .contains("50000 kWh x 0.028 kg/kWh").contains("Table A13-7, Ontario"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("factor,eccc-electricity-generation-ca-on-2020,")
+                .contains("50000 kWh x 0.025 kg/kWh"));
         String english = api.request(path("/report?year=2024&format=csv&lang=en")).get(String.class);
         assertThat(english.lines()).anySatisfy(line -> assertThat(line).startsWith("scope,2,Scope 2"));
         assertThat(english.lines()).anySatisfy(line -> assertThat(line)

@@ -46,7 +46,8 @@ import org.empreinte.organization.SiteRequest;
  * batch, edits (quantity, site, tags, period), deletions, a restore from the trail, a CSV import, and a
  * recomputation after a factor update. Then every figure a report is made of (each group's emissions by gas, its
  * quantity and activity count, by month and result key; the totals by scope of the comparison; the tags) is compared
- * for periods cut at every kind of bound, without a tag and for each tag.
+ * for periods cut at every kind of bound, without a tag and for each tag. Every line of an activity counts (its direct
+ * line's shares, and its other lines': a fuel's upstream, electricity's losses, change set 18-activity-lines).
  *
  * <p>Doubles added in another order (a running total adds one activity at a time, and subtracts on edits) may differ
  * in their last bits, so figures compare within 1e-9 relative (1e-9 kg for those that are near zero); counts and keys
@@ -76,10 +77,24 @@ class RunningTotalsEqualityTest {
                 + " WHERE m.organization_id = :organizationId AND " + Proration.WHOLLY_IN_WINDOW + " <tagFilter>";
         String ACROSS = " FROM activity_month m JOIN activity a ON a.id = m.activity_id"
                 + " WHERE m.organization_id = :organizationId AND " + Proration.CROSSING_A_BOUND + " <tagFilter>";
+        /** The activities' other lines (change set 18-activity-lines): their shares, summed the same way. */
+        String LINES = " FROM activity_line_month m JOIN activity_line l ON l.activity_id = m.activity_id AND l.line = m.line"
+                + " JOIN activity a ON a.id = m.activity_id WHERE m.organization_id = :organizationId AND ";
+        String LINE_INSIDE = LINES + Proration.WHOLLY_IN_WINDOW + " <tagFilter>";
+        String LINE_ACROSS = LINES + Proration.CROSSING_A_BOUND + " <tagFilter>";
+        String SUMS_INSIDE = " SUM(m.co2e_kg) AS co2e_kg, SUM(m.co2_co2e_kg) AS co2_co2e_kg,"
+                + " SUM(m.ch4_co2e_kg) AS ch4_co2e_kg, SUM(m.n2o_co2e_kg) AS n2o_co2e_kg,"
+                + " SUM(m.unspecified_co2e_kg) AS unspecified_co2e_kg, ";
+        String SUMS_ACROSS = " SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg,"
+                + " SUM(m.co2_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2_co2e_kg,"
+                + " SUM(m.ch4_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS ch4_co2e_kg,"
+                + " SUM(m.n2o_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS n2o_co2e_kg,"
+                + " SUM(m.unspecified_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS unspecified_co2e_kg, ";
 
         @SqlQuery("SELECT k.scope, k.category, g.month, NULLIF(k.site_id, 0) AS site_id, s.name AS site_name, k.type,"
                 + " k.data_quality, k.factor_id, k.factor_set, k.factor_set_version, k.factor_unit, k.factor_co2e_per_unit,"
-                + " g.co2e_kg, g.co2_co2e_kg, g.ch4_co2e_kg, g.n2o_co2e_kg, g.unspecified_co2e_kg, g.quantity, g.activities FROM ("
+                + " g.co2e_kg, g.co2_co2e_kg, g.ch4_co2e_kg, g.n2o_co2e_kg, g.unspecified_co2e_kg, g.quantity, g.activities,"
+                + " k.line FROM ("
                 + "SELECT m.month, a.result_key, SUM(m.co2e_kg) AS co2e_kg, SUM(m.co2_co2e_kg) AS co2_co2e_kg,"
                 + " SUM(m.ch4_co2e_kg) AS ch4_co2e_kg, SUM(m.n2o_co2e_kg) AS n2o_co2e_kg,"
                 + " SUM(m.unspecified_co2e_kg) AS unspecified_co2e_kg, SUM(" + FootprintDao.SHARE_OF_QUANTITY + ") AS quantity, "
@@ -92,6 +107,10 @@ class RunningTotalsEqualityTest {
                 + " SUM(m.unspecified_co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS unspecified_co2e_kg,"
                 + " SUM(" + FootprintDao.SHARE_OF_QUANTITY + " * " + Proration.SHARE_IN_WINDOW + ") AS quantity, " + COUNT_ONCE
                 + ACROSS + " GROUP BY m.month, a.result_key"
+                + " UNION ALL SELECT m.month, l.result_key," + SUMS_INSIDE + "SUM(" + FootprintDao.LINE_SHARE_OF_QUANTITY
+                + ") AS quantity, " + COUNT_ONCE + LINE_INSIDE + " GROUP BY m.month, l.result_key"
+                + " UNION ALL SELECT m.month, l.result_key," + SUMS_ACROSS + "SUM(" + FootprintDao.LINE_SHARE_OF_QUANTITY
+                + " * " + Proration.SHARE_IN_WINDOW + ") AS quantity, " + COUNT_ONCE + LINE_ACROSS + " GROUP BY m.month, l.result_key"
                 + ") g JOIN activity_result_key k ON k.id = g.result_key LEFT JOIN site s ON s.id = k.site_id")
         List<Group> groups(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay, @Bind("toDay") long toDay,
                 @Define("tagFilter") String tagFilter, @Bind("tag") String tag);
@@ -104,7 +123,10 @@ class RunningTotalsEqualityTest {
                 + "SELECT a.result_key, SUM(m.co2e_kg) AS co2e_kg" + INSIDE + " GROUP BY a.result_key"
                 + " UNION ALL "
                 + "SELECT a.result_key, SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg" + ACROSS
-                + " GROUP BY a.result_key) g JOIN activity_result_key k ON k.id = g.result_key GROUP BY k.scope")
+                + " GROUP BY a.result_key"
+                + " UNION ALL SELECT l.result_key, SUM(m.co2e_kg) AS co2e_kg" + LINE_INSIDE + " GROUP BY l.result_key"
+                + " UNION ALL SELECT l.result_key, SUM(m.co2e_kg * " + Proration.SHARE_IN_WINDOW + ") AS co2e_kg" + LINE_ACROSS
+                + " GROUP BY l.result_key) g JOIN activity_result_key k ON k.id = g.result_key GROUP BY k.scope")
         List<FootprintDao.ScopeTotal> byScope(@Bind("organizationId") long organizationId, @Bind("fromDay") long fromDay,
                 @Bind("toDay") long toDay, @Define("tagFilter") String tagFilter, @Bind("tag") String tag);
     }
@@ -270,7 +292,7 @@ class RunningTotalsEqualityTest {
     private static Map<String, double[]> figures(List<Group> groups) {
         Map<String, double[]> byKey = new TreeMap<>();
         for (Group g : groups) {
-            String key = String.join("|", g.month(), Integer.toString(g.scope()), g.category(), String.valueOf(g.siteId()),
+            String key = String.join("|", g.month(), g.line(), Integer.toString(g.scope()), g.category(), String.valueOf(g.siteId()),
                     String.valueOf(g.siteName()), g.type(), g.dataQuality(), g.factorId(), g.factorSet(), g.factorSetVersion(),
                     g.factorUnit(), Double.toString(g.factorCo2ePerUnit()));
             double[] sums = byKey.computeIfAbsent(key, k -> new double[7]);

@@ -31,7 +31,8 @@ import org.empreinte.web.ApiException;
 /**
  * A submitted year stays as it was submitted: after an activity is added and after the factor set changes version,
  * its figures are the same and the difference says what moved. Québec's electricity at eccc-electricity-ca-qc-2020
- * (eccc-canada v2) = 0.0019 kg CO2e/kWh, natural gas 1.936311 kg CO2e/m3.
+ * (eccc-canada v2) = 0.0019 kg CO2e/kWh (0.0015 generated, 0.0004 lost), natural gas 1.936311 kg CO2e/m3 burned and
+ * 0.3366 upstream.
  */
 @Tiers.Database
 class InventoryServiceTest {
@@ -59,13 +60,16 @@ class InventoryServiceTest {
     void aSubmittedYearKeepsItsFiguresAfterAnActivityIsAddedAndAFactorChanges() throws IOException {
         InventoryService inventories = service(shipped());
         Inventory submitted = inventories.submit(quebec, 2024);
-        double before = 10_000 * 0.0019 + 1_000 * 1.936311;
+        // Electricity 10,000 kWh x 0.0019 (1.5 g generated in scope 2, 0.4 g lost in scope 3), gas 1,000 m3 x 1.936311
+        // burned and 1,000 x 0.3366 upstream (DESNZ 2024 WTT- fuels).
+        double before = 10_000 * 0.0019 + 1_000 * 1.936311 + 1_000 * 0.3366;
         assertThat(submitted.state()).isEqualTo("submitted");
         assertThat(submitted.submitted().version()).isEqualTo(1);
         assertThat(submitted.submitted().snapshot().totalCo2eKg()).isCloseTo(before, within(1e-9));
         assertThat(submitted.submitted().snapshot().employees()).isEqualTo(5.0);
         assertThat(submitted.submitted().snapshot().factors()).extracting(InventorySnapshot.Factor::factorId)
-                .contains("eccc-electricity-ca-qc-2020");
+                .contains("eccc-electricity-generation-ca-qc-2020", "eccc-electricity-losses-ca-qc-2020",
+                        "desnz-2024-natural-gas-upstream-m3");
         assertThat(submitted.sinceSubmitted().changed()).isFalse();
 
         // An activity added: 5,000 kWh more, 9.5 kg; the submission does not move, the difference says it.
@@ -75,10 +79,10 @@ class InventoryServiceTest {
         assertThat(added.sinceSubmitted().changed()).isTrue();
         assertThat(added.sinceSubmitted().activities()).isEqualTo(1);
         assertThat(added.sinceSubmitted().totalCo2eKg()).isCloseTo(5_000 * 0.0019, within(1e-9));
-        assertThat(added.sinceSubmitted().byScope().get("2")).isCloseTo(5_000 * 0.0019, within(1e-9));
+        assertThat(added.sinceSubmitted().byScope().get("2")).isCloseTo(5_000 * 0.0015, within(1e-9));
         assertThat(inventories.submitted(2024, List.of(quebec)).get(quebec).totalCo2eKg()).isCloseTo(before, within(1e-9));
 
-        // The factor file changes (v3: Québec's electricity at 2.6 g) and results are recomputed.
+        // The factor file changes (v3: Québec's electricity at 2.6 g, 2.2 generated and 0.4 lost) and results are recomputed.
         FactorLibrary edited = editedLibrary();
         TestActivities.wire(jdbi, edited).recomputation().recompute(true);
         InventoryService after = service(edited);
@@ -87,11 +91,11 @@ class InventoryServiceTest {
         assertThat(after.submitted(2024, List.of(quebec)).get(quebec).totalCo2eKg()).isCloseTo(before, within(1e-9));
         assertThat(updated.sinceSubmitted().totalCo2eKg()).isCloseTo(15_000 * 0.0026 - 10_000 * 0.0019, within(1e-9));
         assertThat(updated.sinceSubmitted().factors()).anySatisfy(change -> {
-            assertThat(change.factorId()).isEqualTo("eccc-electricity-ca-qc-2020");
+            assertThat(change.factorId()).isEqualTo("eccc-electricity-generation-ca-qc-2020");
             assertThat(change.submittedVersion()).isEqualTo("2");
             assertThat(change.liveVersion()).isEqualTo("3");
-            assertThat(change.submittedCo2eKgPerUnit()).isEqualTo(0.0019);
-            assertThat(change.liveCo2eKgPerUnit()).isEqualTo(0.0026);
+            assertThat(change.submittedCo2eKgPerUnit()).isEqualTo(0.0015);
+            assertThat(change.liveCo2eKgPerUnit()).isEqualTo(0.0022);
         });
 
         // Submitted, it cannot be submitted again; reopened, a second version holds the new figures, the first stays.
@@ -102,7 +106,8 @@ class InventoryServiceTest {
                 .as("reopened, others still read the last submission").isCloseTo(before, within(1e-9));
         Inventory second = after.submit(quebec, 2024);
         assertThat(second.submitted().version()).isEqualTo(2);
-        assertThat(second.submitted().snapshot().totalCo2eKg()).isCloseTo(15_000 * 0.0026 + 1_000 * 1.936311, within(1e-9));
+        assertThat(second.submitted().snapshot().totalCo2eKg()).isCloseTo(15_000 * 0.0026 + 1_000 * 1.936311 + 1_000 * 0.3366,
+                within(1e-9));
         assertThat(second.versions()).extracting(Inventory.VersionSummary::version).containsExactly(1, 2);
         assertThat(after.version(quebec, 2024, 1).snapshot().totalCo2eKg()).isCloseTo(before, within(1e-9));
         assertThat(second.sinceSubmitted().changed()).isFalse();

@@ -66,9 +66,12 @@ class NetworkApiTest {
         assertThat(aggregate.get("reporting")).isEqualTo(3);
         assertThat(aggregate.get("notSharing")).isEqualTo(1);
         assertThat(aggregate.get("minimumOrganizations")).isEqualTo(3);
-        // 195.89 + 152 + 133 = 480.89, to 3 significant figures.
+        // 195.89 + 152 + 133 = 480.89, to 3 significant figures. Of it, scope 2 is the generation's 1.5 g/kWh (NIR 2022,
+        // Table A13-6, 2020): 103,100 + 80,000 + 70,000 = 253,100 kWh x 0.0015 = 379.65, published as 380; the grid's
+        // losses, 253,100 x 0.0004 = 101.24, are scope 3 (101).
         assertThat(number(aggregate, "totalCo2eKg")).isEqualTo(481);
-        assertThat(number((Map<?, ?>) aggregate.get("byScope"), "2")).isEqualTo(481);
+        assertThat(number((Map<?, ?>) aggregate.get("byScope"), "2")).isEqualTo(380);
+        assertThat(number((Map<?, ?>) aggregate.get("byScope"), "3")).isEqualTo(101);
         assertThat(number((Map<?, ?>) aggregate.get("byScope"), "1")).as("no one contributes: nothing to hide").isZero();
         // Only A's revenue is known: that distribution is hidden, and said why.
         assertThat(aggregate.get("hidden")).isEqualTo(Map.of("intensityCo2eKgPerMillionCad", "too_few"));
@@ -130,7 +133,8 @@ class NetworkApiTest {
     void aNetworkTargetFollowsTheTrajectoryOfItsSharingMembers() {
         long network = id(api.created("/api/networks", Map.of("name", "Réseau cible", "target",
                 Map.of("baseYear", 2023, "targetYear", 2030, "reductionPercent", 35, "scopes", List.of(2)))));
-        // Each 100,000 kWh in 2023 (190 kg); in 2024 80,000, 90,000 and 100,000 kWh (152, 171 and 190 kg).
+        // Each 100,000 kWh in 2023; in 2024 80,000, 90,000 and 100,000 kWh. The target is on scope 2, the generation's
+        // 1.5 g/kWh (NIR 2022, Table A13-6, 2020; the losses are scope 3): 150 kg each in 2023; 120, 135 and 150 in 2024.
         int[] kwh2024 = {80_000, 90_000, 100_000};
         for (int i = 0; i < kwh2024.length; i++) {
             long org = organization("Membre " + i, "813410", 12, null);
@@ -141,12 +145,12 @@ class NetworkApiTest {
             submit(org, 2024);
         }
         Map<?, ?> target = (Map<?, ?>) aggregate(network, "2024").get("target");
-        assertThat(number(target, "baseCo2eKg")).isEqualTo(570);
-        // 570 x (1 - 0.35 x 1/7) = 541.5 allowed in 2024, published as 542; 570 x 0.65 = 370.5 in 2030, as 371;
-        // 152 + 171 + 190 = 513 is below the line.
-        assertThat(number(target, "trajectoryCo2eKg")).isEqualTo(542);
-        assertThat(number(target, "targetCo2eKg")).isEqualTo(371);
-        assertThat(number(target, "actualCo2eKg")).isEqualTo(513);
+        assertThat(number(target, "baseCo2eKg")).isEqualTo(450);
+        // 450 x (1 - 0.35 x 1/7) = 427.5 allowed in 2024, published as 428; 450 x 0.65 = 292.5 in 2030, as 293;
+        // 120 + 135 + 150 = 405 is below the line.
+        assertThat(number(target, "trajectoryCo2eKg")).isEqualTo(428);
+        assertThat(number(target, "targetCo2eKg")).isEqualTo(293);
+        assertThat(number(target, "actualCo2eKg")).isEqualTo(405);
         assertThat(target.get("onTrack")).isEqualTo(true);
     }
 

@@ -64,7 +64,9 @@ public class QuestionnairePagesTest {
         double toys = 3_000 * usd2022PerCad2024 * 0.146;      // useeio-339930
         double landfill = 2.0 * 520.3342;                     // desnz-2024-waste-mixed-landfill, per tonne
         double compost = 0.5 * 8.88386;                       // desnz food composting, per tonne
-        return commuteCar + commuteBus + electricity + gas + van + food + toys + landfill + compost;
+        // Upstream of the fuels, DESNZ 2024 WTT- fuels: natural gas 0.3366 kg/m3 (2,692.8), petrol 0.58094 kg/L (871.41)
+        double upstream = 8_000 * 0.3366 + 1_500 * 0.58094;
+        return commuteCar + commuteBus + electricity + gas + van + food + toys + landfill + compost + upstream;
     }
 
     private static Client plain;
@@ -133,7 +135,7 @@ public class QuestionnairePagesTest {
         assertThat(stored).extracting(a -> (Object) ((Map<?, ?>) a.get("factor")).get("id")).contains("eccc-natural-gas-ca-qc",
                 "eccc-gasoline-ca", "desnz-2024-car-gasoline", "desnz-2024-bus-local", "useeio-311991");
         double expected = cpeKg();
-        assertThat(stored.stream().mapToDouble(a -> ((Number) a.get("co2eKg")).doubleValue()).sum())
+        assertThat(stored.stream().mapToDouble(a -> ((Number) a.get("allLinesCo2eKg")).doubleValue()).sum())
                 .isCloseTo(expected, within(1e-6));
         assertThat(total(organization, 2024)).isCloseTo(expected, within(1e-6));
 
@@ -187,12 +189,13 @@ public class QuestionnairePagesTest {
         assertThat(stored).hasSize(1 + 1 + 1 + 9);
         assertThat(stored).filteredOn(a -> List.of("bilan-simplifie-2024").equals(a.get("tags"))
                 && "estimated".equals(a.get("dataQuality"))).singleElement()
-                .satisfies(a -> assertThat(((Number) a.get("co2eKg")).doubleValue()).isCloseTo(5_000 * GAS_KG_PER_M3,
-                        within(1e-6)));
+                .satisfies(a -> assertThat(((Number) a.get("allLinesCo2eKg")).doubleValue())
+                        .isCloseTo(5_000 * (GAS_KG_PER_M3 + 0.3366), within(1e-6)));
         assertThat(stored).filteredOn(a -> "measured".equals(a.get("dataQuality"))).hasSize(2);
-        // 1,000 kWh x 1.9 g + 1,400 L of gasoline x 2.307 kg (eccc-gasoline-ca) + 5,000 m3 of gas.
-        assertThat(total(organization, 2024)).isCloseTo(1_000 * 0.0019 + 1_400 * 2.307 + 5_000 * GAS_KG_PER_M3,
-                within(1e-6));
+        // 1,000 kWh x 1.9 g + 1,400 L of gasoline x 2.307 kg (eccc-gasoline-ca) + 5,000 m3 of gas, and the fuels'
+        // upstream (DESNZ 2024 WTT- fuels: petrol 0.58094 kg/L, natural gas 0.3366 kg/m3).
+        assertThat(total(organization, 2024)).isCloseTo(1_000 * 0.0019 + 1_400 * 2.307 + 5_000 * GAS_KG_PER_M3
+                + 1_400 * 0.58094 + 5_000 * 0.3366, within(1e-6));
     }
 
     @Test

@@ -35,6 +35,11 @@ class TargetApiTest {
     // eccc-electricity-ca-qc-2020: 0.0019 kg CO2e per kWh (scope 2), for 2020 and for later years (the newest data year);
     // desnz-2024-car-gasoline: 0.1645 kg per km (scope 3).
     private static final double QC_KWH = 0.0019;
+    /**
+     * Of which scope 2, the generation's (NIR 2022, Table A13-6, Québec, 2020: 1.5 g CO2e/kWh generated); the rest,
+     * 1.9 - 1.5 = 0.4 g, is the grid's losses, scope 3 category 3.
+     */
+    private static final double QC_KWH_GENERATED = 0.0015;
     private static final double CAR_KM = 0.1645;
     // desnz-2024-train-intercity: 0.03546 kg per passenger km.
     private static final double TRAIN_KM = 0.03546;
@@ -58,21 +63,21 @@ class TargetApiTest {
         assertThat(target.get("scopes")).isEqualTo(List.of(1, 2));
 
         Map<String, Object> progress = progress(target);
-        // Scope 2 only here: base 1,000,000 x 0.0019 = 1,900 kg; 42 % less by 2030 = 1,102 kg.
-        assertThat(number(progress, "baseCo2eKg")).isCloseTo(1_000_000 * QC_KWH, within(1e-6));
-        assertThat(number(progress, "targetCo2eKg")).isCloseTo(1_900 * (1 - 0.42), within(1e-6));
+        // Scope 2 only here, the generation's: base 1,000,000 x 0.0015 = 1,500 kg; 42 % less by 2030 = 870 kg.
+        assertThat(number(progress, "baseCo2eKg")).isCloseTo(1_000_000 * QC_KWH_GENERATED, within(1e-6));
+        assertThat(number(progress, "targetCo2eKg")).isCloseTo(1_500 * (1 - 0.42), within(1e-6));
         List<Map<String, Object>> years = years(progress);
         assertThat(years).extracting(y -> y.get("year")).containsExactly(2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027,
                 2028, 2029, 2030);
         assertThat(years.get(1).get("actualCo2eKg")).as("2021 has no data").isNull();
-        // 2023: 800,000 x 0.0019 = 1,520 kg against 1,900 x (1 - 0.42 x 3/10) = 1,660.6 kg: on track.
-        assertThat(number(years.get(3), "actualCo2eKg")).isCloseTo(800_000 * QC_KWH, within(1e-6));
-        assertThat(number(years.get(3), "trajectoryCo2eKg")).isCloseTo(1_900 * (1 - 0.42 * 3 / 10), within(1e-6));
+        // 2023: 800,000 x 0.0015 = 1,200 kg against 1,500 x (1 - 0.42 x 3/10) = 1,311 kg: on track.
+        assertThat(number(years.get(3), "actualCo2eKg")).isCloseTo(800_000 * QC_KWH_GENERATED, within(1e-6));
+        assertThat(number(years.get(3), "trajectoryCo2eKg")).isCloseTo(1_500 * (1 - 0.42 * 3 / 10), within(1e-6));
         assertThat(progress.get("onTrack")).isEqualTo(true);
         assertThat(progress.get("latestYear")).isEqualTo(2023);
-        // From 1,520 in 2023 to 1,102 in 2030: 418 kg over 7 years.
-        assertThat(number(progress, "requiredYearlyReductionCo2eKg")).isCloseTo((1_520 - 1_102) / 7.0, within(1e-6));
-        assertThat(number(progress, "requiredYearlyReductionPercent")).isCloseTo((1_520 - 1_102) / 7.0 / 1_520 * 100,
+        // From 1,200 in 2023 to 870 in 2030: 330 kg over 7 years.
+        assertThat(number(progress, "requiredYearlyReductionCo2eKg")).isCloseTo((1_200 - 870) / 7.0, within(1e-6));
+        assertThat(number(progress, "requiredYearlyReductionPercent")).isCloseTo((1_200 - 870) / 7.0 / 1_200 * 100,
                 within(1e-6));
         // The library loaded now, in its selection order: every year was computed with it.
         assertThat((String) progress.get("factorSet")).startsWith("eccc-canada v2 + desnz-2024 v1");
@@ -111,16 +116,17 @@ class TargetApiTest {
         Map<String, Object> body = new HashMap<>(target(2020, 2030, 50.0, List.of(2), "intensity"));
         body.put("metric", "employees");
         Map<String, Object> progress = progress(api.created(targets(), body));
-        // 30 FTE every year (the organization's current figure until yearly figures exist): 1,900 / 30 kg per FTE.
+        // 30 FTE every year (the organization's current figure until yearly figures exist): scope 2, the generation's
+        // 1,000,000 x 0.0015 = 1,500 kg, / 30 kg per FTE; 2023: 800,000 x 0.0015 = 1,200 kg / 30.
         assertThat(progress.get("kind")).isEqualTo("intensity");
-        assertThat(number(progress, "baseIntensity")).isCloseTo(1_900 / 30.0, within(1e-9));
-        assertThat(number(progress, "targetIntensity")).isCloseTo(1_900 / 30.0 * 0.5, within(1e-9));
+        assertThat(number(progress, "baseIntensity")).isCloseTo(1_500 / 30.0, within(1e-9));
+        assertThat(number(progress, "targetIntensity")).isCloseTo(1_500 / 30.0 * 0.5, within(1e-9));
         Map<String, Object> y2023 = years(progress).get(3);
-        assertThat(number(y2023, "actualIntensity")).isCloseTo(1_520 / 30.0, within(1e-9));
-        assertThat(number(y2023, "trajectoryIntensity")).isCloseTo(1_900 / 30.0 * (1 - 0.5 * 3 / 10), within(1e-9));
-        assertThat(number(y2023, "trajectoryCo2eKg")).isCloseTo(1_900 * (1 - 0.5 * 3 / 10), within(1e-9));
+        assertThat(number(y2023, "actualIntensity")).isCloseTo(1_200 / 30.0, within(1e-9));
+        assertThat(number(y2023, "trajectoryIntensity")).isCloseTo(1_500 / 30.0 * (1 - 0.5 * 3 / 10), within(1e-9));
+        assertThat(number(y2023, "trajectoryCo2eKg")).isCloseTo(1_500 * (1 - 0.5 * 3 / 10), within(1e-9));
         assertThat(progress.get("onTrack")).isEqualTo(true);
-        assertThat(number(progress, "requiredYearlyReductionIntensity")).isCloseTo((1_520 / 30.0 - 950 / 30.0) / 7,
+        assertThat(number(progress, "requiredYearlyReductionIntensity")).isCloseTo((1_200 / 30.0 - 750 / 30.0) / 7,
                 within(1e-9));
     }
 

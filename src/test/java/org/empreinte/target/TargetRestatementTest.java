@@ -51,19 +51,20 @@ class TargetRestatementTest {
                 new TargetRequest(null, 2019, 2030, 30.0, List.of(2), "absolute", null, null));
         Progress progress = targets.progress(organization, target.id());
 
-        // Stored: 100,000 x 0.002 = 200 kg. Version 2 says 0.0015 for 2019 (NIR 2022 Table A13-6): the base year is
-        // 150 kg, and 2023's 80,000 kWh x 0.0019 (2020, the newest data year) = 152 kg is compared with
-        // 150 x (1 - 0.30 x 4/11) = 133.64 kg: not on track. With the stored 200 kg the base would have flattered the
-        // reduction into being on track (152 against 200 x (1 - 0.30 x 4/11) = 178.18).
-        assertThat(progress.baseCo2eKg()).isCloseTo(100_000 * 0.0015, within(1e-9));
-        assertThat(progress.targetCo2eKg()).isCloseTo(150 * 0.7, within(1e-9));
+        // Stored: 100,000 x 0.002 = 200 kg consumed, one line. Version 2 counts, for scope 2, the generation's 0.0012 for
+        // 2019 (NIR 2022 Table A13-6; the losses, 0.0015 - 0.0012, are scope 3 and outside this target): the base year is
+        // 120 kg, and 2023's 80,000 kWh x 0.0015 generated (2020, the newest data year) = 120 kg is compared with
+        // 120 x (1 - 0.30 x 4/11) = 106.91 kg: not on track. With the stored 200 kg the base would have flattered the
+        // reduction into being on track (120 against 200 x (1 - 0.30 x 4/11) = 178.18).
+        assertThat(progress.baseCo2eKg()).isCloseTo(100_000 * 0.0012, within(1e-9));
+        assertThat(progress.targetCo2eKg()).isCloseTo(120 * 0.7, within(1e-9));
         assertThat(progress.restated()).isTrue();
         assertThat(progress.restatedYears()).containsExactly(2019);
         assertThat(progress.years().get(0).restated()).isTrue();
         Progress.YearProgress y2023 = progress.years().get(4);
         assertThat(y2023.restated()).isFalse();
-        assertThat(y2023.actualCo2eKg()).isCloseTo(80_000 * 0.0019, within(1e-9));
-        assertThat(y2023.trajectoryCo2eKg()).isCloseTo(150 * (1 - 0.30 * 4 / 11), within(1e-9));
+        assertThat(y2023.actualCo2eKg()).isCloseTo(80_000 * 0.0015, within(1e-9));
+        assertThat(y2023.trajectoryCo2eKg()).isCloseTo(120 * (1 - 0.30 * 4 / 11), within(1e-9));
         assertThat(progress.onTrack()).isFalse();
         assertThat(progress.factorSet()).startsWith("eccc-canada v2");
         assertThat(progress.restatementFailures()).isEmpty();

@@ -60,7 +60,8 @@ import org.empreinte.organization.OrganizationRequest;
 class CopyDatabaseCommandTest {
 
     /** Written by imports only while they run, and emptied when they publish. */
-    private static final List<String> EMPTY_WHEN_IDLE = List.of("activity_staging", "activity_month_staging", "activity_tag_staging");
+    private static final List<String> EMPTY_WHEN_IDLE = List.of("activity_staging", "activity_month_staging", "activity_tag_staging",
+            "activity_line_staging", "activity_line_month_staging");
     private static final String PASSWORD = "une phrase de passe assez longue";
     private static final Path SOURCE = TestApp.temporaryDatabase("empreinte-copy-source");
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.createOnSqliteFile(SOURCE);

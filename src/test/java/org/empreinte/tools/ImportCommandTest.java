@@ -95,11 +95,15 @@ class ImportCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .containsPattern("2 rows imported into organization " + organization + " in \\d+\\.\\d\\d s: \\d+ rows per second"
                         + " \\(import 1, SHA-256 [0-9a-f]{64}\\)");
-        // eccc-electricity-ca-qc-2020 (the newest data year): 7,400 kWh x 0.0019 kg; eccc-natural-gas-ca-qc: 310.5 m3 x (1.926 + 0.000037 x 28
-        // + 0.000035 x 265) kg, AR5
-        double expected = 7_400 * 0.0019 + 310.5 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
+        // eccc-electricity-generation-ca-qc-2020 (the newest data year): 7,400 kWh x 0.0015 kg generated; eccc-natural-gas-ca-qc:
+        // 310.5 m3 x (1.926 + 0.000037 x 28 + 0.000035 x 265) kg, AR5: the activities' own lines
+        double expected = 7_400 * 0.0015 + 310.5 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
         double stored = jdbi.withHandle(handle -> handle.createQuery("SELECT SUM(co2e_kg) FROM activity").mapTo(Double.class).one());
         assertThat(stored).isCloseTo(expected, within(1e-9));
+        // Their other lines: the grid's losses, 7,400 x (0.0019 - 0.0015); the gas's upstream, 310.5 x 0.3366 (DESNZ WTT)
+        double lines = jdbi.withHandle(handle -> handle.createQuery("SELECT SUM(co2e_kg) FROM activity_line")
+                .mapTo(Double.class).one());
+        assertThat(lines).isCloseTo(7_400 * 0.0004 + 310.5 * 0.3366, within(1e-9));
         int months = jdbi.withHandle(handle -> TestDatabase.count(handle, "activity_month"));
         assertThat(months).as("December and January, then January").isEqualTo(2 + 1);
     }

@@ -71,11 +71,12 @@ class CsvImportBrowserTest extends SignedInBrowserTest {
 
         assertThat(driver.getCurrentUrl()).endsWith("/organizations/" + org + "?imported=2");
         assertThat(driver.findElement(By.id("import-notice")).getText()).isEqualTo("2 activités importées depuis le fichier CSV.");
-        // eccc-electricity-ca-qc-2020 (the newest data year): 7,400 kWh x 0.0019 = 14.06 kg; eccc-natural-gas-ca-qc: 1,200 m3
-        // x (1.926 + 0.000037 x 28 + 0.000035 x 265) = 2,323.5732 kg (AR5); 2,337.6332 kg in 2024
-        double total = 7_400 * 0.0019 + 1_200 * (1.926 + 0.000037 * 28 + 0.000035 * 265);
-        assertThat(total).isCloseTo(2_337.6332, Offset.offset(1e-9));
-        assertThat(text("footprint-total")).isEqualTo("2,34 t éq. CO₂");
+        // eccc-electricity-ca-qc-2020 (the newest data year): 7,400 kWh x 0.0019 = 14.06 kg (generated and lost); eccc-natural-gas-ca-qc:
+        // 1,200 m3 x (1.926 + 0.000037 x 28 + 0.000035 x 265) = 2,323.5732 kg (AR5) and its upstream 1,200 x 0.3366 = 403.92 kg
+        // (DESNZ 2024 WTT- fuels); 2,741.5532 kg in 2024
+        double total = 7_400 * 0.0019 + 1_200 * (1.926 + 0.000037 * 28 + 0.000035 * 265) + 1_200 * 0.3366;
+        assertThat(total).isCloseTo(2_741.5532, Offset.offset(1e-9));
+        assertThat(text("footprint-total")).isEqualTo("2,74 t éq. CO₂");
         assertThat(driver.findElements(By.cssSelector("#activity-table tbody tr"))).hasSize(2);
         assertThat(driver.findElement(By.id("export-csv")).getAttribute("href"))
                 .endsWith("/api/organizations/" + org + "/activities/export");

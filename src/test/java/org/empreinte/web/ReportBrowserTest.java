@@ -37,7 +37,8 @@ class ReportBrowserTest extends SignedInBrowserTest {
         ApiCalls api = new ApiCalls(APP);
         long organization = api.organization();
         String activities = "/api/organizations/" + organization + "/activities";
-        // eccc-electricity-ca-qc-2020 (the newest data year, for 2023 and 2024): 100,000 kWh x 0.0019 = 190 kg;
+        // eccc-electricity-ca-qc-2020 (the newest data year, for 2023 and 2024): 100,000 kWh x 0.0019 = 190 kg (150 kg
+        // generated, scope 2; 40 kg lost, scope 3);
         // desnz-2024-hotel-ca: 3 nights x 7.4 = 22.2 kg.
         api.created(activities, Map.of("type", "electricity", "quantity", 100_000, "unit", "kWh", "periodStart", "2024-01-01",
                 "periodEnd", "2024-12-31"));
@@ -58,7 +59,8 @@ class ReportBrowserTest extends SignedInBrowserTest {
 
         String french = printedText();
         assertThat(french).contains("Bilan des émissions de gaz à effet de serre — 2024", "Nos hypothèses",
-                "eccc-electricity-ca-qc-2020", "desnz-2024-hotel-ca", "Open Government Licence - Canada",
+                "eccc-electricity-generation-ca-qc-2020", "eccc-electricity-losses-ca-qc-2020", "desnz-2024-hotel-ca",
+                "Open Government Licence - Canada", "Ce rapport comprend portée 2 : Électricité achetée",
                 "Catégories ISO 14064-1");
         // 190 + 22.2 kg against 2023's 50,000 kWh x 0.0019 = 95 kg: +117.2 kg (shown whole above 100 kg), and no
         // percentage: hotels weigh 22.2 / 212.2 = 10.5 % of 2024 and are absent from 2023 (and 95 kg is under 100 kg).
@@ -109,7 +111,9 @@ class ReportBrowserTest extends SignedInBrowserTest {
         driver.findElement(By.id("description")).sendKeys("Certificats d'énergie renouvelable");
         clickAndLoad(By.id("contract-submit"));
         assertThat(driver.findElement(By.id("contracts")).getText()).contains("Certificats d'énergie renouvelable", "2024");
-        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("0 kg éq. CO₂");
+        // It replaces the generation's part; the grid's losses, 100,000 kWh x 0.0004 (NIR 2022, Table A13-6, 2020:
+        // 1.9 g consumed less 1.5 generated) = 40 kg in scope 3, stay location-based.
+        assertThat(driver.findElement(By.id("report-market")).getText()).isEqualTo("40 kg éq. CO₂");
         // 190 kg location-based.
         assertThat(driver.findElement(By.id("report-total")).getText()).isEqualTo("190 kg éq. CO₂");
 

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.empreinte.calculation.EmissionCalculator;
+import org.empreinte.calculation.EmissionLine;
+import org.empreinte.calculation.EmissionLines;
+import org.empreinte.calculation.EmissionResult;
 import org.empreinte.calculation.FactorSelector;
 import org.empreinte.calculation.Period;
 import org.empreinte.web.Messages;
@@ -52,6 +56,20 @@ public interface ActivityKind {
     /** The quantities to price. Refusals name the attribute at fault ({@code attributes.fuel}). */
     default Measure measure(Entry entry) {
         return entry.entered();
+    }
+
+    /**
+     * The activity's emission lines, its direct one ({@code direct}, its own factor's result) first. By default the
+     * core's rules for its own factor type ({@link EmissionLines}: a fuel's upstream, electricity's generation and
+     * losses); an activity priced by another type's factor or counted in another scope and category (an electric
+     * car's trip is business travel) keeps its direct line alone.
+     */
+    default List<EmissionLine> lines(EmissionCalculator calculator, Measure measure, String type, Period period,
+            String region, EmissionResult direct) {
+        if (measure.factorType() != null || measure.scope() != null || measure.category() != null) {
+            return List.of(EmissionLine.of(EmissionLine.DIRECT, direct));
+        }
+        return EmissionLines.of(calculator, type, measure.factorQuantity(), measure.factorUnit(), period, region, direct);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.empreinte.calculation.EmissionLines;
 import org.empreinte.calculation.FactorSelector;
 import org.empreinte.factor.FactorLibrary;
 
@@ -45,7 +46,7 @@ public final class ActivityKinds {
             }
         }
         for (String type : factorTypes) {
-            if (!served.contains(type) && !kinds.containsKey(type)) {
+            if (!served.contains(type) && !kinds.containsKey(type) && !EmissionLines.isLineType(type)) {
                 kinds.put(type, new SimpleKind(type, Group.NONE));
             }
         }

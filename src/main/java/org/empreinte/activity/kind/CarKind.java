@@ -1,13 +1,19 @@
 package org.empreinte.activity.kind;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 
+import org.empreinte.calculation.EmissionCalculator;
+import org.empreinte.calculation.EmissionLine;
+import org.empreinte.calculation.EmissionLines;
+import org.empreinte.calculation.EmissionResult;
 import org.empreinte.calculation.FactorSelector;
-import org.empreinte.calculation.MeasurementUnits;
 import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
+import org.empreinte.calculation.MeasurementUnits;
+import org.empreinte.calculation.Period;
 import org.empreinte.factor.FactorLibrary;
 import org.empreinte.web.ValidationException;
 
@@ -15,7 +21,8 @@ import org.empreinte.web.ValidationException;
  * A car: distance and {@code attributes.fuel} (gasoline, diesel, hybrid, plugin_hybrid, electric; unknown when
  * left out). An electric car draws the kWh per km of DESNZ's average electric car and takes the electricity
  * factor of the trip's region (business travel, scope 3). A car's fuel in litres (a fleet's fill-ups) is the
- * fuel burned: scope 1, mobile combustion, with the fuel's factor.
+ * fuel burned: scope 1, mobile combustion, with the fuel's factor, and its upstream; a plug-in hybrid's litres are
+ * gasoline, and {@code attributes.chargedKwh} (API only for now) adds its charging at the region's grid.
  */
 public final class CarKind implements ActivityKind {
 
@@ -64,17 +71,68 @@ public final class CarKind implements ActivityKind {
     }
 
     /**
+     * A fleet's fuel in litres has its combustion (scope 1) and its upstream (scope 3 category 3); a plug-in hybrid's
+     * also its charging at the region's grid (scope 2: the organization buys that electricity for its vehicle), split
+     * as any electricity is into generation and losses. A trip by distance has its direct line alone.
+     */
+    @Override
+    public List<EmissionLine> lines(EmissionCalculator calculator, Measure measure, String type, Period period,
+            String region, EmissionResult direct) {
+        if (measure.factorType() == null || !Integer.valueOf(1).equals(measure.scope())) {
+            return ActivityKind.super.lines(calculator, measure, type, period, region, direct);
+        }
+        List<EmissionLine> lines = new ArrayList<>(EmissionLines.of(calculator, measure.factorType(),
+                measure.factorQuantity(), measure.factorUnit(), period, region, direct));
+        if (measure.chargedKwh() != null) {
+            EmissionResult grid = EmissionLines.optional(calculator, EmissionLines.ELECTRICITY, measure.chargedKwh(),
+                    Attributes.KWH, period, region);
+            if (grid == null) {
+                throw new ValidationException("attributes.chargedKwh", "no electricity factor for region " + region
+                        + " to price the charging", "error_no_factor_region", region);
+            }
+            List<EmissionLine> charging = EmissionLines.of(calculator, EmissionLines.ELECTRICITY, measure.chargedKwh(),
+                    Attributes.KWH, period, region, grid);
+            EmissionLine generation = charging.get(0);
+            lines.add(new EmissionLine(EmissionLine.CHARGING, generation.scope(), generation.category(), generation.result()));
+            lines.addAll(charging.subList(1, charging.size()));
+        }
+        return lines;
+    }
+
+    /** A plug-in hybrid's kWh charged over the period of its fill-ups, {@code attributes.chargedKwh}; null when absent. */
+    private static Double chargedKwh(Map<String, Object> attributes) {
+        Object value = attributes.get("chargedKwh");
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        double kwh;
+        try {
+            kwh = value instanceof Number number ? number.doubleValue() : Double.parseDouble(value.toString().strip());
+        } catch (NumberFormatException e) {
+            kwh = Double.NaN;
+        }
+        if (!(kwh >= 0 && kwh <= 1e9)) {
+            throw new ValidationException("attributes.chargedKwh", "attributes.chargedKwh must be a number of kWh from 0"
+                    + " to 1,000,000,000", "error_charged_kwh");
+        }
+        return kwh;
+    }
+
+    /**
      * One car trip, or a fleet's fuel when {@code fuelAllowed}: a commuting survey counts trips only.
      */
     Measure trip(Map<String, Object> attributes, Measure entered, boolean fuelAllowed) {
         String fuel = Attributes.choice(attributes, "fuel", FUELS, "unknown");
         if (fuelAllowed && entered.unit().isCommensurableWith(LITRE)) {
-            if (!fuel.equals("gasoline") && !fuel.equals("diesel")) {
-                throw new ValidationException("attributes.fuel", "a car's fuel in litres must be gasoline or diesel",
-                        "error_car_fuel_volume");
+            boolean pluginHybrid = fuel.equals("plugin_hybrid");
+            if (!fuel.equals("gasoline") && !fuel.equals("diesel") && !pluginHybrid) {
+                throw new ValidationException("attributes.fuel", "a car's fuel in litres must be gasoline, diesel or"
+                        + " plugin_hybrid", "error_car_fuel_volume_lines");
             }
-            return new Measure(entered.quantity(), entered.unit(), entered.quantity(), entered.unit(), Map.of(), fuel, null, 1,
-                    "mobile_combustion");
+            // A plug-in hybrid burns gasoline; the kWh it was charged with, when given, are its charging line.
+            return new Measure(entered.quantity(), entered.unit(), entered.quantity(), entered.unit(), Map.of(),
+                    pluginHybrid ? "gasoline" : fuel, null, 1, "mobile_combustion",
+                    pluginHybrid ? chargedKwh(attributes) : null);
         }
         Attributes.requireDistance(entered);
         if (fuel.equals("electric")) {

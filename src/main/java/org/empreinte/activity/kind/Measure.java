@@ -13,7 +13,14 @@ import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
  * (the same trip is business travel, scope 3); null means as the activity and its factor are.
  */
 public record Measure(double quantity, MeasurementUnit unit, double factorQuantity, MeasurementUnit factorUnit,
-        Map<String, String> criteria, String factorType, String region, Integer scope, String category) {
+        Map<String, String> criteria, String factorType, String region, Integer scope, String category,
+        Double chargedKwh) {
+
+    /** @param chargedKwh a plug-in hybrid's kWh charged, priced as its charging line; null for every other activity */
+    public Measure(double quantity, MeasurementUnit unit, double factorQuantity, MeasurementUnit factorUnit,
+            Map<String, String> criteria, String factorType, String region, Integer scope, String category) {
+        this(quantity, unit, factorQuantity, factorUnit, criteria, factorType, region, scope, category, null);
+    }
 
     public Measure(double quantity, MeasurementUnit unit, double factorQuantity, MeasurementUnit factorUnit,
             Map<String, String> criteria) {
@@ -25,6 +32,7 @@ public record Measure(double quantity, MeasurementUnit unit, double factorQuanti
     }
 
     public Measure withCriteria(Map<String, String> newCriteria) {
-        return new Measure(quantity, unit, factorQuantity, factorUnit, newCriteria, factorType, region, scope, category);
+        return new Measure(quantity, unit, factorQuantity, factorUnit, newCriteria, factorType, region, scope, category,
+                chargedKwh);
     }
 }

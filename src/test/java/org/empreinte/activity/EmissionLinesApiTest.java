@@ -1,0 +1,194 @@
+package org.empreinte.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.client.Entity;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+
+import org.empreinte.ApiCalls;
+import org.empreinte.EmpreinteConfiguration;
+import org.empreinte.TestApp;
+import org.empreinte.Tiers;
+
+/**
+ * An activity's several emission lines through the API: the activity's JSON ({@code co2eKg} its direct line,
+ * {@code lines} every line, {@code allLinesCo2eKg} their sum), the footprint by scope and category, edits, deletions
+ * and imports. Every figure is worked by hand from the cited rows: ECCC's Québec natural gas (CO2 1.926 + CH4 0.000037
+ * x 28 + N2O 0.000035 x 265 = 1.936311 kg/m3), DESNZ 2024 "WTT- fuels", Natural gas, cubic metres (0.3366 kg/m3), NIR
+ * 2022 Table A13-4, Nova Scotia, 2019 (730 g/kWh consumed, 690 generated).
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+@Tiers.Api
+class EmissionLinesApiTest {
+
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    private final ApiCalls api = new ApiCalls(APP);
+
+    private long organization;
+
+    @BeforeEach
+    void organization() {
+        organization = api.organization();
+    }
+
+    private String path(String rest) {
+        return "/api/organizations/" + organization + rest;
+    }
+
+    private static double number(Object value) {
+        return ((Number) value).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> lines(Map<String, Object> activity) {
+        return (List<Map<String, Object>>) activity.get("lines");
+    }
+
+    private Map<String, Object> footprint(String year) {
+        return api.request(path("/footprint?year=" + year)).get(ApiCalls.JSON);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void naturalGasInQuebecHasItsCombustionInScopeOneAndItsUpstreamInCategoryThree() {
+        Map<String, Object> gas = api.created(path("/activities"), Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3",
+                "periodStart", "2023-01-01", "periodEnd", "2023-12-31", "region", "CA-QC"));
+        // co2eKg, scope and factor stay the direct line's: 1,000 m3 x 1.936311 kg/m3 = 1,936.311 kg, scope 1.
+        assertThat(number(gas.get("co2eKg"))).isCloseTo(1_936.311, within(1e-6));
+        assertThat(gas.get("scope")).isEqualTo(1);
+        assertThat(((Map<String, Object>) gas.get("factor")).get("id")).isEqualTo("eccc-natural-gas-ca-qc");
+        List<Map<String, Object>> lines = lines(gas);
+        assertThat(lines).extracting(l -> l.get("line")).containsExactly("direct", "upstream");
+        // Upstream: 1,000 m3 x 0.3366 kg/m3 = 336.6 kg, scope 3, GHG Protocol category 3.
+        Map<String, Object> upstream = lines.get(1);
+        assertThat(number(upstream.get("co2eKg"))).isCloseTo(336.6, within(1e-9));
+        assertThat(upstream.get("scope")).isEqualTo(3);
+        assertThat(upstream.get("category")).isEqualTo("fuel_energy");
+        assertThat(upstream.get("ghgCategory")).isEqualTo(3);
+        assertThat(((Map<String, Object>) upstream.get("factor")).get("id")).isEqualTo("desnz-2024-natural-gas-upstream-m3");
+        assertThat(((Map<String, Object>) upstream.get("factor")).get("source").toString()).contains("WTT- fuels");
+        assertThat(number(gas.get("allLinesCo2eKg"))).isCloseTo(1_936.311 + 336.6, within(1e-6));
+
+        // The footprint counts both, each in its scope; the activity once.
+        Map<String, Object> footprint = footprint("2023");
+        assertThat(number(footprint.get("totalCo2eKg"))).isCloseTo(2_272.911, within(1e-6));
+        assertThat(number(((Map<String, Object>) footprint.get("byScope")).get("1"))).isCloseTo(1_936.311, within(1e-6));
+        assertThat(number(((Map<String, Object>) footprint.get("byScope")).get("3"))).isCloseTo(336.6, within(1e-6));
+        assertThat(number(((Map<String, Object>) footprint.get("byScope3Category")).get("3"))).isCloseTo(336.6, within(1e-6));
+        assertThat(number(footprint.get("activityCount"))).isEqualTo(1.0);
+
+        // Half the gas: both lines halve (500 x 1.936311 = 968.1555; 500 x 0.3366 = 168.3).
+        long id = ((Number) gas.get("id")).longValue();
+        Map<String, Object> edited = api.request(path("/activities/" + id)).put(Entity.json(Map.of("type", "natural_gas",
+                "quantity", 500, "unit", "m3", "periodStart", "2023-01-01", "periodEnd", "2023-12-31", "region", "CA-QC")))
+                .readEntity(ApiCalls.JSON);
+        assertThat(number(lines(edited).get(1).get("co2eKg"))).isCloseTo(168.3, within(1e-9));
+        assertThat(number(footprint("2023").get("totalCo2eKg"))).isCloseTo(968.1555 + 168.3, within(1e-6));
+        assertThat(number(lines(api.request(path("/activities/" + id)).get(ApiCalls.JSON)).get(1).get("co2eKg")))
+                .isCloseTo(168.3, within(1e-9));
+
+        // Deleted: nothing of either line is left.
+        assertThat(api.request(path("/activities/" + id)).delete().getStatus()).isEqualTo(204);
+        assertThat(number(footprint("2023").get("totalCo2eKg"))).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void electricityInNovaScotiaIsGenerationInScopeTwoAndItsLossesInCategoryThree() {
+        Map<String, Object> bill = api.created(path("/activities"), Map.of("type", "electricity", "quantity", 10_000,
+                "unit", "kWh", "periodStart", "2019-01-01", "periodEnd", "2019-12-31", "region", "CA-NS"));
+        // 10,000 kWh x 0.690 kg generated = 6,900 kg, scope 2; x (0.730 - 0.690) kg lost = 400 kg, scope 3 category 3.
+        assertThat(number(bill.get("co2eKg"))).isCloseTo(6_900, within(1e-9));
+        assertThat(bill.get("scope")).isEqualTo(2);
+        assertThat(lines(bill)).extracting(l -> l.get("line")).containsExactly("direct", "losses");
+        assertThat(number(lines(bill).get(1).get("co2eKg"))).isCloseTo(400, within(1e-9));
+        assertThat(number(bill.get("allLinesCo2eKg"))).isCloseTo(7_300, within(1e-9));
+        Map<String, Object> footprint = footprint("2019");
+        assertThat(number(((Map<String, Object>) footprint.get("byScope")).get("2"))).isCloseTo(6_900, within(1e-6));
+        assertThat(number(((Map<String, Object>) footprint.get("byScope")).get("3"))).isCloseTo(400, within(1e-6));
+
+        // Renewable electricity covering 2019 replaces the generation's part (market-based scope 2 at 0); the losses
+        // stay location-based in scope 3, and location-based scope 2 stays 6,900 kg.
+        api.created(path("/electricity-contracts"), Map.of("kind", "renewable", "fromYear", 2019, "toYear", 2019,
+                "description", "Certificats"));
+        Map<String, Object> report = api.request(path("/report?year=2019")).get(ApiCalls.JSON);
+        Map<String, Object> scope2 = (Map<String, Object>) report.get("scope2");
+        assertThat(number(scope2.get("locationBasedCo2eKg"))).isCloseTo(6_900, within(1e-6));
+        assertThat(number(scope2.get("marketBasedCo2eKg"))).isCloseTo(0, within(1e-9));
+        assertThat(number(report.get("totalMarketBasedCo2eKg"))).isCloseTo(400, within(1e-6));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anImportedBillHasItsLinesToo() {
+        String csv = "type,quantity,unit,periodStart,periodEnd,region\n"
+                + "natural_gas,1000,m3,2023-01-01,2023-12-31,CA-QC\n"
+                + "electricity,10000,kWh,2019-01-01,2019-12-31,CA-NS\n";
+        assertThat(api.request(path("/activities/import")).post(Entity.entity(csv, "text/csv")).getStatus()).isEqualTo(200);
+        assertThat(number(((Map<String, Object>) footprint("2023").get("byScope")).get("3"))).isCloseTo(336.6, within(1e-6));
+        assertThat(number(footprint("2023").get("totalCo2eKg"))).isCloseTo(2_272.911, within(1e-6));
+        assertThat(number(((Map<String, Object>) footprint("2019").get("byScope")).get("3"))).isCloseTo(400, within(1e-6));
+        List<Map<String, Object>> listed = api.list(path("/activities?from=2023-01-01&to=2023-12-31"));
+        assertThat(lines(listed.get(0))).extracting(l -> l.get("line")).containsExactly("direct", "upstream");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPluginHybridHasItsFuelAndItsChargingAtTheRegionsGrid() {
+        Map<String, Object> fills = api.created(path("/activities"), Map.of("type", "car", "quantity", 40, "unit", "L",
+                "periodStart", "2019-01-01", "periodEnd", "2019-12-31", "region", "CA-NS",
+                "attributes", Map.of("fuel", "plugin_hybrid", "chargedKwh", 100)));
+        // Fuel: eccc-gasoline-ca, CO2 2.307 kg/L x 40 L = 92.28 kg, scope 1 mobile combustion.
+        assertThat(number(fills.get("co2eKg"))).isCloseTo(92.28, within(1e-9));
+        assertThat(fills.get("scope")).isEqualTo(1);
+        assertThat(fills.get("category")).isEqualTo("mobile_combustion");
+        List<Map<String, Object>> lines = lines(fills);
+        assertThat(lines).extracting(l -> l.get("line")).containsExactly("direct", "charging", "upstream", "losses");
+        // Charging: 100 kWh x 0.690 kg generated (NIR 2022, Table A13-4, Nova Scotia, 2019) = 69 kg, scope 2.
+        assertThat(number(lines.get(1).get("co2eKg"))).isCloseTo(69, within(1e-9));
+        assertThat(lines.get(1).get("scope")).isEqualTo(2);
+        // Upstream of the gasoline: DESNZ 2024, WTT- fuels, Petrol (average biofuel blend), litres: 0.58094 x 40.
+        assertThat(number(lines.get(2).get("co2eKg"))).isCloseTo(0.58094 * 40, within(1e-9));
+        // The charging's losses: 100 kWh x (0.730 - 0.690) = 4 kg, scope 3 category 3.
+        assertThat(number(lines.get(3).get("co2eKg"))).isCloseTo(4, within(1e-9));
+        assertThat(number(fills.get("allLinesCo2eKg"))).isCloseTo(92.28 + 23.2376 + 69 + 4, within(1e-9));
+        Map<String, Object> byScope = (Map<String, Object>) footprint("2019").get("byScope");
+        assertThat(number(byScope.get("1"))).isCloseTo(92.28, within(1e-6));
+        assertThat(number(byScope.get("2"))).isCloseTo(69, within(1e-6));
+        assertThat(number(byScope.get("3"))).isCloseTo(23.2376 + 4, within(1e-6));
+
+        // Without kWh charged, the fuel and its upstream alone; a charge that is not a number is refused, naming it.
+        assertThat(lines(api.created(path("/activities"), Map.of("type", "car", "quantity", 40, "unit", "L", "date",
+                "2019-06-01", "attributes", Map.of("fuel", "plugin_hybrid")))))
+                .extracting(l -> l.get("line")).containsExactly("direct", "upstream");
+        var refused = api.request(path("/activities")).post(Entity.json(Map.of("type", "car", "quantity", 40, "unit", "L",
+                "date", "2019-06-01", "attributes", Map.of("fuel", "plugin_hybrid", "chargedKwh", "beaucoup"))));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.readEntity(ApiCalls.JSON).get("field")).isEqualTo("attributes.chargedKwh");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReportSaysWhichScopesAndCategoriesItIncludesWithCategoryThreeByLine() {
+        api.created(path("/activities"), Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3",
+                "periodStart", "2023-01-01", "periodEnd", "2023-12-31", "region", "CA-QC"));
+        Map<String, Object> report = api.request(path("/report?year=2023")).get(ApiCalls.JSON);
+        List<Map<String, Object>> included = (List<Map<String, Object>>) report.get("included");
+        assertThat(included).extracting(i -> i.get("scope"), i -> i.get("category"), i -> i.get("ghgCategory"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "stationary_combustion", null),
+                        org.assertj.core.groups.Tuple.tuple(3, "fuel_energy", 3));
+        assertThat(number(((Map<String, Object>) included.get(1).get("byLine")).get("upstream"))).isCloseTo(336.6, within(1e-9));
+        String csv = api.request(path("/report?year=2023&format=csv")).get(String.class);
+        assertThat(csv).contains("included,3/fuel_energy/upstream,").contains("scope3_category,3,");
+    }
+}
