@@ -191,8 +191,9 @@ class ReportApiTest {
         assertThat(ontario.get("licence")).isEqualTo("Open Government Licence - Canada");
         assertThat((String) ontario.get("citation")).contains("Table A13-7, Ontario, data year 2020 (preliminary): 25 g CO2e/kWh generated");
         assertThat(ontario.get("gwpSet")).isEqualTo("AR5");
-        assertThat((Map<String, Object>) ontario.get("labels")).containsEntry("fr", "Électricité consommée — Ontario, année de données 2020")
-                .containsEntry("en", "Electricity consumed — Ontario, data year 2020");
+        assertThat((Map<String, Object>) ontario.get("labels")).containsEntry("fr",
+                "Électricité, production (portée 2) — Ontario, année de données 2020")
+                .containsEntry("en", "Electricity, generation (scope 2) — Ontario, data year 2020");
         assertThat((Map<String, Object>) ontario.get("notes")).containsKeys("fr", "en");
     }
 
@@ -210,7 +211,7 @@ class ReportApiTest {
         String english = api.request(path("/report?year=2024&format=csv&lang=en")).get(String.class);
         assertThat(english.lines()).anySatisfy(line -> assertThat(line).startsWith("scope,2,Scope 2"));
         assertThat(english.lines()).anySatisfy(line -> assertThat(line)
-                .startsWith("factor,eccc-electricity-ca-on-2020,\"Electricity consumed — Ontario, data year 2020\","));
+                .startsWith("factor,eccc-electricity-generation-ca-on-2020,\"Electricity, generation (scope 2) — Ontario, data year 2020\","));
         Response bad = api.request(path("/report?year=2024&format=pdf")).get();
         assertThat(bad.getStatus()).isEqualTo(422);
         assertThat(bad.readEntity(JSON).get("field")).isEqualTo("format");

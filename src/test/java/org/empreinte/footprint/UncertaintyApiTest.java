@@ -46,13 +46,20 @@ class UncertaintyApiTest {
         activity(org, Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3", "date", "2024-02-01"));
         activity(org, Map.of("type", "electricity", "quantity", 50_000, "unit", "kWh", "periodStart", "2024-01-01",
                 "periodEnd", "2024-12-31", "region", "CA-ON", "dataQuality", "estimated"));
-        // Gas, measured: 1,936.311 kg; (0.039972 x 1936.311)^2 + (0.05 x 1936.311)^2 = 77.398^2 + 96.816^2
-        //   = 5990.5 + 9373.2 = 15363.7
-        // Electricity, estimated: 50,000 x 0.028 = 1,400 kg; (0.10 x 1400)^2 + (0.10 x 1400)^2 = 19600 + 19600 = 39200
-        // Half-width sqrt(54563.7) = 233.59 kg on 3,336.311 kg: +- 7.00 %; electricity 39200 / 54563.7 = 71.8 % of the variance.
-        double total = 1936.311 + 1400;
-        double half = Math.sqrt(Math.pow(0.0399721 * 1936.311, 2) + Math.pow(0.05 * 1936.311, 2) + 39200);
-        assertThat(half).isCloseTo(233.59, within(0.01));
+        // Each emission line is a source of its own (its factor's error, and its quantity's at the activity's quality).
+        // Gas, measured: burned 1,936.311 kg: (0.0399721 x 1936.311)^2 + (0.05 x 1936.311)^2 = 5990.5 + 9373.2 = 15363.7;
+        //   upstream 1,000 m3 x 0.3366 (desnz-2024-natural-gas-upstream-m3) = 336.6 kg, DESNZ's 30 %:
+        //   (0.30 x 336.6)^2 + (0.05 x 336.6)^2 = 10197.0 + 283.3 = 10480.2.
+        // Electricity in Ontario, estimated (NIR 2022 Table A13-7, 2020): generated 50,000 x 0.025 = 1,250 kg,
+        //   (0.10 x 1250)^2 + (0.10 x 1250)^2 = 31250; lost 50,000 x (0.028 - 0.025) = 150 kg, 50 %:
+        //   (0.50 x 150)^2 + (0.10 x 150)^2 = 5625 + 225 = 5850.
+        // Half-width sqrt(62943.9) = 250.89 kg on 3,672.911 kg: +- 6.83 %; generation 31250 / 62943.9 = 49.6 % of it.
+        double total = 1936.311 + 336.6 + 1250 + 150;
+        double generation = 2 * Math.pow(0.10 * 1250, 2);
+        double half = Math.sqrt(Math.pow(0.0399721 * 1936.311, 2) + Math.pow(0.05 * 1936.311, 2)
+                + Math.pow(0.30 * 336.6, 2) + Math.pow(0.05 * 336.6, 2) + generation
+                + Math.pow(0.50 * 150, 2) + Math.pow(0.10 * 150, 2));
+        assertThat(half).isCloseTo(250.89, within(0.01));
         Map<String, Object> report = get("/api/organizations/" + org + "/report?year=2024");
         assertThat(number(report, "totalCo2eKg")).isCloseTo(total, within(1e-6));
         Map<?, ?> interval = (Map<?, ?>) report.get("uncertainty");
@@ -61,12 +68,14 @@ class UncertaintyApiTest {
         assertThat(number(interval, "upperCo2eKg")).isCloseTo(total + half, within(0.01));
         assertThat(number(interval, "relative")).isCloseTo(half / total, within(1e-5));
         List<?> sources = (List<?>) interval.get("sources");
-        assertThat(sources).hasSize(2);
+        assertThat(sources).hasSize(4);
         Map<?, ?> first = (Map<?, ?>) sources.get(0);
-        assertThat(first.get("factorId")).isEqualTo("eccc-electricity-ca-on-2020");
-        assertThat(first.get("type")).isEqualTo("electricity");
-        assertThat(number(first, "shareOfVariance")).isCloseTo(39200 / (half * half), within(1e-5));
+        assertThat(first.get("factorId")).isEqualTo("eccc-electricity-generation-ca-on-2020");
+        assertThat(first.get("type")).as("the activity's type").isEqualTo("electricity");
+        assertThat(number(first, "shareOfVariance")).isCloseTo(generation / (half * half), within(1e-5));
         assertThat(((Map<?, ?>) sources.get(1)).get("factorId")).isEqualTo("eccc-natural-gas-ca-qc");
+        assertThat(((Map<?, ?>) sources.get(2)).get("factorId")).isEqualTo("desnz-2024-natural-gas-upstream-m3");
+        assertThat(((Map<?, ?>) sources.get(3)).get("factorId")).isEqualTo("eccc-electricity-losses-ca-on-2020");
         // The footprint of API.md carries it too.
         Map<String, Object> footprint = get("/api/organizations/" + org + "/footprint?year=2024");
         assertThat(number((Map<?, ?>) footprint.get("uncertainty"), "upperCo2eKg")).isCloseTo(total + half, within(0.01));
@@ -85,7 +94,7 @@ class UncertaintyApiTest {
 
         // The pages: the interval beside the total, the sources to improve first.
         String page = api.request("/organizations/" + org + "/report?year=2024").header("Accept-Language", "fr-CA").get(String.class);
-        assertThat(page).contains("Intervalle de confiance à 95\u00a0%", "À améliorer en premier", "eccc-electricity-ca-on-2020");
+        assertThat(page).contains("Intervalle de confiance à 95\u00a0%", "À améliorer en premier", "eccc-electricity-generation-ca-on-2020");
         String english = api.request("/organizations/" + org + "?year=2024").header("Accept-Language", "en").get(String.class);
         assertThat(english).contains("id=\"footprint-interval\"", "95\u00a0% confidence interval", "Improve these first");
         String csv = api.request("/api/organizations/" + org + "/report?year=2024&format=csv").get(String.class);
@@ -98,9 +107,13 @@ class UncertaintyApiTest {
         Map<String, Object> created = activity(org, Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3",
                 "date", "2024-02-01", "dataQuality", "extrapolated"));
         assertThat(created.get("dataQuality")).isEqualTo("extrapolated");
-        // sqrt(0.039972^2 + 0.25^2) = 0.253175 of 1,936.311 kg: +- 490.23 kg.
+        // Burned, 1,936.311 kg at sqrt(0.0399721^2 + 0.25^2); upstream, 336.6 kg at sqrt(0.30^2 + 0.25^2):
+        // sqrt(240323.4 + 17278.2) = 507.55 kg on 2,272.911 kg, +- 22.33 %.
         Map<?, ?> interval = (Map<?, ?>) get("/api/organizations/" + org + "/report?year=2024").get("uncertainty");
-        assertThat(number(interval, "relative")).isCloseTo(Math.hypot(0.0399721, 0.25), within(1e-5));
+        double extrapolated = Math.sqrt(Math.pow(1936.311, 2) * (Math.pow(0.0399721, 2) + Math.pow(0.25, 2))
+                + Math.pow(336.6, 2) * (Math.pow(0.30, 2) + Math.pow(0.25, 2)));
+        assertThat(extrapolated).isCloseTo(507.55, within(0.01));
+        assertThat(number(interval, "relative")).isCloseTo(extrapolated / (1936.311 + 336.6), within(1e-5));
         Map<?, ?> quality = (Map<?, ?>) get("/api/organizations/" + org + "/report?year=2024").get("dataQuality");
         assertThat(quality.get("extrapolatedActivities")).isEqualTo(1);
 
@@ -134,23 +147,28 @@ class UncertaintyApiTest {
             api.created("/api/networks/" + network + "/members", Map.of("organizationId", org, "sharing", "aggregate"));
             submit(org);
         }
-        // The factor is one for all three: (0.50 x 475)^2 = 56406.25; quantities, independent members:
-        // (0.05 x 190)^2 + (0.05 x 152)^2 + (0.10 x 133)^2 = 90.25 + 57.76 + 176.89 = 324.9.
-        // sqrt(56731.15) = 238.18 kg: 475 - 238.18 = 236.82 -> 237, 713.18 -> 713 (3 significant figures, as the total),
-        // +- 50 %. Independent factors would have given sqrt(9025 + 5776 + 4422.25 + 324.9) = 139.8 kg, too narrow.
+        // Each member's electricity is two lines (NIR 2022 Table A13-6, 2020): generated at 1.5 g (A 150, B 120, C 105 kg)
+        // and lost at 1.9 - 1.5 = 0.4 g (A 40, B 32, C 28 kg). Each factor is one for all three: generation
+        // (0.50 x 375)^2 = 35156.25, losses (0.50 x 100)^2 = 2500; quantities, independent members and lines:
+        // (0.05 x 150)^2 + (0.05 x 40)^2 + (0.05 x 120)^2 + (0.05 x 32)^2 + (0.10 x 105)^2 + (0.10 x 28)^2
+        // = 56.25 + 4 + 36 + 2.56 + 110.25 + 7.84 = 216.9. sqrt(37873.15) = 194.61 kg: 475 - 194.61 = 280.39 -> 280,
+        // 669.61 -> 670 (3 significant figures, as the total), +- 41 %. Independent factors would have given a narrower
+        // interval: each member's factor error apart, sqrt(75^2 + 60^2 + 52.5^2 + 20^2 + 16^2 + 14^2 + 216.9) = 113.3 kg.
+        double half = Math.sqrt(Math.pow(0.5 * 375, 2) + Math.pow(0.5 * 100, 2) + 216.9);
+        assertThat(half).isCloseTo(194.61, within(0.01));
         Map<String, Object> aggregate = get("/api/networks/" + network + "/aggregate?year=2024");
         assertThat(number(aggregate, "totalCo2eKg")).isEqualTo(475);
         Map<?, ?> interval = (Map<?, ?>) aggregate.get("uncertainty");
-        assertThat(number(interval, "lowerCo2eKg")).isEqualTo(237);
-        assertThat(number(interval, "upperCo2eKg")).isEqualTo(713);
-        assertThat(number(interval, "relative")).isEqualTo(0.5);
+        assertThat(number(interval, "lowerCo2eKg")).isEqualTo(280);
+        assertThat(number(interval, "upperCo2eKg")).isEqualTo(670);
+        assertThat(number(interval, "relative")).isEqualTo(0.41);
         // Electricity, three contributors, none above 70 %: named, with all of the variance.
         assertThat((List<?>) interval.get("sources")).singleElement().satisfies(s -> {
             assertThat(((Map<?, ?>) s).get("type")).isEqualTo("electricity");
             assertThat(number((Map<?, ?>) s, "shareOfVariance")).isEqualTo(1.0);
         });
         String page = api.request("/networks/" + network + "?year=2024").header("Accept-Language", "fr-CA").get(String.class);
-        assertThat(page).contains("Intervalle de confiance à 95\u00a0% : de 237 à 713 kg (±\u00a050\u00a0%)");
+        assertThat(page).contains("Intervalle de confiance à 95\u00a0% : de 280 à 670 kg (±\u00a041\u00a0%)");
 
         // A second network where one member also burns a little gas: gas has one contributor, so it is not named, and
         // electricity is not either (its share would give gas's away as the rest).
