@@ -205,11 +205,30 @@ class ApiIntegrationTest {
         static final double GASOLINE = 800 * 2.307; // 1 845.6 kg
         static final double GASOLINE_PER_DAY = GASOLINE / 123;
 
+        // Each bill is two lines (NIR 2022, Tables A13-7 and A13-6, 2020): what the grid generated for it (scope 2) and
+        // what the grid lost on the way (consumption less generation intensity, scope 3 category 3). Ontario: 28 g
+        // consumed = 25 g generated + 3 g lost; Québec: 1.9 g = 1.5 g + 0.4 g. An activity's co2eKg is its direct line.
+        static final double ON_GENERATED = 0.025;
+        static final double ON_LOST = 0.003;
+        static final double ON_KWH_2024 = 11 * 12_000 + 15_000;
+        static final double WINTER_BILL_GENERATED = 31_000 * 0.0015; // 46.5 kg
+        static final double LOSSES_2024 = ON_KWH_2024 * ON_LOST + 31_000 * 0.0004 * 17 / 31; // 441 + 6.8 kg
+        // Each fuel's upstream (DESNZ 2024, "WTT- fuels", a UK fall-back): natural gas 0.3366 kg/m³, gas oil (heating
+        // oil) 0.62665 kg/L, propane 0.1817 kg/L, diesel 0.61101 kg/L, petrol 0.58094 kg/L; scope 3 category 3.
+        static final double QC_GAS_UP = 9_100 * 0.3366; // 3 063.06 kg over Q1
+        static final double ON_GAS_UP = 1_000 * 0.3366;
+        static final double OIL_UP = 2_000 * 0.62665;
+        static final double PROPANE_UP = 1_000 * 0.1817;
+        static final double DIESEL_UP = 500 * 0.61101;
+        static final double GASOLINE_UP = 800 * 0.58094;
+        static final double UPSTREAM = QC_GAS_UP + ON_GAS_UP + OIL_UP + PROPANE_UP + DIESEL_UP + GASOLINE_UP;
+
         static final double STATIONARY = QC_GAS + ON_GAS + OIL + PROPANE + DIESEL;
         static final double SCOPE_1 = STATIONARY + GASOLINE;
-        static final double SCOPE_2_2024 = ON_ELECTRICITY + WINTER_BILL_2024;
-        static final double TOTAL_2024 = SCOPE_1 + SCOPE_2_2024; // 34 054.5491 kg
-        static final double TORONTO_2024 = ON_ELECTRICITY + ON_GAS; // 6 161.42 kg
+        static final double SCOPE_2_2024 = ON_KWH_2024 * ON_GENERATED + WINTER_BILL_GENERATED * 17 / 31;
+        static final double SCOPE_3_2024 = LOSSES_2024 + UPSTREAM;
+        static final double TOTAL_2024 = SCOPE_1 + SCOPE_2_2024 + SCOPE_3_2024;
+        static final double TORONTO_2024 = ON_ELECTRICITY + ON_GAS + ON_GAS_UP;
 
         long org;
         long toronto;
@@ -347,13 +366,14 @@ class ApiIntegrationTest {
         @Test
         void shouldRecomputeAnUpdatedActivity() {
             assertThat(julyUpdated.status()).isEqualTo(200);
-            assertThat(julyUpdated.kg("co2eKg")).isCloseTo(ON_ELECTRICITY_JULY, KG);
+            assertThat(julyUpdated.kg("co2eKg")).isCloseTo(15_000 * ON_GENERATED, KG);
 
             JsonNode july = get(path("/activities/" + electricity.get(6))).body();
             assertThat(july.get("quantity").asDouble()).isEqualTo(15_000);
-            assertThat(july.get("co2eKg").asDouble()).isCloseTo(ON_ELECTRICITY_JULY, KG);
+            assertThat(july.get("co2eKg").asDouble()).as("its direct line").isCloseTo(15_000 * ON_GENERATED, KG);
+            assertThat(july.get("allLinesCo2eKg").asDouble()).isCloseTo(ON_ELECTRICITY_JULY, KG);
             assertThat(july.get("tags")).extracting(JsonNode::asText).containsExactly("corrigé", "usine");
-            assertThat(july.get("factor").get("id").asText()).isEqualTo("eccc-electricity-ca-on-2020");
+            assertThat(july.get("factor").get("id").asText()).isEqualTo("eccc-electricity-generation-ca-on-2020");
         }
 
         @Test
@@ -373,9 +393,10 @@ class ApiIntegrationTest {
             JsonNode byScope = body.get("byScope");
             assertThat(byScope.get("1").asDouble()).isCloseTo(SCOPE_1, KG);
             assertThat(byScope.get("2").asDouble()).isCloseTo(SCOPE_2_2024, KG);
-            assertThat(byScope.get("3").asDouble()).isZero();
+            assertThat(byScope.get("3").asDouble()).isCloseTo(SCOPE_3_2024, KG);
             JsonNode byCategory = body.get("byCategory");
-            assertThat(byCategory.size()).isEqualTo(3);
+            assertThat(byCategory.size()).isEqualTo(4);
+            assertThat(byCategory.get("fuel_energy").asDouble()).isCloseTo(SCOPE_3_2024, KG);
             assertThat(byCategory.get("stationary_combustion").asDouble()).isCloseTo(STATIONARY, KG);
             assertThat(byCategory.get("mobile_combustion").asDouble()).isCloseTo(GASOLINE, KG);
             assertThat(byCategory.get("purchased_electricity").asDouble()).isCloseTo(SCOPE_2_2024, KG);
@@ -385,7 +406,7 @@ class ApiIntegrationTest {
             assertThat(byGas.get("CH4").asDouble()).isCloseTo(QC_GAS_CH4 + ON_GAS_CH4 + PROPANE_CH4 + DIESEL_CH4, KG); // 14.2616
             assertThat(byGas.get("N2O").asDouble()).isCloseTo(QC_GAS_N2O + ON_GAS_N2O + PROPANE_N2O + DIESEL_N2O, KG); // 116.8875
             // electricity factors are published as CO2e only
-            assertThat(byGas.get("unspecified").asDouble()).isCloseTo(SCOPE_2_2024, KG);
+            assertThat(byGas.get("unspecified").asDouble()).isCloseTo(SCOPE_2_2024 + SCOPE_3_2024, KG);
             assertThat(body.get("factorSet").asText()).isEqualTo("eccc-canada v2 + desnz-2024 v1");
             assertThat(body.get("activityCount").asLong()).isEqualTo(19);
         }
@@ -395,17 +416,20 @@ class ApiIntegrationTest {
             JsonNode byMonth = get(path("/footprint?year=2024")).get("byMonth");
 
             Map<String, Double> expected = new LinkedHashMap<>();
-            expected.put("2024-01", ON_ELECTRICITY_MONTH + QC_GAS_PER_DAY * 31);
-            expected.put("2024-02", ON_ELECTRICITY_MONTH + QC_GAS_PER_DAY * 29 + OIL);
-            expected.put("2024-03", ON_ELECTRICITY_MONTH + QC_GAS_PER_DAY * 31);
-            expected.put("2024-04", ON_ELECTRICITY_MONTH + PROPANE);
-            expected.put("2024-05", ON_ELECTRICITY_MONTH + GASOLINE_PER_DAY * 31);
-            expected.put("2024-06", ON_ELECTRICITY_MONTH + GASOLINE_PER_DAY * 30 + DIESEL);
-            expected.put("2024-07", ON_ELECTRICITY_JULY + GASOLINE_PER_DAY * 31);
-            expected.put("2024-08", ON_ELECTRICITY_MONTH + GASOLINE_PER_DAY * 31);
+            // Each fuel with its upstream, pro rata by days as its combustion; electricity's two lines add up to the bill.
+            double gasDay = (QC_GAS + QC_GAS_UP) / 91;
+            double gasolineDay = (GASOLINE + GASOLINE_UP) / 123;
+            expected.put("2024-01", ON_ELECTRICITY_MONTH + gasDay * 31);
+            expected.put("2024-02", ON_ELECTRICITY_MONTH + gasDay * 29 + OIL + OIL_UP);
+            expected.put("2024-03", ON_ELECTRICITY_MONTH + gasDay * 31);
+            expected.put("2024-04", ON_ELECTRICITY_MONTH + PROPANE + PROPANE_UP);
+            expected.put("2024-05", ON_ELECTRICITY_MONTH + gasolineDay * 31);
+            expected.put("2024-06", ON_ELECTRICITY_MONTH + gasolineDay * 30 + DIESEL + DIESEL_UP);
+            expected.put("2024-07", ON_ELECTRICITY_JULY + gasolineDay * 31);
+            expected.put("2024-08", ON_ELECTRICITY_MONTH + gasolineDay * 31);
             expected.put("2024-09", ON_ELECTRICITY_MONTH);
             expected.put("2024-10", ON_ELECTRICITY_MONTH);
-            expected.put("2024-11", ON_ELECTRICITY_MONTH + ON_GAS);
+            expected.put("2024-11", ON_ELECTRICITY_MONTH + ON_GAS + ON_GAS_UP);
             expected.put("2024-12", ON_ELECTRICITY_MONTH + WINTER_BILL_2024);
             List<String> months = new ArrayList<>();
             byMonth.fieldNames().forEachRemaining(months::add);
@@ -429,7 +453,7 @@ class ApiIntegrationTest {
         @Test
         void shouldCountABillAcrossNewYearProRataByDays() {
             JsonNode bill = get(path("/activities/" + winterBill)).body();
-            assertThat(bill.get("co2eKg").asDouble()).isCloseTo(WINTER_BILL, KG);
+            assertThat(bill.get("co2eKg").asDouble()).as("its direct line").isCloseTo(WINTER_BILL_GENERATED, KG);
 
             // 17 of its 31 days fall in 2024 ...
             JsonNode december = get(path("/footprint?year=2024")).get("byMonth").get("2024-12");
@@ -437,7 +461,8 @@ class ApiIntegrationTest {
             // ... and 14 in 2025, the only activity of that year
             JsonNode next = get(path("/footprint?year=2025")).body();
             assertThat(next.get("totalCo2eKg").asDouble()).isCloseTo(WINTER_BILL * 14 / 31, KG);
-            assertThat(next.get("byScope").get("2").asDouble()).isCloseTo(WINTER_BILL_2025, KG);
+            assertThat(next.get("byScope").get("2").asDouble()).isCloseTo(WINTER_BILL_GENERATED * 14 / 31, KG);
+            assertThat(next.get("byScope").get("3").asDouble()).isCloseTo(31_000 * 0.0004 * 14 / 31, KG);
             assertThat(next.get("byMonth").get("2025-01").asDouble()).isCloseTo(WINTER_BILL_2025, KG);
             assertThat(next.get("byMonth").get("2025-02").asDouble()).isZero();
             assertThat(next.get("factorSet").asText()).isEqualTo("eccc-canada v2");
@@ -454,11 +479,11 @@ class ApiIntegrationTest {
             double gasShare = QC_GAS_PER_DAY * (17 + 14);
             assertThat(body.get("from").asText()).isEqualTo("2024-01-15");
             assertThat(body.get("to").asText()).isEqualTo("2024-02-14");
-            assertThat(body.get("totalCo2eKg").asDouble()).isCloseTo(electricityShare + gasShare + OIL, KG);
+            assertThat(body.get("totalCo2eKg").asDouble()).isCloseTo(electricityShare + gasShare + QC_GAS_UP / 91 * (17 + 14) + OIL + OIL_UP, KG);
             assertThat(body.get("byMonth").get("2024-01").asDouble())
-                    .isCloseTo(ON_ELECTRICITY_MONTH * 17 / 31 + QC_GAS_PER_DAY * 17, KG);
+                    .isCloseTo(ON_ELECTRICITY_MONTH * 17 / 31 + (QC_GAS + QC_GAS_UP) / 91 * 17, KG);
             assertThat(body.get("byMonth").get("2024-02").asDouble())
-                    .isCloseTo(ON_ELECTRICITY_MONTH * 14 / 29 + QC_GAS_PER_DAY * 14 + OIL, KG);
+                    .isCloseTo(ON_ELECTRICITY_MONTH * 14 / 29 + (QC_GAS + QC_GAS_UP) / 91 * 14 + OIL + OIL_UP, KG);
             assertThat(body.get("byMonth").size()).isEqualTo(2);
         }
 
@@ -466,12 +491,13 @@ class ApiIntegrationTest {
         void shouldFilterTheFootprintByTag() {
             JsonNode heating = get(path("/footprint?year=2024&tag=chauffage")).body();
             assertThat(heating.get("tag").asText()).isEqualTo("chauffage");
-            assertThat(heating.get("totalCo2eKg").asDouble()).isCloseTo(QC_GAS + ON_GAS + OIL + PROPANE, KG);
+            assertThat(heating.get("totalCo2eKg").asDouble()).isCloseTo(QC_GAS + ON_GAS + OIL + PROPANE + QC_GAS_UP + ON_GAS_UP + OIL_UP + PROPANE_UP, KG);
             assertThat(heating.get("activityCount").asLong()).isEqualTo(4);
 
             JsonNode plant = get(path("/footprint?year=2024&tag=usine")).body();
-            assertThat(plant.get("totalCo2eKg").asDouble()).isCloseTo(ON_ELECTRICITY + ON_GAS, KG);
-            assertThat(plant.get("byScope").get("2").asDouble()).isCloseTo(ON_ELECTRICITY, KG);
+            assertThat(plant.get("totalCo2eKg").asDouble()).isCloseTo(ON_ELECTRICITY + ON_GAS + ON_GAS_UP, KG);
+            assertThat(plant.get("byScope").get("2").asDouble()).isCloseTo(ON_KWH_2024 * ON_GENERATED, KG);
+            assertThat(plant.get("byScope").get("3").asDouble()).isCloseTo(ON_KWH_2024 * ON_LOST + ON_GAS_UP, KG);
 
             assertThat(get(path("/footprint?year=2024&tag=inconnu")).kg("totalCo2eKg")).isZero();
         }
@@ -535,10 +561,14 @@ class ApiIntegrationTest {
                     activity("electricity", 5_000, "kWh", start, end));
 
             assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
-            assertThat(reply.kg("co2eKg")).isCloseTo(expectedKg, KG);
+            // Its lines (generation and losses, where the region and year have both) add up to the consumption intensity.
+            assertThat(reply.kg("allLinesCo2eKg")).isCloseTo(expectedKg, KG);
             assertThat(reply.get("scope").asInt()).isEqualTo(2);
             JsonNode factor = reply.get("factor");
-            assertThat(factor.get("id").asText()).isEqualTo(factorId);
+            // The direct line at the same table's generation intensity, its losses line beside it.
+            assertThat(factor.get("id").asText()).isEqualTo(factorId.replace("eccc-electricity-", "eccc-electricity-generation-"));
+            assertThat(reply.get("lines")).anySatisfy(line -> assertThat(line.get("factor").get("id").asText())
+                    .isEqualTo(factorId.replace("eccc-electricity-", "eccc-electricity-losses-")));
             assertThat(factor.get("source").asText()).contains("(2022 edition), Part 3, Annex 13", table);
         }
     }
@@ -559,8 +589,10 @@ class ApiIntegrationTest {
 
         @Test
         void shouldListEveryFactorOfBothFiles() {
-            // eccc-canada.yml has 229 factors (224 for electricity), desnz-2024.yml 128, useeio-1.3.yml 1,016 and 1,091 means
-            assertThat(factorIds("")).hasSize(2464).doesNotHaveDuplicates();
+            // eccc-canada.yml has 229 factors (224 for electricity) and 432 for electricity's two lines (216 generation, 216
+            // losses: 14 regions x 16 years, less Nunavut's 8 years without a generation intensity), desnz-2024.yml 128 and
+            // 10 fuels' upstream, useeio-1.3.yml 1,016 and 1,091 means: 2,464 + 442 = 2,906
+            assertThat(factorIds("")).hasSize(2906).doesNotHaveDuplicates();
         }
 
         @Test
@@ -616,9 +648,10 @@ class ApiIntegrationTest {
         void shouldFilterByYearToTheEditionsInForce() {
             // electricity has one factor per data year (2005-2020) in each of its 14 regions, so one of the 16 is in force
             // in any year: the nearest not after it, or the earliest when all are later; every other type, region and
-            // unit has a single edition: 2464 - 14 × 15 = 2254
-            assertThat(factorIds("?year=2024")).hasSize(2254);
-            assertThat(factorIds("?year=2010")).hasSize(2254);
+            // unit has a single edition: 2464 - 14 × 15 = 2254; electricity's generation and losses lines likewise, one of each
+            // per region in force (Nunavut's earliest, 2013, in 2010): 2254 + 10 upstream + 14 + 14 = 2292
+            assertThat(factorIds("?year=2024")).hasSize(2292);
+            assertThat(factorIds("?year=2010")).hasSize(2292);
             assertThat(factorIds("?type=electricity&region=CA-QC&year=2024"))
                     .containsExactly("eccc-electricity-ca-2020", "eccc-electricity-ca-qc-2020");
             assertThat(factorIds("?type=electricity&region=CA-QC&year=2010"))

@@ -41,7 +41,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 @Tiers.Slow // the JVMs of the tour's two load commands and its 100 requests: 10 s and more besides the start
 class ReadmeTourTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     /** The line the tour defines its commands with, which the test replaces. */
     static final String COMMANDS = "empreinte() { java -jar target/empreinte.jar \"$@\"; }";

@@ -37,7 +37,7 @@ import org.empreinte.TestApp;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ActivityEditPagesTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     private static final Pattern INPUT = Pattern.compile("<input ([^>]*)>");
     private static final Pattern SELECT = Pattern.compile("<select [^>]*name=\"([^\"]*)\"[^>]*>(.*?)</select>", Pattern.DOTALL);

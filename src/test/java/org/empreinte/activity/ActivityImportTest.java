@@ -41,6 +41,7 @@ import org.empreinte.organization.SiteRequest;
  * chunk, the error cap, the duplicate check and the trace of each import.
  */
 @Tiers.Database
+@Tiers.Slow
 class ActivityImportTest {
 
     private static final FactorLibrary LIBRARY = org.empreinte.factor.TestLibraries.shipped(List.of("eccc-canada", "desnz-2024"));

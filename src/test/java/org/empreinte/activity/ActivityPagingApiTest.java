@@ -36,7 +36,7 @@ import org.empreinte.Tiers;
 @Tiers.Slow
 class ActivityPagingApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
     private static final GenericType<List<Map<String, Object>>> LIST = new GenericType<>() { };
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 

@@ -35,7 +35,7 @@ import org.empreinte.Tiers;
 @Tiers.Slow
 class CsvInjectionApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
     private static final String FORMULA = "=HYPERLINK(\"http://x\",\"y\")";
 
     private final ApiCalls api = new ApiCalls(APP);

@@ -31,7 +31,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class EmissionLinesApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
     private final ApiCalls api = new ApiCalls(APP);
 
     private long organization;

@@ -24,6 +24,7 @@ import org.empreinte.organization.OrganizationService;
 
 /** A factor file changes: stored results are stale until recomputed, and the recomputation says what changed. */
 @Tiers.Database
+@Tiers.Slow
 class RecalculationTest {
 
     private static final List<String> ORDER = List.of("eccc-canada", "desnz-2024");

@@ -39,7 +39,7 @@ import org.empreinte.Tiers;
 @Tiers.Slow
 class AccessMatrixTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
     private static final GenericType<Map<String, Object>> JSON = new GenericType<>() { };
 
     /** The roles, in the order of each row's expected statuses. */

@@ -41,7 +41,7 @@ import org.empreinte.Tiers;
 @Tiers.Slow
 class AuthApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
     private static final String PASSWORD = "une phrase de passe assez longue";
 
     private final ApiCalls api = new ApiCalls(APP);

@@ -27,7 +27,7 @@ import org.empreinte.web.Permission;
 @Tiers.Slow
 class RouteDeclarationTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     /** The resource classes the running application registered, as Jersey's configuration holds them. */
     static Collection<Class<?>> registered(DropwizardAppExtension<EmpreinteConfiguration> app) {

@@ -287,6 +287,14 @@ public final class ScaleBenchmark {
                 throw new IllegalStateException("organization " + organization + " has " + rs.getLong(2) + " activities, not " + activities);
             }
         }
+        // An activity's co2e_kg is its direct line; its other lines (a fuel's upstream, the grid's losses) are rows of
+        // activity_line, which the import writes and the report counts.
+        try (Connection c = database.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(co2e_kg), 0) FROM activity_line WHERE line <> 'direct' AND organization_id = "
+                        + organization)) {
+            rs.next();
+            summed += rs.getDouble(1);
+        }
         if (!(Math.abs(reported - summed) <= 1e-6 * Math.abs(summed)) || summed <= 0) {
             throw new IllegalStateException("the report of organization " + organization + " says " + reported
                     + " kg where its activities sum to " + summed + " kg");

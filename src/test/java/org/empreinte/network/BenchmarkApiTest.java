@@ -24,7 +24,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class BenchmarkApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     private final ApiCalls api = new ApiCalls(APP);
 

@@ -33,7 +33,7 @@ import org.empreinte.Tiers;
 @Tiers.Slow
 class TrainSuggestionTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     /** desnz-2024-flight-short-average-rf and desnz-2024-train-intercity, per passenger-km. */
     private static final double SHORT_HAUL_RF = 0.18592;

@@ -44,7 +44,7 @@ import org.empreinte.auth.AuthFilter;
 @ExtendWith(DropwizardExtensionsSupport.class)
 public class QuestionnairePagesTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     /** eccc-natural-gas-ca-qc: CO2 1.926 kg/m3, CH4 0.000037 kg/m3 x 28, N2O 0.000035 kg/m3 x 265 (AR5). */
     public static final double GAS_KG_PER_M3 = 1.926 + 0.000037 * 28 + 0.000035 * 265;

@@ -33,7 +33,7 @@ import org.empreinte.calculation.Disclosure;
 @Tiers.Slow
 class PeerInferenceTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
     private static final double QC = 0.0019;
 
     private final ApiCalls api = new ApiCalls(APP);

@@ -22,6 +22,7 @@ import org.empreinte.Tiers;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tiers.Api
+@Tiers.Slow
 class UserDirectoryTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();

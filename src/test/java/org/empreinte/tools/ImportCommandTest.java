@@ -31,6 +31,7 @@ import org.empreinte.organization.OrganizationRequest;
 
 /** {@code java -jar empreinte.jar import ORG FILE [config.yml]} on a temporary database, as a person runs it. */
 @Tiers.Database
+@Tiers.Slow
 class ImportCommandTest {
 
     @TempDir

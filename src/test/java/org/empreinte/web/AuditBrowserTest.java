@@ -18,7 +18,7 @@ import org.empreinte.TestApp;
 /** An editor reads the history of changes in French and restores an activity deleted by mistake. */
 class AuditBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     @Override
     protected DropwizardAppExtension<?> app() {

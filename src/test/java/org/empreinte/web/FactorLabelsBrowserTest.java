@@ -41,7 +41,7 @@ class FactorLabelsBrowserTest extends SignedInBrowserTest {
 
     private static final String GAS_FR = "Gaz naturel brûlé (résidentiel, commercial, institutionnel) — Québec";
     private static final String GAS_EN = "Natural gas burned (residential, commercial, institutional) — Quebec";
-    private static final String POWER_FR = "Électricité consommée — Québec, année de données 2020";
+    private static final String POWER_FR = "Électricité, production (portée 2) — Québec, année de données 2020";
 
     @Override
     protected DropwizardAppExtension<?> app() {
@@ -88,14 +88,14 @@ class FactorLabelsBrowserTest extends SignedInBrowserTest {
         assertThat(CITATION_WORDS).noneMatch(shown::contains);
         assertFrenchNumbers(visible(driver.findElement(By.tagName("main"))));
         shots(assumptions, "factor-labels-report-fr");
-        WebElement powerSource = source(assumptions, "eccc-electricity-ca-qc-2020");
+        WebElement powerSource = source(assumptions, "eccc-electricity-generation-ca-qc-2020");
         powerSource.findElement(By.tagName("summary")).click();
         assertThat(visible(powerSource)).contains("Table A13-6", "National Inventory Report", "Open Government Licence");
         shots(powerSource, "factor-labels-report-source-open-fr");
 
         driver.get(url("/organizations/" + organization + "?year=2024&lang=en"));
         String english = visible(driver.findElement(By.id("activity-table")));
-        assertThat(english).contains(GAS_EN, "Electricity consumed — Quebec, data year 2020", "Hotel room-night — Canada",
+        assertThat(english).contains(GAS_EN, "Electricity, generation (scope 2) — Quebec, data year 2020", "Hotel room-night — Canada",
                 "12,345.6 m³", "23,905");
         assertThat(CITATION_WORDS).noneMatch(english::contains);
         shots(driver.findElement(By.id("activity-table")), "factor-labels-organization-en");

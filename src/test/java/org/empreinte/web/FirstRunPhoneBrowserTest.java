@@ -20,7 +20,7 @@ import org.empreinte.TestApp;
  */
 class FirstRunPhoneBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     @Override
     protected DropwizardAppExtension<?> app() {

@@ -19,7 +19,7 @@ import org.empreinte.TestApp;
  */
 class InventoryBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     @Override
     protected DropwizardAppExtension<?> app() {

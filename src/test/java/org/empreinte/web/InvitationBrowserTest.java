@@ -18,7 +18,7 @@ import org.empreinte.TestApp;
 /** A colleague invited by a co-op's editor finds the invitation on "Mon compte", accepts it and opens the co-op. */
 class InvitationBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
     private static final String PASSWORD = "lanterne verte sous la pluie";
 
     @Override

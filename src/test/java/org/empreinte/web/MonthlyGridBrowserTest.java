@@ -23,7 +23,7 @@ import org.empreinte.TestApp;
  */
 class MonthlyGridBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     /** A year of a meter as a person types it from the bills: 9,907.125 kWh in all. */
     private static final List<String> TYPED = List.of("1 200,5", "1 100", "980,25", "870", "640,5", "512",

@@ -19,7 +19,7 @@ import org.empreinte.TestApp;
 /** A member changes its consent on the French consent page; the coordinator's dashboard changes with it. */
 class NetworkBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     @Override
     protected DropwizardAppExtension<?> app() {

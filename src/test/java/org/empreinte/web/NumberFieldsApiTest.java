@@ -35,7 +35,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class NumberFieldsApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     private static ApiCalls api;
     private static long organization;

@@ -23,7 +23,7 @@ import org.empreinte.TestApp;
  */
 class PhoneLayoutBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
     private static final int PHONE = 390;
 
     @Override

@@ -33,7 +33,7 @@ import org.empreinte.questionnaire.QuestionnairePagesTest;
 @org.empreinte.Tiers.Slow
 class QuestionnaireBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     @Override
     protected DropwizardAppExtension<?> app() {

@@ -25,7 +25,7 @@ import org.empreinte.TestApp;
 /** A member opens the report from its organization's page, prints it to PDF in French, then in English. */
 class ReportBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     @Override
     protected DropwizardAppExtension<?> app() {

@@ -24,7 +24,7 @@ import org.empreinte.Tiers;
 @Tiers.Slow
 class SmallerFixesBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     @Override
     protected DropwizardAppExtension<?> app() {

@@ -25,7 +25,7 @@ import org.empreinte.Tiers;
 @Tiers.Slow
 class SummaryBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
 
     /**
      * eccc-natural-gas-ca-qc with AR5: 1.926 + 0.000037 x 28 + 0.000035 x 265 = 1.936311 kg CO2e per m³ burned, and its

@@ -25,7 +25,7 @@ import org.empreinte.Tiers;
 @Tiers.Slow
 class TeamBrowserTest extends SignedInBrowserTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
     private static final String EDITOR_PASSWORD = "grenier de la rue Rachel";
 
     @Override

@@ -33,7 +33,7 @@ import org.empreinte.Tiers;
 @Tiers.Api
 class TextFieldsApiTest {
 
-    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
+    static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.create();
     private static final String NUL = "\u0000";
     private static final String RLO = "\u202E";
 
