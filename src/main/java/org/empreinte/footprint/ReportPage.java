@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.empreinte.calculation.Headline;
-import org.empreinte.calculation.LargestSources;
 import org.empreinte.calculation.YearComparison;
 import org.empreinte.organization.ElectricityContract;
 import org.empreinte.organization.Organization;
@@ -40,6 +38,7 @@ public class ReportPage extends Page {
     private Form contractForm = Form.empty();
     private List<ElectricityContract> contracts = List.of();
     private YearComparison.Result comparison;
+    private int monthsInPeriod = 12;
 
     public ReportPage(PageContext context, Organization organization, Report report, String period, String query) {
         super("report.mustache", context);
@@ -54,75 +53,24 @@ public class ReportPage extends Page {
      * ({@link YearComparison}); null when nothing was logged then.
      */
     public ReportPage withPrevious(Footprint previous, int monthsInPeriod) {
-        Footprint current = report.footprint();
-        this.comparison = YearComparison.compare(coverage(current),
-                previous == null || previous.activityCount() == 0 ? null : coverage(previous), monthsInPeriod);
+        this.comparison = YearComparison.compare(ReportSentences.coverage(report.footprint()),
+                previous == null || previous.activityCount() == 0 ? null : ReportSentences.coverage(previous), monthsInPeriod);
         this.monthsInPeriod = monthsInPeriod;
         return this;
     }
 
-    private int monthsInPeriod = 12;
-
-    private static YearComparison.Year coverage(Footprint footprint) {
-        return new YearComparison.Year(footprint.totalCo2eKg(),
-                (int) footprint.byMonth().values().stream().filter(v -> v != 0).count(), footprint.byCategory());
-    }
-
     /** Why the change is not a percentage, in words; null when it is one (or there is nothing to compare). */
     public String getNoPercent() {
-        if (comparison == null || comparison.comparable() || comparison.verdict() == YearComparison.Verdict.NO_PREVIOUS) {
-            return null;
-        }
-        int needed = YearComparison.minMonths(monthsInPeriod);
-        return switch (comparison.verdict()) {
-            case CURRENT_INCOMPLETE -> messages().format("report_no_percent_current", months(report.footprint()),
-                    monthsInPeriod, needed);
-            case PREVIOUS_INCOMPLETE -> messages().format("report_no_percent_previous", monthsInPeriod, needed);
-            case SOURCES_DIFFER -> messages().format("report_no_percent_sources", String.join(", ",
-                    comparison.sourcesMissing().stream().map(c -> messages().labelOr("category_", c)).toList()));
-            default -> messages().format("report_no_percent_tiny", amount(YearComparison.MIN_PREVIOUS_KG));
-        };
+        return new ReportSentences(report, messages()).noPercent(comparison, monthsInPeriod);
     }
 
-    private static int months(Footprint footprint) {
-        return (int) footprint.byMonth().values().stream().filter(v -> v != 0).count();
-    }
-
-    /** The largest sources in a sentence, in plain words, by type of activity as the assumptions list them. */
+    /** The largest sources in a sentence, in plain words. */
     public String getLargest() {
-        Map<String, Double> byType = new java.util.LinkedHashMap<>();
-        report.assumptions().forEach(a -> byType.merge(a.type(), a.co2eKg(), Double::sum));
-        List<LargestSources.Source> largest = LargestSources.of(byType, LargestSources.SHOWN);
-        if (largest.isEmpty()) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder(messages().format("summary_largest_first", source(largest.get(0).category()),
-                percent(largest.get(0))));
-        if (largest.size() == 2) {
-            text.append(' ').append(messages().format("summary_largest_second", source(largest.get(1).category()),
-                    percent(largest.get(1))));
-        } else if (largest.size() == 3) {
-            text.append(' ').append(messages().format("summary_largest_next", source(largest.get(1).category()),
-                    percent(largest.get(1)), source(largest.get(2).category()), percent(largest.get(2))));
-        }
-        return text.toString();
+        return new ReportSentences(report, messages()).largest();
     }
 
-    private String source(String type) {
-        return messages().has("source_" + type) ? messages().get("source_" + type) : messages().labelOr("type_", type);
-    }
-
-    private String percent(LargestSources.Source source) {
-        return source.percent() < 1 ? messages().get("summary_below_one_percent") : Long.toString(source.percent());
-    }
-
-    /** A total in t from one tonne, in kg below: a first bill does not read "0 t". */
     private String amount(double kg) {
-        Headline.Amount amount = Headline.of(kg);
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(messages().locale());
-        format.setMaximumFractionDigits(amount.decimals());
-        format.setMinimumFractionDigits("t".equals(amount.unit()) ? amount.decimals() : 0);
-        return messages().format("t".equals(amount.unit()) ? "footprint_tonnes" : "footprint_kg", format.format(amount.value()));
+        return FootprintAmount.of(kg, messages());
     }
 
     /** The forms that complete a calendar year's report: its figures and the electricity contracts. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.empreinte.activity.ActivityEstimate;
-import org.empreinte.calculation.Headline;
 import org.empreinte.calculation.LargestSources;
 import org.empreinte.calculation.PicturedComparison;
 import org.empreinte.calculation.Reductions;
@@ -35,11 +34,7 @@ public class SummaryView {
 
     /** A total in t from one tonne, in kg below (never "0 t"). */
     public static String amount(double kg, Messages messages) {
-        Headline.Amount amount = Headline.of(kg);
-        NumberFormat format = NumberFormat.getNumberInstance(messages.locale());
-        format.setMaximumFractionDigits(amount.decimals());
-        format.setMinimumFractionDigits("t".equals(amount.unit()) ? amount.decimals() : 0);
-        return messages.format("t".equals(amount.unit()) ? "footprint_tonnes" : "footprint_kg", format.format(amount.value()));
+        return org.empreinte.footprint.FootprintAmount.of(kg, messages);
     }
 
     public String getTotal() {
