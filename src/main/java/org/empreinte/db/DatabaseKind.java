@@ -103,9 +103,9 @@ public enum DatabaseKind {
         dataSource.setProperties(properties);
         if (kind == SQLITE) {
             String others = dataSource.getJdbcInterceptors().orElse("");
-            if (!others.contains(SqliteCommit.class.getName())) {
+            if (!others.contains(SqliteTransactions.class.getName())) {
                 dataSource.setJdbcInterceptors(Optional.of(
-                        (others.isBlank() ? "" : others + ";") + SqliteCommit.class.getName()));
+                        (others.isBlank() ? "" : others + ";") + SqliteTransactions.class.getName()));
             }
         }
         if (dataSource.getUser() != null && dataSource.getUser().isBlank()) {
