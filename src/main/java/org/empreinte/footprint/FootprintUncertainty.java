@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.empreinte.calculation.EmissionFactor;
+import org.empreinte.calculation.EmissionLine;
 import org.empreinte.calculation.Gas;
 import org.empreinte.calculation.Uncertainty;
 import org.empreinte.calculation.Uncertainty.Shape;
@@ -39,19 +40,19 @@ final class FootprintUncertainty {
 
     static Footprint.Interval approach1(List<FootprintDao.Group> groups, FactorLibrary library, UncertaintyTable table) {
         Lines lines = lines(groups, library, table);
-        return interval(APPROACH_1, Uncertainty.propagate(lines.lines()), lines);
+        return interval(APPROACH_1, Uncertainty.propagate(lines.lines()), lines, library);
     }
 
     static Footprint.Interval monteCarlo(List<FootprintDao.Group> groups, FactorLibrary library, UncertaintyTable table) {
         Lines lines = lines(groups, library, table);
         if (lines.lines().isEmpty()) {
-            return interval(MONTE_CARLO, Uncertainty.propagate(List.of()), lines);
+            return interval(MONTE_CARLO, Uncertainty.propagate(List.of()), lines, library);
         }
-        return interval(MONTE_CARLO, Uncertainty.monteCarlo(lines.lines(), Shape.NORMAL, DRAWS, SEED), lines);
+        return interval(MONTE_CARLO, Uncertainty.monteCarlo(lines.lines(), Shape.NORMAL, DRAWS, SEED), lines, library);
     }
 
-    /** The lines of a period, and the type of each factor, to name the sources. */
-    record Lines(List<Uncertainty.Line> lines, Map<String, String> typeOfFactor) {
+    /** The lines of a period, and the activity type and line of each factor, to name the sources. */
+    record Lines(List<Uncertainty.Line> lines, Map<String, String> typeOfFactor, Map<String, String> lineOfFactor) {
     }
 
     static Lines lines(List<FootprintDao.Group> groups, FactorLibrary library, UncertaintyTable table) {
@@ -71,6 +72,7 @@ final class FootprintUncertainty {
         }
         List<Uncertainty.Line> lines = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
+        Map<String, String> roles = new LinkedHashMap<>();
         byKey.forEach((key, sums) -> {
             FootprintDao.Group g = first.get(key);
             UncertaintyTable.Value factor = factor(g, sums, library, table);
@@ -78,8 +80,9 @@ final class FootprintUncertainty {
             lines.add(new Uncertainty.Line(g.factorId(), sums[0], quantity.uncertainty(), factor.uncertainty(),
                     shape(quantity), shape(factor)));
             types.putIfAbsent(g.factorId(), g.type());
+            roles.putIfAbsent(g.factorId(), g.line() == null ? EmissionLine.DIRECT : g.line());
         });
-        return new Lines(lines, types);
+        return new Lines(lines, types, roles);
     }
 
     /** A factor still in the library by its own entry; one that has left it by its type, set and the key's gases. */
@@ -101,13 +104,16 @@ final class FootprintUncertainty {
         return value.uncertainty() > UncertaintyTable.SKEWED_ABOVE ? Shape.LOGNORMAL : value.shape();
     }
 
-    private static Footprint.Interval interval(String method, Uncertainty.Interval interval, Lines lines) {
+    private static Footprint.Interval interval(String method, Uncertainty.Interval interval, Lines lines,
+            FactorLibrary library) {
         List<Footprint.UncertaintySource> sources = new ArrayList<>();
         for (Uncertainty.Contribution c : interval.contributions()) {
             if (sources.size() == SOURCES || c.share() == 0) {
                 break;
             }
-            sources.add(new Footprint.UncertaintySource(c.factor(), lines.typeOfFactor().get(c.factor()), c.co2eKg(), c.share()));
+            sources.add(new Footprint.UncertaintySource(c.factor(), lines.typeOfFactor().get(c.factor()),
+                    lines.lineOfFactor().get(c.factor()),
+                    library.factor(c.factor()).map(EmissionFactor::labels).orElse(Map.of()), c.co2eKg(), c.share()));
         }
         // Emissions are not negative: Approach 1's symmetric interval is cut at zero where a source's uncertainty is
         // large enough to reach below it (IPCC Vol. 1 ch. 3 advises Approach 2 for such cases).

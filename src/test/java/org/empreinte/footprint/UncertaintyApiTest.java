@@ -102,6 +102,43 @@ class UncertaintyApiTest {
     }
 
     @Test
+    void aGasBillsTwoLinesAreNamedApartByTheirFactorsLabelsInBothLanguages() {
+        long org = api.organization();
+        activity(org, Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3", "date", "2024-02-01"));
+        Map<?, ?> interval = (Map<?, ?>) get("/api/organizations/" + org + "/report?year=2024").get("uncertainty");
+        List<Object> sources = List.copyOf((List<?>) interval.get("sources"));
+        assertThat(sources).extracting(s -> (Object) ((Map<?, ?>) s).get("type")).containsOnly("natural_gas");
+        assertThat(sources).extracting(s -> (Object) ((Map<?, ?>) s).get("line")).containsExactlyInAnyOrder("direct", "upstream");
+        String burnedFr = "Gaz naturel brûlé (résidentiel, commercial, institutionnel) — Québec";
+        String upstreamFr = "Amont du gaz naturel (extraction, raffinage, transport), par m³ — facteur britannique";
+        String burnedEn = "Natural gas burned (residential, commercial, institutional) — Quebec";
+        String upstreamEn = "Upstream of natural gas (extraction, refining, transport), per m³ — UK factor";
+        assertThat(sources).extracting(s -> (Object) ((Map<?, ?>) ((Map<?, ?>) s).get("labels")).get("fr"))
+                .containsExactlyInAnyOrder(burnedFr, upstreamFr);
+        // The report and the organization's page, in French and English: two wordings, neither the bare type.
+        String report = api.request("/organizations/" + org + "/report?year=2024").header("Accept-Language", "fr-CA")
+                .get(String.class);
+        assertThat(improveFirst(report, "report-improve-first")).contains(burnedFr, upstreamFr)
+                .doesNotContain(">Gaz naturel <");
+        String reportEn = api.request("/organizations/" + org + "/report?year=2024").header("Accept-Language", "en")
+                .get(String.class);
+        assertThat(improveFirst(reportEn, "report-improve-first")).contains(burnedEn, upstreamEn);
+        String page = api.request("/organizations/" + org + "?year=2024").header("Accept-Language", "fr-CA").get(String.class);
+        assertThat(improveFirst(page, "footprint-improve-first")).contains(burnedFr, upstreamFr);
+        String csv = api.request("/api/organizations/" + org + "/report?year=2024&format=csv").header("Accept-Language", "en")
+                .get(String.class);
+        assertThat(csv).contains("uncertainty_source,eccc-natural-gas-ca-qc,\"" + burnedEn + "\"",
+                "uncertainty_source,desnz-2024-natural-gas-upstream-m3,\"" + upstreamEn + "\"");
+    }
+
+    /** The element with that id, to its table's end: what the reader sees under "improve these first". */
+    private static String improveFirst(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isPositive();
+        return page.substring(start, page.indexOf("</table>", start));
+    }
+
+    @Test
     void theExtrapolatedQualityIsAcceptedWithItsUncertaintyAndOthersAreRefusedNamingTheAccepted() {
         long org = api.organization();
         Map<String, Object> created = activity(org, Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3",
