@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.empreinte.calculation.EmissionFactor;
 import org.empreinte.calculation.EmissionLine;
 import org.empreinte.calculation.Gas;
+import org.empreinte.calculation.MeasurementUnits;
 import org.empreinte.calculation.Uncertainty;
 import org.empreinte.calculation.Uncertainty.Shape;
 import org.empreinte.factor.FactorLibrary;
@@ -21,8 +22,18 @@ import org.empreinte.factor.UncertaintyTable;
  * <p>Within a key, the activities' quantity errors are taken as fully correlated: a key holds one way of obtaining
  * the quantities (twelve bills of one meter, one estimate repeated month after month), whose error tends to repeat,
  * and treating them as independent would shrink the interval by the square root of their number; this is the
- * conservative choice. Keys are independent of one another, except through their factor: keys priced with the same
- * factor share its error ({@link Uncertainty#propagate}). Draws over keys, not activities, keep Monte Carlo cheap.
+ * conservative choice. Keys priced with the same factor share its error ({@link Uncertainty#propagate}).
+ *
+ * <p>An activity's lines (a gas bill's combustion and upstream, a bill's generation and losses, a plug-in hybrid's
+ * litres and their upstream, its kWh charged and their losses) are priced on one quantity, so their quantity errors are
+ * one error: keys of the same site, activity type and data quality whose factors take a quantity of the same dimension
+ * (volume, energy, distance...) are one {@linkplain Uncertainty.Line#quantityGroup() quantity group}, whose quantity part
+ * of the variance is the square of the sum of its lines' kg x uncertainty. Keys come from running totals, which no
+ * longer know their activities; regrouping them by activity would mean reading every activity of the period, so the
+ * group is the nearest the keys can say: it joins each activity's lines, and, as a key already did, the activities of
+ * one type, site and quality (conservative again). The dimension keeps a plug-in hybrid's litres and its kWh charged
+ * apart: two readings, two errors. Factor errors stay one per factor. Draws over keys, not activities, keep Monte
+ * Carlo cheap.
  */
 final class FootprintUncertainty {
 
@@ -78,11 +89,17 @@ final class FootprintUncertainty {
             UncertaintyTable.Value factor = factor(g, sums, library, table);
             UncertaintyTable.Value quantity = table.quantity(g.dataQuality(), g.type());
             lines.add(new Uncertainty.Line(g.factorId(), sums[0], quantity.uncertainty(), factor.uncertainty(),
-                    shape(quantity), shape(factor)));
+                    shape(quantity), shape(factor), quantityGroup(g)));
             types.putIfAbsent(g.factorId(), g.type());
             roles.putIfAbsent(g.factorId(), g.line() == null ? EmissionLine.DIRECT : g.line());
         });
         return new Lines(lines, types, roles);
+    }
+
+    /** The quantity a key's lines were priced on: its site, activity type, data quality and the factor unit's dimension. */
+    static String quantityGroup(FootprintDao.Group g) {
+        String dimension = MeasurementUnits.find(g.factorUnit()).map(u -> u.dimension().toString()).orElse(g.factorUnit());
+        return g.siteId() + "|" + g.type() + "|" + g.dataQuality() + "|" + dimension;
     }
 
     /** A factor still in the library by its own entry; one that has left it by its type, set and the key's gases. */
