@@ -268,6 +268,33 @@ class EmissionLinesApiTest {
     }
 
     @Test
+    void aCarTripInKmHasTheUpstreamOfItsFuelPerKm() {
+        // DESNZ 2024 flat file, the rows:
+        //   Scope 3,Business travel- land,Cars (by size),Average car,,Petrol,km,kg CO2e,0.1645
+        //   Scope 3,WTT- pass vehs & travel- land,WTT- cars (by size),Average car,,Petrol,km,kg CO2e,0.04599
+        //   Scope 3,WTT- pass vehs & travel- land,WTT- cars (by size),Average car,,Diesel,km,kg CO2e,0.04146
+        // 100 km of gasoline: 16.45 kg driven, 100 x 0.04599 = 4.599 kg upstream, both business travel (scope 3).
+        Map<String, Object> trip = api.created(path("/activities"), Map.of("type", "car", "quantity", 100, "unit", "km",
+                "date", "2024-05-01", "attributes", Map.of("fuel", "gasoline")));
+        List<Map<String, Object>> lines = lines(trip);
+        assertThat(lines).extracting(l -> l.get("line")).containsExactly("direct", "upstream");
+        assertThat(number(lines.get(0).get("co2eKg"))).isCloseTo(16.45, within(1e-9));
+        assertThat(number(lines.get(1).get("co2eKg"))).isCloseTo(4.599, within(1e-9));
+        assertThat(lines.get(1).get("scope")).isEqualTo(3);
+        assertThat(lines.get(1).get("category")).isEqualTo("business_travel");
+        assertThat(number(trip.get("allLinesCo2eKg"))).isCloseTo(16.45 + 4.599, within(1e-9));
+        // 50 miles of diesel: 50 x 1.609344 = 80.4672 km x 0.04146 = 3.33617 kg upstream, of the diesel car's row.
+        List<Map<String, Object>> diesel = lines(api.created(path("/activities"), Map.of("type", "car", "quantity", 50,
+                "unit", "mi", "date", "2024-05-02", "attributes", Map.of("fuel", "diesel"))));
+        assertThat(number(diesel.get(1).get("co2eKg"))).isCloseTo(80.4672 * 0.04146, within(1e-9));
+        assertThat(((Map<?, ?>) diesel.get(1).get("factor")).get("id")).isEqualTo("desnz-2024-car-diesel-upstream");
+        // An electric car's kWh take the region's grid: no fuel, no per-km upstream.
+        assertThat(lines(api.created(path("/activities"), Map.of("type", "car", "quantity", 100, "unit", "km",
+                "date", "2024-05-03", "region", "CA-QC", "attributes", Map.of("fuel", "electric")))))
+                .extracting(l -> l.get("line")).containsExactly("direct");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theReportSaysWhichScopesAndCategoriesItIncludesWithCategoryThreeByLine() {
         api.created(path("/activities"), Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3",

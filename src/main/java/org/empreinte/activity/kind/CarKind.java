@@ -77,7 +77,8 @@ public final class CarKind implements ActivityKind {
     /**
      * A fleet's fuel in litres has its combustion (scope 1) and its upstream (scope 3 category 3); a plug-in hybrid's
      * also its charging at the region's grid (scope 2: the organization buys that electricity for its vehicle), split
-     * as any electricity is into generation and losses. A trip by distance has its direct line alone.
+     * as any electricity is into generation and losses. A trip by distance has its direct line and the upstream of its
+     * fuel per km ({@code car_upstream}, business travel like the trip), an electric car's trip its direct line alone.
      */
     @Override
     public List<EmissionLine> lines(EmissionCalculator calculator, Measure measure, String type, Period period,
