@@ -88,7 +88,11 @@ class TargetsBrowserTest extends SignedInBrowserTest {
         choose("change.from.type", "car");
         driver.findElement(By.id("change.from.quantity")).sendKeys("20 000");
         choose("change.from.unit", "km");
+        // A plug-in hybrid's kWh charged show with that fuel only.
+        choose("change.from.fuel", "plugin_hybrid");
+        assertThat(driver.findElement(By.id("change.from.chargedKwh")).isDisplayed()).isTrue();
         choose("change.from.fuel", "gasoline");
+        assertThat(driver.findElement(By.id("change.from.chargedKwh")).isDisplayed()).isFalse();
         choose("change.to.type", "train");
         driver.findElement(By.id("change.to.quantity")).sendKeys("20 000");
         choose("change.to.unit", "km");
