@@ -156,7 +156,7 @@ class ActivityImportApiTest {
                 .isEqualTo("attachment; filename=\"empreinte-activities-" + original + ".csv\"");
         assertThat(exported.text().lines()).hasSize(1 + 5).first().isEqualTo(
                 "type,quantity,unit,periodStart,periodEnd,date,region,site,tags,dataQuality,from,to,cabin,roundTrip,passengers,"
-                        + "fuel,country,naics,material,disposal,kind,mode,employees,days,heating,taxesIncluded,flightFactors");
+                        + "fuel,country,naics,material,disposal,kind,mode,employees,days,heating,taxesIncluded,flightFactors,chargedKwh");
         assertThat(exported.text()).contains("natural_gas,1000,m3,2024-11-01,2024-11-30,,,Usine de Toronto,chauffage;usine,measured,",
                 "\"flotte, camion\"", ",CA-AB,", ",electric,");
 

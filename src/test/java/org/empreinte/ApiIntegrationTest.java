@@ -591,8 +591,8 @@ class ApiIntegrationTest {
         void shouldListEveryFactorOfBothFiles() {
             // eccc-canada.yml has 229 factors (224 for electricity) and 432 for electricity's two lines (216 generation, 216
             // losses: 14 regions x 16 years, less Nunavut's 8 years without a generation intensity), desnz-2024.yml 128 and
-            // 10 fuels' upstream, useeio-1.3.yml 1,016 and 1,091 means: 2,464 + 442 = 2,906
-            assertThat(factorIds("")).hasSize(2906).doesNotHaveDuplicates();
+            // 10 fuels' upstream and 5 cars' upstream per km, useeio-1.3.yml 1,016 and 1,091 means: 2,464 + 442 + 5 = 2,911
+            assertThat(factorIds("")).hasSize(2911).doesNotHaveDuplicates();
         }
 
         @Test
@@ -649,9 +649,9 @@ class ApiIntegrationTest {
             // electricity has one factor per data year (2005-2020) in each of its 14 regions, so one of the 16 is in force
             // in any year: the nearest not after it, or the earliest when all are later; every other type, region and
             // unit has a single edition: 2464 - 14 × 15 = 2254; electricity's generation and losses lines likewise, one of each
-            // per region in force (Nunavut's earliest, 2013, in 2010): 2254 + 10 upstream + 14 + 14 = 2292
-            assertThat(factorIds("?year=2024")).hasSize(2292);
-            assertThat(factorIds("?year=2010")).hasSize(2292);
+            // per region in force (Nunavut's earliest, 2013, in 2010): 2254 + 10 upstream + 5 cars' upstream + 14 + 14 = 2297
+            assertThat(factorIds("?year=2024")).hasSize(2297);
+            assertThat(factorIds("?year=2010")).hasSize(2297);
             assertThat(factorIds("?type=electricity&region=CA-QC&year=2024"))
                     .containsExactly("eccc-electricity-ca-2020", "eccc-electricity-ca-qc-2020");
             assertThat(factorIds("?type=electricity&region=CA-QC&year=2010"))

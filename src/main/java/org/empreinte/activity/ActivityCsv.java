@@ -301,6 +301,17 @@ public final class ActivityCsv {
                         }
                         attributes.put(column, count);
                     }
+                    case DECIMAL -> {
+                        if (typed.get(column)) {
+                            attributes.put(column, Double.valueOf(value));
+                        } else {
+                            DecimalConvention.Reading reading = numbers.read(row, column, value);
+                            if (reading.error() != null) {
+                                errors.add(reading.error());
+                            }
+                            attributes.put(column, reading.value());
+                        }
+                    }
                     case CHOICE -> attributes.put(column, vocabulary.choice(column, value));
                     default -> attributes.put(column, value);
                 }

@@ -29,8 +29,14 @@ public final class ActivityForm {
     }
 
     /** One attribute field; exactly one of select, text, number, checkbox is true. */
+    /**
+     * @param help a line under the field saying where its value comes from, or null
+     * @param whenField the form field of another attribute this one applies with, or null for always; {@code whenValue}
+     *        its value
+     */
     public record AttributeField(String name, String label, String types, boolean select, boolean text, boolean number,
-            boolean checkbox, List<Form.Option> options, String value, boolean checked, String error, String list) {
+            boolean checkbox, List<Form.Option> options, String value, boolean checked, String error, String list,
+            String help, String whenField, String whenValue, String inputMode) {
     }
 
     private final ActivityKinds kinds;
@@ -114,24 +120,35 @@ public final class ActivityForm {
             String label = attribute.labels().getOrDefault(messages.language(), messages.get("field_" + field));
             String types = String.join(" ", typesByField.get(field));
             String error = form.getErrors().get(name);
+            String help = messages.has("help_field_" + field) ? messages.get("help_field_" + field) : null;
+            String[] when = attribute.shownWith() == null ? null : attribute.shownWith().split("=", 2);
+            String whenField = when == null ? null : prefix + byField.values().stream()
+                    .filter(a -> a.key().equals(when[0])).map(Attribute::field).findFirst().orElse(when[0]);
+            String whenValue = when == null ? null : when[1];
             fields.add(switch (attribute.input()) {
                 case CHOICE -> new AttributeField(name, label, types, true, false, false, false,
                         form.options(name, attribute.choices(),
                                 c -> c.isEmpty() ? "—" : messages.labelOr(attribute.choiceLabels(), c)),
-                        null, false, error, null);
+                        null, false, error, null, help, whenField, whenValue, null);
                 case TEXT -> new AttributeField(name, label, types, false, true, false, false, List.of(), form.value(name),
-                        false, error, attribute.list() == null ? null : prefix + attribute.list());
-                case NUMBER, COUNT -> new AttributeField(name, label, types, false, false, true, false, List.of(),
-                        form.value(name), false, error, null);
+                        false, error, attribute.list() == null ? null : prefix + attribute.list(), help, whenField, whenValue, null);
+                // A decimal keyboard where the number may have decimals (kWh), a numeric one for whole numbers.
+                case NUMBER, COUNT, DECIMAL -> new AttributeField(name, label, types, false, false, true, false, List.of(),
+                        form.value(name), false, error, null, help, whenField, whenValue,
+                        attribute.input() == Attribute.Input.DECIMAL ? "decimal" : "numeric");
                 case FLAG -> new AttributeField(name, label, types, false, false, false, true, List.of(), null,
-                        "true".equals(form.value(name)), error, null);
+                        "true".equals(form.value(name)), error, null, help, whenField, whenValue, null);
             });
         });
         return fields;
     }
 
-    /** The attributes of the chosen type from its fields, left out when empty; null for a type without attributes. */
-    public Map<String, Object> attributes(String type, Form form, String prefix) {
+    /**
+     * The attributes of the chosen type from its fields, left out when empty; null for a type without attributes. A
+     * decimal one is read in the page's {@code language} (12,5 in French); a field shown only with another attribute's
+     * choice is left out without it, as the page's script disables it.
+     */
+    public Map<String, Object> attributes(String type, Form form, String prefix, String language) {
         ActivityKind kind = kinds.find(type).orElse(null);
         if (kind == null || kind.attributes().isEmpty()) {
             return null;
@@ -140,7 +157,14 @@ public final class ActivityForm {
         for (Attribute attribute : kind.attributes()) {
             String value = form.value(prefix + attribute.field());
             if (value != null && !value.isBlank()) {
-                attributes.put(attribute.key(), value);
+                attributes.put(attribute.key(), attribute.input() == Attribute.Input.DECIMAL
+                        ? form.number(prefix + attribute.field(), language) : value);
+            }
+        }
+        for (Attribute attribute : kind.attributes()) {
+            String[] when = attribute.shownWith() == null ? null : attribute.shownWith().split("=", 2);
+            if (when != null && !when[1].equals(String.valueOf(attributes.get(when[0])))) {
+                attributes.remove(attribute.key());
             }
         }
         return kind.fromForm(attributes);

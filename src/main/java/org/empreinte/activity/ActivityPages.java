@@ -119,7 +119,7 @@ public class ActivityPages {
         // The region is a hidden field, there only when the activity was logged with one (through the API or a file).
         return new ActivityRequest(type, form.number("quantity", context.language()), form.value("unit"),
                 form.value("periodStart"), end, null, blankToNull(form.value("region")), blankToNull(form.value("site")), tags,
-                form.value("dataQuality"), fields.attributes(type, form, ""));
+                form.value("dataQuality"), fields.attributes(type, form, "", context.language()));
     }
 
     /** Tags as a form takes them, separated by commas; null when none. */

@@ -138,15 +138,17 @@ public class Recomputation {
     /**
      * Whether some stored activity of a type that now has other lines (a fuel's upstream, Canadian electricity's
      * losses) has none: a database written before change set 18-activity-lines, until it is recomputed. One index
-     * probe per candidate, stopped at the first.
+     * probe per candidate, stopped at the first. Candidates by their factor, not their type: a car's trip priced with a
+     * fuel's or a car's per-km factor has an upstream, an electric car's priced with the grid's has none.
      */
     public boolean someLackTheirLines() {
-        List<String> fuels = library.selector().types().stream()
-                .filter(type -> library.selector().types().contains(type + EmissionLines.UPSTREAM_SUFFIX)).toList();
+        List<String> withUpstream = library.sets().stream().flatMap(set -> set.factors().stream())
+                .filter(f -> library.selector().types().contains(f.type() + EmissionLines.UPSTREAM_SUFFIX))
+                .map(f -> f.id()).toList();
         return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM (SELECT a.id FROM activity a"
-                        + " WHERE (a.type IN (<fuels>) OR (a.type = 'electricity' AND a.effective_region LIKE 'CA%'))"
+                        + " WHERE (a.factor_id IN (<factors>) OR (a.type = 'electricity' AND a.effective_region LIKE 'CA%'))"
                         + " AND NOT EXISTS (SELECT 1 FROM activity_line l WHERE l.activity_id = a.id) LIMIT 1) c")
-                .bindList("fuels", fuels.isEmpty() ? List.of("") : fuels).mapTo(Integer.class).one() > 0);
+                .bindList("factors", withUpstream.isEmpty() ? List.of("") : withUpstream).mapTo(Integer.class).one() > 0);
     }
 
     /** Stored results that come from a factor-set version the library no longer holds. */

@@ -10,7 +10,8 @@ import org.empreinte.calculation.MeasurementUnits.MeasurementUnit;
  * The lines an activity yields beside its direct one, found by factor type in the library:
  * <ul>
  * <li>a fuel of type {@code T} has an upstream line where a factor of type {@code T_upstream} exists for its region
- * and unit dimension (well-to-tank: extraction, refining, transport of the fuel, scope 3 category 3);</li>
+ * and unit dimension (well-to-tank: extraction, refining, transport of the fuel, scope 3 category 3), and so has a car
+ * trip in km ({@code car_upstream} by fuel, counted in its factor's category: business travel);</li>
  * <li>electricity whose region has both a generation intensity ({@code electricity_generation}) and a losses
  * intensity ({@code electricity_losses}) counts the generation as its direct scope 2 line and the transmission
  * and distribution losses (consumption minus generation intensity) as a scope 3 category 3 line, as the GHG
@@ -42,6 +43,15 @@ public final class EmissionLines {
      */
     public static List<EmissionLine> of(EmissionCalculator calculator, String type, double quantity, MeasurementUnit unit,
             Period period, String region, EmissionResult direct) {
+        return of(calculator, type, quantity, unit, period, region, direct, Map.of());
+    }
+
+    /**
+     * The same, with the criteria the activity's own factor was selected by, which its upstream factor takes too (a
+     * car's {@code fuel}: the upstream per km of the same fuel's car).
+     */
+    public static List<EmissionLine> of(EmissionCalculator calculator, String type, double quantity, MeasurementUnit unit,
+            Period period, String region, EmissionResult direct, Map<String, String> criteria) {
         List<EmissionLine> lines = new ArrayList<>();
         if (ELECTRICITY.equals(type)) {
             EmissionResult generation = optional(calculator, GENERATION, quantity, unit, period, region);
@@ -56,7 +66,7 @@ public final class EmissionLines {
             return lines;
         }
         lines.add(EmissionLine.of(EmissionLine.DIRECT, direct));
-        EmissionResult upstream = optional(calculator, type + UPSTREAM_SUFFIX, quantity, unit, period, region);
+        EmissionResult upstream = optional(calculator, type + UPSTREAM_SUFFIX, quantity, unit, period, region, criteria);
         if (upstream != null) {
             lines.add(EmissionLine.of(EmissionLine.UPSTREAM, upstream));
         }
@@ -71,11 +81,17 @@ public final class EmissionLines {
     /** The result of a factor type that may not exist for this region or unit: null then. */
     public static EmissionResult optional(EmissionCalculator calculator, String type, double quantity, MeasurementUnit unit,
             Period period, String region) {
+        return optional(calculator, type, quantity, unit, period, region, Map.of());
+    }
+
+    /** The same, selected by the activity's criteria. */
+    public static EmissionResult optional(EmissionCalculator calculator, String type, double quantity, MeasurementUnit unit,
+            Period period, String region, Map<String, String> criteria) {
         if (!calculator.selector().types().contains(type)) {
             return null;
         }
         try {
-            return calculator.calculate(type, quantity, unit, period, region, Map.of());
+            return calculator.calculate(type, quantity, unit, period, region, criteria);
         } catch (FactorSelectionException e) {
             return null;
         }

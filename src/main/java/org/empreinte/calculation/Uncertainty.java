@@ -25,7 +25,11 @@ import java.util.SplittableRandom;
  * Lines that use the same factor share its error: twelve monthly bills priced with Québec's 2023 intensity are
  * all too high or all too low together, so a factor's uncertainty applies to the sum of its lines, not to each
  * line independently (which would shrink it by the square root of the number of bills). Quantities are taken
- * as independent of one another: each is a separate reading or estimate.
+ * as independent of one another (each a separate reading or estimate), except those a caller puts in one
+ * {@linkplain Line#quantityGroup() quantity group}: lines priced on the same quantity, such as a gas bill's combustion
+ * and its upstream (both its m³), whose quantity errors are then the same error. A group's quantity part of the
+ * variance is the square of the sum of its lines' kg x quantity uncertainty, not the sum of their squares; factor
+ * errors stay one per factor as above.
  */
 public final class Uncertainty {
 
@@ -37,10 +41,12 @@ public final class Uncertainty {
 
     /**
      * One emission line: its emissions in kg CO2e, the key of the factor it was priced with (lines with the same
-     * key share that factor's error), and the relative 95 % half-widths of its quantity and of its factor.
+     * key share that factor's error), and the relative 95 % half-widths of its quantity and of its factor;
+     * {@code quantityGroup} the key of the quantity it was priced on, shared by lines whose quantity errors are one
+     * error (null: its own quantity, independent of every other line's).
      */
     public record Line(String factor, double co2eKg, double quantityUncertainty, double factorUncertainty,
-            Shape quantityShape, Shape factorShape) {
+            Shape quantityShape, Shape factorShape, String quantityGroup) {
         public Line {
             Objects.requireNonNull(factor, "factor");
             if (!Double.isFinite(co2eKg)) {
@@ -52,7 +58,13 @@ public final class Uncertainty {
 
         /** A line whose shapes are the Monte Carlo run's. */
         public Line(String factor, double co2eKg, double quantityUncertainty, double factorUncertainty) {
-            this(factor, co2eKg, quantityUncertainty, factorUncertainty, null, null);
+            this(factor, co2eKg, quantityUncertainty, factorUncertainty, null, null, null);
+        }
+
+        /** A line whose quantity is its own. */
+        public Line(String factor, double co2eKg, double quantityUncertainty, double factorUncertainty,
+                Shape quantityShape, Shape factorShape) {
+            this(factor, co2eKg, quantityUncertainty, factorUncertainty, quantityShape, factorShape, null);
         }
     }
 
@@ -83,19 +95,30 @@ public final class Uncertainty {
     }
 
     /**
-     * Approach 1 for a sum of lines: variance from each quantity (independent) and from each factor applied to the
-     * sum of its lines (shared), symmetric interval.
+     * Approach 1 for a sum of lines: variance from each quantity (independent, or shared within its quantity group)
+     * and from each factor applied to the sum of its lines (shared), symmetric interval.
+     *
+     * <p>A quantity group's variance (sum of a_i)^2, a_i a line's kg x quantity uncertainty, is the sum over its lines of
+     * a_i x (sum of a_j): each line's part goes to its factor so (Euler's allocation), and the factors' parts still add
+     * up to the variance.
      */
     public static Interval propagate(List<Line> lines) {
         double total = 0;
         Map<String, double[]> byFactor = new LinkedHashMap<>();
+        Map<String, Double> byQuantity = new LinkedHashMap<>();
+        for (Line line : lines) {
+            if (line.quantityGroup() != null) {
+                byQuantity.merge(line.quantityGroup(), line.quantityUncertainty() * line.co2eKg(), Double::sum);
+            }
+        }
         for (Line line : lines) {
             total += line.co2eKg();
             // [0] the factor's lines' emissions, [1] its factor's uncertainty, [2] its lines' quantity variance
             double[] group = byFactor.computeIfAbsent(line.factor(), k -> new double[3]);
             group[0] += line.co2eKg();
             group[1] = Math.max(group[1], line.factorUncertainty());
-            group[2] += square(line.quantityUncertainty() * line.co2eKg());
+            double own = line.quantityUncertainty() * line.co2eKg();
+            group[2] += line.quantityGroup() == null ? square(own) : own * byQuantity.get(line.quantityGroup());
         }
         double variance = 0;
         Map<String, Double> parts = new LinkedHashMap<>();
@@ -145,17 +168,45 @@ public final class Uncertainty {
             factorShape.merge(line.factor(), line.factorShape() == null ? shape : line.factorShape(),
                     (a, b) -> a == Shape.LOGNORMAL || b == Shape.LOGNORMAL ? Shape.LOGNORMAL : Shape.NORMAL);
         }
+        // One draw per quantity group, shared by its lines, in the group's relative terms: its lines' quantity
+        // uncertainties are the same reading's, so the largest is taken (they are equal where one activity's lines
+        // share a data quality), and a group drawn skewed for one line is drawn skewed for all.
+        Map<String, Integer> quantityIndex = new LinkedHashMap<>();
+        List<Double> quantityUncertainty = new ArrayList<>();
+        List<Shape> quantityShape = new ArrayList<>();
+        for (Line line : lines) {
+            if (line.quantityGroup() == null) {
+                continue;
+            }
+            Shape own = line.quantityShape() == null ? shape : line.quantityShape();
+            Integer at = quantityIndex.get(line.quantityGroup());
+            if (at == null) {
+                quantityIndex.put(line.quantityGroup(), quantityUncertainty.size());
+                quantityUncertainty.add(line.quantityUncertainty());
+                quantityShape.add(own);
+            } else {
+                quantityUncertainty.set(at, Math.max(quantityUncertainty.get(at), line.quantityUncertainty()));
+                if (own == Shape.LOGNORMAL) {
+                    quantityShape.set(at, Shape.LOGNORMAL);
+                }
+            }
+        }
         SplittableRandom random = new SplittableRandom(seed);
         double[] sums = new double[draws];
         double[] factorDraws = new double[factors.size()];
+        double[] quantityDraws = new double[quantityUncertainty.size()];
         for (int d = 0; d < draws; d++) {
             for (int f = 0; f < factors.size(); f++) {
                 factorDraws[f] = multiplier(factorShape.get(factors.get(f)), factorUncertainty.get(factors.get(f)), random);
             }
+            for (int q = 0; q < quantityDraws.length; q++) {
+                quantityDraws[q] = multiplier(quantityShape.get(q), quantityUncertainty.get(q), random);
+            }
             double sum = 0;
             for (Line line : lines) {
-                sum += line.co2eKg() * factorDraws[factorIndex.get(line.factor())]
-                        * multiplier(line.quantityShape() == null ? shape : line.quantityShape(), line.quantityUncertainty(), random);
+                double quantity = line.quantityGroup() != null ? quantityDraws[quantityIndex.get(line.quantityGroup())]
+                        : multiplier(line.quantityShape() == null ? shape : line.quantityShape(), line.quantityUncertainty(), random);
+                sum += line.co2eKg() * factorDraws[factorIndex.get(line.factor())] * quantity;
             }
             sums[d] = sum;
         }

@@ -55,8 +55,14 @@ public record Footprint(
             List<UncertaintySource> sources, Integer draws, Long seed, @JsonIgnore List<Uncertainty.Line> lines) {
     }
 
-    /** A factor's part in the total's variance (its factor's error and its activities' quantities), 0 to 1. */
-    public record UncertaintySource(String factorId, String type, double co2eKg, double shareOfVariance) {
+    /**
+     * A factor's part in the total's variance (its factor's error and its activities' quantities), 0 to 1: the
+     * activity type and line (direct, upstream, losses, charging) it prices, and the factor's label by language
+     * ({@code fr}, {@code en}; empty when it has left the library), so that a gas's combustion and its upstream are
+     * never named alike.
+     */
+    public record UncertaintySource(String factorId, String type, String line, Map<String, String> labels, double co2eKg,
+            double shareOfVariance) {
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.empreinte.calculation.EmissionFactor;
+import org.empreinte.calculation.EmissionLine;
 import org.empreinte.calculation.Gas;
+import org.empreinte.calculation.MeasurementUnits;
 import org.empreinte.calculation.Uncertainty;
 import org.empreinte.calculation.Uncertainty.Shape;
 import org.empreinte.factor.FactorLibrary;
@@ -20,8 +22,18 @@ import org.empreinte.factor.UncertaintyTable;
  * <p>Within a key, the activities' quantity errors are taken as fully correlated: a key holds one way of obtaining
  * the quantities (twelve bills of one meter, one estimate repeated month after month), whose error tends to repeat,
  * and treating them as independent would shrink the interval by the square root of their number; this is the
- * conservative choice. Keys are independent of one another, except through their factor: keys priced with the same
- * factor share its error ({@link Uncertainty#propagate}). Draws over keys, not activities, keep Monte Carlo cheap.
+ * conservative choice. Keys priced with the same factor share its error ({@link Uncertainty#propagate}).
+ *
+ * <p>An activity's lines (a gas bill's combustion and upstream, a bill's generation and losses, a plug-in hybrid's
+ * litres and their upstream, its kWh charged and their losses) are priced on one quantity, so their quantity errors are
+ * one error: keys of the same site, activity type and data quality whose factors take a quantity of the same dimension
+ * (volume, energy, distance...) are one {@linkplain Uncertainty.Line#quantityGroup() quantity group}, whose quantity part
+ * of the variance is the square of the sum of its lines' kg x uncertainty. Keys come from running totals, which no
+ * longer know their activities; regrouping them by activity would mean reading every activity of the period, so the
+ * group is the nearest the keys can say: it joins each activity's lines, and, as a key already did, the activities of
+ * one type, site and quality (conservative again). The dimension keeps a plug-in hybrid's litres and its kWh charged
+ * apart: two readings, two errors. Factor errors stay one per factor. Draws over keys, not activities, keep Monte
+ * Carlo cheap.
  */
 final class FootprintUncertainty {
 
@@ -39,19 +51,19 @@ final class FootprintUncertainty {
 
     static Footprint.Interval approach1(List<FootprintDao.Group> groups, FactorLibrary library, UncertaintyTable table) {
         Lines lines = lines(groups, library, table);
-        return interval(APPROACH_1, Uncertainty.propagate(lines.lines()), lines);
+        return interval(APPROACH_1, Uncertainty.propagate(lines.lines()), lines, library);
     }
 
     static Footprint.Interval monteCarlo(List<FootprintDao.Group> groups, FactorLibrary library, UncertaintyTable table) {
         Lines lines = lines(groups, library, table);
         if (lines.lines().isEmpty()) {
-            return interval(MONTE_CARLO, Uncertainty.propagate(List.of()), lines);
+            return interval(MONTE_CARLO, Uncertainty.propagate(List.of()), lines, library);
         }
-        return interval(MONTE_CARLO, Uncertainty.monteCarlo(lines.lines(), Shape.NORMAL, DRAWS, SEED), lines);
+        return interval(MONTE_CARLO, Uncertainty.monteCarlo(lines.lines(), Shape.NORMAL, DRAWS, SEED), lines, library);
     }
 
-    /** The lines of a period, and the type of each factor, to name the sources. */
-    record Lines(List<Uncertainty.Line> lines, Map<String, String> typeOfFactor) {
+    /** The lines of a period, and the activity type and line of each factor, to name the sources. */
+    record Lines(List<Uncertainty.Line> lines, Map<String, String> typeOfFactor, Map<String, String> lineOfFactor) {
     }
 
     static Lines lines(List<FootprintDao.Group> groups, FactorLibrary library, UncertaintyTable table) {
@@ -71,15 +83,23 @@ final class FootprintUncertainty {
         }
         List<Uncertainty.Line> lines = new ArrayList<>();
         Map<String, String> types = new LinkedHashMap<>();
+        Map<String, String> roles = new LinkedHashMap<>();
         byKey.forEach((key, sums) -> {
             FootprintDao.Group g = first.get(key);
             UncertaintyTable.Value factor = factor(g, sums, library, table);
             UncertaintyTable.Value quantity = table.quantity(g.dataQuality(), g.type());
             lines.add(new Uncertainty.Line(g.factorId(), sums[0], quantity.uncertainty(), factor.uncertainty(),
-                    shape(quantity), shape(factor)));
+                    shape(quantity), shape(factor), quantityGroup(g)));
             types.putIfAbsent(g.factorId(), g.type());
+            roles.putIfAbsent(g.factorId(), g.line() == null ? EmissionLine.DIRECT : g.line());
         });
-        return new Lines(lines, types);
+        return new Lines(lines, types, roles);
+    }
+
+    /** The quantity a key's lines were priced on: its site, activity type, data quality and the factor unit's dimension. */
+    static String quantityGroup(FootprintDao.Group g) {
+        String dimension = MeasurementUnits.find(g.factorUnit()).map(u -> u.dimension().toString()).orElse(g.factorUnit());
+        return g.siteId() + "|" + g.type() + "|" + g.dataQuality() + "|" + dimension;
     }
 
     /** A factor still in the library by its own entry; one that has left it by its type, set and the key's gases. */
@@ -101,13 +121,16 @@ final class FootprintUncertainty {
         return value.uncertainty() > UncertaintyTable.SKEWED_ABOVE ? Shape.LOGNORMAL : value.shape();
     }
 
-    private static Footprint.Interval interval(String method, Uncertainty.Interval interval, Lines lines) {
+    private static Footprint.Interval interval(String method, Uncertainty.Interval interval, Lines lines,
+            FactorLibrary library) {
         List<Footprint.UncertaintySource> sources = new ArrayList<>();
         for (Uncertainty.Contribution c : interval.contributions()) {
             if (sources.size() == SOURCES || c.share() == 0) {
                 break;
             }
-            sources.add(new Footprint.UncertaintySource(c.factor(), lines.typeOfFactor().get(c.factor()), c.co2eKg(), c.share()));
+            sources.add(new Footprint.UncertaintySource(c.factor(), lines.typeOfFactor().get(c.factor()),
+                    lines.lineOfFactor().get(c.factor()),
+                    library.factor(c.factor()).map(EmissionFactor::labels).orElse(Map.of()), c.co2eKg(), c.share()));
         }
         // Emissions are not negative: Approach 1's symmetric interval is cut at zero where a source's uncertainty is
         // large enough to reach below it (IPCC Vol. 1 ch. 3 advises Approach 2 for such cases).

@@ -47,8 +47,10 @@ final class ReportCsv {
             Footprint.Interval interval = footprint.uncertainty();
             row("uncertainty", "lower_95", messages.get("uncertainty_lower"), interval.lowerCo2eKg(), KG, interval.method());
             row("uncertainty", "upper_95", messages.get("uncertainty_upper"), interval.upperCo2eKg(), KG, interval.method());
-            for (Footprint.UncertaintySource source : interval.sources()) {
-                row("uncertainty_source", source.factorId(), messages.labelOr("type_", source.type()),
+            List<String> names = UncertaintyText.names(interval.sources(), messages);
+            for (int i = 0; i < names.size(); i++) {
+                Footprint.UncertaintySource source = interval.sources().get(i);
+                row("uncertainty_source", source.factorId(), names.get(i),
                         source.shareOfVariance(), messages.get("uncertainty_share_of_variance"), "");
             }
         }

@@ -1,9 +1,13 @@
 package org.empreinte.footprint;
 
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.DoubleFunction;
 
+import org.empreinte.calculation.EmissionLine;
 import org.empreinte.web.Messages;
 
 /**
@@ -49,10 +53,40 @@ public final class UncertaintyText {
     }
 
     public List<Source> getSources() {
-        return interval.sources().stream().map(s -> new Source(
-                messages.labelOr("type_", s.type()),
-                s.factorId(), messages.format("uncertainty_share", s.shareOfVariance() < 0.01 ? "< 1"
-                        : number(Math.round(s.shareOfVariance() * 100), 0)))).toList();
+        List<String> names = names(interval.sources(), messages);
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Footprint.UncertaintySource s = interval.sources().get(i);
+            sources.add(new Source(names.get(i), s.factorId(), messages.format("uncertainty_share",
+                    s.shareOfVariance() < 0.01 ? "< 1" : number(Math.round(s.shareOfVariance() * 100), 0))));
+        }
+        return sources;
+    }
+
+    /**
+     * The sources' names in the reader's language, never two alike: each factor's label (natural gas burned, and its
+     * upstream, are two factors of one activity type); a factor that has left the library by its activity type and
+     * line; and where two names still coincide (two editions' factors labelled alike), each followed by its factor id.
+     */
+    static List<String> names(List<Footprint.UncertaintySource> sources, Messages messages) {
+        List<String> names = new ArrayList<>();
+        for (Footprint.UncertaintySource s : sources) {
+            String label = s.labels() == null ? null : s.labels().getOrDefault(messages.language(), s.labels().get("en"));
+            if (label == null) {
+                label = messages.labelOr("type_", s.type());
+                if (s.line() != null && !EmissionLine.DIRECT.equals(s.line())) {
+                    label += " — " + messages.labelOr("line_", s.line());
+                }
+            }
+            names.add(label);
+        }
+        Map<String, Long> counts = names.stream().collect(Collectors.groupingBy(n -> n, Collectors.counting()));
+        for (int i = 0; i < names.size(); i++) {
+            if (counts.get(names.get(i)) > 1) {
+                names.set(i, names.get(i) + " (" + sources.get(i).factorId() + ")");
+            }
+        }
+        return names;
     }
 
     public boolean getHasSources() {

@@ -149,7 +149,7 @@ public class TargetPages {
     private ActionRequest.ActivityChange side(Form form, String prefix, String language) {
         String type = form.value(prefix + "type");
         return new ActionRequest.ActivityChange(type, form.number(prefix + "quantity", language),
-                blankToNull(form.value(prefix + "unit")), null, fields.attributes(type, form, prefix));
+                blankToNull(form.value(prefix + "unit")), null, fields.attributes(type, form, prefix, language));
     }
 
     private TargetsPage page(long orgId, PageContext context, Form targetForm, Form actionForm, Form estimateForm,

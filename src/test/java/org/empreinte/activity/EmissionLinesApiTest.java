@@ -179,6 +179,123 @@ class EmissionLinesApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aPluginHybridsKwhChargedIsAnImportColumnInFrenchOrEnglish() {
+        // A French spreadsheet's file: semicolons, decimal commas, the form's labels as headers.
+        String csv = "Type d'activité;Quantité;Unité;Début;Fin;Région;Motorisation;kWh rechargés\n"
+                + "Voiture;40;L;2019-01-01;2019-12-31;CA-NS;Hybride rechargeable;100,0\n";
+        var imported = api.request(path("/activities/import")).post(Entity.entity(csv, "text/csv"));
+        assertThat(imported.getStatus()).as(imported.readEntity(String.class)).isEqualTo(200);
+        List<Map<String, Object>> listed = api.list(path("/activities?from=2019-01-01&to=2019-12-31"));
+        assertThat(listed).hasSize(1);
+        assertThat(((Map<String, Object>) listed.get(0).get("attributes")).get("chargedKwh")).isEqualTo(100.0);
+        List<Map<String, Object>> lines = lines(listed.get(0));
+        assertThat(lines).extracting(l -> l.get("line")).containsExactly("direct", "charging", "upstream", "losses");
+        // Fuel: eccc-gasoline-ca, CO2 2.307 kg/L x 40 L = 92.28 kg; charging: 100 kWh x 0.690 kg generated (NIR 2022,
+        // Table A13-4, Nova Scotia, 2019) = 69 kg; upstream: DESNZ 2024, WTT- fuels, Petrol (average biofuel blend),
+        // litres, 0.58094 x 40 = 23.2376 kg; losses: 100 kWh x (0.730 - 0.690) = 4 kg.
+        assertThat(lines).extracting(l -> number(l.get("co2eKg")))
+                .usingComparatorForType(new org.assertj.core.util.DoubleComparator(1e-9), Double.class)
+                .containsExactly(92.28, 69.0, 23.2376, 4.0);
+        assertThat(number(footprint("2019").get("totalCo2eKg"))).isCloseTo(92.28 + 69 + 23.2376 + 4, within(1e-6));
+
+        // The English header reads the same column; a bad value is refused naming its row and column, in French.
+        String bad = "type,quantity,unit,date,fuel,kWh charged\n"
+                + "car,40,L,2019-06-01,plugin_hybrid,12.5\n"
+                + "car,40,L,2019-06-01,plugin_hybrid,beaucoup\n";
+        var refused = api.request(path("/activities/import")).header("Accept-Language", "fr")
+                .post(Entity.entity(bad, "text/csv"));
+        Map<String, Object> body = refused.readEntity(ApiCalls.JSON);
+        assertThat(refused.getStatus()).as(body.toString()).isEqualTo(422);
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) body.get("errors");
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.get("row")).isEqualTo(3);
+            assertThat(e.get("column")).isEqualTo("chargedKwh");
+            assertThat((String) e.get("message")).contains("« beaucoup »", "nombres de ce fichier");
+        });
+        // kWh charged with a gasoline car's litres would count for nothing: refused, naming the column.
+        var gasoline = api.request(path("/activities/import")).header("Accept-Language", "fr")
+                .post(Entity.entity("type,quantity,unit,date,fuel,chargedKwh\ncar,40,L,2019-06-01,gasoline,10\n", "text/csv"));
+        Map<String, Object> gasolineBody = gasoline.readEntity(ApiCalls.JSON);
+        assertThat(gasoline.getStatus()).isEqualTo(422);
+        assertThat((List<Map<String, Object>>) gasolineBody.get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("row")).isEqualTo(2);
+            assertThat(e.get("column")).isEqualTo("chargedKwh");
+            assertThat((String) e.get("message")).contains("hybride rechargeable saisi en litres");
+        });
+        assertThat(api.list(path("/activities?from=2019-01-01&to=2019-12-31"))).hasSize(1);
+    }
+
+    @Test
+    void theActivityFormAsksAPluginHybridForItsKwhChargedAndReadsThemInThePagesLanguage() {
+        String page = api.request("/organizations/" + organization + "/activities/new?type=car")
+                .header("Accept-Language", "fr-CA").get(String.class);
+        // The field applies with the plug-in hybrid's choice only (the page's script shows it then), says where the
+        // kWh come from, and takes decimals.
+        assertThat(page).contains("data-when-field=\"fuel\" data-when-value=\"plugin_hybrid\"",
+                "<label for=\"chargedKwh\">kWh rechargés</label>", "inputmode=\"decimal\"",
+                "aria-describedby=\"help-chargedKwh\"", "les kWh de la borne de recharge ou de la facture");
+        assertThat(api.request("/organizations/" + organization + "/activities/new?type=car").header("Accept-Language", "en")
+                .get(String.class)).contains("<label for=\"chargedKwh\">kWh charged</label>", "charging station");
+
+        // 40 L and 100,5 kWh in Nova Scotia, 2019: charging 100.5 x 0.690 = 69.345 kg, losses 100.5 x 0.040 = 4.02 kg.
+        try (var posted = postForm("plugin_hybrid", "100,5")) {
+            assertThat(posted.getStatus()).as(posted.readEntity(String.class)).isEqualTo(303);
+        }
+        // A gasoline car's kWh, left in a field the page hides, are not sent by the page, nor kept without it.
+        try (var posted = postForm("gasoline", "100")) {
+            assertThat(posted.getStatus()).isEqualTo(303);
+        }
+        List<Map<String, Object>> listed = api.list(path("/activities?from=2019-01-01&to=2019-12-31"));
+        assertThat(listed).hasSize(2);
+        Map<String, Object> hybrid = listed.stream().filter(a -> lines(a).size() == 4).findFirst().orElseThrow();
+        assertThat(lines(hybrid)).extracting(l -> number(l.get("co2eKg")))
+                .usingComparatorForType(new org.assertj.core.util.DoubleComparator(1e-9), Double.class)
+                .containsExactly(92.28, 69.345, 23.2376, 4.02);
+        Map<String, Object> gasoline = listed.stream().filter(a -> a != hybrid).findFirst().orElseThrow();
+        assertThat(lines(gasoline)).extracting(l -> l.get("line")).containsExactly("direct", "upstream");
+        assertThat(((Map<?, ?>) gasoline.get("attributes")).containsKey("chargedKwh")).isFalse();
+    }
+
+    private jakarta.ws.rs.core.Response postForm(String fuel, String chargedKwh) {
+        jakarta.ws.rs.core.Form form = new jakarta.ws.rs.core.Form().param("type", "car").param("quantity", "40")
+                .param("unit", "L").param("periodStart", "2019-01-01").param("periodEnd", "2019-12-31")
+                .param("region", "CA-NS").param("dataQuality", "measured").param("fuel", fuel)
+                .param("chargedKwh", chargedKwh);
+        return APP.client().property(org.glassfish.jersey.client.ClientProperties.FOLLOW_REDIRECTS, false)
+                .target("http://localhost:" + APP.getLocalPort() + "/organizations/" + organization + "/activities")
+                .request().header("Accept-Language", "fr-CA")
+                .post(Entity.entity(form, jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+    }
+
+    @Test
+    void aCarTripInKmHasTheUpstreamOfItsFuelPerKm() {
+        // DESNZ 2024 flat file, the rows:
+        //   Scope 3,Business travel- land,Cars (by size),Average car,,Petrol,km,kg CO2e,0.1645
+        //   Scope 3,WTT- pass vehs & travel- land,WTT- cars (by size),Average car,,Petrol,km,kg CO2e,0.04599
+        //   Scope 3,WTT- pass vehs & travel- land,WTT- cars (by size),Average car,,Diesel,km,kg CO2e,0.04146
+        // 100 km of gasoline: 16.45 kg driven, 100 x 0.04599 = 4.599 kg upstream, both business travel (scope 3).
+        Map<String, Object> trip = api.created(path("/activities"), Map.of("type", "car", "quantity", 100, "unit", "km",
+                "date", "2024-05-01", "attributes", Map.of("fuel", "gasoline")));
+        List<Map<String, Object>> lines = lines(trip);
+        assertThat(lines).extracting(l -> l.get("line")).containsExactly("direct", "upstream");
+        assertThat(number(lines.get(0).get("co2eKg"))).isCloseTo(16.45, within(1e-9));
+        assertThat(number(lines.get(1).get("co2eKg"))).isCloseTo(4.599, within(1e-9));
+        assertThat(lines.get(1).get("scope")).isEqualTo(3);
+        assertThat(lines.get(1).get("category")).isEqualTo("business_travel");
+        assertThat(number(trip.get("allLinesCo2eKg"))).isCloseTo(16.45 + 4.599, within(1e-9));
+        // 50 miles of diesel: 50 x 1.609344 = 80.4672 km x 0.04146 = 3.33617 kg upstream, of the diesel car's row.
+        List<Map<String, Object>> diesel = lines(api.created(path("/activities"), Map.of("type", "car", "quantity", 50,
+                "unit", "mi", "date", "2024-05-02", "attributes", Map.of("fuel", "diesel"))));
+        assertThat(number(diesel.get(1).get("co2eKg"))).isCloseTo(80.4672 * 0.04146, within(1e-9));
+        assertThat(((Map<?, ?>) diesel.get(1).get("factor")).get("id")).isEqualTo("desnz-2024-car-diesel-upstream");
+        // An electric car's kWh take the region's grid: no fuel, no per-km upstream.
+        assertThat(lines(api.created(path("/activities"), Map.of("type", "car", "quantity", 100, "unit", "km",
+                "date", "2024-05-03", "region", "CA-QC", "attributes", Map.of("fuel", "electric")))))
+                .extracting(l -> l.get("line")).containsExactly("direct");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theReportSaysWhichScopesAndCategoriesItIncludesWithCategoryThreeByLine() {
         api.created(path("/activities"), Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3",
                 "periodStart", "2023-01-01", "periodEnd", "2023-12-31", "region", "CA-QC"));

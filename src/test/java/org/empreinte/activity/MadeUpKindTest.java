@@ -176,7 +176,7 @@ class MadeUpKindTest {
                 .isCloseTo(7.0, within(1e-9));
 
         String exported = api.request(activities() + "/export").accept("text/csv").get(String.class);
-        assertThat(exported.lines().findFirst().orElseThrow()).endsWith(",heating,taxesIncluded,flightFactors,treatment");
+        assertThat(exported.lines().findFirst().orElseThrow()).endsWith(",heating,taxesIncluded,flightFactors,chargedKwh,treatment");
         assertThat(exported).contains("tap_water,10,m3,2024-02-01,2024-02-29,,,,,measured,",
                 ",supply_and_treatment\n");
     }

@@ -126,6 +126,10 @@ class RecalculationTest {
         assertThat(jdbi.<Integer, RuntimeException>withHandle(h -> TestDatabase.count(h, "activity_line"))).isEqualTo(2);
         assertThat(now.recompute(true).changed()).as("a second run moves nothing").isZero();
         assertThat(now.someLackTheirLines()).isFalse();
+        // An electric car's trip has its direct line alone, priced with the grid's factor: nothing to warn of.
+        service(org.empreinte.factor.TestLibraries.shipped(ORDER)).activities().create(coop, new ActivityRequest("car", 100.0,
+                "km", "2024-03-01", "2024-03-01", null, null, null, null, null, java.util.Map.of("fuel", "electric")));
+        assertThat(now.someLackTheirLines()).isFalse();
     }
 
     private double footprint(long organizationId) {

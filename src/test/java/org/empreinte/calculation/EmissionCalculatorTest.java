@@ -429,7 +429,7 @@ class EmissionCalculatorTest {
                             "flight", "car", "ev_electricity", "homeworking_energy", "bus", "train", "taxi", "hotel", "waste", "purchase",
                             // the types of other emission lines than an activity's own: never logged themselves
                             "electricity_generation", "electricity_losses", "natural_gas_upstream", "heating_oil_upstream",
-                            "propane_upstream", "diesel_upstream", "gasoline_upstream");
+                            "propane_upstream", "diesel_upstream", "gasoline_upstream", "car_upstream");
         }
     }
 }

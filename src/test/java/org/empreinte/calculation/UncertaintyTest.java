@@ -148,4 +148,47 @@ class UncertaintyTest {
         assertThatThrownBy(() -> Uncertainty.monteCarlo(TWO, Shape.NORMAL, 10, 1L)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("100 draws");
     }
+
+    /**
+     * One gas bill, 1,000 m3 measured (5 %), two lines priced on the same m3: burned, eccc-natural-gas-ca-qc 1.936311
+     * kg/m3 = 1,936.311 kg (factor 3.99721 %), and its upstream, DESNZ 2024 "WTT- fuels", Natural gas, cubic metres,
+     * 0.3366 kg/m3 = 336.6 kg (factor 30 %).
+     */
+    private static List<Line> gasBill(String burnedGroup, String upstreamGroup) {
+        return List.of(new Line("eccc-natural-gas-ca-qc", 1936.311, 0.05, 0.0399721, null, null, burnedGroup),
+                new Line("desnz-2024-natural-gas-upstream-m3", 336.6, 0.05, 0.30, null, null, upstreamGroup));
+    }
+
+    @Test
+    void anActivitysLinesShareTheirQuantitysErrorWhileTheirFactorsStayApart() {
+        // Factors, independent: (0.0399721 x 1936.311)^2 + (0.30 x 336.6)^2 = 5990.515 + 10196.960 = 16187.475.
+        // The m3, one error for both lines: (0.05 x 1936.311 + 0.05 x 336.6)^2 = (96.8156 + 16.83)^2 = 113.6456^2
+        //   = 12915.311; half-width sqrt(29102.786) = 170.595 kg on 2,272.911 kg: +- 7.506 %.
+        Interval correlated = Uncertainty.propagate(gasBill("bill", "bill"));
+        assertThat(correlated.total()).isCloseTo(2272.911, within(1e-9));
+        assertThat(correlated.upper() - correlated.total()).isCloseTo(170.5954, within(1e-4));
+        assertThat(correlated.relative()).isCloseTo(0.075056, within(1e-6));
+        // As if the two lines had two readings: 96.8156^2 + 16.83^2 = 9373.211 + 283.249 = 9656.500; sqrt(25843.975)
+        //   = 160.761 kg, +- 7.073 %: independence understated the interval by 10 kg.
+        Interval independent = Uncertainty.propagate(gasBill(null, null));
+        assertThat(independent.upper() - independent.total()).isCloseTo(160.7606, within(1e-4));
+        assertThat(Uncertainty.propagate(gasBill("a", "b")).upper()).isEqualTo(independent.upper());
+        // Each line's part of the m3's variance is its own kg x 5 % times the group's 113.6456: burned 96.8156 x
+        //   113.6456 = 11002.656, upstream 16.83 x 113.6456 = 1912.655; with their factors' 5990.515 and 10196.960:
+        //   16993.171 and 12109.615 of 29102.786, 58.39 % and 41.61 %.
+        assertThat(correlated.contributions()).extracting(Contribution::factor)
+                .containsExactly("eccc-natural-gas-ca-qc", "desnz-2024-natural-gas-upstream-m3");
+        assertThat(correlated.contributions().get(0).share()).isCloseTo(16993.171 / 29102.786, within(1e-6));
+        assertThat(correlated.contributions().get(1).share()).isCloseTo(12109.615 / 29102.786, within(1e-6));
+    }
+
+    @Test
+    void monteCarloDrawsAQuantityGroupOnce() {
+        // Symmetric and small: within 2 % of Approach 1's 170.595 kg, and clear of the independent 160.761.
+        Interval sampled = Uncertainty.monteCarlo(gasBill("bill", "bill"), Shape.NORMAL, 100_000, 20261129L);
+        double half = (sampled.upper() - sampled.lower()) / 2;
+        assertThat(half).isCloseTo(170.5954, within(0.02 * 170.5954));
+        Interval apart = Uncertainty.monteCarlo(gasBill(null, null), Shape.NORMAL, 100_000, 20261129L);
+        assertThat((apart.upper() - apart.lower()) / 2).isCloseTo(160.7606, within(0.02 * 160.7606));
+    }
 }

@@ -65,7 +65,8 @@ class FactorLibraryLoaderTest {
             // region-years less Nunavut's 8 years without a generation intensity (2005-2012): 2 × 216 = 432
             assertThat(library.set("eccc-canada")).get().satisfies(s -> assertThat(s.factors()).hasSize(229 + 432));
             // desnz-2024.yml: 5 fuels × (litres or m³, kWh) + GB electricity = 11; + 10 upstream (WTT) rows of the 5 fuels
-            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(128 + 10));
+            // and 5 of the average car per km by fuel (petrol, diesel, hybrid, plug-in hybrid, unknown)
+            assertThat(library.set("desnz-2024")).get().satisfies(s -> assertThat(s.factors()).hasSize(128 + 10 + 5));
             // USEEIO: 1,016 industries published, and the means of the 1,091 NAICS prefixes of 2 to 5 digits that
             // are not themselves industries.
             assertThat(library.set("useeio-1.3")).get().satisfies(s -> assertThat(s.factors()).hasSize(1016 + 1091));
@@ -73,7 +74,7 @@ class FactorLibraryLoaderTest {
             // international to/from non-UK (5 cabins, with and without RF),
             // 5 cars, 1 electric-car consumption, 2 buses, 3 trains, 1 taxi, 38 hotel countries, 31 waste routes,
             // 2 physical purchases (paper, cardboard), 4 wood waste routes.
-            assertThat(library.factorCount()).isEqualTo(229 + 432 + 128 + 10 + 1016 + 1091);
+            assertThat(library.factorCount()).isEqualTo(229 + 432 + 128 + 10 + 5 + 1016 + 1091);
             // sales-taxes.yml: Québec's GST + QST from 2013, Nova Scotia's HST by date, with their sources.
             assertThat(library.salesTaxes().at("CA-QC", java.time.LocalDate.of(2024, 5, 1))).get()
                     .satisfies(r -> assertThat(r.taxes()).containsExactly(java.util.Map.entry("GST", 0.05),

@@ -46,20 +46,22 @@ class UncertaintyApiTest {
         activity(org, Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3", "date", "2024-02-01"));
         activity(org, Map.of("type", "electricity", "quantity", 50_000, "unit", "kWh", "periodStart", "2024-01-01",
                 "periodEnd", "2024-12-31", "region", "CA-ON", "dataQuality", "estimated"));
-        // Each emission line is a source of its own (its factor's error, and its quantity's at the activity's quality).
-        // Gas, measured: burned 1,936.311 kg: (0.0399721 x 1936.311)^2 + (0.05 x 1936.311)^2 = 5990.5 + 9373.2 = 15363.7;
-        //   upstream 1,000 m3 x 0.3366 (desnz-2024-natural-gas-upstream-m3) = 336.6 kg, DESNZ's 30 %:
-        //   (0.30 x 336.6)^2 + (0.05 x 336.6)^2 = 10197.0 + 283.3 = 10480.2.
-        // Electricity in Ontario, estimated (NIR 2022 Table A13-7, 2020): generated 50,000 x 0.025 = 1,250 kg,
-        //   (0.10 x 1250)^2 + (0.10 x 1250)^2 = 31250; lost 50,000 x (0.028 - 0.025) = 150 kg, 50 %:
-        //   (0.50 x 150)^2 + (0.10 x 150)^2 = 5625 + 225 = 5850.
-        // Half-width sqrt(62943.9) = 250.89 kg on 3,672.911 kg: +- 6.83 %; generation 31250 / 62943.9 = 49.6 % of it.
+        // Each emission line is a source of its own (its factor's error), but an activity's lines share its quantity,
+        // whose error is one error (FootprintUncertainty's quantity groups): the quantity part is the square of the sum.
+        // Gas, measured: burned 1,936.311 kg, factor (0.0399721 x 1936.311)^2 = 5990.5; upstream 1,000 m3 x 0.3366
+        //   (desnz-2024-natural-gas-upstream-m3) = 336.6 kg, DESNZ's 30 %: (0.30 x 336.6)^2 = 10197.0; the m3 at 5 %:
+        //   (0.05 x (1936.311 + 336.6))^2 = 113.6456^2 = 12915.3 (independent, it was 9373.2 + 283.2 = 9656.5).
+        // Electricity in Ontario, estimated (NIR 2022 Table A13-7, 2020): generated 50,000 x 0.025 = 1,250 kg at 10 %:
+        //   15625; lost 50,000 x (0.028 - 0.025) = 150 kg at 50 %: 5625; the kWh at 10 %: (0.10 x 1400)^2 = 19600.
+        // Half-width sqrt(5990.5 + 10197.0 + 12915.3 + 15625 + 5625 + 19600) = sqrt(69952.8) = 264.49 kg on
+        //   3,672.911 kg: +- 7.20 %. Generation's part: its factor's 15625 and its share of the kWh's, 125 x 140 = 17500
+        //   (each line's kg x uncertainty times the group's sum): 33125 / 69952.8 = 47.4 %.
         double total = 1936.311 + 336.6 + 1250 + 150;
-        double generation = 2 * Math.pow(0.10 * 1250, 2);
-        double half = Math.sqrt(Math.pow(0.0399721 * 1936.311, 2) + Math.pow(0.05 * 1936.311, 2)
-                + Math.pow(0.30 * 336.6, 2) + Math.pow(0.05 * 336.6, 2) + generation
-                + Math.pow(0.50 * 150, 2) + Math.pow(0.10 * 150, 2));
-        assertThat(half).isCloseTo(250.89, within(0.01));
+        double generation = Math.pow(0.10 * 1250, 2) + (0.10 * 1250) * (0.10 * 1400);
+        double half = Math.sqrt(Math.pow(0.0399721 * 1936.311, 2) + Math.pow(0.30 * 336.6, 2)
+                + Math.pow(0.05 * (1936.311 + 336.6), 2) + Math.pow(0.10 * 1250, 2) + Math.pow(0.50 * 150, 2)
+                + Math.pow(0.10 * 1400, 2));
+        assertThat(half).isCloseTo(264.49, within(0.01));
         Map<String, Object> report = get("/api/organizations/" + org + "/report?year=2024");
         assertThat(number(report, "totalCo2eKg")).isCloseTo(total, within(1e-6));
         Map<?, ?> interval = (Map<?, ?>) report.get("uncertainty");
@@ -102,17 +104,55 @@ class UncertaintyApiTest {
     }
 
     @Test
+    void aGasBillsTwoLinesAreNamedApartByTheirFactorsLabelsInBothLanguages() {
+        long org = api.organization();
+        activity(org, Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3", "date", "2024-02-01"));
+        Map<?, ?> interval = (Map<?, ?>) get("/api/organizations/" + org + "/report?year=2024").get("uncertainty");
+        List<Object> sources = List.copyOf((List<?>) interval.get("sources"));
+        assertThat(sources).extracting(s -> (Object) ((Map<?, ?>) s).get("type")).containsOnly("natural_gas");
+        assertThat(sources).extracting(s -> (Object) ((Map<?, ?>) s).get("line")).containsExactlyInAnyOrder("direct", "upstream");
+        String burnedFr = "Gaz naturel brûlé (résidentiel, commercial, institutionnel) — Québec";
+        String upstreamFr = "Amont du gaz naturel (extraction, raffinage, transport), par m³ — facteur britannique";
+        String burnedEn = "Natural gas burned (residential, commercial, institutional) — Quebec";
+        String upstreamEn = "Upstream of natural gas (extraction, refining, transport), per m³ — UK factor";
+        assertThat(sources).extracting(s -> (Object) ((Map<?, ?>) ((Map<?, ?>) s).get("labels")).get("fr"))
+                .containsExactlyInAnyOrder(burnedFr, upstreamFr);
+        // The report and the organization's page, in French and English: two wordings, neither the bare type.
+        String report = api.request("/organizations/" + org + "/report?year=2024").header("Accept-Language", "fr-CA")
+                .get(String.class);
+        assertThat(improveFirst(report, "report-improve-first")).contains(burnedFr, upstreamFr)
+                .doesNotContain(">Gaz naturel <");
+        String reportEn = api.request("/organizations/" + org + "/report?year=2024").header("Accept-Language", "en")
+                .get(String.class);
+        assertThat(improveFirst(reportEn, "report-improve-first")).contains(burnedEn, upstreamEn);
+        String page = api.request("/organizations/" + org + "?year=2024").header("Accept-Language", "fr-CA").get(String.class);
+        assertThat(improveFirst(page, "footprint-improve-first")).contains(burnedFr, upstreamFr);
+        String csv = api.request("/api/organizations/" + org + "/report?year=2024&format=csv").header("Accept-Language", "en")
+                .get(String.class);
+        assertThat(csv).contains("uncertainty_source,eccc-natural-gas-ca-qc,\"" + burnedEn + "\"",
+                "uncertainty_source,desnz-2024-natural-gas-upstream-m3,\"" + upstreamEn + "\"");
+    }
+
+    /** The element with that id, to its table's end: what the reader sees under "improve these first". */
+    private static String improveFirst(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isPositive();
+        return page.substring(start, page.indexOf("</table>", start));
+    }
+
+    @Test
     void theExtrapolatedQualityIsAcceptedWithItsUncertaintyAndOthersAreRefusedNamingTheAccepted() {
         long org = api.organization();
         Map<String, Object> created = activity(org, Map.of("type", "natural_gas", "quantity", 1000, "unit", "m3",
                 "date", "2024-02-01", "dataQuality", "extrapolated"));
         assertThat(created.get("dataQuality")).isEqualTo("extrapolated");
-        // Burned, 1,936.311 kg at sqrt(0.0399721^2 + 0.25^2); upstream, 336.6 kg at sqrt(0.30^2 + 0.25^2):
-        // sqrt(240323.4 + 17278.2) = 507.55 kg on 2,272.911 kg, +- 22.33 %.
+        // Burned, 1,936.311 kg, factor 3.99721 %: 5990.5; upstream, 336.6 kg, factor 30 %: 10197.0; the one extrapolated
+        // m3 at 25 % for both lines: (0.25 x 2,272.911)^2 = 568.2278^2 = 322882.8 (as two readings it was 234333.0 +
+        // 7081.2): sqrt(339070.3) = 582.30 kg on 2,272.911 kg, +- 25.62 %.
         Map<?, ?> interval = (Map<?, ?>) get("/api/organizations/" + org + "/report?year=2024").get("uncertainty");
-        double extrapolated = Math.sqrt(Math.pow(1936.311, 2) * (Math.pow(0.0399721, 2) + Math.pow(0.25, 2))
-                + Math.pow(336.6, 2) * (Math.pow(0.30, 2) + Math.pow(0.25, 2)));
-        assertThat(extrapolated).isCloseTo(507.55, within(0.01));
+        double extrapolated = Math.sqrt(Math.pow(0.0399721 * 1936.311, 2) + Math.pow(0.30 * 336.6, 2)
+                + Math.pow(0.25 * (1936.311 + 336.6), 2));
+        assertThat(extrapolated).isCloseTo(582.30, within(0.01));
         assertThat(number(interval, "relative")).isCloseTo(extrapolated / (1936.311 + 336.6), within(1e-5));
         Map<?, ?> quality = (Map<?, ?>) get("/api/organizations/" + org + "/report?year=2024").get("dataQuality");
         assertThat(quality.get("extrapolatedActivities")).isEqualTo(1);

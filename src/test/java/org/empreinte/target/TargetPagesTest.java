@@ -33,8 +33,11 @@ class TargetPagesTest {
 
     static final DropwizardAppExtension<EmpreinteConfiguration> APP = TestApp.shared();
 
-    /** DESNZ 2024: a gasoline car per km, intercity rail per passenger-km. */
-    private static final double CAR_KM = 0.1645;
+    /**
+     * DESNZ 2024: a gasoline car per km and its fuel's upstream per km ("WTT- cars (by size), Average car, Petrol, km":
+     * 0.04599), intercity rail per passenger-km.
+     */
+    private static final double CAR_KM = 0.1645 + 0.04599;
     private static final double TRAIN_KM = 0.03546;
 
     private ApiCalls api;

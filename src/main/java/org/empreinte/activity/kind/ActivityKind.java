@@ -69,7 +69,8 @@ public interface ActivityKind {
         if (measure.factorType() != null || measure.scope() != null || measure.category() != null) {
             return List.of(EmissionLine.of(EmissionLine.DIRECT, direct));
         }
-        return EmissionLines.of(calculator, type, measure.factorQuantity(), measure.factorUnit(), period, region, direct);
+        return EmissionLines.of(calculator, type, measure.factorQuantity(), measure.factorUnit(), period, region, direct,
+                measure.criteria() == null ? Map.of() : measure.criteria());
     }
 
     /**

@@ -21,7 +21,8 @@ import org.empreinte.factor.FactorLibrary;
 public final class ActivityKinds {
 
     /** Attributes given to an existing kind, in the order they were added: their columns follow all others. */
-    private static final List<String> ADDED_LATER = List.of(PurchaseKind.TAXES_INCLUDED, FlightKind.FLIGHT_FACTORS);
+    private static final List<String> ADDED_LATER = List.of(PurchaseKind.TAXES_INCLUDED, FlightKind.FLIGHT_FACTORS,
+            CarKind.CHARGED_KWH);
 
     private final FactorSelector selector;
     /** Loggable kinds in registration order: the CSV's attribute columns follow it. */

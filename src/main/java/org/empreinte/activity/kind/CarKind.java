@@ -22,11 +22,14 @@ import org.empreinte.web.ValidationException;
  * left out). An electric car draws the kWh per km of DESNZ's average electric car and takes the electricity
  * factor of the trip's region (business travel, scope 3). A car's fuel in litres (a fleet's fill-ups) is the
  * fuel burned: scope 1, mobile combustion, with the fuel's factor, and its upstream; a plug-in hybrid's litres are
- * gasoline, and {@code attributes.chargedKwh} (API only for now) adds its charging at the region's grid.
+ * gasoline, and {@code attributes.chargedKwh} (the kWh its charger or the utility's bill counts; a form field shown
+ * for a plug-in hybrid, a CSV or XLSX column) adds its charging at the region's grid.
  */
 public final class CarKind implements ActivityKind {
 
     public static final String TYPE = "car";
+    /** A plug-in hybrid's kWh charged over the period of its fill-ups. */
+    public static final String CHARGED_KWH = "chargedKwh";
     public static final List<String> FUELS = List.of("gasoline", "diesel", "hybrid", "plugin_hybrid", "electric");
     private static final MeasurementUnit LITRE = MeasurementUnits.find("L").orElseThrow();
 
@@ -51,7 +54,8 @@ public final class CarKind implements ActivityKind {
 
     @Override
     public List<Attribute> attributes() {
-        return List.of(Attribute.choice("fuel", FUELS, "fuel_"));
+        return List.of(Attribute.choice("fuel", FUELS, "fuel_"),
+                Attribute.decimal(CHARGED_KWH).onlyWith("fuel", "plugin_hybrid"));
     }
 
     @Override
@@ -73,7 +77,8 @@ public final class CarKind implements ActivityKind {
     /**
      * A fleet's fuel in litres has its combustion (scope 1) and its upstream (scope 3 category 3); a plug-in hybrid's
      * also its charging at the region's grid (scope 2: the organization buys that electricity for its vehicle), split
-     * as any electricity is into generation and losses. A trip by distance has its direct line alone.
+     * as any electricity is into generation and losses. A trip by distance has its direct line and the upstream of its
+     * fuel per km ({@code car_upstream}, business travel like the trip), an electric car's trip its direct line alone.
      */
     @Override
     public List<EmissionLine> lines(EmissionCalculator calculator, Measure measure, String type, Period period,
@@ -101,7 +106,7 @@ public final class CarKind implements ActivityKind {
 
     /** A plug-in hybrid's kWh charged over the period of its fill-ups, {@code attributes.chargedKwh}; null when absent. */
     private static Double chargedKwh(Map<String, Object> attributes) {
-        Object value = attributes.get("chargedKwh");
+        Object value = attributes.get(CHARGED_KWH);
         if (value == null || value.toString().isBlank()) {
             return null;
         }
@@ -118,6 +123,12 @@ public final class CarKind implements ActivityKind {
         return kwh;
     }
 
+    /** Kept silently, the kWh would count for nothing: charging is priced with a plug-in hybrid's fuel in litres. */
+    private static ValidationException chargedKwhApartFromLitres() {
+        return new ValidationException("attributes.chargedKwh", "attributes.chargedKwh is for a plug-in hybrid's fuel in"
+                + " litres (fuel plugin_hybrid, unit L or US gal)", "error_charged_kwh_litres");
+    }
+
     /**
      * One car trip, or a fleet's fuel when {@code fuelAllowed}: a commuting survey counts trips only.
      */
@@ -130,9 +141,15 @@ public final class CarKind implements ActivityKind {
                         + " plugin_hybrid", "error_car_fuel_volume_lines");
             }
             // A plug-in hybrid burns gasoline; the kWh it was charged with, when given, are its charging line.
+            Double charged = chargedKwh(attributes);
+            if (charged != null && !pluginHybrid) {
+                throw chargedKwhApartFromLitres();
+            }
             return new Measure(entered.quantity(), entered.unit(), entered.quantity(), entered.unit(), Map.of(),
-                    pluginHybrid ? "gasoline" : fuel, null, 1, "mobile_combustion",
-                    pluginHybrid ? chargedKwh(attributes) : null);
+                    pluginHybrid ? "gasoline" : fuel, null, 1, "mobile_combustion", charged);
+        }
+        if (chargedKwh(attributes) != null) {
+            throw chargedKwhApartFromLitres();
         }
         Attributes.requireDistance(entered);
         if (fuel.equals("electric")) {

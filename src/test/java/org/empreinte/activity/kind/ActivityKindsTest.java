@@ -36,7 +36,7 @@ class ActivityKindsTest {
     void theCsvColumnsKeepThePublishedOrderAndANewKindAddsItsOwnAtTheEnd() {
         assertThat(ActivityKinds.of(SHIPPED).attributes()).extracting(Attribute::key).containsExactly("from", "to", "cabin",
                 "roundTrip", "passengers", "fuel", "country", "naics", "material", "disposal", "kind", "mode", "employees",
-                "days", "heating", "taxesIncluded", "flightFactors");
+                "days", "heating", "taxesIncluded", "flightFactors", "chargedKwh");
         ActivityKind withAttribute = new ActivityKind() {
             @Override
             public String type() {
@@ -49,7 +49,7 @@ class ActivityKindsTest {
             }
         };
         assertThat(ActivityKinds.of(SHIPPED, withAttribute).attributes()).extracting(Attribute::key).endsWith("heating",
-                "taxesIncluded", "flightFactors", "treatment");
+                "taxesIncluded", "flightFactors", "chargedKwh", "treatment");
     }
 
     @Test
