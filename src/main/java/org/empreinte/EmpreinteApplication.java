@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import org.empreinte.activity.ActivityExportResource;
 import org.empreinte.activity.ActivityImport;
+import org.empreinte.activity.Recomputation;
 import org.empreinte.activity.ActivityImportPages;
 import org.empreinte.activity.ActivityWorkbookResource;
 import org.empreinte.activity.ActivityWorkbooks;
@@ -224,14 +225,7 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         SecretMasking.install(auth.getAdminToken());
         InvitationLinkLog.install(configuration.getServerFactory());
-        activityFeature.recomputation().staleResults().forEach(stale -> LOG.warn("{} activities hold results computed with factor set {} v{},"
-                + " which the library no longer has: POST /tasks/recompute on the admin port computes them again"
-                + " (?dryRun=true to see what would change)", stale.activities(), stale.factorSet(), stale.factorSetVersion()));
-        if (activityFeature.recomputation().someLackTheirLines()) {
-            LOG.warn("Activities stored before change set 18-activity-lines have no upstream or losses line yet (and"
-                    + " Canadian electricity counts its losses in scope 2): POST /tasks/recompute on the admin port gives"
-                    + " them their lines and says how many moved, with the totals before and after (?dryRun=true first)");
-        }
+        startUpChecks(activityFeature.recomputation());
 
         environment.servlets().addFilter("security-headers", new SecurityHeadersFilter())
                 .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
@@ -317,5 +311,32 @@ public class EmpreinteApplication extends Application<EmpreinteConfiguration> {
         jersey.register(new TeamPages(team, invitations, organizations));
         jersey.register(new NetworkPages.Consent(networks, organizations, accounts));
         jersey.register(new NetworkPages.BenchmarkPage(benchmarks, organizations, clock));
+    }
+
+    /**
+     * Warnings about stored results the library has moved on from. They read every activity (a GROUP BY over them):
+     * 15 s of a 23 s start-up with 2 million activities (ScaleBenchmark, 2026-11-29), so they run beside the service,
+     * which answers meanwhile: they only warn, and what they warn of is fixed by a task an administrator runs.
+     */
+    private static void startUpChecks(Recomputation recomputation) {
+        Thread checks = new Thread(() -> {
+            try {
+                recomputation.staleResults().forEach(stale -> LOG.warn("{} activities hold results computed with factor set"
+                        + " {} v{}, which the library no longer has: POST /tasks/recompute on the admin port computes them"
+                        + " again (?dryRun=true to see what would change)", stale.activities(), stale.factorSet(),
+                        stale.factorSetVersion()));
+                if (recomputation.someLackTheirLines()) {
+                    LOG.warn("Activities stored before change set 18-activity-lines have no upstream or losses line yet (and"
+                            + " Canadian electricity counts its losses in scope 2): POST /tasks/recompute on the admin port"
+                            + " gives them their lines and says how many moved, with the totals before and after"
+                            + " (?dryRun=true first)");
+                }
+            } catch (RuntimeException e) {
+                // A database closed by a stop during the checks: nothing to warn of.
+                LOG.debug("Start-up checks of stored results not finished", e);
+            }
+        }, "start-up-checks");
+        checks.setDaemon(true);
+        checks.start();
     }
 }
