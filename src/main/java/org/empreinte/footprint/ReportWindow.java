@@ -20,6 +20,11 @@ public record ReportWindow(long fromDay, long toDay, String firstWholeMonth, Str
     static final String IN_LAST_CUT = "m.first_day >= :w.lastCutStart AND m.first_day <= :w.lastCutEnd"
             + " AND m.last_day >= :w.fromDay AND m.first_day <= :w.toDay";
 
+    /** Whether a bound of the period falls inside a month, whose monthly shares must then be read. */
+    boolean cutsAMonth() {
+        return firstCutStart <= firstCutEnd || lastCutStart <= lastCutEnd;
+    }
+
     static ReportWindow of(long fromDay, long toDay) {
         LocalDate from = LocalDate.ofEpochDay(fromDay);
         LocalDate to = LocalDate.ofEpochDay(toDay);
