@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,6 +21,7 @@ import org.empreinte.factor.FactorLibrary;
 import org.empreinte.factor.UncertaintyTable;
 import org.empreinte.organization.Organization;
 import org.empreinte.organization.OrganizationDao;
+import org.empreinte.organization.YearFigures;
 import org.empreinte.organization.YearlyFigures;
 import org.empreinte.web.ResourceNotFoundException;
 import org.empreinte.web.ValidationException;
@@ -119,9 +123,14 @@ public class FootprintService {
                     Period previous = new Period(period.start().minusYears(1), period.end().minusYears(1));
                     List<FootprintDao.ScopeTotal> before = footprintDao.byScope(organizationId, previous.start().toEpochDay(),
                             previous.end().toEpochDay(), tagFilter(cleanTag), cleanTag);
+                    // Each year's figures read once: the sections ask for them once per denominator.
+                    Map<Integer, Optional<YearFigures>> years = new HashMap<>();
+                    IntFunction<Optional<YearFigures>> recorded = year -> years.computeIfAbsent(year,
+                            y -> figures.recorded(organizationId, y));
                     return ReportSections.build(footprint, groups, previous, before, period,
-                            figures.contracts(organizationId), year -> figures.recorded(organizationId, year),
-                            (year, metric) -> figures.value(organizationId, year, metric), library);
+                            figures.contractsOfExisting(organizationId), recorded,
+                            (year, metric) -> YearlyFigures.value(organization, recorded.apply(year).orElse(null), metric),
+                            library);
                 }));
     }
 
@@ -187,7 +196,7 @@ public class FootprintService {
         }
         Map<Long, Footprint.SiteTotal> bySite = new LinkedHashMap<>();
         java.util.Set<FactorSetKey> setsUsed = new java.util.TreeSet<>();
-        Map<String, Footprint.Included> included = new java.util.TreeMap<>();
+        Map<String, IncludedSum> included = new java.util.TreeMap<>();
         double total = 0;
         long count = 0;
         for (FootprintDao.Group cell : groups) {
@@ -226,20 +235,41 @@ public class FootprintService {
                 : String.join(" + ", sets.stream().map(s -> s.id() + " v" + s.version()).toList());
         return new Footprint(organizationId, period.start().toString(), period.end().toString(), tag, total, byScope,
                 byCategory, byScope3Category, byGas, byMonth, byMonthAndScope, sites, label, sets, count, radiativeForcing,
-                FootprintUncertainty.approach1(groups, library, uncertainties), List.copyOf(included.values()));
+                FootprintUncertainty.approach1(groups, library, uncertainties), included(included));
     }
 
-    /** Adds a group to its scope and category, by line: in scope order, then by GHG Protocol category, then name. */
-    private static void include(Map<String, Footprint.Included> included, FootprintDao.Group cell) {
+    /**
+     * Adds a group to its scope and category, by line: in scope order, then by GHG Protocol category, then name. The
+     * sums stay open while the groups are read (a new record and map for each of a year's few hundred groups showed in
+     * the cold report's profile); {@link #included} closes them, in the same order of addition.
+     */
+    private static void include(Map<String, IncludedSum> included, FootprintDao.Group cell) {
         Integer ghg = GhgCategories.scope3(cell.category()).orElse(null);
-        String key = cell.scope() + "/" + String.format(java.util.Locale.ROOT, "%02d", ghg == null ? 0 : ghg) + "/"
-                + cell.category();
-        String line = cell.line() == null ? "direct" : cell.line();
-        Footprint.Included before = included.get(key);
-        Map<String, Double> byLine = new java.util.TreeMap<>(before == null ? Map.of() : before.byLine());
-        byLine.merge(line, cell.co2eKg(), Double::sum);
-        included.put(key, new Footprint.Included(cell.scope(), cell.category(), ghg,
-                (before == null ? 0 : before.co2eKg()) + cell.co2eKg(), java.util.Collections.unmodifiableMap(byLine)));
+        int number = ghg == null ? 0 : ghg;
+        String key = cell.scope() + (number < 10 ? "/0" : "/") + number + "/" + cell.category();
+        IncludedSum sum = included.computeIfAbsent(key, k -> new IncludedSum(cell.scope(), cell.category(), ghg));
+        sum.co2eKg += cell.co2eKg();
+        sum.byLine.merge(cell.line() == null ? "direct" : cell.line(), cell.co2eKg(), Double::sum);
+    }
+
+    private static List<Footprint.Included> included(Map<String, IncludedSum> sums) {
+        return sums.values().stream().map(s -> new Footprint.Included(s.scope, s.category, s.ghg, s.co2eKg,
+                java.util.Collections.unmodifiableMap(s.byLine))).toList();
+    }
+
+    /** A scope and category's sum while the groups are read. */
+    private static final class IncludedSum {
+        private final int scope;
+        private final String category;
+        private final Integer ghg;
+        private double co2eKg;
+        private final Map<String, Double> byLine = new java.util.TreeMap<>();
+
+        IncludedSum(int scope, String category, Integer ghg) {
+            this.scope = scope;
+            this.category = category;
+            this.ghg = ghg;
+        }
     }
 
     /** A factor set and version that produced stored results. */

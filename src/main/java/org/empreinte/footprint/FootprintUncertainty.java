@@ -67,12 +67,12 @@ final class FootprintUncertainty {
     }
 
     static Lines lines(List<FootprintDao.Group> groups, FactorLibrary library, UncertaintyTable table) {
-        Map<String, double[]> byKey = new LinkedHashMap<>();
-        Map<String, FootprintDao.Group> first = new LinkedHashMap<>();
+        // A record rather than a string of the columns: its hash costs no formatting of the factor's value.
+        Map<FactorKey, double[]> byKey = new LinkedHashMap<>();
+        Map<FactorKey, FootprintDao.Group> first = new LinkedHashMap<>();
         for (FootprintDao.Group g : groups) {
-            String key = g.scope() + "|" + g.category() + "|" + g.siteId() + "|" + g.type() + "|" + g.dataQuality() + "|"
-                    + g.factorId() + "|" + g.factorSet() + "|" + g.factorSetVersion() + "|" + g.factorUnit() + "|"
-                    + g.factorCo2ePerUnit();
+            FactorKey key = new FactorKey(g.scope(), g.category(), g.siteId(), g.type(), g.dataQuality(), g.factorId(),
+                    g.factorSet(), g.factorSetVersion(), g.factorUnit(), g.factorCo2ePerUnit());
             double[] sums = byKey.computeIfAbsent(key, k -> new double[5]);
             sums[0] += g.co2eKg();
             sums[1] += g.co2Co2eKg();
@@ -94,6 +94,11 @@ final class FootprintUncertainty {
             roles.putIfAbsent(g.factorId(), g.line() == null ? EmissionLine.DIRECT : g.line());
         });
         return new Lines(lines, types, roles);
+    }
+
+    /** What the lines of one factor applied to one kind of activity, at one site and data quality, share. */
+    private record FactorKey(int scope, String category, Long siteId, String type, String dataQuality, String factorId,
+            String factorSet, String factorSetVersion, String factorUnit, double factorCo2ePerUnit) {
     }
 
     /** The quantity a key's lines were priced on: its site, activity type, data quality and the factor unit's dimension. */

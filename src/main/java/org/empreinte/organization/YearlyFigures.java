@@ -42,7 +42,11 @@ public class YearlyFigures implements IntensityDenominators {
         if (organization == null) {
             return OptionalDouble.empty();
         }
-        YearFigures figures = dao.year(organizationId, year).orElse(null);
+        return value(organization, dao.year(organizationId, year).orElse(null), metric);
+    }
+
+    /** {@link #value(long, int, String)} from the organization and the year's figures already read (null when none). */
+    public static OptionalDouble value(Organization organization, YearFigures figures, String metric) {
         return switch (metric) {
             case EMPLOYEES -> positive(figures != null && figures.employees() != null ? figures.employees()
                     : organization.employees());
@@ -85,6 +89,11 @@ public class YearlyFigures implements IntensityDenominators {
 
     public List<ElectricityContract> contracts(long organizationId) {
         organizationDao.require(organizationId);
+        return dao.contracts(organizationId);
+    }
+
+    /** {@link #contracts} of an organization its caller has just read (a report): no second read of it. */
+    public List<ElectricityContract> contractsOfExisting(long organizationId) {
         return dao.contracts(organizationId);
     }
 
