@@ -86,6 +86,18 @@ public interface InventoryDao {
             + " WHERE i.year = :year AND i.organization_id IN (<ids>)")
     List<SubmittedFigures> submitted(@Bind("year") int year, @BindList("ids") Collection<Long> organizationIds);
 
+    /** What identifies a submitted version for good: its id, and its organization and time should an id be reused. */
+    record VersionKey(long id, long organizationId, String submittedAt) {
+    }
+
+    @SqlQuery("SELECT v.id, v.organization_id, v.submitted_at FROM inventory i JOIN inventory_version v ON v.id = i.version_id"
+            + " WHERE i.year = :year AND i.organization_id IN (<ids>)")
+    @RegisterConstructorMapper(VersionKey.class)
+    List<VersionKey> submittedVersionKeys(@Bind("year") int year, @BindList("ids") Collection<Long> organizationIds);
+
+    @SqlQuery(VERSION + " WHERE id IN (<ids>)")
+    List<VersionRow> versionsById(@BindList("ids") Collection<Long> ids);
+
     /** The submission others read, whole (its snapshot), of each of the organizations that has one for the year. */
     @SqlQuery("SELECT v.id, v.organization_id, v.year, v.version, v.submitted_at, v.submitted_by, v.data_revision, v.snapshot"
             + " FROM inventory i JOIN inventory_version v ON v.id = i.version_id WHERE i.year = :year AND i.organization_id IN (<ids>)")
