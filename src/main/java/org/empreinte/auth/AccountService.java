@@ -187,7 +187,7 @@ public class AccountService implements OrganizationAccess, NetworkAccess, Member
         String clean = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Optional<String> hash = dao.passwordHash(clean);
         // An unknown address still pays one Argon2 computation, so timing does not tell which addresses exist.
-        boolean matches = Secrets.passwordMatches(password == null ? "" : password, hash.orElse(DUMMY_HASH));
+        boolean matches = Secrets.passwordMatches(password == null ? "" : password, hash.orElseGet(() -> DummyHash.VALUE));
         if (hash.isEmpty() || !matches) {
             return Optional.empty();
         }
@@ -206,7 +206,13 @@ public class AccountService implements OrganizationAccess, NetworkAccess, Member
         return new NewSession(secret, csrf, expiresAt);
     }
 
-    private static final String DUMMY_HASH = Secrets.hashPassword("not a password of anyone's");
+    /**
+     * The hash an unknown address is checked against, made at the first such sign-in rather than when the class loads:
+     * one Argon2 computation was a tenth of the service's start-up.
+     */
+    private static final class DummyHash {
+        static final String VALUE = Secrets.hashPassword("not a password of anyone's");
+    }
 
     public Optional<SignedIn> session(String secret) {
         return dao.session(Secrets.sha256(secret))
