@@ -262,10 +262,10 @@ class ActivityImportTest {
                 List.of("chauffage"), null, null));
 
         assertThat(export(org, null, null, null, null)).isEqualTo(String.join(",", csv.columns()) + "\n"
-                + "electricity,1000,kWh,2024-01-01,2024-01-31,,CA-ON,Usine de Toronto,,estimated,,,,,,,,,,,,,,,,,\n"
+                + "electricity,1000,kWh,2024-01-01,2024-01-31,,CA-ON,Usine de Toronto,,estimated,,,,,,,,,,,,,,,,,,\n"
                 // attributes outside the layout (equipment) are not exported
-                + "propane,250.5,L,2024-03-01,2024-03-31,,,,chauffage;cuisine,measured,,,economy,,2,,,,,,,,,,,,\n"
-                + "electricity,2000,kWh,2025-01-01,2025-01-31,,,,chauffage,measured,,,,,,,,,,,,,,,,,\n");
+                + "propane,250.5,L,2024-03-01,2024-03-31,,,,chauffage;cuisine,measured,,,economy,,2,,,,,,,,,,,,,\n"
+                + "electricity,2000,kWh,2025-01-01,2025-01-31,,,,chauffage,measured,,,,,,,,,,,,,,,,,,\n");
         assertThat(export(org, "2024-02-01", "2024-12-31", null, null).lines()).hasSize(2).last().asString().startsWith("propane");
         assertThat(export(org, null, null, "electricity", "chauffage").lines()).hasSize(2).last().asString().startsWith("electricity,2000");
         assertThatThrownBy(() -> exports.query(org, "2024-13-01", null, null, null))
