@@ -91,6 +91,9 @@ class TargetsBrowserTest extends SignedInBrowserTest {
         // A plug-in hybrid's kWh charged show with that fuel only.
         choose("change.from.fuel", "plugin_hybrid");
         assertThat(driver.findElement(By.id("change.from.chargedKwh")).isDisplayed()).isTrue();
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                driver.findElement(By.id("change.from.chargedKwh")));
+        Chromium.screenshots(driver, "plugin-hybrid-charged-kwh");
         choose("change.from.fuel", "gasoline");
         assertThat(driver.findElement(By.id("change.from.chargedKwh")).isDisplayed()).isFalse();
         choose("change.to.type", "train");
