@@ -43,11 +43,7 @@ class SqliteTransactionsTest {
 
     @Test
     void aCommitThroughThePoolLeavesTheWriteLockFree() throws Exception {
-        DataSourceFactory factory = new DataSourceFactory();
-        factory.setUrl(url);
-        DatabaseKind.prepare(factory);
-        ManagedDataSource pool = factory.build(new MetricRegistry(), "commit-test");
-        pool.start();
+        ManagedDataSource pool = pool(4, 5_000);
         try (Connection writer = pool.getConnection()) {
             create(writer);
             writer.setAutoCommit(false);
